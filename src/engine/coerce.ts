@@ -1,0 +1,255 @@
+/**
+ * Turns host-neutral argument values into the exact values a function computes with, checking
+ * every catalogue convention on the way (types, bounds, booleans, blanks, series, tables with an
+ * optional header row). Driven entirely by the parameter specs.
+ */
+import { FIRST_SERIAL, LAST_SERIAL } from './calendar';
+import { Dec, type Decimal, ZERO } from './decimal';
+import { fail } from './errors';
+import type { MessageParam } from './messages';
+import type {
+  ArgValue,
+  BooleanParam,
+  ColumnSpec,
+  NumberParam,
+  OptionParam,
+  ParamSpec,
+  SeriesParam,
+  Table,
+  TableParam,
+  TableRow,
+} from './specs';
+import { type CellValue, type ErrorValue, isBlank, isErrorValue, type RawArgument } from './values';
+
+/** An error value found in an argument: propagated unchanged by `evaluate`. */
+export class PropagatedError extends Error {
+  constructor(readonly value: ErrorValue) {
+    super(value.error);
+    this.name = 'PropagatedError';
+  }
+}
+
+/** How a value is shown inside a message ("the text "abc"", "blank", "TRUE", "12.5"). */
+export function describeValue(v: unknown): MessageParam {
+  if (v === null || v === undefined || v === '') return { en: 'blank', zh: '空白' };
+  if (typeof v === 'string') return { en: `the text "${v}"`, zh: `文本“${v}”` };
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
+  if (isErrorValue(v)) return v.error;
+  if (Array.isArray(v)) return { en: 'a range', zh: '单元格区域' };
+  return String(v);
+}
+
+const TRUE_TEXTS = new Set(['true', 'yes', 'y', '是']);
+const FALSE_TEXTS = new Set(['false', 'no', 'n', '否']);
+
+/** Applies the bounds of a numeric rule; `name` is the argument reported. */
+export function checkNumber(x: Decimal, spec: NumberParam, name: string, got: MessageParam): void {
+  if (spec.kind === 'date') {
+    if (x.lt(FIRST_SERIAL) || x.gte(LAST_SERIAL + 1)) fail('dateOutOfRange', name, { got });
+    return;
+  }
+  if (spec.kind === 'ratio') {
+    if (x.lt(0) || x.gt(1)) fail('outsideUnitInterval', name, { got });
+    return;
+  }
+  if (spec.min !== undefined && x.lt(spec.min)) {
+    if (spec.min === 0) fail('negative', name, { got });
+    fail('notAbove', name, { got, min: spec.min });
+  }
+  if (spec.greaterThan !== undefined && x.lte(spec.greaterThan)) {
+    if (spec.greaterThan === 0) fail('notPositive', name, { got });
+    fail('notAbove', name, { got, min: spec.greaterThan });
+  }
+  if (spec.max !== undefined && x.gt(spec.max)) fail('notAbove', name, { got, min: spec.max });
+  if (spec.whole && !x.isInteger()) fail('notWhole', name, { got });
+}
+
+/** A single cell's number, or a failure naming `name`. Blank is handled by the caller. */
+function toDecimal(v: CellValue, name: string): Decimal {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) fail('notFinite', name, { got: describeValue(v) });
+    return new Dec(v === 0 ? 0 : v); // -0 arrives as 0
+  }
+  return fail('notANumber', name, { got: describeValue(v) });
+}
+
+function single(raw: RawArgument, name: string): CellValue {
+  if (!Array.isArray(raw)) return raw as CellValue;
+  const rows = raw.length;
+  const cols = rows ? raw[0].length : 0;
+  if (rows === 1 && cols === 1) return raw[0][0];
+  return fail('notSingleValue', name, { rows, cols });
+}
+
+function coerceNumber(raw: RawArgument, spec: NumberParam): Decimal | undefined {
+  const v = single(raw, spec.name);
+  if (isBlank(v)) {
+    if (spec.optional) return spec.default === undefined ? undefined : new Dec(spec.default);
+    // A blank cell given for a required number is 0, as in Excel; the bounds still apply, so a
+    // blank revenue (> 0) or date fails with a message instead of silently becoming a result.
+    const zero = ZERO;
+    checkNumber(zero, spec, spec.name, describeValue(v));
+    return zero;
+  }
+  const x = toDecimal(v, spec.name);
+  checkNumber(x, spec, spec.name, describeValue(v));
+  return x;
+}
+
+export function toBoolean(v: CellValue, name: string): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') {
+    if (v === 1) return true;
+    if (v === 0) return false;
+  }
+  if (typeof v === 'string') {
+    const t = v.trim().toLowerCase();
+    if (TRUE_TEXTS.has(t)) return true;
+    if (FALSE_TEXTS.has(t)) return false;
+  }
+  return fail('notABoolean', name, { got: describeValue(v) });
+}
+
+function coerceBoolean(raw: RawArgument, spec: BooleanParam): boolean | undefined {
+  const v = single(raw, spec.name);
+  if (isBlank(v)) return spec.optional ? spec.default : false;
+  return toBoolean(v, spec.name);
+}
+
+function coerceOption(raw: RawArgument, spec: OptionParam): string | undefined {
+  const v = single(raw, spec.name);
+  if (isBlank(v)) {
+    if (spec.optional) return spec.default;
+    return fail('requiredMissing', spec.name);
+  }
+  const t = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+  const match = t === undefined ? undefined : spec.options.find((o) => o.toLowerCase() === t);
+  if (match === undefined) {
+    return fail('unknownOption', spec.name, { got: describeValue(v), options: spec.options.map((o) => `"${o}"`).join(', ') });
+  }
+  return match;
+}
+
+function shape(raw: RawArgument): { rows: number; cols: number; cells: ReadonlyArray<ReadonlyArray<CellValue>> } {
+  if (!Array.isArray(raw)) return { rows: 1, cols: 1, cells: [[raw as CellValue]] };
+  const rows = raw.length;
+  const cols = rows ? Math.max(...raw.map((r) => r.length)) : 0;
+  return { rows, cols, cells: raw as ReadonlyArray<ReadonlyArray<CellValue>> };
+}
+
+export function coerceSeries(raw: RawArgument, spec: SeriesParam): readonly Decimal[] {
+  const { rows, cols, cells } = shape(raw);
+  if (rows > 1 && cols > 1) fail('notASeries', spec.name, { rows, cols });
+  const length = rows * cols;
+  if (spec.maxLength !== undefined && length > spec.maxLength) {
+    fail('seriesTooLong', spec.name, { got: length, max: spec.maxLength });
+  }
+  const out: Decimal[] = new Array(length);
+  let k = 0;
+  for (const row of cells) {
+    for (const v of row) {
+      if (isBlank(v)) out[k] = ZERO;
+      else if (typeof v === 'number') out[k] = toDecimal(v, spec.name);
+      else fail('textInSeries', spec.name, { index: k + 1, got: describeValue(v) });
+      k++;
+    }
+  }
+  return out;
+}
+
+const COLUMN_RULE: Partial<Record<ColumnSpec['kind'], NumberParam>> = {
+  date: { name: '', kind: 'date', label: { en: '', zh: '' }, description: { en: '', zh: '' } },
+  amount: { name: '', kind: 'amount', min: 0, label: { en: '', zh: '' }, description: { en: '', zh: '' } },
+  days: { name: '', kind: 'days', min: 0, label: { en: '', zh: '' }, description: { en: '', zh: '' } },
+  ratio: { name: '', kind: 'ratio', min: 0, max: 1, label: { en: '', zh: '' }, description: { en: '', zh: '' } },
+};
+
+const COLUMN_RULE_TEXT: Record<string, { en: string; zh: string }> = {
+  date: { en: 'must be a date serial from 61 (1900-03-01) to 2958465 (9999-12-31)', zh: '必须是 61（1900-03-01）至 2958465（9999-12-31）之间的日期序列号' },
+  amount: { en: 'must be 0 or more', zh: '不得为负数' },
+  days: { en: 'must be 0 or more days', zh: '天数不得为负数' },
+  ratio: { en: 'is a fraction and must lie between 0 and 1', zh: '是比例，必须在 0 到 1 之间' },
+};
+
+export function coerceTable(raw: RawArgument, spec: TableParam): Table {
+  const { rows, cols, cells } = shape(raw);
+  const columns = spec.columns;
+  if (cols !== columns.length) {
+    fail('tableWidth', spec.name, {
+      expected: columns.length,
+      cols,
+      columns: {
+        en: columns.map((c) => c.label.en).join(', '),
+        zh: columns.map((c) => c.label.zh).join('、'),
+      },
+    });
+  }
+  // A first row in which any numeric column holds text is a header row (catalogue conventions).
+  const first = cells[0] ?? [];
+  const headerSkipped = columns.some((c, j) => c.kind !== 'text' && typeof first[j] === 'string' && first[j] !== '');
+  const out: TableRow[] = [];
+  for (let i = headerSkipped ? 1 : 0; i < rows; i++) {
+    const row = cells[i];
+    if (row.every((v) => isBlank(v))) continue; // an entirely blank row holds nothing typed
+    const values: Array<Decimal | string | null> = new Array(columns.length);
+    for (let j = 0; j < columns.length; j++) {
+      const c = columns[j];
+      const v = row[j] ?? null;
+      if (c.kind === 'text') {
+        values[j] = isBlank(v) ? null : typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : String(v);
+        continue;
+      }
+      const where = { row: i + 1, column: c.label, got: describeValue(v) };
+      if (isBlank(v)) {
+        if (c.blank === 'none') {
+          values[j] = null;
+          continue;
+        }
+        values[j] = ZERO;
+      } else if (typeof v === 'number' && Number.isFinite(v)) {
+        values[j] = new Dec(v === 0 ? 0 : v);
+      } else {
+        fail('tableCellNotNumber', spec.name, where);
+      }
+      const rule = COLUMN_RULE[c.kind];
+      if (rule) {
+        try {
+          checkNumber(values[j] as Decimal, rule, spec.name, where.got);
+        } catch {
+          fail('tableCellRule', spec.name, { ...where, rule: COLUMN_RULE_TEXT[c.kind] });
+        }
+      }
+    }
+    out.push({ index: i, cells: values });
+  }
+  const minRows = spec.minRows ?? 1;
+  if (out.length < minRows) fail('tableTooShort', spec.name, { min: minRows, rows: out.length });
+  return { headerSkipped, height: rows, rows: out };
+}
+
+/** The first error value anywhere in the arguments, in argument order. */
+export function firstErrorValue(args: readonly RawArgument[]): ErrorValue | undefined {
+  for (const a of args) {
+    if (Array.isArray(a)) {
+      for (const row of a) for (const v of row) if (isErrorValue(v)) return v;
+    } else if (isErrorValue(a)) return a;
+  }
+  return undefined;
+}
+
+export function coerceArgument(raw: RawArgument, spec: ParamSpec): ArgValue {
+  switch (spec.kind) {
+    case 'boolean':
+      return coerceBoolean(raw, spec);
+    case 'option':
+      return coerceOption(raw, spec);
+    case 'series':
+      if (spec.optional && !Array.isArray(raw) && isBlank(raw as CellValue)) return undefined;
+      return coerceSeries(raw, spec);
+    case 'table':
+      return coerceTable(raw, spec);
+    default:
+      return coerceNumber(raw, spec);
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The engine's single entry point for hosts: evaluate(name, raw arguments) → value + trace, or
+ * error + trace. It never throws for bad input; every host maps the outcome to its own cell type.
+ */
+import { CATALOGUE } from './catalogue';
+import { coerceArgument, firstErrorValue, PropagatedError } from './coerce';
+import { type Decimal, toFiniteNumber } from './decimal';
+import { type EngineError, InputFailure, makeError } from './errors';
+import type { MessageKey } from './messages';
+import type { ArgValue, Args, ExactResult, FunctionDefinition, ParamSpec, Table } from './specs';
+import { NO_TRACE, TraceRecorder, type TraceStep } from './trace';
+import type { RawArgument, ResultScalar, ResultValue } from './values';
+
+export type Outcome =
+  | { readonly ok: true; readonly value: ResultValue; readonly exact: string | boolean | ReadonlyArray<ReadonlyArray<string | boolean>>; readonly trace: readonly TraceStep[] }
+  | { readonly ok: false; readonly error: EngineError; readonly trace: readonly TraceStep[] };
+
+export interface EvaluateOptions {
+  /** Record the trace (default false: hot paths such as a 10,000-row sheet skip it). */
+  readonly trace?: boolean;
+}
+
+const BY_NAME = new Map<string, FunctionDefinition>(CATALOGUE.map((f) => [f.name, f]));
+
+/** Finds a function by its catalogue name, with or without the CYBER. prefix, any case. */
+export function findFunction(name: string): FunctionDefinition | undefined {
+  const upper = name.trim().toUpperCase();
+  return BY_NAME.get(upper.startsWith('CYBER.') ? upper.slice(6) : upper);
+}
+
+class CoercedArgs implements Args {
+  constructor(
+    private readonly specs: readonly ParamSpec[],
+    private readonly values: readonly ArgValue[],
+    private readonly present: readonly boolean[],
+  ) {}
+  private at(name: string): ArgValue {
+    const i = this.specs.findIndex((p) => p.name === name);
+    if (i < 0) throw new Error(`programmer error: no parameter ${name}`);
+    return this.values[i];
+  }
+  num(name: string): Decimal {
+    const v = this.at(name);
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || !('toFixed' in v)) {
+      throw new Error(`programmer error: ${name} is not a number parameter or has no value`);
+    }
+    return v as Decimal;
+  }
+  optNum(name: string): Decimal | undefined {
+    const v = this.at(name);
+    return v === undefined ? undefined : this.num(name);
+  }
+  bool(name: string): boolean {
+    const v = this.at(name);
+    if (typeof v !== 'boolean') throw new Error(`programmer error: ${name} is not a boolean`);
+    return v;
+  }
+  text(name: string): string {
+    const v = this.at(name);
+    if (typeof v !== 'string') throw new Error(`programmer error: ${name} is not text`);
+    return v;
+  }
+  series(name: string): readonly Decimal[] {
+    return this.at(name) as readonly Decimal[];
+  }
+  table(name: string): Table {
+    return this.at(name) as Table;
+  }
+  given(name: string): boolean {
+    return this.present[this.specs.findIndex((p) => p.name === name)] ?? false;
+  }
+}
+
+function isGiven(raw: RawArgument | undefined): boolean {
+  return !(raw === undefined || raw === null || raw === '');
+}
+
+function toResultScalar(v: Decimal | boolean | string): ResultScalar {
+  if (typeof v === 'boolean' || typeof v === 'string') return v;
+  const n = toFiniteNumber(v);
+  if (n === undefined) throw new InputFailure('resultNotFinite', { got: v.toSignificantDigits(6).toString() });
+  return n;
+}
+
+function exactOf(v: Decimal | boolean | string): string | boolean {
+  return typeof v === 'object' ? v.toString() : v;
+}
+
+function failure(fn: FunctionDefinition | undefined, fnName: string, key: MessageKey, params: Record<string, never> | InputFailure['params'], argument?: string): EngineError {
+  const spec = fn?.params.find((p) => p.name === argument);
+  return makeError(key, fnName, spec ? { name: spec.name, zh: spec.label.zh } : argument ? { name: argument, zh: argument } : undefined, params);
+}
+
+export function evaluate(name: string, args: readonly RawArgument[], options: EvaluateOptions = {}): Outcome {
+  const fn = findFunction(name);
+  const fnName = `CYBER.${fn ? fn.name : name.trim().toUpperCase().replace(/^CYBER\./, '')}`;
+  const recorder = options.trace ? new TraceRecorder() : undefined;
+  const trace = recorder?.steps ?? [];
+  if (!fn) return { ok: false, error: failure(undefined, fnName, 'unknownFunction', {}), trace };
+
+  // Errors passed in from other cells propagate unchanged, before any rule is checked.
+  const propagated = firstErrorValue(args);
+  if (propagated) {
+    return {
+      ok: false,
+      trace,
+      error: {
+        code: propagated.error,
+        rule: 'propagated',
+        message: { en: propagated.message ?? propagated.error, zh: propagated.message ?? propagated.error },
+      },
+    };
+  }
+  try {
+    // Trailing blank arguments beyond the list (a host padding optionals) are ignored.
+    let count = args.length;
+    while (count > fn.params.length && !isGiven(args[count - 1])) count--;
+    if (count > fn.params.length) throw new InputFailure('tooManyArguments', { max: fn.params.length, got: count });
+    const values: ArgValue[] = new Array(fn.params.length);
+    const present: boolean[] = new Array(fn.params.length);
+    for (let i = 0; i < fn.params.length; i++) {
+      const raw = i < args.length ? args[i] : null;
+      present[i] = isGiven(raw);
+      values[i] = coerceArgument(raw ?? null, fn.params[i]);
+    }
+    const result: ExactResult = fn.run(new CoercedArgs(fn.params, values, present), recorder ?? NO_TRACE);
+    if (Array.isArray(result)) {
+      const rows = result as ReadonlyArray<ReadonlyArray<Decimal | boolean | string>>;
+      return {
+        ok: true,
+        value: rows.map((r) => r.map((v) => toResultScalar(v))),
+        exact: rows.map((r) => r.map(exactOf)),
+        trace,
+      };
+    }
+    const single = result as Decimal | boolean | string;
+    return { ok: true, value: toResultScalar(single), exact: exactOf(single), trace };
+  } catch (e) {
+    if (e instanceof InputFailure) {
+      return { ok: false, error: failure(fn, fnName, e.key, e.params, e.argument), trace };
+    }
+    if (e instanceof PropagatedError) {
+      const v = e.value;
+      return { ok: false, trace, error: { code: v.error, rule: 'propagated', message: { en: v.message ?? v.error, zh: v.message ?? v.error } } };
+    }
+    // A programmer error must still not escape into a host: report it as an internal error.
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: failure(fn, fnName, 'internalError', { detail }), trace };
+  }
+}

@@ -1,0 +1,10 @@
+/** Public surface of the engine: pure TypeScript + decimal.js, imported by every host. */
+export { CATALOGUE } from './catalogue';
+export { evaluate, findFunction, type Outcome, type EvaluateOptions } from './evaluate';
+export type { EngineError } from './errors';
+export { MESSAGES, formatMessage, type MessageKey } from './messages';
+export type { FunctionDefinition, FunctionSpec, ParamSpec, ColumnSpec, ResultKind } from './specs';
+export type { TraceStep, Text } from './trace';
+export type { Citation } from './articles';
+export { SOURCE_FILES } from './articles';
+export * from './values';

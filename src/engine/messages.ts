@@ -1,0 +1,194 @@
+/**
+ * Every message the engine can give a user, in English and Simplified Chinese: one table, so a
+ * translation is reviewed in one place and no message is scattered through the code.
+ *
+ * Placeholders: {fn} the function (CYBER.NAME), {arg} the argument's name (in Chinese followed by
+ * its Chinese label), and rule-specific ones ({got}, {min}, {row}, ...). Every message names the
+ * argument and the rule it breaks.
+ */
+import type { ErrorCode } from './values';
+
+export interface MessageTemplate {
+  readonly code: ErrorCode;
+  readonly en: string;
+  readonly zh: string;
+}
+
+export const MESSAGES = {
+  notANumber: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be a number, but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须是数字，但输入的是 {got}。',
+  },
+  notFinite: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be a finite number, but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须是有限的数字，但输入的是 {got}。',
+  },
+  notSingleValue: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be a single value, but a range of {rows}×{cols} cells was given.',
+    zh: '{fn}：参数 {arg} 必须是单个值，但输入的是 {rows}×{cols} 的单元格区域。',
+  },
+  negative: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be 0 or more, but it is {got}.',
+    zh: '{fn}：参数 {arg} 不得为负数，但输入的是 {got}。',
+  },
+  notPositive: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be greater than 0, but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须大于 0，但输入的是 {got}。',
+  },
+  notAbove: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be greater than {min}, but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须大于 {min}，但输入的是 {got}。',
+  },
+  outsideUnitInterval: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} is a fraction and must lie between 0 and 1 (25% is 0.25), but it is {got}.',
+    zh: '{fn}：参数 {arg} 是比例，必须在 0 到 1 之间（25% 写作 0.25），但输入的是 {got}。',
+  },
+  notWhole: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be a whole number, but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须是整数，但输入的是 {got}。',
+  },
+  dateOutOfRange: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须是 61（1900-03-01）至 2958465（9999-12-31）之间的日期序列号，但输入的是 {got}。',
+  },
+  notABoolean: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be TRUE/FALSE, 1/0, "yes"/"no", "y"/"n" or "是"/"否", but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须是 TRUE/FALSE、1/0、"yes"/"no"、"y"/"n" 或 "是"/"否"，但输入的是 {got}。',
+  },
+  notASeries: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be a single row or a single column, but a range of {rows}×{cols} cells was given.',
+    zh: '{fn}：参数 {arg} 必须是单行或单列区域，但输入的是 {rows}×{cols} 的区域。',
+  },
+  textInSeries: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must hold only numbers or blanks, but item {index} is {got}.',
+    zh: '{fn}：参数 {arg} 只能包含数字或空白单元格，但第 {index} 项是 {got}。',
+  },
+  tableWidth: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be a table of exactly {expected} columns ({columns}), but it has {cols}.',
+    zh: '{fn}：参数 {arg} 必须是恰好 {expected} 列的表格（{columns}），但它有 {cols} 列。',
+  },
+  tableTooShort: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} needs at least {min} data rows (header and blank rows not counted), but it has {rows}.',
+    zh: '{fn}：参数 {arg} 至少需要 {min} 行数据（不计标题行和空白行），但只有 {rows} 行。',
+  },
+  tableCellNotNumber: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row}, column "{column}" must be a number, but it is {got} (only the first row may be a header).',
+    zh: '{fn}：参数 {arg} 第 {row} 行“{column}”列必须是数字，但输入的是 {got}（只有第一行可以是标题行）。',
+  },
+  tableCellRule: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row}, column "{column}" {rule}, but it is {got}.',
+    zh: '{fn}：参数 {arg} 第 {row} 行“{column}”列{rule}，但输入的是 {got}。',
+  },
+  notIncreasing: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} column "{column}" must strictly increase, but row {row} ({got}) is not after the row before it ({previous}).',
+    zh: '{fn}：参数 {arg} 的“{column}”列必须严格递增，但第 {row} 行（{got}）不大于上一行（{previous}）。',
+  },
+  insuredMaintenanceAboveMaintenance: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} ({got}) cannot exceed maintenance ({max}): insured maintenance costs are the part of maintenance costs named in the schedule.',
+    zh: '{fn}：参数 {arg}（{got}）不得超过维持费用 maintenance（{max}）：投保维持费用是明细表中列明的那部分维持费用。',
+  },
+  insuredRatioZeroDenominator: {
+    code: '#DIV/0!',
+    en: '{fn}: the insured ratio divides by operating profit + maintenance, which is 0 here (revenue − expenses = {profit}, maintenance = {maintenance}).',
+    zh: '{fn}：投保比率的分母（经营性利润 + 维持费用）为 0（经营性收益 − 经营性费用 = {profit}，维持费用 = {maintenance}）。',
+  },
+  windowAfterIncident: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} of {got} days makes the comparison window (from 12 months before the incident, {start}) end on {end}, after the incident date {incident}; the window must lie within the 12 months before the incident.',
+    zh: '{fn}：参数 {arg} 为 {got} 天，使对比期间（自事故前 12 个月 {start} 起）结束于 {end}，晚于事故日期 {incident}；对比期间必须在事故发生前 12 个月之内。',
+  },
+  historyNotCovering: {
+    code: '#N/A',
+    en: '{fn}: {arg} covers {from} to {to}, which does not include the whole window {start} to {end}.',
+    zh: '{fn}：参数 {arg} 覆盖 {from} 至 {to}，未完整覆盖所需期间 {start} 至 {end}。',
+  },
+  profitRateRequired: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} is required when annual_revenue is given (the under-insurance test uses annual revenue × profit rate).',
+    zh: '{fn}：给出 annual_revenue 时必须提供参数 {arg}（不足额保险测试使用 年度经营性收益 × 利润率）。',
+  },
+  beyondLastBound: {
+    code: '#N/A',
+    en: '{fn}: {arg} is {got} days, beyond the last bound of the recovery table ({max} days).',
+    zh: '{fn}：参数 {arg} 为 {got} 天，超过了恢复期间比例表的最后一个上限（{max} 天）。',
+  },
+  resultNotFinite: {
+    code: '#NUM!',
+    en: '{fn}: the result {got} is too large to be stored in a cell.',
+    zh: '{fn}：计算结果 {got} 过大，无法存入单元格。',
+  },
+  requiredMissing: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} is required.',
+    zh: '{fn}：必须提供参数 {arg}。',
+  },
+  tooManyArguments: {
+    code: '#VALUE!',
+    en: '{fn}: takes at most {max} arguments, but {got} were given.',
+    zh: '{fn}：最多接受 {max} 个参数，但给出了 {got} 个。',
+  },
+  seriesTooLong: {
+    code: '#NUM!',
+    en: '{fn}: {arg} has {got} values; at most {max} can be evaluated.',
+    zh: '{fn}：参数 {arg} 有 {got} 个值，最多只能计算 {max} 个。',
+  },
+  unknownOption: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be one of {options}, but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须是 {options} 之一，但输入的是 {got}。',
+  },
+  internalError: {
+    code: '#VALUE!',
+    en: '{fn}: internal error ({detail}). Please report it with the inputs that caused it.',
+    zh: '{fn}：内部错误（{detail}）。请连同导致错误的输入一并报告。',
+  },
+  unknownFunction: {
+    code: '#NAME?',
+    en: '{fn} is not a CYBER function.',
+    zh: '{fn} 不是 CYBER 函数。',
+  },
+} as const satisfies Record<string, MessageTemplate>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A parameter is the same in both languages, or given per language (a described value). */
+export type MessageParam = string | number | { readonly en: string; readonly zh: string };
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+
+function fill(template: string, params: MessageParams, lang: 'en' | 'zh'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (!(key in params)) return whole;
+    const v = params[key];
+    return typeof v === 'object' ? v[lang] : String(v);
+  });
+}
+
+/** Both languages of a message, with the argument shown as `name` (en) and `name（中文）` (zh). */
+export function formatMessage(
+  key: MessageKey,
+  params: MessageParams,
+  argument?: { name: string; zh: string },
+): { en: string; zh: string } {
+  const t = MESSAGES[key];
+  const en = fill(t.en, { ...params, arg: argument ? argument.name : '' }, 'en');
+  const zh = fill(t.zh, { ...params, arg: argument ? `${argument.name}（${argument.zh}）` : '' }, 'zh');
+  return { en, zh };
+}

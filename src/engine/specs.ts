@@ -1,0 +1,187 @@
+/**
+ * Declarative specifications of the catalogue's functions and their parameters.
+ *
+ * One spec drives argument coercion and validation (coerce.ts), the Excel metadata in both
+ * languages, the HyperFormula plugin's argument list and the generated function reference, in the
+ * spirit of HyperFormula's `implementedFunctions` table. Nothing about a parameter is said twice.
+ */
+import type { Citation } from './articles';
+import type { Decimal } from './decimal';
+import type { Text, Tracer } from './trace';
+
+/** Numeric checks, applied in this order after the type check. */
+export interface NumberRule {
+  /** Inclusive lower bound. */
+  readonly min?: number;
+  /** Exclusive lower bound. */
+  readonly greaterThan?: number;
+  /** Inclusive upper bound. */
+  readonly max?: number;
+  readonly whole?: boolean;
+}
+
+export type ColumnKind = 'date' | 'amount' | 'ratio' | 'days' | 'number' | 'text';
+
+export interface ColumnSpec {
+  readonly key: string;
+  readonly label: Text;
+  readonly kind: ColumnKind;
+  /** What a blank cell in this column means: 0 (default) or "none" (null). */
+  readonly blank?: 'zero' | 'none';
+}
+
+interface ParamBase {
+  readonly name: string;
+  /** Short label, e.g. 经营性收益: used in messages after the argument's name. */
+  readonly label: Text;
+  readonly description: Text;
+  readonly optional?: boolean;
+}
+
+export interface NumberParam extends ParamBase, NumberRule {
+  readonly kind: 'number' | 'amount' | 'ratio' | 'date' | 'hours' | 'days';
+  readonly default?: number;
+}
+
+export interface BooleanParam extends ParamBase {
+  readonly kind: 'boolean';
+  readonly default?: boolean;
+}
+
+export interface OptionParam extends ParamBase {
+  readonly kind: 'option';
+  readonly options: readonly string[];
+  readonly default?: string;
+}
+
+export interface SeriesParam extends ParamBase {
+  readonly kind: 'series';
+  /** Longest series accepted (longer is #NUM!, never a hang). */
+  readonly maxLength?: number;
+}
+
+export interface TableParam extends ParamBase {
+  readonly kind: 'table';
+  readonly columns: readonly ColumnSpec[];
+  readonly minRows?: number;
+}
+
+export type ParamSpec = NumberParam | BooleanParam | OptionParam | SeriesParam | TableParam;
+
+export type ResultKind = 'number' | 'boolean' | 'text' | 'date' | 'row' | 'column';
+
+export interface FunctionSpec {
+  /** Catalogue name without the namespace, e.g. PROFITRATE. */
+  readonly name: string;
+  /** Catalogue section number. */
+  readonly section: number;
+  readonly description: Text;
+  readonly resultKind: ResultKind;
+  readonly articles: readonly Citation[];
+  readonly params: readonly ParamSpec[];
+  /** The rule written as an Excel formula, for the reference (fmcalc style). */
+  readonly formula: string;
+  /** A worked example: formula and the exact result. */
+  readonly example: { readonly formula: string; readonly result: string };
+}
+
+/** A coerced table: data rows only (header and entirely blank rows are not in `rows`). */
+export interface Table {
+  readonly headerSkipped: boolean;
+  /** Number of rows of the range as given (header and blank rows included). */
+  readonly height: number;
+  readonly rows: readonly TableRow[];
+}
+
+export interface TableRow {
+  /** 0-based index of the row in the range as given. */
+  readonly index: number;
+  readonly cells: ReadonlyArray<Decimal | string | null>;
+}
+
+export type ArgValue = Decimal | boolean | string | readonly Decimal[] | Table | undefined;
+
+/** Coerced arguments, read by name. Reading a name that the spec lacks is a programmer error. */
+export interface Args {
+  num(name: string): Decimal;
+  optNum(name: string): Decimal | undefined;
+  bool(name: string): boolean;
+  text(name: string): string;
+  series(name: string): readonly Decimal[];
+  table(name: string): Table;
+  /** True when the argument was given (not omitted, blank or ""). */
+  given(name: string): boolean;
+}
+
+export type ExactResult = Decimal | boolean | string | ReadonlyArray<ReadonlyArray<Decimal | boolean | string>>;
+
+export interface FunctionDefinition extends FunctionSpec {
+  run(args: Args, trace: Tracer): ExactResult;
+}
+
+// ---- builders: keep the catalogue files readable ------------------------------------------
+
+type Described = { label: Text; description: Text; optional?: boolean };
+
+export const amount = (name: string, d: Described & NumberRule & { default?: number }): NumberParam => ({
+  name,
+  kind: 'amount',
+  min: d.greaterThan === undefined ? 0 : undefined,
+  ...d,
+});
+
+export const ratio = (name: string, d: Described & { default?: number }): NumberParam => ({
+  name,
+  kind: 'ratio',
+  min: 0,
+  max: 1,
+  ...d,
+});
+
+export const number = (name: string, d: Described & NumberRule & { default?: number }): NumberParam => ({
+  name,
+  kind: 'number',
+  ...d,
+});
+
+export const date = (name: string, d: Described & { default?: number }): NumberParam => ({
+  name,
+  kind: 'date',
+  ...d,
+});
+
+export const hours = (name: string, d: Described & NumberRule & { default?: number }): NumberParam => ({
+  name,
+  kind: 'hours',
+  min: 0,
+  ...d,
+});
+
+export const days = (name: string, d: Described & NumberRule & { default?: number }): NumberParam => ({
+  name,
+  kind: 'days',
+  min: d.greaterThan === undefined ? 0 : undefined,
+  ...d,
+});
+
+export const bool = (name: string, d: Described & { default?: boolean }): BooleanParam => ({
+  name,
+  kind: 'boolean',
+  ...d,
+});
+
+export const table = (
+  name: string,
+  d: Described & { columns: readonly ColumnSpec[]; minRows?: number },
+): TableParam => ({ name, kind: 'table', ...d });
+
+export const series = (name: string, d: Described & { maxLength?: number }): SeriesParam => ({
+  name,
+  kind: 'series',
+  ...d,
+});
+
+export const option = (
+  name: string,
+  d: Described & { options: readonly string[]; default?: string },
+): OptionParam => ({ name, kind: 'option', ...d });
