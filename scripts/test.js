@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check the project has, in one run, ending with one line
+ * "N passed, N failed" that totals them all (CI reads that line).
+ *
+ * Checks: the type check, the linter (which also guards the engine boundary), the generated
+ * function reference being up to date, and every Jest test (each test counts once).
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+let passed = 0;
+let failed = 0;
+
+function step(name, command, args) {
+  process.stdout.write(`\n▶ ${name}: ${command} ${args.join(' ')}\n`);
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const ok = r.status === 0;
+  if (ok) passed++;
+  else failed++;
+  process.stdout.write(`${ok ? '✔' : '✘'} ${name}\n`);
+  return ok;
+}
+
+// The CLI and the metadata generator run from lib/: build it first (a failed build fails tests).
+step('build lib (tsc -p tsconfig.cli.json)', npx, ['tsc', '-p', 'tsconfig.cli.json']);
+step('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('lint', npx, ['eslint', 'src', 'test', 'scripts']);
+step('function reference is up to date (npm run docs -- --check)', process.execPath, ['scripts/build-docs.js', '--check']);
+
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-jest-')), 'report.json');
+process.stdout.write('\n▶ jest\n');
+const extra = process.argv.slice(2);
+const r = spawnSync(npx, ['jest', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...extra], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
+if (fs.existsSync(report)) {
+  const j = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests;
+  // A suite that failed to load ran no test: count it as a failure, never as silence.
+  failed += j.numRuntimeErrorTestSuites || 0;
+  if (j.numTotalTests === 0) failed++;
+} else {
+  failed++;
+}
+if (r.status !== 0 && failed === 0) failed++;
+
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
