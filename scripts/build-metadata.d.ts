@@ -1,0 +1,34 @@
+/** Types of scripts/build-metadata.js, for the tests that call it. */
+import type { FunctionDefinition } from '../src/engine';
+
+export interface MetadataParameter {
+  name: string;
+  description?: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+export interface MetadataFunction {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: MetadataParameter[];
+  result?: { type?: string; dimensionality?: string };
+}
+export interface Metadata {
+  allowCustomDataForDataTypeAny?: boolean;
+  functions: MetadataFunction[];
+}
+export interface Association {
+  sourceFileName: string;
+  functionName: string;
+  id: string;
+}
+
+export const FILES: { en: string; zh: string };
+export const FUNCTIONS_TS: string;
+export function generateEnglishMetadata(sourceFile?: string): Promise<{ metadata: Metadata; associate: Association[] }>;
+export function compareWithCatalogue(metadata: Metadata, catalogue: readonly FunctionDefinition[]): string[];
+export function localizeMetadata(english: Metadata, catalogue: readonly FunctionDefinition[], lang?: 'en' | 'zh'): Metadata;
+export function buildMetadata(options: { catalogue: readonly FunctionDefinition[]; sourceFile?: string }): Promise<{ en: Metadata; zh: Metadata; associate: Association[] }>;
+export function writeMetadata(outDir: string, metadata: { en: Metadata; zh: Metadata }): string[];

@@ -1,0 +1,124 @@
+/**
+ * The Excel side of every CYBER function: turns what Excel hands a custom function into the
+ * engine's host-neutral RawArgument, evaluates, and turns the outcome back into a cell value or
+ * a CustomFunctions.Error (STYLE.md point 8: this layer only coerces, calls and maps errors).
+ *
+ * Nothing but a CustomFunctions.Error may leave `invoke`: Excel turns any other exception into a
+ * bare #VALUE! without a message, and the catalogue promises that every error names its argument
+ * and rule (FUNCTIONS.md, conventions).
+ */
+import { type CellValue, type ErrorCode, evaluate, formatMessage, type RawArgument, type ResultValue } from '../engine';
+
+export type Language = 'en' | 'zh';
+
+/**
+ * Engine error code → CustomFunctions.ErrorCode member.
+ *
+ * #NAME? and #REF! exist in CustomFunctions.ErrorCode but are "supported as a custom function
+ * input error, but not as a custom function output error" (@types/custom-functions-runtime), so
+ * the closest code a function may return is #VALUE!, which also keeps the message visible. The
+ * engine only produces them for an unknown function name (a defect of this add-in) or when one
+ * is propagated from an argument. #SPILL! and #CALC! have no custom-function counterpart either;
+ * #GETTING_DATA means "not available yet", which is what #N/A says.
+ */
+const EXCEL_CODE: Readonly<Record<ErrorCode, keyof typeof CustomFunctions.ErrorCode>> = {
+  '#VALUE!': 'invalidValue',
+  '#DIV/0!': 'divisionByZero',
+  '#NUM!': 'invalidNumber',
+  '#N/A': 'notAvailable',
+  '#NULL!': 'nullReference',
+  '#REF!': 'invalidValue',
+  '#NAME?': 'invalidValue',
+  '#SPILL!': 'invalidValue',
+  '#CALC!': 'invalidValue',
+  '#GETTING_DATA': 'notAvailable',
+};
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(Object.keys(EXCEL_CODE));
+
+/**
+ * The user's language for messages: Chinese when Office's display language is Chinese
+ * (zh-CN, zh-TW, ...), else English. Office may be absent (tests, a page outside Excel) or not
+ * initialised yet; neither may stop a function from answering.
+ */
+export function userLanguage(): Language {
+  try {
+    const lang = typeof Office === 'undefined' ? undefined : Office.context?.displayLanguage;
+    return typeof lang === 'string' && lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+/** The error code carried by an error-like value Excel might pass, if any. */
+function errorCodeOf(v: Record<string, unknown>): ErrorCode | undefined {
+  // CustomFunctions.Error has `code`; a rich error cell value has `basicValue` ("#DIV/0!").
+  for (const candidate of [v.code, v.basicValue]) {
+    if (typeof candidate === 'string' && KNOWN_CODES.has(candidate)) return candidate as ErrorCode;
+  }
+  return undefined;
+}
+
+/** One cell as Excel hands it → the engine's CellValue. */
+export function toCellValue(v: unknown): CellValue {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (isObject(v)) {
+    const code = errorCodeOf(v);
+    if (code) return typeof v.message === 'string' && v.message !== '' ? { error: code, message: v.message } : { error: code };
+    // The metadata allows custom data types in `any` parameters (allowCustomDataForDataTypeAny):
+    // such an entity stands for its basic value, the one the cell displays.
+    const basic = v.basicValue;
+    if (basic === null || typeof basic === 'number' || typeof basic === 'string' || typeof basic === 'boolean') return basic;
+  }
+  // Anything else reaches the engine as text, so its message names the argument and the rule.
+  return String(v);
+}
+
+/** One argument → RawArgument: ranges stay 2-D, everything else is a single cell. */
+export function toRawArgument(v: unknown): RawArgument {
+  if (!Array.isArray(v)) return toCellValue(v);
+  return v.map((row: unknown) => (Array.isArray(row) ? row.map(toCellValue) : [toCellValue(row)]));
+}
+
+/** Raised when there is no CustomFunctions runtime to build an error with (outside Excel). */
+export class HostlessFunctionError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'HostlessFunctionError';
+  }
+}
+
+function excelError(code: ErrorCode, message: string): Error {
+  if (typeof CustomFunctions === 'undefined' || typeof CustomFunctions.Error !== 'function') {
+    return new HostlessFunctionError(code, message);
+  }
+  const key = EXCEL_CODE[code] ?? 'invalidValue';
+  // CustomFunctions.Error is not a subclass of Error in the typings; it is what Excel expects thrown.
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode[key], message) as unknown as Error;
+}
+
+/**
+ * Evaluates catalogue function `name` on the arguments Excel passed, in catalogue order.
+ * Returns the number / boolean / text / matrix for the cell, or throws CustomFunctions.Error
+ * whose message is in the user's language.
+ */
+export function invoke(name: string, args: readonly unknown[]): ResultValue {
+  let failure: { code: ErrorCode; message: string };
+  try {
+    const outcome = evaluate(name, args.map(toRawArgument));
+    if (outcome.ok) return outcome.value;
+    failure = { code: outcome.error.code, message: outcome.error.message[userLanguage()] };
+  } catch (e) {
+    // The engine reports bad input as a value; an exception here is a defect, but it must still
+    // reach the user as a described #VALUE! rather than a silent one.
+    const detail = e instanceof Error ? e.message : String(e);
+    const fn = `CYBER.${name.replace(/^CYBER\./i, '').toUpperCase()}`;
+    failure = { code: '#VALUE!', message: formatMessage('internalError', { fn, detail })[userLanguage()] };
+  }
+  throw excelError(failure.code, failure.message);
+}

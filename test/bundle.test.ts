@@ -1,0 +1,155 @@
+/**
+ * The production build of the Excel add-in, run once with the real webpack CLI into a temporary
+ * directory: the files the manifest needs are emitted, the functions bundle really registers and
+ * evaluates the CYBER functions, and HyperFormula (GPL-3.0-only) is in no bundle — and a build
+ * that tries to include it fails.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+import { CATALOGUE } from '../src/engine';
+import { buildMetadata, FILES, writeMetadata } from '../scripts/build-metadata';
+
+const ROOT = path.resolve(__dirname, '..');
+const WEBPACK = path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js');
+const HYPERFORMULA_TRACE = /hyperformula|gpl-v3/i;
+
+let tmp: string;
+let out: string;
+let stats: { errors?: unknown[]; modules?: Array<{ name?: string; identifier?: string; modules?: Array<{ name?: string; identifier?: string }> }> };
+
+function runWebpack(args: string[]) {
+  return spawnSync(process.execPath, [WEBPACK, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+function filesUnder(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? filesUnder(path.join(dir, d.name), `${prefix}${d.name}/`) : [`${prefix}${d.name}`],
+  );
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-bundle-'));
+  out = path.join(tmp, 'dist');
+  const metadataDir = path.join(tmp, 'metadata');
+  writeMetadata(metadataDir, await buildMetadata({ catalogue: CATALOGUE }));
+  const statsFile = path.join(tmp, 'stats.json');
+  const run = runWebpack(['--mode', 'production', '--env', `outputPath=${out}`, '--env', `metadataDir=${metadataDir}`, `--json=${statsFile}`]);
+  if (run.status !== 0) throw new Error(`webpack failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+  stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+}, 120_000);
+
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('emits the page, both bundles, the manifest, both metadata files and the icons', () => {
+  const files = filesUnder(out);
+  for (const f of ['taskpane.html', 'functions.js', 'taskpane.js', 'manifest.xml', FILES.en, FILES.zh, 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
+    expect(files).toContain(f);
+  }
+  expect(stats.errors ?? []).toEqual([]);
+  // The copied metadata is what build-metadata wrote, not a stale dist/ copy.
+  const zh = JSON.parse(fs.readFileSync(path.join(out, FILES.zh), 'utf8'));
+  expect(zh.functions.map((f: { id: string }) => f.id)).toEqual(CATALOGUE.map((f) => f.name));
+});
+
+test('every https://localhost:3000/ URL in the shipped manifest is a file of the build', () => {
+  const manifest = fs.readFileSync(path.join(out, 'manifest.xml'), 'utf8');
+  const urls = [...manifest.matchAll(/https:\/\/localhost:3000\/([^"<\s]+)/g)].map((m) => m[1]);
+  expect(urls.length).toBeGreaterThan(5);
+  for (const u of urls) expect(fs.existsSync(path.join(out, u))).toBe(true);
+});
+
+test('the shared-runtime page loads office.js from the CDN before the functions and the pane', () => {
+  const html = fs.readFileSync(path.join(out, 'taskpane.html'), 'utf8');
+  const office = html.indexOf('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+  const functions = html.indexOf('functions.js');
+  const taskpane = html.indexOf('taskpane.js');
+  expect(office).toBeGreaterThan(0);
+  expect(functions).toBeGreaterThan(office);
+  expect(taskpane).toBeGreaterThan(functions);
+  expect(html).toMatch(/<div id="?root"?>/); // where index.tsx mounts the pane
+});
+
+test('no HyperFormula module or text in any bundle', () => {
+  const moduleNames: string[] = [];
+  for (const m of stats.modules ?? []) {
+    moduleNames.push(m.identifier ?? m.name ?? '');
+    for (const inner of m.modules ?? []) moduleNames.push(inner.identifier ?? inner.name ?? '');
+  }
+  expect(moduleNames.length).toBeGreaterThan(100); // the stats really list the modules
+  expect(moduleNames.some((n) => n.includes('decimal.js'))).toBe(true);
+  expect(moduleNames.filter((n) => /[\\/]node_modules[\\/]hyperformula[\\/]/.test(n))).toEqual([]);
+  for (const f of filesUnder(out).filter((x) => x.endsWith('.js') || x.endsWith('.html') || x.endsWith('.LICENSE.txt'))) {
+    expect([f, HYPERFORMULA_TRACE.test(fs.readFileSync(path.join(out, f), 'utf8'))]).toEqual([f, false]);
+  }
+});
+
+test('the bundles stay lean: the functions bundle carries no React or Fluent UI', () => {
+  const functionsJs = fs.statSync(path.join(out, 'functions.js')).size;
+  const taskpaneJs = fs.statSync(path.join(out, 'taskpane.js')).size;
+  expect(functionsJs).toBeLessThan(250 * 1024);
+  expect(taskpaneJs).toBeLessThan(1.5 * 1024 * 1024);
+  expect(fs.readFileSync(path.join(out, 'functions.js'), 'utf8')).not.toMatch(/react\.production|fluentui/i);
+});
+
+test('functions.js, run as Excel runs it, associates every function and evaluates it', () => {
+  class RuntimeError {
+    constructor(
+      readonly code: string,
+      readonly message?: string,
+    ) {}
+  }
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  const sandbox: Record<string, unknown> = {
+    CustomFunctions: {
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+      Error: RuntimeError,
+      ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!' },
+    },
+    Office: { context: { displayLanguage: 'zh-CN' } },
+    console,
+  };
+  sandbox.self = sandbox;
+  sandbox.window = sandbox;
+  vm.runInNewContext(fs.readFileSync(path.join(out, 'functions.js'), 'utf8'), sandbox);
+  // An ES module namespace lists its exports alphabetically; the order of association is irrelevant.
+  expect([...associated.keys()].sort()).toEqual(CATALOGUE.map((f) => f.name).sort());
+  expect(associated.get('PROFITRATE')!(12000000, 10500000, 3000000, 2400000, null)).toBe(0.325);
+  expect(associated.get('STANDARDREVENUE')!([[45292, 1000000], [45323, 1160000], [45352, 1240000]], 45689, 14, null)).toBe(560000);
+  let thrown: unknown;
+  try {
+    associated.get('OPERATINGPROFIT')!(-5, 0);
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(RuntimeError);
+  expect(thrown).toEqual(new RuntimeError('#VALUE!', 'CYBER.OPERATINGPROFIT：参数 revenue（经营性收益） 必须大于 0，但输入的是 -5。'));
+});
+
+test('a build that imports HyperFormula fails, whether by package name or by path', () => {
+  const entry = path.join(tmp, 'bad-entry.js');
+  fs.writeFileSync(
+    entry,
+    `require('hyperformula');\nrequire(${JSON.stringify(path.join(ROOT, 'node_modules', 'hyperformula', 'package.json'))});\n`,
+  );
+  // The real configuration, with only the entry and output changed.
+  const config = path.join(tmp, 'bad.webpack.config.js');
+  fs.writeFileSync(
+    config,
+    `const make = require(${JSON.stringify(path.join(ROOT, 'webpack.config.js'))});
+module.exports = (env, argv) => {
+  const c = make(env, argv);
+  return { ...c, entry: { bad: ${JSON.stringify(entry)} }, output: { ...c.output, path: ${JSON.stringify(path.join(tmp, 'bad-out'))} } };
+};
+`,
+  );
+  const run = runWebpack(['--config', config, '--mode', 'production', '--env', `metadataDir=${path.join(tmp, 'metadata')}`]);
+  const output = `${run.stdout}\n${run.stderr}`;
+  expect(run.status).not.toBe(0);
+  expect(output).toMatch(/ForbidModulesPlugin: .*imports "hyperformula"/);
+  expect(output).toMatch(/ForbidModulesPlugin: .*resolves .* into "hyperformula"/);
+}, 60_000);

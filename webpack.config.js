@@ -1,0 +1,137 @@
+/**
+ * Builds the Excel add-in into dist/:
+ *   taskpane.html  the shared-runtime page (manifest: Taskpane.Url) loading office.js, then both bundles
+ *   functions.js   src/functions/register.ts — associates every CYBER.* custom function
+ *   taskpane.js    src/taskpane/index.tsx — the React + Fluent UI task pane
+ *   manifest.xml, assets/, functions.json, functions-zh-cn.json (copied)
+ *
+ * The metadata JSON files come from `npm run build:metadata` (scripts/build-metadata.js), which
+ * writes them into dist/ before webpack runs (`npm run build:addin` does both); webpack copies
+ * them into its output so the dev server serves them too. Options (webpack --env):
+ *   outputPath=DIR   where to build (default dist/)
+ *   metadataDir=DIR  where the metadata JSON files are (default dist/)
+ *
+ * HyperFormula (GPL-3.0-only) must never enter these bundles: ForbidModulesPlugin fails the build
+ * if anything imports or resolves it, and resolve.alias maps it to nothing as a second guard.
+ *
+ * Dev server (`npm run start:addin`): https://localhost:3000. Office only loads add-ins over
+ * https from a certificate it trusts. Without certificates webpack-dev-server makes a self-signed
+ * one (fine in a browser after accepting it, refused by desktop Excel). To use trusted ones, point
+ * HTTPS_KEY / HTTPS_CERT (and optionally HTTPS_CA) at PEM files, or run
+ * `npx office-addin-dev-certs install` on the developer machine (it is not a dependency here):
+ * its files in ~/.office-addin-dev-certs/ are picked up automatically.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { ForbidModulesPlugin } = require('./scripts/forbid-modules-plugin');
+
+const PORT = 3000;
+const METADATA_FILES = ['functions.json', 'functions-zh-cn.json'];
+
+/** https options for the dev server: explicit PEM files, office-addin-dev-certs' files, or self-signed. */
+function httpsServer(serving) {
+  const devCerts = path.join(os.homedir(), '.office-addin-dev-certs');
+  const key = process.env.HTTPS_KEY || path.join(devCerts, 'localhost.key');
+  const cert = process.env.HTTPS_CERT || path.join(devCerts, 'localhost.crt');
+  const ca = process.env.HTTPS_CA || path.join(devCerts, 'ca.crt');
+  if (!fs.existsSync(key) || !fs.existsSync(cert)) {
+    if (serving) {
+      console.warn(
+        'webpack.config.js: no trusted certificate found, serving https://localhost:3000 with a self-signed one.\n' +
+          '  Desktop Excel will refuse it: set HTTPS_KEY/HTTPS_CERT, or run `npx office-addin-dev-certs install` once.',
+      );
+    }
+    return { type: 'https' };
+  }
+  const options = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+  if (fs.existsSync(ca)) options.ca = fs.readFileSync(ca);
+  return { type: 'https', options };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || env.mode || 'production';
+  const production = mode === 'production';
+  const outputPath = path.resolve(__dirname, env.outputPath || 'dist');
+  const metadataDir = path.resolve(__dirname, env.metadataDir || 'dist');
+  const missing = METADATA_FILES.filter((f) => !fs.existsSync(path.join(metadataDir, f)));
+  if (missing.length) {
+    throw new Error(`webpack.config.js: ${missing.join(', ')} not found in ${metadataDir}; run \`npm run build:metadata\` first.`);
+  }
+
+  return {
+    mode,
+    context: __dirname,
+    target: ['web', 'es2020'],
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      functions: './src/functions/register.ts',
+      taskpane: './src/taskpane/index.tsx',
+    },
+    output: {
+      path: outputPath,
+      // Fixed names: the manifest refers to functions.js by URL.
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      alias: { hyperformula: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.join(__dirname, 'tsconfig.json'),
+              // Types are checked by `npm run typecheck`; the bundle build only transpiles (fast).
+              transpileOnly: true,
+              // ES modules let webpack tree-shake Fluent UI; tsconfig.json targets CommonJS for Node.
+              compilerOptions: { module: 'es2020', sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new ForbidModulesPlugin({
+        packages: ['hyperformula'],
+        reason: 'HyperFormula is GPL-3.0-only and must not be bundled into the Excel add-in (only the workbench and the CLI may use it).',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // functions first: the custom functions are associated as soon as the runtime loads.
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'assets', to: 'assets' },
+          ...METADATA_FILES.map((f) => ({ from: path.join(metadataDir, f), to: f })),
+        ],
+      }),
+    ],
+    performance: {
+      // Fluent UI makes the pane bundle larger than webpack's web-page default; the add-in is
+      // cached by Office, and test/bundle.test.ts keeps an eye on the size instead.
+      hints: false,
+    },
+    devServer: {
+      port: PORT,
+      // Office loads the add-in from https://localhost only; do not expose the dev build to the network.
+      host: 'localhost',
+      server: httpsServer(Boolean(env.WEBPACK_SERVE)),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      // A hot update would re-run the registration of the custom functions; reload instead.
+      hot: false,
+      liveReload: true,
+    },
+  };
+};
