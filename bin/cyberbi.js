@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+'use strict';
+// Launcher of the `cyberbi` command: the program itself is compiled from src/cli to lib/cli.
+const path = require('node:path');
+
+const entry = path.join(__dirname, '..', 'lib', 'cli', 'main.js');
+let cli;
+try {
+  cli = require(entry);
+} catch (e) {
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(entry)) {
+    process.stderr.write(`cyberbi: ${entry} is missing. Build the command first: npm run build:cli\n`);
+    process.exit(1);
+  }
+  throw e;
+}
+cli.run(process.argv.slice(2));

@@ -1,0 +1,212 @@
+/**
+ * `cyberbi`: the command-line evaluator (FUNCTIONS.md §8).
+ *
+ *   cyberbi calc FILE [--sheet NAME] [--format csv|json] [--lang en|zh]
+ *   cyberbi --help | --version
+ *
+ * Exit status: 0 when the file was evaluated (even if cells hold errors); 2 for unreadable input
+ * (missing file, unknown extension, corrupt file, unknown sheet) and for a wrong command line,
+ * with a message on standard error; 1 only for a defect of the program.
+ *
+ * HyperFormula and ExcelJS are loaded only when a file is evaluated (and ExcelJS only for
+ * .xlsx), so --help and --version answer at once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UnreadableInputError, UsageError } from './errors';
+import type { NamedExpressionInput, SheetInput } from '../sheet/workbook';
+
+export const USAGE = `Usage:
+  cyberbi calc FILE [--sheet NAME] [--format csv|json] [--lang en|zh]
+  cyberbi --help
+  cyberbi --version
+
+Evaluates every cell of FILE (.csv or .xlsx) with the CYBER.* functions and the standard
+spreadsheet functions, and prints the evaluated sheet on standard output.
+
+Options:
+  --sheet NAME     the worksheet of an .xlsx file to print (default: the first one)
+  --format csv     print the sheet as CSV: cell A1 is the first field of the first line (default)
+  --format json    print every non-blank cell with its address, type, value, the message of an
+                   error and the formula it holds
+  --lang en|zh     language of the CYBER functions' error messages (default en)
+  -h, --help       show this help
+  -V, --version    show the version
+
+CSV input: a field starting with = is a formula, a number is a number, TRUE/FALSE are booleans,
+anything else is text, an empty field is a blank cell. UTF-8 (with or without BOM); a file that is
+not valid UTF-8 is read as GB18030. Formulas are evaluated as Excel 365 does when they are typed
+(=A1:A3*2 spills).
+
+XLSX input: formulas are recomputed (cached results are ignored); date cells become Excel serial
+numbers; array formulas spill over their range.
+
+Exit status: 0 evaluated (even if cells hold errors), 2 unreadable input or wrong usage,
+1 internal error.
+`;
+
+export interface CalcOptions {
+  readonly file: string;
+  readonly sheet?: string;
+  readonly format: 'csv' | 'json';
+  readonly lang: 'en' | 'zh';
+}
+
+export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | ({ readonly kind: 'calc' } & CalcOptions);
+
+/** Parses the arguments after the program name. Throws UsageError. */
+export function parseArgs(argv: readonly string[]): Command {
+  if (argv.length === 0) throw new UsageError('no command given');
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { kind: 'help' };
+  if (argv.includes('--version') || argv.includes('-V')) return { kind: 'version' };
+  const [command, ...rest] = argv;
+  if (command !== 'calc') throw new UsageError(`unknown command "${command}"`);
+  const positional: string[] = [];
+  const options: { sheet?: string; format?: string; lang?: string } = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--') {
+      positional.push(...rest.slice(i + 1));
+      break;
+    }
+    const m = /^--(sheet|format|lang)(?:=(.*))?$/.exec(arg);
+    if (m) {
+      const key = m[1] as 'sheet' | 'format' | 'lang';
+      let value = m[2];
+      if (value === undefined) {
+        if (i + 1 >= rest.length) throw new UsageError(`--${key} needs a value`);
+        value = rest[++i];
+      }
+      if (options[key] !== undefined) throw new UsageError(`--${key} is given twice`);
+      options[key] = value;
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option "${arg}"`);
+    positional.push(arg);
+  }
+  if (positional.length === 0) throw new UsageError('calc needs a FILE (.csv or .xlsx)');
+  if (positional.length > 1) throw new UsageError(`calc takes one FILE, but ${positional.length} were given: ${positional.join(' ')}`);
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not "${format}"`);
+  const lang = options.lang ?? 'en';
+  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
+  if (options.sheet === '') throw new UsageError('--sheet needs a sheet name');
+  return { kind: 'calc', file: positional[0], sheet: options.sheet, format, lang };
+}
+
+export function version(): string {
+  // package.json is two levels up both from src/cli (tests) and from lib/cli (the installed CLI).
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+interface LoadedInput {
+  readonly sheets: SheetInput[];
+  readonly names: NamedExpressionInput[];
+  readonly selected: number;
+  readonly arrayArithmetic: boolean;
+}
+
+function readBytes(file: string): Buffer {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new UnreadableInputError(`${file}: no such file`);
+  }
+  if (!stat.isFile()) throw new UnreadableInputError(`${file} is not a file`);
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new UnreadableInputError(`${file} cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+async function load(options: CalcOptions): Promise<LoadedInput> {
+  const ext = path.extname(options.file).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx') {
+    throw new UnreadableInputError(`${options.file}: unsupported file type "${ext || '(none)'}"; cyberbi reads .csv and .xlsx files`);
+  }
+  if (ext === '.csv') {
+    const bytes = readBytes(options.file);
+    if (options.sheet !== undefined) throw new UsageError('--sheet applies to .xlsx files only (a CSV file holds one sheet)');
+    const { decodeCsv, parseCsv } = await import('./read-csv');
+    const cells = parseCsv(decodeCsv(bytes), options.file);
+    const name = path.basename(options.file, path.extname(options.file)) || 'Sheet1';
+    // A formula in a CSV file is read as typed into Excel 365: array arithmetic on.
+    return { sheets: [{ name, cells }], names: [], selected: 0, arrayArithmetic: true };
+  }
+  readBytes(options.file); // the same "missing / not a file" messages as for CSV
+  const { readXlsx } = await import('./read-xlsx');
+  const { sheets, names } = await readXlsx(options.file);
+  let selected = 0;
+  if (options.sheet !== undefined) {
+    selected = sheets.findIndex((s) => s.name === options.sheet);
+    if (selected < 0) selected = sheets.findIndex((s) => s.name.toLowerCase() === options.sheet?.toLowerCase());
+    if (selected < 0) {
+      throw new UnreadableInputError(`${options.file} has no sheet "${options.sheet}"; its sheets are: ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+    }
+  }
+  // Formulas stored without the array flag use implicit intersection, as in Excel's file format.
+  return { sheets, names, selected, arrayArithmetic: false };
+}
+
+export interface Io {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+/** Runs the command; returns the exit status. Never throws. */
+export async function main(argv: readonly string[], io: Io = process): Promise<number> {
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`cyberbi: ${e.message}\n\n${USAGE}`);
+      return EXIT_BAD_INPUT;
+    }
+    throw e;
+  }
+  if (command.kind === 'help') {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (command.kind === 'version') {
+    io.stdout.write(`${version()}\n`);
+    return EXIT_OK;
+  }
+  try {
+    const input = await load(command);
+    const { evaluateWorkbook } = await import('../sheet/workbook');
+    const results = evaluateWorkbook(input.sheets, { arrayArithmetic: input.arrayArithmetic, language: command.lang, names: input.names });
+    const sheet = results[input.selected];
+    const { toCsv, toJson } = await import('./output');
+    io.stdout.write(command.format === 'json' ? toJson(sheet, command.file) : toCsv(sheet));
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`cyberbi: ${e.message}\n\n${USAGE}`);
+      return EXIT_BAD_INPUT;
+    }
+    if (e instanceof UnreadableInputError) {
+      io.stderr.write(`cyberbi: ${e.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr.write(`cyberbi: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+/** Entry point of bin/cyberbi.js: sets the exit status once the output is written. */
+export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`cyberbi: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = EXIT_INTERNAL;
+    },
+  );
+}

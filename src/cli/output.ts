@@ -1,0 +1,84 @@
+/**
+ * The evaluated sheet → what `cyberbi calc` prints.
+ *
+ * CSV (the default, FUNCTIONS.md §8): cell A1 is the first field of the first line; the sheet is
+ * trimmed to its used range (no trailing blank rows or columns); numbers in shortest round-trip
+ * form (JavaScript's String(n): 0.03, 32307.69230769231, 1e-7); booleans TRUE/FALSE; errors as
+ * their code; text as text; blank as an empty field. Lines end with \n.
+ *
+ * JSON (--format json), one object:
+ *   {
+ *     "file":  "examples/cpic-network-interruption.xlsx",  the path as given
+ *     "sheet": "Claim 理赔测算",                             the sheet printed (a CSV: its base name)
+ *     "rows": 55, "cols": 7,                                 size of the used range (as in CSV)
+ *     "cells": [                                             every non-blank cell, row by row
+ *       { "cell": "A1", "row": 1, "col": 1, "type": "text", "value": "..." },
+ *       { "cell": "C22", "row": 22, "col": 3, "type": "number", "value": 0.28,
+ *         "formula": "=CYBER.PROFITRATE(C17,C18,C19,C20)" },
+ *       { "cell": "C43", "row": 43, "col": 3, "type": "boolean", "value": true, "formula": "..." },
+ *       { "cell": "D2", "row": 2, "col": 4, "type": "error", "value": "#VALUE!",
+ *         "message": "CYBER.LOSTPROFIT: profit_rate is a fraction and must lie between 0 and 1 ...",
+ *         "formula": "=CYBER.LOSTPROFIT(100,2)" }
+ *     ]
+ *   }
+ * `type` is one of number | boolean | text | error; `value` is the number, boolean, text or error
+ * code; `message` is present exactly for errors and never empty; `formula` is present for cells
+ * holding a formula (the text evaluated, after normalization); cells filled by a spilled array
+ * have no `formula`. Empty text from a formula is a cell of type text with value "".
+ */
+import { stringify } from 'csv-stringify/sync';
+import { cellAddress } from '../sheet/formula';
+import { isOutputError, type OutputCell, type SheetResult, usedRange } from '../sheet/workbook';
+
+export function formatValue(v: OutputCell): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isOutputError(v)) return v.error;
+  return v;
+}
+
+export function toCsv(sheet: SheetResult): string {
+  const records = usedRange(sheet.values).map((row) => row.map(formatValue));
+  if (records.length === 0) return '';
+  return stringify(records, { record_delimiter: 'unix' });
+}
+
+export interface JsonCell {
+  readonly cell: string;
+  readonly row: number;
+  readonly col: number;
+  readonly type: 'number' | 'boolean' | 'text' | 'error';
+  readonly value: number | boolean | string;
+  readonly message?: string;
+  readonly formula?: string;
+}
+
+export interface JsonSheet {
+  readonly file: string;
+  readonly sheet: string;
+  readonly rows: number;
+  readonly cols: number;
+  readonly cells: JsonCell[];
+}
+
+export function toJsonSheet(sheet: SheetResult, file: string): JsonSheet {
+  const used = usedRange(sheet.values);
+  const cells: JsonCell[] = [];
+  sheet.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null) return;
+      const formula = sheet.formulas.get(`${r},${c}`);
+      const at = { cell: cellAddress(r + 1, c + 1), row: r + 1, col: c + 1 };
+      let entry: JsonCell;
+      if (isOutputError(v)) entry = { ...at, type: 'error', value: v.error, message: v.message };
+      else entry = { ...at, type: typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : 'text', value: v };
+      cells.push(formula === undefined ? entry : { ...entry, formula });
+    }),
+  );
+  return { file, sheet: sheet.name, rows: used.length, cols: used.length ? used[0].length : 0, cells };
+}
+
+export function toJson(sheet: SheetResult, file: string): string {
+  return `${JSON.stringify(toJsonSheet(sheet, file), null, 2)}\n`;
+}

@@ -1,0 +1,209 @@
+/**
+ * Formula text as spreadsheet files store it → formula text HyperFormula parses.
+ *
+ * Files written by Excel (and by other tools) mark functions with storage prefixes that are not
+ * part of the name the user typed: `_xlfn.` (functions newer than Excel 2007, e.g.
+ * `_xlfn.CONCAT`), `_xlws.` (worksheet-only functions, `_xlfn._xlws.SORT`), `_xludf.` (a function
+ * unknown to the writer: how an add-in's `CYBER.LOSTPROFIT` is stored by tools that do not have
+ * the add-in), `_xlpm.` (LET/LAMBDA parameter names) and `_xldudf_` (an Office add-in function
+ * whose add-in was not loaded: `_xldudf_CYBER_LOSTPROFIT`, the namespace's dot written as `_`).
+ * {@link normalizeFormula} removes them, and writes the constants TRUE and FALSE as the
+ * functions TRUE() and FALSE() (HyperFormula has no literal for them: =IF(A1, TRUE, FALSE) would
+ * otherwise be #NAME?). The CLI's xlsx reader also uses {@link shiftFormula} to expand Excel's
+ * shared formulas.
+ *
+ * Both work on a small tokenizer, so text inside string literals ("_xlfn.") and quoted sheet
+ * names ('Q1 2024'!A1) is never touched.
+ */
+
+/** A piece of formula text: a word (name, reference, number), a quoted part, or one character. */
+interface Token {
+  readonly kind: 'word' | 'string' | 'quoted' | 'other';
+  readonly text: string;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_.$\\]/u;
+
+function tokenize(body: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i];
+    if (c === '"' || c === "'") {
+      // A string literal ("...") or a quoted sheet name ('...'); the quote doubles to escape itself.
+      let j = i + 1;
+      while (j < body.length) {
+        if (body[j] === c) {
+          if (body[j + 1] === c) j += 2;
+          else break;
+        } else j++;
+      }
+      tokens.push({ kind: c === '"' ? 'string' : 'quoted', text: body.slice(i, j + 1) });
+      i = j + 1;
+    } else if (WORD_CHAR.test(c)) {
+      let j = i + 1;
+      while (j < body.length && WORD_CHAR.test(body[j])) j++;
+      tokens.push({ kind: 'word', text: body.slice(i, j) });
+      i = j;
+    } else {
+      tokens.push({ kind: 'other', text: c });
+      i++;
+    }
+  }
+  return tokens;
+}
+
+function nextNonSpace(tokens: readonly Token[], i: number): Token | undefined {
+  for (let k = i + 1; k < tokens.length; k++) if (!/^\s$/.test(tokens[k].text)) return tokens[k];
+  return undefined;
+}
+
+const STORAGE_PREFIXES = ['_xlfn.', '_xlws.', '_xludf.', '_xlpm.'];
+const ADDIN_PREFIX = '_xldudf_';
+
+/** One word without its storage prefixes (`_xlfn._xlws.SORT` → `SORT`). */
+function stripPrefixes(word: string): string {
+  let w = word;
+  for (;;) {
+    const lower = w.toLowerCase();
+    const prefix = STORAGE_PREFIXES.find((p) => lower.startsWith(p));
+    if (prefix) {
+      w = w.slice(prefix.length);
+      continue;
+    }
+    if (lower.startsWith(ADDIN_PREFIX)) {
+      // `_xldudf_CYBER_LOSTPROFIT`: Office stores an add-in function NAMESPACE.NAME with the dot
+      // turned into an underscore. Our namespace has no underscore, so the first one is the dot.
+      const rest = w.slice(ADDIN_PREFIX.length);
+      const cut = rest.indexOf('_');
+      w = cut > 0 && !rest.includes('.') ? `${rest.slice(0, cut)}.${rest.slice(cut + 1)}` : rest;
+      continue;
+    }
+    return w;
+  }
+}
+
+/**
+ * `=` + the formula with every storage prefix removed, and the logical constants TRUE and FALSE
+ * written as HyperFormula reads them (TRUE(), FALSE(): it has no literal for them). Accepts the
+ * text with or without its leading `=` (files store it without).
+ */
+export function normalizeFormula(formula: string): string {
+  const body = formula.startsWith('=') ? formula.slice(1) : formula;
+  const tokens = tokenize(body);
+  return `=${tokens
+    .map((t, i) => {
+      if (t.kind !== 'word') return t.text;
+      const word = stripPrefixes(t.text);
+      if (/^(TRUE|FALSE)$/i.test(word)) {
+        const next = nextNonSpace(tokens, i)?.text;
+        if (next !== '(' && next !== '!') return `${word.toUpperCase()}()`;
+      }
+      return word;
+    })
+    .join('')}`;
+}
+
+/**
+ * A formula entered as an array formula (Excel's Ctrl+Shift+Enter, or a dynamic-array formula
+ * that spilled, both stored with t="array"): evaluated element-wise, as HyperFormula's
+ * ARRAYFORMULA does.
+ */
+export function arrayFormula(formula: string): string {
+  const normalized = normalizeFormula(formula);
+  return /^=\s*ARRAYFORMULA\s*\(/i.test(normalized) ? normalized : `=ARRAYFORMULA(${normalized.slice(1)})`;
+}
+
+// ---- references --------------------------------------------------------------------------------
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384; // XFD
+
+/** Column letters → 1-based number (A = 1, XFD = 16384). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** 1-based column number → letters. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** "C21" for row 21, column 3 (both 1-based). */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** Parses "B7" / "$B$7" into 1-based row and column; undefined when it is not an address. */
+export function parseAddress(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address);
+  if (!m) return undefined;
+  const col = columnNumber(m[1]);
+  const row = Number(m[2]);
+  if (col > MAX_COLUMNS || row < 1 || row > MAX_ROWS) return undefined;
+  return { row, col };
+}
+
+const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
+const COLUMN_ONLY = /^(\$?)([A-Za-z]{1,3})$/;
+const ROW_ONLY = /^(\$?)(\d+)$/;
+
+/**
+ * The formula as it reads when copied `rows` down and `cols` right: relative references move,
+ * `$`-anchored parts stay (how a shared formula's master is expanded to the other cells of its
+ * range). A reference moved off the sheet becomes #REF!, as in Excel.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  const hasEquals = formula.startsWith('=');
+  const tokens = tokenize(hasEquals ? formula.slice(1) : formula);
+  const out: string[] = tokens.map((t) => t.text);
+  const shiftCol = (dollar: string, letters: string): string | undefined => {
+    if (dollar) return `$${letters}`;
+    const n = columnNumber(letters) + cols;
+    return n < 1 || n > MAX_COLUMNS ? undefined : columnLetters(n);
+  };
+  const shiftRow = (dollar: string, digits: string): string | undefined => {
+    if (dollar) return `$${digits}`;
+    const n = Number(digits) + rows;
+    return n < 1 || n > MAX_ROWS ? undefined : String(n);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    const next = nextNonSpace(tokens, i);
+    if (next?.text === '(' || next?.text === '!') continue; // a function or a sheet name
+    const cell = CELL_REF.exec(t.text);
+    if (cell && parseAddress(t.text)) {
+      const c = shiftCol(cell[1], cell[2].toUpperCase());
+      const r = shiftRow(cell[3], cell[4]);
+      out[i] = c === undefined || r === undefined ? '#REF!' : `${c}${r}`;
+      continue;
+    }
+    // Whole columns (A:C) and whole rows (1:3): both ends of the colon move together.
+    const colon = tokens[i + 1]?.text === ':' ? tokens[i + 2] : undefined;
+    if (colon?.kind === 'word') {
+      const a = COLUMN_ONLY.exec(t.text);
+      const b = COLUMN_ONLY.exec(colon.text);
+      const ra = ROW_ONLY.exec(t.text);
+      const rb = ROW_ONLY.exec(colon.text);
+      let first: string | undefined;
+      let second: string | undefined;
+      if (a && b) {
+        first = shiftCol(a[1], a[2].toUpperCase());
+        second = shiftCol(b[1], b[2].toUpperCase());
+      } else if (ra && rb) {
+        first = shiftRow(ra[1], ra[2]);
+        second = shiftRow(rb[1], rb[2]);
+      } else continue;
+      out[i] = first === undefined || second === undefined ? '#REF!' : first;
+      out[i + 2] = first === undefined || second === undefined ? '' : second;
+      if (first === undefined || second === undefined) out[i + 1] = '';
+      i += 2;
+    }
+  }
+  return (hasEquals ? '=' : '') + out.join('');
+}

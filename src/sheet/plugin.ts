@@ -1,0 +1,296 @@
+/**
+ * The CYBER functions inside HyperFormula (workbench and CLI): one FunctionPlugin, generated from
+ * the engine's CATALOGUE, with no code per function.
+ *
+ * This layer only translates (STYLE.md point 8): HyperFormula's values in, the engine's
+ * `evaluate`, HyperFormula's values out.
+ * - Every parameter is declared so that HyperFormula does no coercion of its own: table and
+ *   series parameters as RANGE (a range arrives as a range, a single value as a 1×1 range), all
+ *   others as ANY (text, booleans, blanks and ranges arrive raw; the engine validates them and
+ *   its messages name the argument and the rule broken). Optional parameters follow the spec.
+ * - An error passed in from another cell comes out unchanged: the same CellError, same type,
+ *   same message.
+ * - Array results (resultKind row/column) get their size from src/sheet/shapes.ts, computed from
+ *   the input ranges' sizes only, because HyperFormula fixes it before evaluating.
+ *
+ * HyperFormula is GPL-3.0-only (licenseKey 'gpl-v3'): this file and everything importing it
+ * belong to the GPL artefacts (workbench, CLI), never to the Excel add-in bundle, and nothing in
+ * src/engine imports it.
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from 'hyperformula';
+import type { ConfigParams, FunctionArgument, FunctionPluginDefinition, ImplementedFunctions } from 'hyperformula';
+import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
+import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
+import {
+  CATALOGUE,
+  type CellValue,
+  type ErrorCode,
+  evaluate,
+  type FunctionSpec,
+  type Outcome,
+  type ParamSpec,
+  type RawArgument,
+  type ResultScalar,
+  type ResultValue,
+} from '../engine';
+import { type ArgumentShapes, RESULT_SHAPES, type Shape, sameShape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
+
+export const NAMESPACE = 'CYBER';
+export type Language = 'en' | 'zh';
+
+/**
+ * HyperFormula settings every host of the plugin must use.
+ * - licenseKey: HyperFormula's GPL-3.0 licence.
+ * - smartRounding off: with it, HyperFormula rounds every number it hands out to 10 significant
+ *   digits (CYBER.INSUREDRATIO's 0.8666666666666667 would read 0.8666666667) and compares with an
+ *   epsilon. The engine already returns the exact result's nearest double; nothing may alter it.
+ *   Standard functions then show plain IEEE doubles too (=0.1+0.2 is 0.30000000000000004).
+ * - The default null date (1899-12-30) and leapYear1900 = false give Excel's serials from
+ *   1900-03-01 on, the only dates the engine accepts.
+ */
+export const HYPERFORMULA_CONFIG: Readonly<Partial<ConfigParams>> = {
+  licenseKey: 'gpl-v3',
+  smartRounding: false,
+};
+
+/** HyperFormula error type → the engine's error code (for errors passed in from other cells). */
+const CODE_OF_TYPE: Readonly<Record<ErrorType, ErrorCode>> = {
+  [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
+  [ErrorType.NA]: '#N/A',
+  [ErrorType.NAME]: '#NAME?',
+  [ErrorType.NUM]: '#NUM!',
+  [ErrorType.REF]: '#REF!',
+  [ErrorType.VALUE]: '#VALUE!',
+  [ErrorType.SPILL]: '#SPILL!',
+  // No counterpart in the engine's codes; such an error is propagated as the original CellError.
+  [ErrorType.CYCLE]: '#VALUE!',
+  [ErrorType.LIC]: '#VALUE!',
+  [ErrorType.ERROR]: '#VALUE!',
+};
+
+/** Engine error code → HyperFormula error type. */
+const TYPE_OF_CODE: Readonly<Record<ErrorCode, ErrorType>> = {
+  '#VALUE!': ErrorType.VALUE,
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
+  '#NUM!': ErrorType.NUM,
+  '#N/A': ErrorType.NA,
+  '#REF!': ErrorType.REF,
+  '#NAME?': ErrorType.NAME,
+  '#SPILL!': ErrorType.SPILL,
+  '#GETTING_DATA': ErrorType.NA, // "not available yet"
+  '#NULL!': ErrorType.ERROR, // HyperFormula has no #NULL! or #CALC!; the message keeps the detail
+  '#CALC!': ErrorType.ERROR,
+};
+
+export function errorTypeOf(code: ErrorCode): ErrorType {
+  return TYPE_OF_CODE[code] ?? ErrorType.VALUE;
+}
+
+/** HyperFormula's rich numbers (dates, percentages, currency) carry the plain number in `val`. */
+function richNumberValue(v: unknown): number | undefined {
+  if (typeof v === 'object' && v !== null && typeof (v as { val?: unknown }).val === 'number') return (v as { val: number }).val;
+  return undefined;
+}
+
+/** One HyperFormula scalar → the engine's CellValue. */
+export function toCellValue(v: unknown): CellValue {
+  if (v === EmptyValue || v === undefined || v === null) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof CellError) {
+    const code = CODE_OF_TYPE[v.type] ?? '#VALUE!';
+    return v.message ? { error: code, message: v.message } : { error: code };
+  }
+  const n = richNumberValue(v);
+  if (n !== undefined) return n;
+  return String(v); // not expected from HyperFormula; the engine will name it in its message
+}
+
+/** One argument as the plugin receives it → RawArgument (ranges as 2-D arrays). */
+export function toRawArgument(v: unknown, param?: ParamSpec): RawArgument {
+  if (v instanceof SimpleRangeValue) {
+    const cells = v.data.map((row) => row.map(toCellValue));
+    // A blank given for an optional range (an empty argument or a blank cell, which HyperFormula
+    // hands a RANGE parameter as a 1×1 range) takes the default, like every optional argument.
+    if (param?.optional && cells.length === 1 && cells[0].length === 1 && (cells[0][0] === null || cells[0][0] === '')) return null;
+    return cells;
+  }
+  return toCellValue(v);
+}
+
+/** The first CellError in the arguments, in the engine's order (argument by argument, row-major). */
+function firstCellError(args: readonly unknown[]): CellError | undefined {
+  for (const a of args) {
+    if (a instanceof CellError) return a;
+    if (a instanceof SimpleRangeValue) {
+      for (const row of a.data) for (const v of row) if (v instanceof CellError) return v;
+    }
+  }
+  return undefined;
+}
+
+function shapeOf(value: ResultValue): Shape {
+  return Array.isArray(value) ? { rows: value.length, cols: value.length ? value[0].length : 0 } : SCALAR;
+}
+
+export interface PluginOptions {
+  /** Namespace of the registered names (default CYBER). */
+  readonly namespace?: string;
+  /** The functions to register (default: the engine's CATALOGUE). */
+  readonly functions?: readonly FunctionSpec[];
+  /** The evaluator (default: the engine's `evaluate`); tests inject one for fake definitions. */
+  readonly evaluate?: (name: string, args: readonly RawArgument[]) => Outcome;
+  /** Array result shapes (default: src/sheet/shapes.ts). */
+  readonly shapes?: Readonly<Record<string, ShapeRule>>;
+  /** Language of the engine's messages in error cells (default English). */
+  readonly language?: Language;
+}
+
+export interface CyberPluginDefinition extends FunctionPluginDefinition {
+  /** Function names as registered, e.g. CYBER.LOSTPROFIT. */
+  readonly functionIds: readonly string[];
+  /** Identity translations of the names for the given HyperFormula language codes. */
+  translations(languageCodes: readonly string[]): Record<string, Record<string, string>>;
+}
+
+function parameterOf(p: ParamSpec): FunctionArgument {
+  const argumentType = p.kind === 'table' || p.kind === 'series' ? FunctionArgumentType.RANGE : FunctionArgumentType.ANY;
+  // No defaultValue: an omitted optional argument reaches the engine as "omitted", which applies
+  // the spec's default (a HyperFormula default would be indistinguishable from a typed value).
+  return p.optional ? { argumentType, optionalArg: true } : { argumentType };
+}
+
+/**
+ * Builds a FunctionPlugin class for `functions`: every one registered as NAMESPACE.NAME, all
+ * served by one method that looks the definition up by the called name.
+ */
+export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDefinition {
+  const namespace = options.namespace ?? NAMESPACE;
+  const functions = options.functions ?? CATALOGUE;
+  const evaluateFn = options.evaluate ?? ((name: string, args: readonly RawArgument[]) => evaluate(name, args));
+  const language = options.language ?? 'en';
+  const byId = new Map<string, { spec: FunctionSpec; shape?: ShapeRule }>();
+  const implemented: ImplementedFunctions = {};
+  for (const spec of functions) {
+    const id = `${namespace}.${spec.name}`;
+    const shape = shapeRuleFor(spec, options.shapes ?? RESULT_SHAPES);
+    byId.set(id, { spec, shape });
+    implemented[id] = {
+      method: 'evaluateCall',
+      ...(shape ? { sizeOfResultArrayMethod: 'resultSize' } : {}),
+      parameters: spec.params.map(parameterOf),
+      // A range given to one of our parameters is a table or a series, never a list of calls.
+      vectorizationForbidden: true,
+    };
+  }
+
+  class CyberFunctionPlugin extends FunctionPlugin {
+    static implementedFunctions = implemented;
+    static functionIds = [...byId.keys()];
+
+    static translations(languageCodes: readonly string[]): Record<string, Record<string, string>> {
+      const names = Object.fromEntries([...byId.keys()].map((id) => [id, id]));
+      return Object.fromEntries(languageCodes.map((code) => [code, names]));
+    }
+
+    private definition(ast: ProcedureAst): { spec: FunctionSpec; shape?: ShapeRule } {
+      const found = byId.get(ast.procedureName.toUpperCase());
+      if (!found) throw new Error(`programmer error: ${ast.procedureName} is not registered by this plugin`);
+      return found;
+    }
+
+    /** The result shape from the argument expressions' sizes (what HyperFormula reserves). */
+    private expectedShape(ast: ProcedureAst, state: InterpreterState, spec: FunctionSpec, rule: ShapeRule): Shape {
+      const args: readonly Ast[] = ast.args;
+      const shapes: ArgumentShapes = (name) => {
+        const i = spec.params.findIndex((p) => p.name === name);
+        const arg = i >= 0 ? args[i] : undefined;
+        if (arg === undefined || (arg.type as string) === 'EMPTY') return undefined;
+        const size = this.arraySizeForAst(arg, state);
+        return { rows: size.height, cols: size.width };
+      };
+      const s = rule(shapes);
+      return { rows: Math.max(1, s.rows), cols: Math.max(1, s.cols) };
+    }
+
+    resultSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+      const { spec, shape } = this.definition(ast);
+      if (!shape) return ArraySize.scalar();
+      const s = this.expectedShape(ast, state, spec, shape);
+      return new ArraySize(s.cols, s.rows);
+    }
+
+    evaluateCall(ast: ProcedureAst, state: InterpreterState) {
+      const { spec, shape } = this.definition(ast);
+      return this.runFunction(ast.args, state, this.metadata(ast.procedureName.toUpperCase()), (...values: unknown[]) => {
+        const raw = values.map((v, i) => toRawArgument(v, spec.params[i]));
+        let outcome: Outcome;
+        try {
+          outcome = evaluateFn(spec.name, raw);
+        } catch (e) {
+          // `evaluate` never throws for bad input; anything else must still not break the sheet.
+          return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (${e instanceof Error ? e.message : String(e)})`);
+        }
+        if (!outcome.ok) {
+          if (outcome.error.rule === 'propagated') {
+            const original = firstCellError(values);
+            if (original) return original;
+          }
+          return new CellError(errorTypeOf(outcome.error.code), outcome.error.message[language]);
+        }
+        const value = outcome.value;
+        if (!shape) {
+          if (Array.isArray(value)) {
+            return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (an array from a single-value function)`);
+          }
+          return value;
+        }
+        const expected = this.expectedShape(ast, state, spec, shape);
+        const got = shapeOf(value);
+        if (!sameShape(expected, got)) {
+          return new CellError(
+            ErrorType.VALUE,
+            `${namespace}.${spec.name}: internal error (result of ${got.rows}×${got.cols} cells, but ${expected.rows}×${expected.cols} were reserved from the input sizes)`,
+          );
+        }
+        const rows: ResultScalar[][] = Array.isArray(value) ? value : [[value]];
+        return SimpleRangeValue.onlyValues(rows.map((r) => [...r]));
+      });
+    }
+  }
+  return CyberFunctionPlugin;
+}
+
+/** The CYBER plugin over the engine's catalogue, English messages. */
+export const CyberPlugin: CyberPluginDefinition = createFunctionPlugin();
+const ZH_PLUGIN: CyberPluginDefinition = createFunctionPlugin({ language: 'zh' });
+
+/**
+ * Registers `plugin` with HyperFormula (a global registry) under every language HyperFormula has
+ * registered now: call it again after registering a language. Only one plugin may own the
+ * namespace, so registering another one replaces the current owner. New HyperFormula instances
+ * see the change; existing ones do not.
+ */
+export function registerFunctionPlugin(plugin: CyberPluginDefinition): void {
+  const probe = plugin.functionIds[0];
+  const owner = probe ? HyperFormula.getFunctionPlugin(probe) : undefined;
+  if (owner && owner !== plugin) HyperFormula.unregisterFunctionPlugin(owner);
+  const languages = HyperFormula.getRegisteredLanguagesCodes();
+  const known = owner === plugin && languages.every((code) => plugin.functionIds.every((id) => HyperFormula.getRegisteredFunctionNames(code).includes(id)));
+  if (!known) HyperFormula.registerFunctionPlugin(plugin, plugin.translations(languages));
+}
+
+/** Registers the CYBER functions with messages in `language` (default English). */
+export function registerCyberFunctions(language: Language = 'en'): CyberPluginDefinition {
+  const plugin = language === 'zh' ? ZH_PLUGIN : CyberPlugin;
+  registerFunctionPlugin(plugin);
+  return plugin;
+}

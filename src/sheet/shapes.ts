@@ -1,0 +1,75 @@
+/**
+ * The size of the array a CYBER function returns, from the sizes of its input ranges alone.
+ *
+ * HyperFormula (like Excel's legacy array formulas) fixes the cells an array result occupies
+ * when the formula is entered, before any value is known; the catalogue therefore promises that
+ * an array's size depends only on the size of the input ranges, never on their values
+ * (FUNCTIONS.md, conventions). This module states that promise per function so the plugin can
+ * tell HyperFormula the size in advance, and checks every result against it.
+ *
+ * The default comes from the spec: a `column` result has one value per row of the function's
+ * first table argument (header row included: a label goes beside it) or per value of its first
+ * series argument. Functions whose shape says something else are listed in {@link RESULT_SHAPES}.
+ */
+import type { FunctionSpec, ParamSpec } from '../engine';
+
+export interface Shape {
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** The size of each argument as given (a single value is 1×1; an omitted one is undefined). */
+export type ArgumentShapes = (name: string) => Shape | undefined;
+
+export type ShapeRule = (argument: ArgumentShapes) => Shape;
+
+export const SCALAR: Shape = { rows: 1, cols: 1 };
+
+/** Number of values in a series argument: a row or a column, read as a list. */
+function lengthOf(shape: Shape | undefined): number {
+  return shape ? shape.rows * shape.cols : 1;
+}
+
+function heightOf(shape: Shape | undefined): number {
+  return shape ? shape.rows : 1;
+}
+
+/**
+ * Functions whose result shape is not the spec-derived default. Entries may name functions the
+ * catalogue does not implement yet (FUNCTIONS.md §5): they take effect when the function arrives.
+ */
+export const RESULT_SHAPES: Readonly<Record<string, ShapeRule>> = {
+  // One payable amount per row of `claims`, the header row included ("payable" beside it).
+  ALLOCATE: (arg) => ({ rows: heightOf(arg('claims')), cols: 1 }),
+  // One recovery per member claim, always a column, even when the claims are given as a row.
+  POOLSHARE: (arg) => ({ rows: lengthOf(arg('member_claims')), cols: 1 }),
+  // To the insured above the limit, to the insurer, to the insured for the deductible, remainder.
+  RECOVERY: () => ({ rows: 1, cols: 4 }),
+};
+
+function firstRangeParam(params: readonly ParamSpec[]): ParamSpec | undefined {
+  return params.find((p) => p.kind === 'table' || p.kind === 'series');
+}
+
+/**
+ * The shape rule of a function: undefined for a single-value result; for an array result the
+ * listed rule or the spec-derived default. Throws (a programmer error, caught by the tests) when
+ * an array function has neither.
+ */
+export function shapeRuleFor(spec: FunctionSpec, rules: Readonly<Record<string, ShapeRule>> = RESULT_SHAPES): ShapeRule | undefined {
+  if (spec.resultKind !== 'row' && spec.resultKind !== 'column') return undefined;
+  const listed = rules[spec.name];
+  if (listed) return listed;
+  const range = spec.resultKind === 'column' ? firstRangeParam(spec.params) : undefined;
+  if (!range) {
+    throw new Error(`programmer error: CYBER.${spec.name} returns a ${spec.resultKind} but has no result shape rule in src/sheet/shapes.ts`);
+  }
+  return range.kind === 'table'
+    ? (arg) => ({ rows: heightOf(arg(range.name)), cols: 1 })
+    : (arg) => ({ rows: lengthOf(arg(range.name)), cols: 1 });
+}
+
+export function sameShape(a: Shape, b: Shape): boolean {
+  return a.rows === b.rows && a.cols === b.cols;
+}
+

@@ -1,0 +1,337 @@
+/**
+ * The real `cyberbi` command (node bin/cyberbi.js, running the compiled lib/), on the examples
+ * and on temporary CSV and XLSX files: exact standard output, the JSON shape, error messages,
+ * spills, exit statuses, and the golden example.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+
+const root = path.resolve(__dirname, '..');
+const bin = path.join(root, 'bin', 'cyberbi.js');
+const examples = path.join(root, 'examples');
+
+/** True when a compiled file is missing or older than its source (src/{engine,sheet,cli}). */
+function libIsStale(): boolean {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === '__tests__' ? [] : walk(full);
+      return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
+    });
+  const sources = ['engine', 'sheet', 'cli'].flatMap((d) => walk(path.join(root, 'src', d)));
+  return sources.some((src) => {
+    const out = path.join(root, 'lib', path.relative(path.join(root, 'src'), src)).replace(/\.ts$/, '.js');
+    return !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(src).mtimeMs;
+  });
+}
+
+beforeAll(() => {
+  if (libIsStale()) execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: root, stdio: 'pipe' });
+}, 180000);
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cyberbi(...args: string[]): Run {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-cli-'));
+});
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function writeTemp(name: string, content: string | Buffer): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+describe('help, version and usage', () => {
+  it('--help prints the usage on stdout and exits 0', () => {
+    const r = cyberbi('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Usage:\n {2}cyberbi calc FILE \[--sheet NAME\] \[--format csv\|json\]/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(cyberbi('--version')).toEqual({ status: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it.each([
+    [[], 'cyberbi: no command given'],
+    [['eval', 'x.csv'], 'cyberbi: unknown command "eval"'],
+    [['calc'], 'cyberbi: calc needs a FILE (.csv or .xlsx)'],
+    [['calc', 'a.csv', 'b.csv'], 'cyberbi: calc takes one FILE, but 2 were given: a.csv b.csv'],
+    [['calc', 'a.csv', '--format', 'xml'], 'cyberbi: --format must be csv or json, not "xml"'],
+    [['calc', 'a.csv', '--format'], 'cyberbi: --format needs a value'],
+    [['calc', 'a.csv', '--verbose'], 'cyberbi: unknown option "--verbose"'],
+  ])('%j is a usage error: exit 2, message and usage on stderr', (args, message) => {
+    const r = cyberbi(...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(`${message}\n\nUsage:\n`)).toBe(true);
+  });
+});
+
+describe('unreadable input: exit 2 with a message on stderr', () => {
+  it('a missing file', () => {
+    const r = cyberbi('calc', 'no/such/file.csv');
+    expect(r).toEqual({ status: 2, stdout: '', stderr: 'cyberbi: no/such/file.csv: no such file\n' });
+  });
+
+  it('an unknown extension', () => {
+    const file = writeTemp('model.ods', 'whatever');
+    const r = cyberbi('calc', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`cyberbi: ${file}: unsupported file type ".ods"; cyberbi reads .csv and .xlsx files\n`);
+  });
+
+  it('a corrupt xlsx', () => {
+    const file = writeTemp('corrupt.xlsx', 'this is not a zip archive');
+    const r = cyberbi('calc', file);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(`cyberbi: ${file} is not a readable .xlsx workbook (`)).toBe(true);
+  });
+
+  it('an unknown sheet', () => {
+    const r = cyberbi('calc', 'examples/cpic-network-interruption.xlsx', '--sheet', 'Summary');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('cyberbi: examples/cpic-network-interruption.xlsx has no sheet "Summary"; its sheets are: "Claim 理赔测算"\n');
+  });
+
+  it('a CSV file with an unclosed quote', () => {
+    const file = writeTemp('broken.csv', 'a,"b\n1,2\n');
+    const r = cyberbi('calc', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^cyberbi: .*broken\.csv is not valid CSV: Quote Not Closed/);
+  });
+
+  it('--sheet with a CSV file', () => {
+    const file = writeTemp('one.csv', '1\n');
+    const r = cyberbi('calc', file, '--sheet', 'Sheet1');
+    expect(r.status).toBe(2);
+    expect(r.stderr.startsWith('cyberbi: --sheet applies to .xlsx files only')).toBe(true);
+  });
+});
+
+describe('CSV in, CSV out', () => {
+  it('prints the evaluated sheet exactly', () => {
+    const file = writeTemp(
+      'basic.csv',
+      [
+        'label,amount,flag,formula',
+        'revenue,12000000,TRUE,=B2-B3',
+        'expenses,10500000,false,"=CYBER.PROFITRATE(B2,B3,3000000,2400000)"',
+        '"text, with comma",0.1,yes,"=CYBER.LOSTPROFIT(0.3,B4)"',
+        '12%,1e-7,,"=CYBER.LOSTPROFIT(1/0,0.3)"',
+        ',,,"=CYBER.LOSTPROFIT(-1,0.3)"',
+        ',,,,',
+        '',
+      ].join('\n'),
+    );
+    const r = cyberbi('calc', file);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        'label,amount,flag,formula',
+        'revenue,12000000,TRUE,1500000',
+        'expenses,10500000,FALSE,0.325',
+        '"text, with comma",0.1,yes,0.03',
+        '12%,1e-7,,#DIV/0!',
+        ',,,#VALUE!',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('spills arrays of standard functions into the cells they fill', () => {
+    const file = writeTemp('spill.csv', ['"=SEQUENCE(2,3)",,,x', ',,,', '1,"=A3:A4*10"', '2'].join('\n'));
+    const r = cyberbi('calc', file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(['1,2,3,x', '4,5,6,', '1,10,,', '2,20,,', ''].join('\n'));
+  });
+
+  it('prints blank output for an empty sheet, and full doubles (no rounding)', () => {
+    expect(cyberbi('calc', writeTemp('empty.csv', '\n,,\n')).stdout).toBe('');
+    const r = cyberbi('calc', writeTemp('digits.csv', '"=CYBER.INSUREDRATIO(12000000,10500000,3000000,2400000)",=1/3,"=CYBER.LOSTPROFIT(0.1,0.2)"\n'));
+    expect(r.stdout).toBe('0.8666666666666667,0.3333333333333333,0.02\n');
+  });
+
+  it('reads a UTF-8 BOM and GB18030 files', () => {
+    const bom = cyberbi('calc', writeTemp('bom.csv', '\uFEFF利润率,=0.5\n'));
+    expect(bom.stdout).toBe('利润率,0.5\n');
+    const gb = Buffer.from([0xc0, 0xfb, 0xc8, 0xf3, 0xc2, 0xca, 0x2c, 0x31, 0x0a]); // 利润率,1 in GB18030
+    expect(cyberbi('calc', writeTemp('gb.csv', gb)).stdout).toBe('利润率,1\n');
+  });
+
+  it('gives messages in Chinese with --lang zh', () => {
+    const file = writeTemp('zh.csv', '"=CYBER.LOSTPROFIT(-1,0.3)"\n');
+    const r = cyberbi('calc', file, '--format', 'json', '--lang', 'zh');
+    const cell = (JSON.parse(r.stdout) as { cells: Array<{ message: string }> }).cells[0];
+    expect(cell.message).toBe('CYBER.LOSTPROFIT：参数 revenue_reduction（收益减少金额） 不得为负数，但输入的是 -1。');
+  });
+});
+
+describe('--format json', () => {
+  it('lists every non-blank cell with address, type, value, formula and error message', () => {
+    const file = writeTemp('shape.csv', ['Rate,0.3,,"=CYBER.LOSTPROFIT(100,B1)"', 'ok,TRUE,,"=CYBER.LOSTPROFIT(100,2)"', ',,,=1/0'].join('\n'));
+    const r = cyberbi('calc', file, '--format=json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      file,
+      sheet: 'shape',
+      rows: 3,
+      cols: 4,
+      cells: [
+        { cell: 'A1', row: 1, col: 1, type: 'text', value: 'Rate' },
+        { cell: 'B1', row: 1, col: 2, type: 'number', value: 0.3 },
+        { cell: 'D1', row: 1, col: 4, type: 'number', value: 30, formula: '=CYBER.LOSTPROFIT(100,B1)' },
+        { cell: 'A2', row: 2, col: 1, type: 'text', value: 'ok' },
+        { cell: 'B2', row: 2, col: 2, type: 'boolean', value: true },
+        {
+          cell: 'D2',
+          row: 2,
+          col: 4,
+          type: 'error',
+          value: '#VALUE!',
+          message: 'CYBER.LOSTPROFIT: profit_rate is a fraction and must lie between 0 and 1 (25% is 0.25), but it is 2.',
+          formula: '=CYBER.LOSTPROFIT(100,2)',
+        },
+        { cell: 'D3', row: 3, col: 4, type: 'error', value: '#DIV/0!', message: 'Division by zero.', formula: '=1/0' },
+      ],
+    });
+  });
+
+  it('marks spilled cells as values without a formula', () => {
+    const r = cyberbi('calc', writeTemp('spill.csv', '"=SEQUENCE(2)"\n'), '--format', 'json');
+    expect((JSON.parse(r.stdout) as { cells: unknown[] }).cells).toEqual([
+      { cell: 'A1', row: 1, col: 1, type: 'number', value: 1, formula: '=SEQUENCE(2)' },
+      { cell: 'A2', row: 2, col: 1, type: 'number', value: 2 },
+    ]);
+  });
+});
+
+describe('XLSX in', () => {
+  let file: string;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Main');
+    ws.getCell('A1').value = 1;
+    ws.getCell('A2').value = 2;
+    ws.getCell('A3').value = 3;
+    // Cached results are wrong on purpose: the CLI must recompute.
+    ws.getCell('B1').value = { formula: 'A1*10', result: 999 };
+    ws.getCell('B2').value = { sharedFormula: 'B1', result: 999 };
+    ws.getCell('B3').value = { sharedFormula: 'B1', result: 999 };
+    // An array formula as Excel stores one: the master holds it with its range, the rest cached values.
+    ws.getCell('C1').value = { formula: 'A1:A3*2', result: 7, shareType: 'array', ref: 'C1:C3' } as unknown as ExcelJS.CellValue;
+    ws.getCell('C2').value = 7;
+    ws.getCell('C3').value = 7;
+    ws.getCell('D1').value = new Date(Date.UTC(2024, 11, 1, 12, 0, 0));
+    ws.getCell('D1').numFmt = 'yyyy-mm-dd hh:mm';
+    ws.getCell('D2').value = { richText: [{ text: 'rich ' }, { text: 'text', font: { bold: true } }] };
+    ws.getCell('D3').value = { text: 'a link', hyperlink: 'https://example.com' };
+    ws.getCell('E1').value = { error: '#N/A' };
+    ws.getCell('E2').value = '=not a formula';
+    ws.getCell('E3').value = { formula: '_xludf.CYBER.WAITINGMET(D1-45627,0)', result: false };
+    ws.mergeCells('F1:G1');
+    ws.getCell('F1').value = 'merged';
+    ws.getCell('F2').value = { formula: '_xldudf_CYBER_LOSTPROFIT(A2,0.25)', result: 0 };
+    ws.getCell('F3').value = { formula: 'CYBER.CRISISWINDOW(D1,D1+1,IF(TRUE,180,1))', result: 0 };
+    const other = wb.addWorksheet('Other 其他');
+    other.getCell('A1').value = { formula: "Main!A3+CYBER.LOSTPROFIT(100,Rate)", result: 0 };
+    other.getCell('B1').value = 0.25;
+    wb.definedNames.add("'Other 其他'!$B$1", 'Rate');
+    file = path.join(tmp, 'features.xlsx');
+    await wb.xlsx.writeFile(file);
+  });
+
+  it('reads the first sheet: recomputed formulas, shared and array formulas, dates, rich text, errors', () => {
+    const r = cyberbi('calc', file);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(['1,10,2,45627.5,#N/A,merged', '2,20,4,rich text,=not a formula,0.5', '3,30,6,a link,TRUE,TRUE', ''].join('\n'));
+  });
+
+  it('reads another sheet with --sheet (case-insensitive), with cross-sheet references and defined names', () => {
+    expect(cyberbi('calc', file, '--sheet', 'Other 其他').stdout).toBe('28,0.25\n');
+    expect(cyberbi('calc', file, '--sheet=other 其他').stdout).toBe('28,0.25\n');
+  });
+});
+
+describe('the CPIC example', () => {
+  const golden = fs.readFileSync(path.join(examples, 'expected', 'cpic-network-interruption.csv'), 'utf8');
+
+  it.each(['cpic-network-interruption.csv', 'cpic-network-interruption.xlsx'])('%s prints the golden output', (name) => {
+    const r = cyberbi('calc', path.join('examples', name));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(golden);
+  });
+
+  it('gives the hand-checked figures (examples/README.md)', () => {
+    const r = cyberbi('calc', 'examples/cpic-network-interruption.csv', '--format', 'json');
+    const cells = (JSON.parse(r.stdout) as { cells: Array<{ row: number; col: number; value: unknown; formula?: string }> }).cells;
+    const byLabel = (label: string) => {
+      const labelCell = cells.find((c) => c.col === 1 && typeof c.value === 'string' && c.value.startsWith(label));
+      if (!labelCell) throw new Error(`no row labelled ${label}`);
+      const v = cells.find((c) => c.row === labelCell.row && c.col === 3);
+      return v?.value;
+    };
+    expect(byLabel('Operating revenue')).toBe(35000000);
+    expect(byLabel('Operating profit')).toBe(3500000);
+    expect(byLabel('Profit rate')).toBe(0.28);
+    expect(byLabel('Insured ratio')).toBe(0.7);
+    expect(byLabel('Interruption longer than the time deductible')).toBe(true);
+    expect(byLabel('Standard revenue')).toBe(4140000);
+    expect(byLabel('Annual revenue')).toBe(40000000);
+    expect(byLabel('Revenue reduction')).toBe(2540000);
+    expect(byLabel('Lost profit')).toBe(680000);
+    expect(byLabel('Prevention cost payable')).toBe(126000);
+    expect(byLabel('Loss = lost profit')).toBe(806000);
+    expect(byLabel('Network-interruption payout')).toBe(562500);
+    expect(byLabel('Recovery-period ratio')).toBe(0.5);
+    expect(byLabel('Business-continuation payout')).toBe(250000);
+    expect(byLabel('Crisis costs within 180 days')).toBe(true);
+    expect(byLabel('Crisis-management payout')).toBe(99000);
+    expect(byLabel('Total payable')).toBe(911500);
+    // Every figure is a live formula chaining the CYBER functions.
+    const formulas = cells.filter((c) => c.formula).map((c) => c.formula as string);
+    for (const fn of ['PROFITRATE', 'INSUREDRATIO', 'STANDARDREVENUE', 'ANNUALREVENUE', 'REVENUEREDUCTION', 'LOSTPROFIT', 'PREVENTIONCOST', 'BIPAYOUT', 'WAITINGMET', 'RECOVERYRATIO', 'CONTINUATIONPAYOUT', 'CRISISPAYOUT', 'CRISISWINDOW']) {
+      expect(formulas.some((f) => f.includes(`CYBER.${fn}(`))).toBe(true);
+    }
+  });
+
+  it('the xlsx holds real formulas and date cells, with the same results cached', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(examples, 'cpic-network-interruption.xlsx'));
+    const ws = wb.worksheets[0];
+    let formulas = 0;
+    let dates = 0;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) formulas++;
+        if (cell.type === ExcelJS.ValueType.Date) dates++;
+      }),
+    );
+    expect(formulas).toBe(19);
+    expect(dates).toBe(27); // 24 history months, incident, discovery and cost dates
+    const total = ws.getColumn(1).values.findIndex((v) => v === 'Total payable');
+    expect((ws.getCell(total, 3).value as { formula: string; result: number }).result).toBe(911500);
+  });
+});
