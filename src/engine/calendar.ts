@@ -36,6 +36,9 @@ export function serialFromDate(y: number, m: number, d: number): number {
   return daysFromCivil(y, m, d) - EPOCH_OFFSET;
 }
 
+/** Serial of 0001-01-01, the first day formatSerial shows as a date. */
+const MIN_CALENDAR_SERIAL = -693593;
+
 export function dateFromSerial(serial: number): { y: number; m: number; d: number } {
   return civilFromDays(Math.floor(serial) + EPOCH_OFFSET);
 }
@@ -63,10 +66,16 @@ export function edate(serial: Decimal, months: number): Decimal {
 /** ISO text of a serial for messages (2024-03-01, or 2024-03-01 12:00 with a time of day). */
 export function formatSerial(serial: Decimal | number): string {
   const s = typeof serial === 'number' ? new Dec(serial) : serial;
-  const whole = s.floor();
+  // Round to the minute before splitting day and time: 23:59:59.9 is the next day's 00:00, never
+  // "24:00" of the same day.
+  const totalMinutes = s.times(1440).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  const whole = totalMinutes.div(1440).floor();
+  // A serial outside years 1–9999 (e.g. a window end pushed out by 1e300 days) has no calendar
+  // date: show the number itself rather than a meaningless year.
+  if (whole.lt(MIN_CALENDAR_SERIAL) || whole.gt(LAST_SERIAL)) return s.toString();
   const { y, m, d } = dateFromSerial(whole.toNumber());
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   const day = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-  const minutes = s.minus(whole).times(1440).toDecimalPlaces(0).toNumber();
+  const minutes = totalMinutes.minus(whole.times(1440)).toNumber();
   return minutes === 0 ? day : `${day} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }

@@ -39,6 +39,23 @@ export function dmax(...values: Decimal[]): Decimal {
   return m;
 }
 
+/**
+ * Digits are never lost in a sum of engine inputs when it is taken at this width: inputs are
+ * doubles, whose decimal digits span at most ~650 places (1e308 down to 5e-324, 17 digits).
+ */
+const Wide = DecimalJs.clone({ precision: 1000, rounding: DecimalJs.ROUND_HALF_EVEN, minE: -9e15, maxE: 9e15 });
+
+/**
+ * The exact sum of `values`, rounded once to the engine's precision. For a difference of nearly
+ * equal amounts (a loss year's maintenance − operating loss), where rounding a term first would
+ * leave only the rounding error in the result.
+ */
+export function sumRoundedOnce(...values: Decimal[]): Decimal {
+  let sum = new Wide(0);
+  for (const v of values) sum = sum.plus(v);
+  return new Dec(sum).toSignificantDigits(Dec.precision, Dec.rounding);
+}
+
 /** max(0, x) */
 export function positivePart(x: Decimal): Decimal {
   return x.isNegative() || x.isZero() ? ZERO : x;

@@ -9,7 +9,7 @@ import { type EngineError, InputFailure, makeError } from './errors';
 import type { MessageKey } from './messages';
 import type { ArgValue, Args, ExactResult, FunctionDefinition, ParamSpec, Table } from './specs';
 import { NO_TRACE, TraceRecorder, type TraceStep } from './trace';
-import type { RawArgument, ResultScalar, ResultValue } from './values';
+import type { ErrorValue, RawArgument, ResultScalar, ResultValue } from './values';
 
 export type Outcome =
   | { readonly ok: true; readonly value: ResultValue; readonly exact: string | boolean | ReadonlyArray<ReadonlyArray<string | boolean>>; readonly trace: readonly TraceStep[] }
@@ -91,6 +91,17 @@ function failure(fn: FunctionDefinition | undefined, fnName: string, key: Messag
   return makeError(key, fnName, spec ? { name: spec.name, zh: spec.label.zh } : argument ? { name: argument, zh: argument } : undefined, params);
 }
 
+/**
+ * An error value from another cell, passed on with its code and message. A missing or empty
+ * message (HyperFormula's CellError carries '' when it has none) becomes the code itself, so
+ * that every error still has a message to show (catalogue conventions: "the message of every
+ * error must still be available to the user").
+ */
+function propagatedError(v: ErrorValue): EngineError {
+  const text = v.message || v.error;
+  return { code: v.error, rule: 'propagated', message: { en: text, zh: text } };
+}
+
 export function evaluate(name: string, args: readonly RawArgument[], options: EvaluateOptions = {}): Outcome {
   const fn = findFunction(name);
   const fnName = `CYBER.${fn ? fn.name : name.trim().toUpperCase().replace(/^CYBER\./, '')}`;
@@ -100,17 +111,7 @@ export function evaluate(name: string, args: readonly RawArgument[], options: Ev
 
   // Errors passed in from other cells propagate unchanged, before any rule is checked.
   const propagated = firstErrorValue(args);
-  if (propagated) {
-    return {
-      ok: false,
-      trace,
-      error: {
-        code: propagated.error,
-        rule: 'propagated',
-        message: { en: propagated.message ?? propagated.error, zh: propagated.message ?? propagated.error },
-      },
-    };
-  }
+  if (propagated) return { ok: false, trace, error: propagatedError(propagated) };
   try {
     // Trailing blank arguments beyond the list (a host padding optionals) are ignored.
     let count = args.length;
@@ -140,8 +141,7 @@ export function evaluate(name: string, args: readonly RawArgument[], options: Ev
       return { ok: false, error: failure(fn, fnName, e.key, e.params, e.argument), trace };
     }
     if (e instanceof PropagatedError) {
-      const v = e.value;
-      return { ok: false, trace, error: { code: v.error, rule: 'propagated', message: { en: v.message ?? v.error, zh: v.message ?? v.error } } };
+      return { ok: false, trace, error: propagatedError(e.value) };
     }
     // A programmer error must still not escape into a host: report it as an internal error.
     const detail = e instanceof Error ? e.message : String(e);

@@ -7,7 +7,7 @@
  * {@link insurableMargin}, and the two ratios only differ in their denominators.
  */
 import { CPIC } from './articles';
-import { type Decimal, ZERO } from './decimal';
+import { type Decimal, sumRoundedOnce, ZERO } from './decimal';
 import { fail } from './errors';
 import { amount, bool, type FunctionDefinition, type NumberParam, type BooleanParam } from './specs';
 import type { Tracer } from './trace';
@@ -25,6 +25,8 @@ export interface InsurableMargin {
   readonly profit: Decimal;
   /** T (profit year) or N (loss year); 0 when the loss year leaves no insurable margin. */
   readonly margin: Decimal;
+  /** P + maintenance: the insured ratio's denominator, and in a loss year maintenance − L. */
+  readonly profitPlusMaintenance: Decimal;
   readonly lossYear: boolean;
   /** True when N ≤ 0 in a loss year: both ratios are 0. */
   readonly noMargin: boolean;
@@ -46,8 +48,11 @@ export function insurableMargin(x: RatioInputs, t: Tracer): InsurableMargin {
     });
   }
   const profit = operatingProfit(x.revenue, x.expenses, t);
+  // T and P + maintenance are summed exactly from the inputs and rounded once, so that T never
+  // exceeds P + maintenance (nor revenue when maintenance ≤ expenses): both ratios stay ≤ 1.
+  const profitPlusMaintenance = sumRoundedOnce(x.revenue, x.expenses.negated(), x.maintenance);
   if (!profit.isNegative()) {
-    const margin = x.insuredMaintenance.plus(x.profitInsured ? profit : ZERO);
+    const margin = x.profitInsured ? sumRoundedOnce(x.insuredMaintenance, x.revenue, x.expenses.negated()) : x.insuredMaintenance;
     t.step(
       x.profitInsured
         ? { en: 'Insured items T = insured maintenance + operating profit', zh: '投保项目合计金额 T = 投保维持费用 + 经营性利润' }
@@ -55,13 +60,16 @@ export function insurableMargin(x: RatioInputs, t: Tracer): InsurableMargin {
       margin,
       CPIC.profitRate,
     );
-    return { profit, margin, lossYear: false, noMargin: false };
+    return { profit, profitPlusMaintenance, margin, lossYear: false, noMargin: false };
   }
   const loss = profit.negated();
   t.step({ en: 'Operating loss L = −P', zh: '经营性亏损 L = −P' }, loss, CPIC.profitRate);
-  // The loss is borne by the maintenance costs in proportion; the insured share of it comes off.
-  const absorbed = x.maintenance.isZero() ? x.insuredMaintenance : loss.times(x.insuredMaintenance).div(x.maintenance);
-  const n = x.maintenance.isZero() ? ZERO : x.insuredMaintenance.minus(absorbed);
+  // The loss is borne by the maintenance costs in proportion; the insured share of it comes off:
+  // N = IM − L × IM ÷ M (第四十四条 32), which is IM × (M − L) ÷ M = IM × (P + M) ÷ M. Computed in
+  // the second form: M − L nearly cancels when the loss almost uses up maintenance, and taking
+  // IM minus a rounded L × IM ÷ M left mostly rounding error there (a profit rate above 1 was
+  // possible with maintenance ≤ expenses).
+  const n = x.maintenance.isZero() ? ZERO : x.insuredMaintenance.times(profitPlusMaintenance).div(x.maintenance);
   t.step(
     { en: 'N = insured maintenance − L × insured maintenance ÷ maintenance', zh: 'N = 投保维持费用 − 经营性亏损 × 投保维持费用 ÷ 维持费用' },
     n,
@@ -71,13 +79,21 @@ export function insurableMargin(x: RatioInputs, t: Tracer): InsurableMargin {
   if (noMargin) {
     t.step({ en: 'N ≤ 0: no insurable margin, both ratios are 0', zh: 'N ≤ 0：无可投保余额，利润率与投保比率均为 0' }, ZERO, CPIC.profitRate);
   }
-  return { profit, margin: noMargin ? ZERO : n, lossYear: true, noMargin };
+  return { profit, profitPlusMaintenance, margin: noMargin ? ZERO : n, lossYear: true, noMargin };
+}
+
+/**
+ * In a loss year with N > 0, N ÷ X = (IM ÷ M) × ((P + M) ÷ X): computed as a product of quotients
+ * that are each at most 1 for consistent inputs, so rounding cannot carry a ratio above 1.
+ */
+function lossYearRatio(x: RatioInputs, m: InsurableMargin, denominator: Decimal): Decimal {
+  return x.insuredMaintenance.div(x.maintenance).times(m.profitPlusMaintenance.div(denominator));
 }
 
 /** 利润率. Profit year T ÷ revenue; loss year N ÷ revenue (0 when N ≤ 0). 第四十四条 32. */
 export function profitRate(x: RatioInputs, t: Tracer): Decimal {
   const m = insurableMargin(x, t);
-  const rate = m.noMargin ? ZERO : m.margin.div(x.revenue);
+  const rate = m.noMargin ? ZERO : m.lossYear ? lossYearRatio(x, m, x.revenue) : m.margin.div(x.revenue);
   t.step(
     m.lossYear
       ? { en: 'Profit rate = N ÷ revenue', zh: '利润率 = N ÷ 经营性收益' }
@@ -95,12 +111,13 @@ export function insuredRatio(x: RatioInputs, t: Tracer): Decimal {
     t.step({ en: 'Insured ratio (no insurable margin)', zh: '投保比率（无可投保余额）' }, ZERO, CPIC.insuredRatio);
     return ZERO;
   }
-  const denominator = m.profit.plus(x.maintenance);
+  const denominator = m.profitPlusMaintenance;
   t.step({ en: 'Denominator = P + maintenance', zh: '分母 = 经营性利润 + 维持费用' }, denominator, CPIC.insuredRatio);
   if (denominator.isZero()) {
     fail('insuredRatioZeroDenominator', undefined, { profit: m.profit.toString(), maintenance: x.maintenance.toString() });
   }
-  const ratio = m.margin.div(denominator);
+  // Loss year: N ÷ (P + M) with N = IM × (P + M) ÷ M is IM ÷ M.
+  const ratio = m.lossYear ? lossYearRatio(x, m, denominator) : m.margin.div(denominator);
   t.step(
     m.lossYear
       ? { en: 'Insured ratio = N ÷ (P + maintenance)', zh: '投保比率 = N ÷ (经营性利润 + 维持费用)' }

@@ -1,0 +1,481 @@
+/**
+ * Properties of sections 1–3 checked with fast-check over generated inputs:
+ * - the ratios stay in [0, 1] whenever the inputs are consistent with the wording
+ *   (maintenance ≤ expenses, insured_maintenance ≤ maintenance);
+ * - RECOVERYRATIO is the ratio of the first bound ≥ the days, in [0, 1], or #N/A beyond;
+ * - every payout is ≥ 0, never exceeds any of its caps, and never falls when the loss rises;
+ * - the revenue window functions agree with each other and grow with the window;
+ * - no input whatsoever makes the engine throw or return NaN, ±Infinity or −0.
+ *
+ * Comparisons are made on the exact decimal results, with inputs converted exactly as the
+ * engine converts them (decimal.js from the double).
+ */
+import fc from 'fast-check';
+import { CATALOGUE } from './catalogue';
+import { Dec, type Decimal } from './decimal';
+import { evaluate } from './evaluate';
+import { MESSAGES } from './messages';
+import type { CellValue, ErrorCode, RawArgument } from './values';
+import { edateSerial, KNOWN_CODES, serial } from './__tests__/helpers';
+
+/** Runs per property; CYBERBI_PROPERTY_RUNS=20000 for a deeper local search. */
+const RUNS = Number(process.env.CYBERBI_PROPERTY_RUNS) || 1500;
+
+/** The exact result of a successful numeric call, or the error code. */
+function exact(name: string, args: readonly RawArgument[]): Decimal | ErrorCode {
+  const r = evaluate(name, args);
+  if (!r.ok) return r.error.code;
+  if (typeof r.exact !== 'string') throw new Error(`${name} returned ${JSON.stringify(r.exact)}`);
+  return new Dec(r.exact);
+}
+
+function mustBeNumber(name: string, args: readonly RawArgument[]): Decimal {
+  const r = evaluate(name, args);
+  if (!r.ok) throw new Error(`${name}(${JSON.stringify(args)}) failed: ${r.error.message.en}`);
+  return new Dec(r.exact as string);
+}
+
+const d = (x: number) => new Dec(x);
+const positivePart = (x: Decimal) => (x.isNegative() ? new Dec(0) : x);
+
+// ---- arbitraries ------------------------------------------------------------------------------
+
+/** Amounts as users type them (cents), plain doubles over a wide range, and landmarks. */
+const amount = fc.oneof(
+  fc.integer({ min: 0, max: 100_000_000_000 }).map((n) => n / 100),
+  fc.double({ min: 0, max: 1e15, noNaN: true, noDefaultInfinity: true }),
+  fc.double({ min: 0, max: 1e-6, noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, 0.1, 0.3, 1, 1e6),
+);
+const positiveAmount = amount.filter((x) => x > 0);
+const ratio = fc.oneof(
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000),
+  fc.constantFrom(0, 1, 0.325),
+);
+/** blank or a value */
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 3 });
+
+// ---- section 1 ------------------------------------------------------------------------------
+
+/** Inputs consistent with 第四十四条 20: insured_maintenance ≤ maintenance ≤ expenses. */
+const consistentRatioInputs = fc
+  .record({
+    revenue: positiveAmount,
+    expenses: amount,
+    maintenanceShare: ratio,
+    insuredShare: ratio,
+    profitInsured: fc.constantFrom<CellValue>(true, false, null, 'yes', '否'),
+  })
+  .map(({ revenue, expenses, maintenanceShare, insuredShare, profitInsured }) => {
+    const maintenance = expenses * maintenanceShare; // ≤ expenses (rounding is monotone)
+    const insuredMaintenance = maintenance * insuredShare; // ≤ maintenance
+    return [revenue, expenses, maintenance, insuredMaintenance, profitInsured] as RawArgument[];
+  });
+
+/** Loss years (expenses > revenue) get their own generator so that both branches are well covered. */
+const lossYearInputs = fc
+  .record({ revenue: positiveAmount, extra: positiveAmount, maintenanceShare: ratio, insuredShare: ratio })
+  .map(({ revenue, extra, maintenanceShare, insuredShare }) => {
+    const expenses = revenue + extra;
+    const maintenance = expenses * maintenanceShare;
+    return [revenue, expenses, maintenance, maintenance * insuredShare] as RawArgument[];
+  })
+  .filter(([revenue, expenses]) => (expenses as number) > (revenue as number)); // extra may vanish in rounding
+
+describe('section 1 properties', () => {
+  it('PROFITRATE lies in [0, 1] for consistent inputs', () => {
+    fc.assert(
+      fc.property(fc.oneof(consistentRatioInputs, lossYearInputs), (args) => {
+        const r = mustBeNumber('PROFITRATE', args);
+        expect(r.gte(0) && r.lte(1)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('INSUREDRATIO lies in [0, 1] for consistent inputs, or is #DIV/0! exactly when P = 0 and maintenance = 0', () => {
+    fc.assert(
+      fc.property(fc.oneof(consistentRatioInputs, lossYearInputs), (args) => {
+        const r = exact('INSUREDRATIO', args);
+        const [revenue, expenses, maintenance] = args as number[];
+        const zeroDenominator = d(revenue).eq(d(expenses)) && maintenance === 0;
+        if (zeroDenominator) expect(r).toBe('#DIV/0!');
+        else {
+          expect(typeof r).toBe('object');
+          expect((r as Decimal).gte(0) && (r as Decimal).lte(1)).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('break-even years are #DIV/0! only without maintenance', () => {
+    fc.assert(
+      fc.property(positiveAmount, ratio, ratio, (revenue, mShare, iShare) => {
+        const m = revenue * mShare;
+        const r = exact('INSUREDRATIO', [revenue, revenue, m, m * iShare]);
+        if (m === 0) expect(r).toBe('#DIV/0!');
+        else expect(typeof r).toBe('object');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('in a loss year with an insurable margin, the insured ratio is IM / M (N / (P + M) simplifies)', () => {
+    // N = IM − L × IM / M = IM × (M − L) / M and P + M = M − L, so N / (P + M) = IM / M when N > 0.
+    fc.assert(
+      fc.property(lossYearInputs, (args) => {
+        const [, , maintenance, insured] = args as number[];
+        const r = mustBeNumber('INSUREDRATIO', args);
+        if (r.isZero()) return;
+        const truth = d(insured).div(d(maintenance));
+        expect(r.minus(truth).abs().lte(truth.times('1e-34'))).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ---- section 2 ------------------------------------------------------------------------------
+
+/** A history: strictly increasing starts from 2000 on, gaps of 1–400 days (quarter days too). */
+const history = fc
+  .record({
+    start: fc.integer({ min: serial(2000, 1, 1), max: serial(2030, 1, 1) }),
+    gaps: fc.array(fc.integer({ min: 4, max: 1600 }).map((q) => q / 4), { minLength: 1, maxLength: 14 }),
+    revenues: fc.array(amount, { minLength: 15, maxLength: 15 }),
+  })
+  .map(({ start, gaps, revenues }) => {
+    const rows: number[][] = [[start, revenues[0]]];
+    let t = start;
+    gaps.forEach((g, i) => {
+      t += g;
+      rows.push([t, revenues[i + 1]]);
+    });
+    return rows;
+  });
+
+/** An incident somewhere after the history's first start (quarter-day times). */
+const incidentAfter = (h: number[][]) =>
+  fc.integer({ min: 0, max: 4 * 2000 }).map((q) => h[0][0] + 365 + q / 4);
+
+describe('section 2 properties', () => {
+  it('ANNUALREVENUE = STANDARDREVENUE over the 12 months (same window, same exact result or same error)', () => {
+    fc.assert(
+      fc.property(
+        history.chain((h) => fc.tuple(fc.constant(h), incidentAfter(h), maybe(fc.double({ min: -0.99, max: 10, noNaN: true })))),
+        ([h, incident, trend]) => {
+          const days = incident - edateSerial(incident, -12); // 365 or 366, exact for quarter days
+          const a = evaluate('ANNUALREVENUE', [h, incident, trend]);
+          const s = evaluate('STANDARDREVENUE', [h, incident, days, trend]);
+          expect(a.ok ? a.exact : a.error.code).toEqual(s.ok ? s.exact : s.error.code);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('STANDARDREVENUE never falls when the window grows, and never exceeds the whole history', () => {
+    fc.assert(
+      fc.property(
+        history.chain((h) => fc.tuple(fc.constant(h), incidentAfter(h), fc.integer({ min: 1, max: 1460 }), fc.integer({ min: 0, max: 400 }))),
+        ([h, incident, q, extra]) => {
+          const shorter = exact('STANDARDREVENUE', [h, incident, q / 4]);
+          const longer = exact('STANDARDREVENUE', [h, incident, q / 4 + extra / 4]);
+          if (typeof shorter === 'string' || typeof longer === 'string') {
+            // Errors only for the documented reasons.
+            for (const e of [shorter, longer]) if (typeof e === 'string') expect(['#N/A', '#VALUE!']).toContain(e);
+            return;
+          }
+          expect(longer.gte(shorter)).toBe(true);
+          const total = h.reduce((sum, row) => sum.plus(d(row[1])), new Dec(0));
+          // 40-digit rounding of each cut period may add at most a unit in the 40th digit each.
+          expect(longer.lte(total.times('1.000000000000000000000000000001'))).toBe(true);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ---- section 3 ------------------------------------------------------------------------------
+
+describe('section 3 properties', () => {
+  it('RECOVERYRATIO is the ratio of the first bound ≥ days, in [0, 1]; #N/A beyond the last bound', () => {
+    const table = fc
+      .uniqueArray(fc.integer({ min: 0, max: 4000 }), { minLength: 1, maxLength: 8 })
+      .chain((bounds) =>
+        fc.tuple(
+          fc.constant([...bounds].sort((a, b) => a - b).map((b) => b / 4)),
+          fc.array(ratio, { minLength: bounds.length, maxLength: bounds.length }),
+        ),
+      );
+    fc.assert(
+      fc.property(table, fc.oneof(fc.integer({ min: 0, max: 4400 }).map((q) => q / 4), fc.double({ min: 0, max: 1100, noNaN: true })), ([bounds, ratios], days) => {
+        const rows = bounds.map((b, i) => [b, ratios[i]]);
+        const r = exact('RECOVERYRATIO', [days, rows]);
+        const hit = bounds.findIndex((b) => b >= days);
+        if (hit < 0) expect(r).toBe('#N/A');
+        else {
+          expect(typeof r).toBe('object');
+          expect((r as Decimal).eq(d(ratios[hit]))).toBe(true);
+          expect((r as Decimal).gte(0) && (r as Decimal).lte(1)).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  interface BiInput {
+    loss: number;
+    deductible: number;
+    sumInsured: number;
+    limit: number;
+    underInsurance: { annual: number; rate: number; insured: number | null } | null;
+    paid: number | null;
+    extra: number;
+  }
+  const bi: fc.Arbitrary<BiInput> = fc.record({
+    loss: amount,
+    deductible: amount,
+    sumInsured: amount,
+    limit: amount,
+    underInsurance: fc.option(fc.record({ annual: amount, rate: ratio, insured: maybe(ratio) }), { nil: null }),
+    paid: maybe(amount),
+    extra: amount,
+  });
+  const biArgs = (x: BiInput, loss: number): RawArgument[] => [
+    loss,
+    x.deductible,
+    x.sumInsured,
+    x.limit,
+    x.underInsurance?.annual ?? null,
+    x.underInsurance?.rate ?? null,
+    x.underInsurance?.insured ?? null,
+    x.paid,
+  ];
+
+  it('BIPAYOUT: 0 ≤ payout ≤ max(0, min(sum_insured, limit) − paid_to_date), ≤ loss − deductible, and never falls when the loss rises', () => {
+    fc.assert(
+      fc.property(bi, (x) => {
+        const p1 = mustBeNumber('BIPAYOUT', biArgs(x, x.loss));
+        const cap = positivePart(Dec.min(d(x.sumInsured), d(x.limit)).minus(d(x.paid ?? 0)));
+        expect(p1.gte(0)).toBe(true);
+        expect(p1.lte(cap)).toBe(true);
+        expect(p1.lte(positivePart(d(x.loss).minus(d(x.deductible))))).toBe(true);
+        const p2 = mustBeNumber('BIPAYOUT', biArgs(x, x.loss + x.extra));
+        expect(p2.gte(p1)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('BIPAYOUT without under-insurance pays min(cap, max(0, loss − deductible)) exactly', () => {
+    fc.assert(
+      fc.property(bi, (x) => {
+        const p = mustBeNumber('BIPAYOUT', [x.loss, x.deductible, x.sumInsured, x.limit, null, null, null, x.paid]);
+        const cap = positivePart(Dec.min(d(x.sumInsured), d(x.limit)).minus(d(x.paid ?? 0)));
+        expect(p.eq(Dec.min(cap, positivePart(d(x.loss).minus(d(x.deductible)))))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('CONTINUATIONPAYOUT never exceeds sum_insured × recovery_ratio, the period remainder or expenses − deductible; ≥ 0; monotone in expenses', () => {
+    fc.assert(
+      fc.property(amount, amount, amount, ratio, maybe(amount), amount, (expenses, deductible, sumInsured, rr, paid, extra) => {
+        const p = mustBeNumber('CONTINUATIONPAYOUT', [expenses, deductible, sumInsured, rr, paid]);
+        expect(p.gte(0)).toBe(true);
+        expect(p.lte(d(sumInsured).times(d(rr)))).toBe(true);
+        expect(p.lte(positivePart(d(sumInsured).minus(d(paid ?? 0))))).toBe(true);
+        expect(p.lte(positivePart(d(expenses).minus(d(deductible))))).toBe(true);
+        const more = mustBeNumber('CONTINUATIONPAYOUT', [expenses + extra, deductible, sumInsured, rr, paid]);
+        expect(more.gte(p)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('CRISISPAYOUT never exceeds limit − paid_to_date or (spent − recovered) × ratio; ≥ 0; monotone in spent', () => {
+    fc.assert(
+      fc.property(amount, amount, ratio, amount, maybe(amount), amount, (spent, recovered, rr, limit, paid, extra) => {
+        const p = mustBeNumber('CRISISPAYOUT', [spent, recovered, rr, limit, paid]);
+        expect(p.gte(0)).toBe(true);
+        expect(p.lte(positivePart(d(limit).minus(d(paid ?? 0))))).toBe(true);
+        expect(p.lte(positivePart(d(spent).minus(d(recovered))).times(d(rr)))).toBe(true);
+        const more = mustBeNumber('CRISISPAYOUT', [spent + extra, recovered, rr, limit, paid]);
+        expect(more.gte(p)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('LOSTPROFIT and PREVENTIONCOST are ≥ 0 and within their ceilings', () => {
+    fc.assert(
+      fc.property(amount, ratio, amount, amount, ratio, (a, rate, b, c, ir) => {
+        const lost = mustBeNumber('LOSTPROFIT', [a, rate, b]);
+        expect(lost.gte(0) && lost.lte(d(a).times(d(rate)))).toBe(true);
+        const prevention = mustBeNumber('PREVENTIONCOST', [b, ir, c, rate]);
+        expect(prevention.gte(0)).toBe(true);
+        expect(prevention.lte(d(b).times(d(ir))) && prevention.lte(d(c).times(d(rate)))).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('CRISISWINDOW is TRUE exactly for the days 1…days after the discovery day', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 61, max: 2900000 }),
+        fc.integer({ min: 0, max: 3 }).map((q) => q / 4),
+        fc.integer({ min: -5, max: 400 }),
+        fc.integer({ min: 0, max: 3 }).map((q) => q / 4),
+        fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
+        (day, t1, offset, t2, days) => {
+          const cost = day + offset + t2;
+          if (cost < 61) return;
+          const r = evaluate('CRISISWINDOW', [day + t1, cost, days]);
+          expect(r.ok && r.value).toBe(offset >= 1 && offset <= (days ?? 180));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('WAITINGMET is duration > waiting', () => {
+    fc.assert(
+      fc.property(amount, amount, (duration, waiting) => {
+        const r = evaluate('WAITINGMET', [duration, waiting]);
+        expect(r.ok && r.value).toBe(d(duration).gt(d(waiting)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+// ---- any input at all -------------------------------------------------------------------------
+
+const ERROR_VALUE = fc.record({ error: fc.constantFrom(...KNOWN_CODES), message: fc.option(fc.string(), { nil: undefined }) }, { requiredKeys: ['error'] });
+
+/** Any cell a host could hand over. */
+const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 4, arbitrary: fc.double() }, // includes NaN, ±Infinity, −0, subnormals, ±1.8e308
+  { weight: 3, arbitrary: fc.integer({ min: -100, max: 3000000 }) },
+  { weight: 2, arbitrary: fc.constantFrom(0, -0, 1, 0.5, 61, 45658, 2958465, 2958466, 5e-324, -5e-324, 1e308, -1e308, Number.MAX_VALUE, NaN, Infinity, -Infinity) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' ', 'TRUE', 'false', 'yes', 'N', '是', '否', '12', '1e3', 'NaN', '#N/A') },
+  { weight: 2, arbitrary: fc.boolean() },
+  { weight: 2, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: ERROR_VALUE as fc.Arbitrary<CellValue> },
+);
+/** 2-D ranges, ragged included. */
+const anyRange = fc.array(fc.array(anyCell, { maxLength: 4 }), { maxLength: 5 });
+const anyArg: fc.Arbitrary<RawArgument> = fc.oneof({ weight: 3, arbitrary: anyCell as fc.Arbitrary<RawArgument> }, { weight: 1, arbitrary: anyRange });
+
+/** Plausible calls mutated in one or two places reach deeper into each function than noise does. */
+const PLAUSIBLE: Record<string, RawArgument[]> = {
+  OPERATINGPROFIT: [100, 50],
+  PROFITRATE: [100, 80, 40, 20, true],
+  INSUREDRATIO: [100, 80, 40, 20, true],
+  STANDARDREVENUE: [[[45292, 3660000], [45658, 3660000]], 45717, 30, 0.05],
+  ANNUALREVENUE: [[[45292, 3660000], [45658, 3660000]], 45717, 0.05],
+  REVENUEREDUCTION: [100, 50],
+  LOSTPROFIT: [100, 0.3, 5],
+  PREVENTIONCOST: [100, 0.5, 100, 0.3],
+  BIPAYOUT: [100, 10, 1000, 800, 10000, 0.3, 0.5, 0],
+  WAITINGMET: [13, 12],
+  RECOVERYRATIO: [45, [[30, 0.5], [60, 0.75]]],
+  CONTINUATIONPAYOUT: [100, 10, 1000, 0.5, 0],
+  CRISISPAYOUT: [100, 10, 0.9, 1000, 0],
+  CRISISWINDOW: [45658, 45659, 180],
+};
+
+const NAMES = CATALOGUE.map((f) => f.name);
+
+const anyCall = fc.oneof(
+  fc.tuple(fc.constantFrom(...NAMES), fc.array(anyArg, { maxLength: 10 })),
+  fc
+    .tuple(fc.constantFrom(...NAMES.filter((n) => n in PLAUSIBLE)), fc.array(fc.tuple(fc.nat(), anyArg), { minLength: 1, maxLength: 2 }))
+    .map(([name, edits]): [string, RawArgument[]] => {
+      const args = [...PLAUSIBLE[name]];
+      for (const [i, v] of edits) args[i % args.length] = v;
+      return [name, args];
+    }),
+);
+
+/** A placeholder of the message table, e.g. {arg} or {got}. */
+const PLACEHOLDER = new RegExp(
+  `\\{(${[...new Set(Object.values(MESSAGES).flatMap((m) => [...m.en.matchAll(/\{(\w+)\}/g)].map((x) => x[1])))].join('|')})\\}`,
+);
+
+function checkOutcome(name: string, args: RawArgument[]): void {
+  let r: ReturnType<typeof evaluate>;
+  try {
+    r = evaluate(name, args, { trace: true });
+  } catch (e) {
+    throw new Error(`evaluate threw for ${name}: ${String(e)}`);
+  }
+  if (r.ok) {
+    const v = r.value;
+    if (typeof v === 'number') {
+      expect(Number.isFinite(v)).toBe(true);
+      expect(Object.is(v, -0)).toBe(false);
+      expect(typeof r.exact).toBe('string');
+      expect(new Dec(r.exact as string).isFinite()).toBe(true);
+    } else {
+      expect(typeof v).toBe('boolean'); // sections 1–3 return one number or boolean
+    }
+    for (const s of r.trace) expect(typeof s.value === 'boolean' || !/NaN|Infinity/.test(s.value)).toBe(true);
+  } else {
+    expect(KNOWN_CODES).toContain(r.error.code);
+    expect(r.error.rule).not.toBe('internalError');
+    expect(typeof r.error.message.en).toBe('string');
+    expect(typeof r.error.message.zh).toBe('string');
+    expect(r.error.message.en.length).toBeGreaterThan(0);
+    if (r.error.rule !== 'propagated') {
+      expect(r.error.message.en).toContain(`CYBER.${name}`);
+      expect(r.error.message.zh).toContain(`CYBER.${name}`);
+      // No placeholder left unfilled (user text may itself hold braces: then it is not checked).
+      const cells = args.flatMap((a) => (Array.isArray(a) ? (a as CellValue[][]).flat() : [a as CellValue]));
+      const userBraces = cells.some((c) => typeof c === 'string' && c.includes('{'));
+      if (!userBraces) expect(r.error.message.en + r.error.message.zh).not.toMatch(PLACEHOLDER);
+      expect(r.error.message.en).not.toMatch(/undefined|\[object/);
+    }
+  }
+}
+
+describe('any input whatsoever', () => {
+  it('evaluate never throws; results are finite numbers (never −0) or booleans; errors have a known code and a message', () => {
+    fc.assert(
+      fc.property(anyCall, ([name, args]) => checkOutcome(name, args)),
+      { numRuns: RUNS + 500 },
+    );
+  });
+
+  it('an error value anywhere in the arguments propagates unchanged (the first one, in order)', () => {
+    fc.assert(
+      fc.property(anyCall, ERROR_VALUE, fc.nat(), ([name, args], err, at) => {
+        const withError = [...args];
+        if (withError.length === 0) withError.push(null);
+        withError[at % withError.length] = err as RawArgument;
+        const r = evaluate(name, withError);
+        // The first error value in argument order (ranges read row by row).
+        let first: { error: string; message?: string } | undefined;
+        for (const a of withError) {
+          const cells = Array.isArray(a) ? (a as CellValue[][]).flat() : [a as CellValue];
+          first = cells.find((c): c is { error: ErrorCode; message?: string } => typeof c === 'object' && c !== null);
+          if (first) break;
+        }
+        expect(r.ok).toBe(false);
+        if (!r.ok && first) {
+          expect(r.error.code).toBe(first.error);
+          // An empty message is no message: the code stands in for it.
+          expect(r.error.message.en).toBe(first.message || first.error);
+          expect(r.error.message.zh).toBe(first.message || first.error);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
