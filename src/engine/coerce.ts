@@ -55,13 +55,13 @@ export function checkNumber(x: Decimal, spec: NumberParam, name: string, got: Me
   }
   if (spec.min !== undefined && x.lt(spec.min)) {
     if (spec.min === 0) fail('negative', name, { got });
-    fail('notAbove', name, { got, min: spec.min });
+    fail('belowMinimum', name, { got, min: spec.min });
   }
   if (spec.greaterThan !== undefined && x.lte(spec.greaterThan)) {
     if (spec.greaterThan === 0) fail('notPositive', name, { got });
     fail('notAbove', name, { got, min: spec.greaterThan });
   }
-  if (spec.max !== undefined && x.gt(spec.max)) fail('notAbove', name, { got, min: spec.max });
+  if (spec.max !== undefined && x.gt(spec.max)) fail('aboveMaximum', name, { got, max: spec.max });
   if (spec.whole && !x.isInteger()) fail('notWhole', name, { got });
 }
 
@@ -134,7 +134,9 @@ function coerceOption(raw: RawArgument, spec: OptionParam): string | undefined {
 function shape(raw: RawArgument): { rows: number; cols: number; cells: ReadonlyArray<ReadonlyArray<CellValue>> } {
   if (!Array.isArray(raw)) return { rows: 1, cols: 1, cells: [[raw as CellValue]] };
   const rows = raw.length;
-  const cols = rows ? Math.max(...raw.map((r) => r.length)) : 0;
+  // A loop, not Math.max(...rows): spreading 100,000+ rows would overflow the call stack.
+  let cols = 0;
+  for (const r of raw) if (r.length > cols) cols = r.length;
   return { rows, cols, cells: raw as ReadonlyArray<ReadonlyArray<CellValue>> };
 }
 

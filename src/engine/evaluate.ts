@@ -120,6 +120,9 @@ export function evaluate(name: string, args: readonly RawArgument[], options: Ev
     const values: ArgValue[] = new Array(fn.params.length);
     const present: boolean[] = new Array(fn.params.length);
     for (let i = 0; i < fn.params.length; i++) {
+      // An argument left out of the call (not a blank cell) is only allowed when optional: an
+      // engine caller that forgets one must not get a number computed from a silent 0.
+      if (i >= args.length && !fn.params[i].optional) throw new InputFailure('requiredMissing', {}, fn.params[i].name);
       const raw = i < args.length ? args[i] : null;
       present[i] = isGiven(raw);
       values[i] = coerceArgument(raw ?? null, fn.params[i]);

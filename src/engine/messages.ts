@@ -45,6 +45,21 @@ export const MESSAGES = {
     en: '{fn}: {arg} must be greater than {min}, but it is {got}.',
     zh: '{fn}：参数 {arg} 必须大于 {min}，但输入的是 {got}。',
   },
+  belowMinimum: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be at least {min}, but it is {got}.',
+    zh: '{fn}：参数 {arg} 不得小于 {min}，但输入的是 {got}。',
+  },
+  aboveMaximum: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be at most {max}, but it is {got}.',
+    zh: '{fn}：参数 {arg} 不得大于 {max}，但输入的是 {got}。',
+  },
+  maintenanceAboveExpenses: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} ({got}) cannot exceed expenses ({max}): maintenance costs are the part of operating expenses that runs whether or not the business is interrupted.',
+    zh: '{fn}：参数 {arg}（{got}）不得超过经营性费用 expenses（{max}）：维持费用是经营性费用中无论是否发生事故都须支出的部分。',
+  },
   outsideUnitInterval: {
     code: '#VALUE!',
     en: '{fn}: {arg} is a fraction and must lie between 0 and 1 (25% is 0.25), but it is {got}.',

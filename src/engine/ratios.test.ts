@@ -163,14 +163,20 @@ describe('section 1 input rules', () => {
   });
 
   /*
-   * Ambiguity (reported): the catalogue calls maintenance "part of expenses" but lists only ≥ 0 as
-   * its rule, so the engine accepts maintenance > expenses; the profit rate can then exceed 1
-   * (R = 100, E = 0, M = IM = 50: T = 50 + 100 = 150, 150 / 100 = 1.5) and such a rate is then
-   * refused by every function taking profit_rate. Pinned here so that a decision to reject it
-   * (#VALUE!, "inconsistent inputs") shows up as a deliberate test change.
+   * Decision: the catalogue calls maintenance "part of expenses" (第四十四条 20), so maintenance >
+   * expenses is an inconsistent input (#VALUE!). Accepting it would let the profit rate exceed 1
+   * (R = 100, E = 0, M = IM = 50: T = 50 + 100 = 150, 150 / 100 = 1.5), which every function taking
+   * profit_rate then refuses while blaming profit_rate.
    */
-  it('maintenance > expenses is currently accepted (catalogue lists only ≥ 0)', () => {
-    expectNumber('PROFITRATE', [100, 0, 50, 50], '1.5');
+  it.each(['PROFITRATE', 'INSUREDRATIO'])('%s: maintenance > expenses is #VALUE! naming maintenance', (fn) => {
+    const r = expectError(fn, [100, 0, 50, 50], { code: '#VALUE!', argument: 'maintenance', rule: 'maintenanceAboveExpenses' });
+    expect(r.error.message.en).toContain('maintenance (50) cannot exceed expenses (0)');
+    expect(r.error.message.zh).toContain('维持费用');
+  });
+
+  it('maintenance equal to expenses is accepted (all expenses are maintenance)', () => {
+    // P = 100 − 60 = 40; T = 60 + 40 = 100; 100 / 100 = 1
+    expectNumber('PROFITRATE', [100, 60, 60, 60], '1');
   });
 });
 

@@ -41,6 +41,11 @@ export function operatingProfit(revenue: Decimal, expenses: Decimal, t: Tracer):
 
 /** The insured items' total T, or in a loss year the insurable remainder N. 第四十四条 32–33. */
 export function insurableMargin(x: RatioInputs, t: Tracer): InsurableMargin {
+  // 第四十四条 20: maintenance costs are part of the operating expenses (经营性费用), so they cannot
+  // exceed them. Accepting more would let the profit rate exceed 1 (T = IM + P > revenue).
+  if (x.maintenance.gt(x.expenses)) {
+    fail('maintenanceAboveExpenses', 'maintenance', { got: x.maintenance.toString(), max: x.expenses.toString() });
+  }
   if (x.insuredMaintenance.gt(x.maintenance)) {
     fail('insuredMaintenanceAboveMaintenance', 'insured_maintenance', {
       got: x.insuredMaintenance.toString(),
@@ -148,8 +153,8 @@ const expenses: NumberParam = amount('expenses', {
 const maintenance: NumberParam = amount('maintenance', {
   label: { en: 'maintenance costs', zh: '维持费用' },
   description: {
-    en: 'Maintenance costs (维持费用): the part of expenses that runs whether or not the business is interrupted; 0 or more.',
-    zh: '维持费用：无论是否发生事故，维持经营所必须支出的那部分经营性费用，不得为负数。',
+    en: 'Maintenance costs (维持费用): the part of expenses that runs whether or not the business is interrupted; between 0 and expenses.',
+    zh: '维持费用：无论是否发生事故，维持经营所必须支出的那部分经营性费用，介于 0 与经营性费用之间。',
   },
 });
 const insuredMaintenance: NumberParam = amount('insured_maintenance', {

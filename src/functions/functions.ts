@@ -25,7 +25,7 @@ export function OPERATINGPROFIT(revenue: any, expenses: any): any {
  * @customfunction PROFITRATE
  * @param revenue Operating revenue (经营性收益) of the last financial year before the incident; greater than 0.
  * @param expenses Operating expenses (经营性费用) of the same year: cost of sales or production, overheads, selling costs; 0 or more.
- * @param maintenance Maintenance costs (维持费用): the part of expenses that runs whether or not the business is interrupted; 0 or more.
+ * @param maintenance Maintenance costs (维持费用): the part of expenses that runs whether or not the business is interrupted; between 0 and expenses.
  * @param insured_maintenance Insured maintenance costs (投保维持费用): the maintenance accounts named in the schedule; between 0 and maintenance.
  * @param profit_insured Whether the schedule insures operating profit (default TRUE).
  * @returns The exact result, converted to a number once at the end (not rounded).
@@ -39,7 +39,7 @@ export function PROFITRATE(revenue: any, expenses: any, maintenance: any, insure
  * @customfunction INSUREDRATIO
  * @param revenue Operating revenue (经营性收益) of the last financial year before the incident; greater than 0.
  * @param expenses Operating expenses (经营性费用) of the same year: cost of sales or production, overheads, selling costs; 0 or more.
- * @param maintenance Maintenance costs (维持费用): the part of expenses that runs whether or not the business is interrupted; 0 or more.
+ * @param maintenance Maintenance costs (维持费用): the part of expenses that runs whether or not the business is interrupted; between 0 and expenses.
  * @param insured_maintenance Insured maintenance costs (投保维持费用): the maintenance accounts named in the schedule; between 0 and maintenance.
  * @param profit_insured Whether the schedule insures operating profit (default TRUE).
  * @returns The exact result, converted to a number once at the end (not rounded).
