@@ -59,3 +59,45 @@ export const CPIC = {
   crisisWindow: cite('CPIC', '第五条 1 (1)', 'Art. 5 (1) (1) crisis-management period'),
   timeDeductible: cite('CPIC', '第十四条 1', 'Art. 14 (1) time deductible'),
 } as const;
+
+export const SAMSUNG = {
+  hammer: cite('SAMSUNG', '第二十一条', 'Art. 21 defence and settlement (hammer clause)'),
+  policyAggregate: cite('SAMSUNG', '第二十四条', 'Art. 24 policy aggregate and per-claim limits'),
+  sublimitsLiability: cite('SAMSUNG', '第二十五条', 'Art. 25 liability limits (PCI inside regulatory)'),
+  sublimitsFirstParty: cite('SAMSUNG', '第二十六条', 'Art. 26 first-party limits and sublimits'),
+  deductibles: cite('SAMSUNG', '第二十七条', 'Art. 27 deductibles and waiting periods'),
+  largestDeductible: cite('SAMSUNG', '第二十八条', 'Art. 28 only the largest deductible applies'),
+  largerDeductibleBi: cite('SAMSUNG', '第二十九条', 'Art. 29 larger of deductible and waiting-period deductible'),
+  noDeductibleReward: cite('SAMSUNG', '第三十条', 'Art. 30 no deductible for reward payments'),
+  reputationalWaiting: cite('SAMSUNG', '第三十一条', 'Art. 31 reputational harm after the waiting period'),
+  relatedClaims: cite('SAMSUNG', '第三十二、三十三条', 'Arts. 32–33 related claims and events are one'),
+  hourlyBasis: cite('SAMSUNG', '第三十八条', 'Art. 38 losses computed by the hour'),
+  acquisition: cite('SAMSUNG', '第四十一条 (一)', 'Art. 41 (1) acquired subsidiaries'),
+  notice: cite('SAMSUNG', '第四十三条', 'Art. 43 reporting and notice'),
+  subrogation: cite('SAMSUNG', '第四十五条', 'Art. 45 subrogation and recoveries'),
+  cancellation: cite('SAMSUNG', '第四十九条 (一) 4', 'Art. 49 (1) 4 pro-rata return premium'),
+  claimsMade: cite('SAMSUNG', '第一部分 第四条', 'Part 1, Art. 4 claims made and reported'),
+  dailyCap: cite('SAMSUNG', '释义十四', 'Definition 14 daily cap'),
+  indemnityPeriod: cite('SAMSUNG', '释义四十三', 'Definition 43 indemnity period'),
+  recoveryPeriod: cite('SAMSUNG', '释义四十四', 'Definition 44 recovery period ≤ 180 days'),
+  waitingDeductible: cite('SAMSUNG', '释义七十', 'Definition 70 waiting-period deductible'),
+} as const;
+
+export const LMCIT = {
+  firstPartyAggregate: cite('LMCIT', 'first-party cyber: aggregate and loss-control questions', 'first-party aggregate $250,000 / $500,000'),
+  sharedPool: cite('LMCIT', 'first-party cyber: shared pool', 'shared pool $10M per common cause, $25M aggregate'),
+} as const;
+
+export const ISO = {
+  specialLimits: cite('ISO', 'Limit of Insurance — special limits', '$5,000 special limits'),
+  deductible: cite('ISO', 'Deductible', 'deductible per occurrence'),
+  forgeryLegal: cite('ISO', 'Forgery or Alteration — legal expenses', 'legal expenses in addition to the limit'),
+  priorLoss: cite('ISO', 'Loss Sustained During Prior Insurance', 'loss sustained during prior insurance'),
+  lossSustained: cite('ISO', 'Extended Period to Discover Loss', 'losses sustained in the term, discovered within one year'),
+  otherInsurance: cite('ISO', 'Other Insurance', 'excess unless identical insurance, then proportional'),
+  recoveries: cite('ISO', 'Recoveries', 'order of recoveries'),
+} as const;
+
+export const CPIC_OTHER = {
+  otherInsurance: cite('CPIC', '第九条 5', 'Art. 9 (5) other insurance'),
+} as const;

@@ -1,7 +1,23 @@
-/** Every function the engine implements, in catalogue order. */
+/** Every function the engine implements, in catalogue order (FUNCTIONS.md sections 1–7). */
+import { CRIME_FUNCTIONS } from './crime';
+import { DATE_FUNCTIONS } from './dates';
+import { HOURLY_FUNCTIONS } from './hourly';
 import { INTERRUPTION_FUNCTIONS } from './interruption';
+import { LIMIT_FUNCTIONS } from './limits';
+import { LMCIT_FUNCTIONS } from './lmcit';
 import { RATIO_FUNCTIONS } from './ratios';
+import { RECOVERY_FUNCTIONS } from './recoveries';
 import { REVENUE_FUNCTIONS } from './revenue';
 import type { FunctionDefinition } from './specs';
 
-export const CATALOGUE: readonly FunctionDefinition[] = [...RATIO_FUNCTIONS, ...REVENUE_FUNCTIONS, ...INTERRUPTION_FUNCTIONS];
+export const CATALOGUE: readonly FunctionDefinition[] = [
+  ...RATIO_FUNCTIONS,
+  ...REVENUE_FUNCTIONS,
+  ...INTERRUPTION_FUNCTIONS,
+  ...HOURLY_FUNCTIONS,
+  ...LIMIT_FUNCTIONS,
+  ...RECOVERY_FUNCTIONS,
+  ...LMCIT_FUNCTIONS,
+  ...CRIME_FUNCTIONS,
+  ...DATE_FUNCTIONS,
+];

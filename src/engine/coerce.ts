@@ -18,6 +18,7 @@ import type {
   Table,
   TableParam,
   TableRow,
+  TextParam,
 } from './specs';
 import { type CellValue, type ErrorValue, isBlank, isErrorValue, type RawArgument } from './values';
 
@@ -140,13 +141,34 @@ function shape(raw: RawArgument): { rows: number; cols: number; cells: ReadonlyA
   return { rows, cols, cells: raw as ReadonlyArray<ReadonlyArray<CellValue>> };
 }
 
-export function coerceSeries(raw: RawArgument, spec: SeriesParam): readonly Decimal[] {
+function coerceText(raw: RawArgument, spec: TextParam): string | undefined {
+  const v = single(raw, spec.name);
+  if (isBlank(v) || (typeof v === 'string' && v.trim() === '')) {
+    if (spec.optional) return spec.default;
+    return fail('requiredMissing', spec.name);
+  }
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
+  return fail('notText', spec.name, { got: describeValue(v) });
+}
+
+function coerceBooleanSeries(cells: ReadonlyArray<ReadonlyArray<CellValue>>, spec: SeriesParam): readonly boolean[] {
+  const out: boolean[] = [];
+  for (const row of cells) for (const v of row) out.push(isBlank(v) ? false : toBoolean(v, spec.name));
+  return out;
+}
+
+export function coerceSeries(raw: RawArgument, spec: SeriesParam): readonly Decimal[] | readonly boolean[] {
   const { rows, cols, cells } = shape(raw);
   if (rows > 1 && cols > 1) fail('notASeries', spec.name, { rows, cols });
   const length = rows * cols;
   if (spec.maxLength !== undefined && length > spec.maxLength) {
     fail('seriesTooLong', spec.name, { got: length, max: spec.maxLength });
   }
+  if (spec.exactLength !== undefined && length !== spec.exactLength) {
+    fail('seriesLength', spec.name, { got: length, expected: spec.exactLength });
+  }
+  if (spec.elements === 'boolean') return coerceBooleanSeries(cells, spec);
   const out: Decimal[] = new Array(length);
   let k = 0;
   for (const row of cells) {
@@ -246,6 +268,8 @@ export function coerceArgument(raw: RawArgument, spec: ParamSpec): ArgValue {
       return coerceBoolean(raw, spec);
     case 'option':
       return coerceOption(raw, spec);
+    case 'text':
+      return coerceText(raw, spec);
     case 'series':
       if (spec.optional && !Array.isArray(raw) && isBlank(raw as CellValue)) return undefined;
       return coerceSeries(raw, spec);

@@ -63,6 +63,9 @@ class CoercedArgs implements Args {
   series(name: string): readonly Decimal[] {
     return this.at(name) as readonly Decimal[];
   }
+  booleans(name: string): readonly boolean[] {
+    return this.at(name) as readonly boolean[];
+  }
   table(name: string): Table {
     return this.at(name) as Table;
   }

@@ -170,6 +170,86 @@ export const MESSAGES = {
     en: '{fn}: {arg} must be one of {options}, but it is {got}.',
     zh: '{fn}：参数 {arg} 必须是 {options} 之一，但输入的是 {got}。',
   },
+  notText: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be text or a number (an id), but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须是文本或数字（编号），但输入的是 {got}。',
+  },
+  seriesLength: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must hold exactly {expected} values, but it has {got}.',
+    zh: '{fn}：参数 {arg} 必须恰好包含 {expected} 个值，但有 {got} 个。',
+  },
+  coverIdMissing: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row} has no cover id.',
+    zh: '{fn}：参数 {arg} 第 {row} 行缺少保障编号。',
+  },
+  duplicateCoverId: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row} repeats the cover id "{id}"; ids must be unique.',
+    zh: '{fn}：参数 {arg} 第 {row} 行的保障编号“{id}”重复；编号必须唯一。',
+  },
+  unknownParent: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row} names the parent "{id}", which is not a cover id of the table.',
+    zh: '{fn}：参数 {arg} 第 {row} 行的上级编号“{id}”不在保障表中。',
+  },
+  parentCycle: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} has a cycle of parents through the cover "{id}"; a cover cannot be its own ancestor.',
+    zh: '{fn}：参数 {arg} 中保障“{id}”的上级关系形成循环；保障不能是自己的上级。',
+  },
+  claimCoverMissing: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row} has an amount but no cover id.',
+    zh: '{fn}：参数 {arg} 第 {row} 行有金额但缺少保障编号。',
+  },
+  unknownCover: {
+    code: '#N/A',
+    en: '{fn}: {arg} row {row} claims under the cover "{id}", which is not in covers.',
+    zh: '{fn}：参数 {arg} 第 {row} 行索赔的保障“{id}”不在保障表中。',
+  },
+  unknownCoverArgument: {
+    code: '#N/A',
+    en: '{fn}: {arg} "{id}" is not a cover id of covers.',
+    zh: '{fn}：参数 {arg}“{id}”不是保障表中的编号。',
+  },
+  insurerPaidAboveLoss: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} ({got}) cannot exceed loss − deductible ({max}).',
+    zh: '{fn}：参数 {arg}（{got}）不得超过 损失 − 免赔额（{max}）。',
+  },
+  contributionZeroLimits: {
+    code: '#DIV/0!',
+    en: '{fn}: {arg}: contribution by limits divides by own_limit + other_limit, which is 0.',
+    zh: '{fn}：参数 {arg}：按限额比例分摊的分母 own_limit + other_limit 为 0。',
+  },
+  specialAboveLoss: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} ({got}) is part of the loss and cannot exceed it ({max}).',
+    zh: '{fn}：参数 {arg}（{got}）是损失的一部分，不得超过损失（{max}）。',
+  },
+  periodReversed: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} ({got}) is before policy_start ({start}).',
+    zh: '{fn}：参数 {arg}（{got}）早于保险期间起始日 policy_start（{start}）。',
+  },
+  erpBeforeEnd: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} ({got}) is before policy_end ({end}); an extended reporting period follows the policy period.',
+    zh: '{fn}：参数 {arg}（{got}）早于保险期间终止日 policy_end（{end}）；延长报告期在保险期间之后。',
+  },
+  cancelOutsidePeriod: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} ({got}) must lie within the policy period {start} to {end}.',
+    zh: '{fn}：参数 {arg}（{got}）必须在保险期间 {start} 至 {end} 之内。',
+  },
+  zeroPolicyPeriod: {
+    code: '#DIV/0!',
+    en: '{fn}: {arg}: the policy period has no days (policy_end = policy_start), so the pro-rata fraction divides by 0.',
+    zh: '{fn}：参数 {arg}：保险期间天数为 0（终止日 = 起始日），按日比例的分母为 0。',
+  },
   internalError: {
     code: '#VALUE!',
     en: '{fn}: internal error ({detail}). Please report it with the inputs that caused it.',

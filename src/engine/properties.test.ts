@@ -417,15 +417,19 @@ function checkOutcome(name: string, args: RawArgument[]): void {
     throw new Error(`evaluate threw for ${name}: ${String(e)}`);
   }
   if (r.ok) {
-    const v = r.value;
-    if (typeof v === 'number') {
-      expect(Number.isFinite(v)).toBe(true);
-      expect(Object.is(v, -0)).toBe(false);
-      expect(typeof r.exact).toBe('string');
-      expect(new Dec(r.exact as string).isFinite()).toBe(true);
-    } else {
-      expect(typeof v).toBe('boolean'); // sections 1–3 return one number or boolean
-    }
+    // A single value, or an array (ALLOCATE, POOLSHARE, RECOVERY) whose every cell obeys the same.
+    const cells = Array.isArray(r.value) ? r.value.flat() : [r.value];
+    const exact = Array.isArray(r.exact) ? (r.exact as ReadonlyArray<ReadonlyArray<string | boolean>>).flat() : [r.exact];
+    cells.forEach((v, i) => {
+      if (typeof v === 'number') {
+        expect(Number.isFinite(v)).toBe(true);
+        expect(Object.is(v, -0)).toBe(false);
+        expect(typeof exact[i]).toBe('string');
+        expect(new Dec(exact[i] as string).isFinite()).toBe(true);
+      } else {
+        expect(['boolean', 'string']).toContain(typeof v);
+      }
+    });
     for (const s of r.trace) expect(typeof s.value === 'boolean' || !/NaN|Infinity/.test(s.value)).toBe(true);
   } else {
     expect(KNOWN_CODES).toContain(r.error.code);

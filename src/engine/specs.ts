@@ -58,6 +58,16 @@ export interface SeriesParam extends ParamBase {
   readonly kind: 'series';
   /** Longest series accepted (longer is #NUM!, never a hang). */
   readonly maxLength?: number;
+  /** Number of values required exactly (#VALUE! otherwise). */
+  readonly exactLength?: number;
+  /** What each value is: numbers (blank = 0, the default) or booleans (blank = FALSE). */
+  readonly elements?: 'number' | 'boolean';
+}
+
+/** Free text (an id to look up): any text or number, trimmed; required unless optional. */
+export interface TextParam extends ParamBase {
+  readonly kind: 'text';
+  readonly default?: string;
 }
 
 export interface TableParam extends ParamBase {
@@ -66,7 +76,7 @@ export interface TableParam extends ParamBase {
   readonly minRows?: number;
 }
 
-export type ParamSpec = NumberParam | BooleanParam | OptionParam | SeriesParam | TableParam;
+export type ParamSpec = NumberParam | BooleanParam | OptionParam | TextParam | SeriesParam | TableParam;
 
 export type ResultKind = 'number' | 'boolean' | 'text' | 'date' | 'row' | 'column';
 
@@ -99,7 +109,7 @@ export interface TableRow {
   readonly cells: ReadonlyArray<Decimal | string | null>;
 }
 
-export type ArgValue = Decimal | boolean | string | readonly Decimal[] | Table | undefined;
+export type ArgValue = Decimal | boolean | string | readonly Decimal[] | readonly boolean[] | Table | undefined;
 
 /** Coerced arguments, read by name. Reading a name that the spec lacks is a programmer error. */
 export interface Args {
@@ -108,6 +118,7 @@ export interface Args {
   bool(name: string): boolean;
   text(name: string): string;
   series(name: string): readonly Decimal[];
+  booleans(name: string): readonly boolean[];
   table(name: string): Table;
   /** True when the argument was given (not omitted, blank or ""). */
   given(name: string): boolean;
@@ -175,7 +186,16 @@ export const table = (
   d: Described & { columns: readonly ColumnSpec[]; minRows?: number },
 ): TableParam => ({ name, kind: 'table', ...d });
 
-export const series = (name: string, d: Described & { maxLength?: number }): SeriesParam => ({
+export const text = (name: string, d: Described & { default?: string }): TextParam => ({
+  name,
+  kind: 'text',
+  ...d,
+});
+
+export const series = (
+  name: string,
+  d: Described & { maxLength?: number; exactLength?: number; elements?: 'number' | 'boolean' },
+): SeriesParam => ({
   name,
   kind: 'series',
   ...d,

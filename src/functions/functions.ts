@@ -187,3 +187,241 @@ export function CRISISPAYOUT(spent: any, recovered: any, reduction_ratio: any, l
 export function CRISISWINDOW(discovery_date: any, cost_date: any, days?: any): any {
   return invoke('CRISISWINDOW', [discovery_date, cost_date, days]);
 }
+
+/**
+ * Waiting-period deductible (等待期免赔额): the sum of the losses of the first waiting hours. SAMSUNG 释义七十.
+ * @customfunction WAITINGDEDUCTIBLE
+ * @param hourly_losses Losses per hour from the start of the interruption (or adverse media event): one row or one column, at most 8,784 values (a leap year); blanks count as 0.
+ * @param waiting_hours Waiting period in whole hours from the schedule; 0 or more.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function WAITINGDEDUCTIBLE(hourly_losses: any[][], waiting_hours: any): any {
+  return invoke('WAITINGDEDUCTIBLE', [hourly_losses, waiting_hours]);
+}
+
+/**
+ * Hourly business-interruption payout: losses of the first max_hours hours less the larger of the deductible and the waiting-period deductible, within the limit. SAMSUNG 第二十九条, 释义四十四.
+ * @customfunction HOURLYBI
+ * @param hourly_losses Losses per hour from the start of the interruption (or adverse media event): one row or one column, at most 8,784 values (a leap year); blanks count as 0.
+ * @param waiting_hours Waiting period in whole hours from the schedule; 0 or more.
+ * @param deductible Monetary deductible from the schedule; 0 or more.
+ * @param limit Limit of the business-interruption cover; 0 or more.
+ * @param max_hours Hours that count at most: the recovery period, never over 180 days = 4320 hours (default 4320).
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function HOURLYBI(hourly_losses: any[][], waiting_hours: any, deductible: any, limit: any, max_hours?: any): any {
+  return invoke('HOURLYBI', [hourly_losses, waiting_hours, deductible, limit, max_hours]);
+}
+
+/**
+ * Reputational-harm income loss (声誉损害收入损失): hours after the waiting period within the indemnity period, in 24-hour blocks each capped at the daily cap, total within the limit. SAMSUNG 第三十一条, 第二十六条 (六), 释义十四、四十三.
+ * @customfunction REPUTATIONAL
+ * @param hourly_losses Losses per hour from the start of the interruption (or adverse media event): one row or one column, at most 8,784 values (a leap year); blanks count as 0.
+ * @param waiting_hours Adverse-media waiting period in whole hours; 0 or more.
+ * @param daily_cap Most payable per 24 hours (每日赔偿金上限, default 1,000,000).
+ * @param indemnity_hours Indemnity period in whole hours after the waiting period, at most six months (default 4380 = 6 × 730).
+ * @param limit Limit of the reputational-harm cover; omit for none.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function REPUTATIONAL(hourly_losses: any[][], waiting_hours: any, daily_cap?: any, indemnity_hours?: any, limit?: any): any {
+  return invoke('REPUTATIONAL', [hourly_losses, waiting_hours, daily_cap, indemnity_hours, limit]);
+}
+
+/**
+ * Loss in a layer: min(max(0, loss − attachment), limit) × share.
+ * @customfunction LAYER
+ * @param loss Ground-up loss; 0 or more.
+ * @param attachment Attachment point or deductible; 0 or more.
+ * @param limit Layer limit; 0 or more.
+ * @param share Share of the layer, between 0 and 1 (default 1).
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function LAYER(loss: any, attachment: any, limit: any, share?: any): any {
+  return invoke('LAYER', [loss, attachment, limit, share]);
+}
+
+/**
+ * Settles a list of claims against a tree of covers: one payable amount per claims row (spills down), the largest deductible once per event, sublimits inside parent limits, policy limits. SAMSUNG 第二十四–二十八、三十二、三十三条.
+ * @customfunction ALLOCATE
+ * @param claims Claims: 3 columns (event id, cover id, amount = loss + defence costs ≥ 0); rows with the same event id are one claim/event; an optional header row.
+ * @param covers Covers tree: 5 columns (cover id, parent id or blank, per-claim/event limit or blank, aggregate limit or blank, deductible or blank = 0); a child’s limits are part of its ancestors’.
+ * @param policy_aggregate Policy aggregate limit (保险单累计责任限额, 第二十四条); omit for none.
+ * @param policy_per_claim Policy per-claim limit (保险单每次索赔责任限额, 第二十四条); omit for none.
+ * @returns A one-column array that spills down.
+ */
+export function ALLOCATE(claims: any[][], covers: any[][], policy_aggregate?: any, policy_per_claim?: any): any[][] {
+  return invoke('ALLOCATE', [claims, covers, policy_aggregate, policy_per_claim]) as any[][];
+}
+
+/**
+ * Aggregate still available to a cover after CYBER.ALLOCATE has settled all claims: the least of its own, its ancestors’ and the policy’s remaining aggregate, or "unlimited".
+ * @customfunction REMAINING
+ * @param claims Claims: 3 columns (event id, cover id, amount = loss + defence costs ≥ 0); rows with the same event id are one claim/event; an optional header row.
+ * @param covers Covers tree: 5 columns (cover id, parent id or blank, per-claim/event limit or blank, aggregate limit or blank, deductible or blank = 0); a child’s limits are part of its ancestors’.
+ * @param cover Id of the cover whose remaining aggregate is wanted.
+ * @param policy_aggregate Policy aggregate limit (保险单累计责任限额, 第二十四条); omit for none.
+ * @param policy_per_claim Policy per-claim limit (保险单每次索赔责任限额, 第二十四条); omit for none.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function REMAINING(claims: any[][], covers: any[][], cover: any, policy_aggregate?: any, policy_per_claim?: any): any {
+  return invoke('REMAINING', [claims, covers, cover, policy_aggregate, policy_per_claim]);
+}
+
+/**
+ * Hammer clause: insurer’s most when the insured refused a settlement the claimant accepted = offer + defence to the refusal + share × the rest, within the total cost and the limit. SAMSUNG 第二十一条.
+ * @customfunction HAMMER
+ * @param total_cost Final loss + defence costs of the claim; 0 or more.
+ * @param settlement_offer Settlement the claimant accepted and the insured refused; 0 or more.
+ * @param defense_to_refusal Defence costs incurred up to the refusal; 0 or more.
+ * @param insurer_share Insurer’s share of the cost above offer + defence (default 0.7, the wording’s 70%).
+ * @param limit Applicable limit; omit for none.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function HAMMER(total_cost: any, settlement_offer: any, defense_to_refusal: any, insurer_share?: any, limit?: any): any {
+  return invoke('HAMMER', [total_cost, settlement_offer, defense_to_refusal, insurer_share, limit]);
+}
+
+/**
+ * Distributes a recovery net of its costs, top down: insured’s loss above the limit, insurer’s payment, insured’s deductible, remainder (a 1×4 row that spills right). SAMSUNG 第四十五条; ISO Recoveries.
+ * @customfunction RECOVERY
+ * @param recovered Amount recovered from the third party; 0 or more.
+ * @param recovery_costs Costs of making the recovery; 0 or more.
+ * @param loss The insured’s whole loss; 0 or more.
+ * @param deductible Deductible the insured bore; 0 or more.
+ * @param insurer_paid What the insurer paid; at most loss − deductible.
+ * @returns A one-row array that spills to the right.
+ */
+export function RECOVERY(recovered: any, recovery_costs: any, loss: any, deductible: any, insurer_paid: any): any[][] {
+  return invoke('RECOVERY', [recovered, recovery_costs, loss, deductible, insurer_paid]) as any[][];
+}
+
+/**
+ * This policy’s share when other insurance covers the same loss: "excess" (ISO), "contribution" (pro rata by limits) or "cpic" (CPIC 第九条 5).
+ * @customfunction OTHERINSURANCE
+ * @param loss The loss; 0 or more.
+ * @param own_limit This policy’s limit; 0 or more.
+ * @param other_limit The other insurance’s limit (sum of all others); 0 or more.
+ * @param method Method: "excess" (default), "contribution" or "cpic".
+ * @param other_paid Already paid by the other insurance ("cpic" method; default 0).
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function OTHERINSURANCE(loss: any, own_limit: any, other_limit: any, method?: any, other_paid?: any): any {
+  return invoke('OTHERINSURANCE', [loss, own_limit, other_limit, method, other_paid]);
+}
+
+/**
+ * LMCIT shared pool: each member’s recovery for one common cause (one column that spills down): in full when the claims fit in min(pool limit, pool remaining), else pro rata — pro rata is this product’s stated assumption.
+ * @customfunction POOLSHARE
+ * @param member_claims Each member’s claim for the common cause, one per row (blank = 0).
+ * @param pool_limit Shared limit per common cause (default 10,000,000).
+ * @param pool_remaining What is left of the 12-month pool aggregate (default 25,000,000).
+ * @returns A one-column array that spills down.
+ */
+export function POOLSHARE(member_claims: any[][], pool_limit?: any, pool_remaining?: any): any[][] {
+  return invoke('POOLSHARE', [member_claims, pool_limit, pool_remaining]) as any[][];
+}
+
+/**
+ * LMCIT first-party aggregate per member: 500,000 when all five loss-control answers are yes, else 250,000.
+ * @customfunction LMCITLIMIT
+ * @param answers Exactly five answers (a row or column): annual cyber training, computer-use policy, firewall, monthly AV/Windows updates, monthly backups; TRUE/FALSE, yes/no, 是/否; blank = no.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function LMCITLIMIT(answers: any[][]): any {
+  return invoke('LMCITLIMIT', [answers]);
+}
+
+/**
+ * Crime payout: the loss with special-limit property capped at the special limit ($5,000), less the deductible, within the limit, plus Forgery legal expenses. ISO CR 00 21.
+ * @customfunction CRIMEPAYOUT
+ * @param loss Loss of one occurrence; 0 or more.
+ * @param deductible Deductible per occurrence; 0 or more.
+ * @param limit Limit of insurance per occurrence; 0 or more.
+ * @param special_loss Part of the loss in precious metals, stones, furs, manuscripts, drawings or records (default 0); at most loss.
+ * @param special_limit Special limit for that property (default 5,000).
+ * @param legal_expenses Forgery or Alteration legal expenses: no deductible, in addition to the limit (default 0).
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function CRIMEPAYOUT(loss: any, deductible: any, limit: any, special_loss?: any, special_limit?: any, legal_expenses?: any): any {
+  return invoke('CRIMEPAYOUT', [loss, deductible, limit, special_loss, special_limit, legal_expenses]);
+}
+
+/**
+ * Limit for a loss sustained under earlier insurance and discovered now: the larger when cover was continuous with the same insurer, else the lower. ISO CR 00 21.
+ * @customfunction PRIORLIMIT
+ * @param current_limit Limit of the current policy; 0 or more.
+ * @param prior_limit Limit of the prior insurance; 0 or more.
+ * @param continuous Whether cover was continuous with the same insurer (default FALSE).
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function PRIORLIMIT(current_limit: any, prior_limit: any, continuous?: any): any {
+  return invoke('PRIORLIMIT', [current_limit, prior_limit, continuous]);
+}
+
+/**
+ * TRUE when the loss was sustained in the policy period and discovered within one year after it ends (or by its end when replaced by other crime insurance). ISO CR 00 21.
+ * @customfunction LOSSSUSTAINED
+ * @param loss_date Date the loss was sustained.
+ * @param discovery_date Date the loss was discovered.
+ * @param policy_start First day of the policy period.
+ * @param policy_end Last day of the policy period.
+ * @param replaced Whether the policy was replaced by other crime insurance (default FALSE).
+ * @returns TRUE or FALSE.
+ */
+export function LOSSSUSTAINED(loss_date: any, discovery_date: any, policy_start: any, policy_end: any, replaced?: any): any {
+  return invoke('LOSSSUSTAINED', [loss_date, discovery_date, policy_start, policy_end, replaced]);
+}
+
+/**
+ * TRUE when the wrongful act lies between the retroactive date and the policy end and the claim is made in the policy period (or extended reporting period). SAMSUNG 第一部分 第四条.
+ * @customfunction CLAIMSMADE
+ * @param act_date Date of the wrongful act.
+ * @param claim_date Date the claim was first made.
+ * @param retro_date Retroactive date from the schedule.
+ * @param policy_start First day of the policy period.
+ * @param policy_end Last day of the policy period.
+ * @param erp_end End of the extended reporting period, when bought; omit otherwise.
+ * @returns TRUE or FALSE.
+ */
+export function CLAIMSMADE(act_date: any, claim_date: any, retro_date: any, policy_start: any, policy_end: any, erp_end?: any): any {
+  return invoke('CLAIMSMADE', [act_date, claim_date, retro_date, policy_start, policy_end, erp_end]);
+}
+
+/**
+ * Last day for written notice (a date serial): "claim", "incident", "extortion" or "proof" (proof of loss). SAMSUNG 第四十三条.
+ * @customfunction NOTICEBY
+ * @param kind What is notified: "claim", "incident", "extortion" or "proof".
+ * @param event_date Date of the event (discovery, demand or loss).
+ * @param policy_end Last day of the policy period.
+ * @param erp_end End of the extended reporting period, when bought; omit otherwise.
+ * @returns A date serial number (1900 date system).
+ */
+export function NOTICEBY(kind: any, event_date: any, policy_end: any, erp_end?: any): any {
+  return invoke('NOTICEBY', [kind, event_date, policy_end, erp_end]);
+}
+
+/**
+ * Pro-rata return premium by days: premium × (policy end − cancellation date) ÷ (policy end − policy start). SAMSUNG 第四十九条 (一) 4.
+ * @customfunction RETURNPREMIUM
+ * @param premium Premium of the policy period; 0 or more.
+ * @param policy_start First day of the policy period.
+ * @param policy_end Last day of the policy period.
+ * @param cancel_date Date the policy is cancelled, within the policy period.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function RETURNPREMIUM(premium: any, policy_start: any, policy_end: any, cancel_date: any): any {
+  return invoke('RETURNPREMIUM', [premium, policy_start, policy_end, cancel_date]);
+}
+
+/**
+ * Cover of a newly acquired subsidiary: "automatic" up to 20% of the named insured’s revenue, else "conditional" with notice within 90 days, else "not covered". SAMSUNG 第四十一条 (一).
+ * @customfunction ACQUISITION
+ * @param subsidiary_revenue Revenue of the acquired subsidiary; 0 or more.
+ * @param named_revenue Revenue of the named insured; 0 or more.
+ * @param acquisition_date Date of the acquisition.
+ * @param notice_date Date written notice was given to the insurer; omit when none.
+ * @returns A text.
+ */
+export function ACQUISITION(subsidiary_revenue: any, named_revenue: any, acquisition_date: any, notice_date?: any): any {
+  return invoke('ACQUISITION', [subsidiary_revenue, named_revenue, acquisition_date, notice_date]);
+}

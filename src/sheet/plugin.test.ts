@@ -36,6 +36,12 @@ function one(formula: string): unknown {
   return v;
 }
 
+/** The value of a formula's cell, or the whole array it spilled (rows × cols from `like`). */
+function spilled(hf: HyperFormula, row: number, col: number, like: unknown): unknown {
+  if (!Array.isArray(like)) return hf.getCellValue({ sheet: 0, row, col });
+  return (like as unknown[][]).map((r, i) => r.map((_v, j) => hf.getCellValue({ sheet: 0, row: row + i, col: col + j })));
+}
+
 function errorOf(v: unknown): { code: string; type: string; message: string } {
   if (!(v instanceof DetailedCellError)) throw new Error(`expected an error, got ${JSON.stringify(v)}`);
   return { code: v.value, type: v.type, message: v.message };
@@ -84,10 +90,18 @@ function exampleArgs(spec: FunctionSpec): RawArgument[] {
   return topLevelArgs(m[2]).map(literal);
 }
 
-function expectedOf(result: string): number | boolean {
+/** The example's stated result: a number, TRUE/FALSE, an array {a,b;c,d}, or text. */
+function expectedOf(result: string): unknown {
   if (result === 'TRUE') return true;
   if (result === 'FALSE') return false;
-  return Number(result);
+  if (result.startsWith('{')) {
+    return result
+      .slice(1, -1)
+      .split(';')
+      .map((row) => row.split(',').map((cell) => expectedOf(cell.trim())));
+  }
+  const n = Number(result);
+  return Number.isFinite(n) ? n : result;
 }
 
 describe('every catalogue function through a HyperFormula formula', () => {
@@ -98,12 +112,14 @@ describe('every catalogue function through a HyperFormula formula', () => {
   });
 
   it.each(CATALOGUE.map((f) => [f.name, f] as const))('%s: the example formula gives the exact result as a number, as evaluate does', (_name, spec) => {
-    const inSheet = one(spec.example.formula);
     const expected = expectedOf(spec.example.result);
-    expect(inSheet).toBe(expected);
+    const { hf } = sheet([[spec.example.formula]]);
+    const inSheet = spilled(hf, 0, 0, expected);
+    hf.destroy();
+    expect(inSheet).toEqual(expected);
     const direct: Outcome = evaluate(spec.name, exampleArgs(spec));
     expect(direct.ok).toBe(true);
-    if (direct.ok) expect(inSheet).toBe(direct.value);
+    if (direct.ok) expect(inSheet).toEqual(direct.value);
   });
 
   it.each(CATALOGUE.map((f) => [f.name, f] as const))('%s: the same call with every argument in a cell agrees with evaluate', (_name, spec) => {
@@ -132,11 +148,14 @@ describe('every catalogue function through a HyperFormula formula', () => {
         col += 1;
       }
     }
-    rows[0][0] = `=CYBER.${spec.name}(${refs.join(',')})`;
-    const { hf, at } = sheet(rows);
+    // The formula goes below the data, so an array result has room to spill.
+    rows.push([]);
+    const formulaRow = rows.length;
+    rows.push([`=CYBER.${spec.name}(${refs.join(',')})`]);
+    const { hf } = sheet(rows);
     const direct = evaluate(spec.name, args);
     expect(direct.ok).toBe(true);
-    if (direct.ok) expect(at('A1')).toBe(direct.value);
+    if (direct.ok) expect(spilled(hf, formulaRow, 0, direct.value)).toEqual(direct.value);
     hf.destroy();
   });
 });
