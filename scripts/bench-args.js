@@ -10,6 +10,34 @@ for (let m = 0; m < 24; m++) {
   monthlyHistory.push([serial, 2500000 + 100000 * (m % 7)]);
 }
 
+/** Hourly losses of an outage: higher in business hours. */
+function hourly(n) {
+  return Array.from({ length: n }, (_, h) => [10000 + ((h % 24) >= 9 && (h % 24) < 21 ? 30000 : 5000)]);
+}
+
+/**
+ * A covers tree of `count` covers on `levels` levels: C0 at the top, then each level's covers
+ * under the previous level's, with per-event and aggregate limits shrinking down the tree and a
+ * deductible on every other cover (Samsung 第二十五、二十六条 style).
+ */
+function coversTree(count, levels) {
+  const rows = [['cover', 'parent', 'per event', 'aggregate', 'deductible']];
+  const perLevel = Math.ceil((count - 1) / (levels - 1));
+  for (let i = 0; i < count; i++) {
+    const level = i === 0 ? 0 : 1 + Math.floor((i - 1) / perLevel);
+    const parent = i === 0 ? null : level === 1 ? 'C0' : `C${1 + (level - 2) * perLevel + ((i - 1) % perLevel)}`;
+    rows.push([`C${i}`, parent, Math.round(5000000 / (level + 1)), Math.round(200000000 / (level + 1)), i % 2 ? 10000 * level : null]);
+  }
+  return rows;
+}
+
+/** n claim rows, about three rows per event, spread over the covers of coversTree(50, 4). */
+function claimsTable(n) {
+  const rows = [['event', 'cover', 'amount']];
+  for (let i = 0; i < n; i++) rows.push([`E${Math.floor(i / 3)}`, `C${(i * 7) % 50}`, 1000 + ((i * 7919) % 90000)]);
+  return rows;
+}
+
 const BENCH_ARGS = {
   OPERATINGPROFIT: [35000000, 31500000],
   PROFITRATE: [35000000, 31500000, 10500000, 6300000],
@@ -25,6 +53,24 @@ const BENCH_ARGS = {
   CONTINUATIONPAYOUT: [300000, 20000, 500000, 0.5],
   CRISISPAYOUT: [120000, 10000, 0.9, 500000],
   CRISISWINDOW: [45627, 45631],
+  WAITINGDEDUCTIBLE: [hourly(240), 8],
+  HOURLYBI: [hourly(240), 8, 50000, 2000000],
+  REPUTATIONAL: [hourly(720), 24, 1000000, 4380, 5000000],
+  LAYER: [400000, 150000, 300000, 0.5],
+  ALLOCATE: [claimsTable(20), coversTree(50, 4)],
+  REMAINING: [claimsTable(20), coversTree(50, 4), 'C49'],
+  HAMMER: [330000, 100000, 25000, 0.7, 1000000],
+  RECOVERY: [130000, 0, 160000, 25000, 100000],
+  OTHERINSURANCE: [120000, 25000, 225000, 'contribution'],
+  POOLSHARE: [[[6000000], [9000000], [2500000], [800000]]],
+  LMCITLIMIT: [[[true, 'yes', '是', 1, false]]],
+  CRIMEPAYOUT: [50000, 1000, 25000, 8000, 5000, 2000],
+  PRIORLIMIT: [250000, 100000, false],
+  LOSSSUSTAINED: [45700, 46100, 45658, 46022],
+  CLAIMSMADE: [45500, 45800, 45292, 45658, 46022],
+  NOTICEBY: ['incident', 46000, 46022],
+  RETURNPREMIUM: [36500, 45658, 46023, 45841],
+  ACQUISITION: [30000000, 100000000, 45700, 45750],
 };
 
-module.exports = { BENCH_ARGS };
+module.exports = { BENCH_ARGS, coversTree, claimsTable };

@@ -4,7 +4,9 @@
  *
  *   1. calls per second of every CYBER function through the engine (`evaluate`) and through a
  *      HyperFormula sheet (N formulas in N rows, built and evaluated);
- *   2. the time `cyberbi calc` takes on a 10,000-row CPIC scenario sheet, beside the same model
+ *   2. ALLOCATE scaling: 1k, 10k and 100k claims against a 50-cover, 4-level tree (time per
+ *      claim must stay flat), and 100k claims settled inside a sheet;
+ *   3. the time `cyberbi calc` takes on a 10,000-row CPIC scenario sheet, beside the same model
  *      written with plain spreadsheet formulas through the same evaluator (the ratio matters:
  *      target within 2×).
  *
@@ -61,9 +63,16 @@ function literal(v) {
   return String(v);
 }
 
+function columnName(i) {
+  let name = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
 function fmt(x, unit) {
   if (x === undefined || x === null) return '—';
   if (unit === 's') return `${x.toFixed(3)} s`;
+  if (unit === 'µs') return `${x.toFixed(2)} µs`;
   if (unit === '×') return `${x.toFixed(2)}×`;
   return x >= 1000 ? `${Math.round(x).toLocaleString('en-US')}/s` : `${x.toFixed(1)}/s`;
 }
@@ -90,16 +99,65 @@ for (const f of CATALOGUE) {
   if (!check.ok) throw new Error(`bench arguments of ${f.name} are invalid: ${check.error.message.en}`);
   record(`engine ${f.name} calls`, rate(() => evaluate(f.name, args), engineMs), '/s');
 
-  const formula = `=CYBER.${f.name}(${args.map(literal).join(',')})`;
-  const cells = Array.from({ length: sheetRows }, () => [formula]);
+  // Ranges go into cells to the right (as in a real model); every row's formula refers to them.
+  const cells = Array.from({ length: sheetRows }, () => []);
+  let col = 2;
+  const refs = args.map((a) => {
+    if (!Array.isArray(a)) return literal(a);
+    a.forEach((row, r) => {
+      while (cells.length <= r) cells.push([]);
+      row.forEach((v, c) => (cells[r][col + c] = v));
+    });
+    const ref = `$${columnName(col)}$1:$${columnName(col + a[0].length - 1)}$${a.length}`;
+    col += a[0].length + 1;
+    return ref;
+  });
+  const formula = `=CYBER.${f.name}(${refs.join(',')})`;
+  // An array result spills: leave it the rows it needs by putting formulas every `step` rows.
+  const height = Array.isArray(check.value) ? check.value.length : 1;
+  let formulas = 0;
+  for (let r = 0; r + height <= sheetRows; r += height) {
+    cells[r][0] = formula;
+    formulas++;
+  }
   const t0 = process.hrtime.bigint();
   const out = evaluateSheet(cells);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (out[0][0] !== null && typeof out[0][0] === 'object') throw new Error(`${formula} → ${out[0][0].error} ${out[0][0].message}`);
-  record(`sheet ${f.name} calls`, sheetRows / seconds, '/s');
+  record(`sheet ${f.name} calls`, formulas / seconds, '/s');
 }
 
-// ---- 2. the 10,000-row scenario sheet through cyberbi calc ----------------------------------
+// ---- 2. ALLOCATE scaling: time per claim must stay flat (linear settlement) ------------------
+const { coversTree, claimsTable } = require('./bench-args');
+const covers = coversTree(50, 4);
+for (const n of quick ? [1000, 10000] : [1000, 10000, 100000]) {
+  const claims = claimsTable(n);
+  const runs = n >= 100000 ? 3 : 5;
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = evaluate('ALLOCATE', [claims, covers]);
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (!r.ok) throw new Error(`ALLOCATE bench: ${r.error.message.en}`);
+    best = Math.min(best, s);
+  }
+  record(`engine ALLOCATE ${n} claims × 50-cover 4-level tree`, best, 's');
+  record(`engine ALLOCATE µs per claim at ${n}`, (best / n) * 1e6, 'µs');
+}
+{
+  // The same 100,000 claims settled inside a sheet: claims in A:C, covers in E:I, one ALLOCATE.
+  const n = quick ? 10000 : 100000;
+  const claims = claimsTable(n);
+  const cells = claims.map((row, i) => [...row, null, ...(covers[i] || [null, null, null, null, null]), null]);
+  cells[0][10] = `=CYBER.ALLOCATE(A1:C${n + 1},E1:I${covers.length})`;
+  const t0 = process.hrtime.bigint();
+  const out = evaluateSheet(cells);
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (out[1][10] === null || typeof out[1][10] === 'object') throw new Error(`sheet ALLOCATE: ${JSON.stringify(out[1][10])}`);
+  record(`sheet ALLOCATE ${n} claims (build + evaluate)`, s, 's');
+}
+
+// ---- 3. the 10,000-row scenario sheet through cyberbi calc ----------------------------------
 const { scenarioCsv } = require('./bench-scenario');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-bench-'));
 const scenarioRows = quick ? 2000 : 10000;

@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 /**
- * Writes the example workbooks in examples/ from one layout, so that the .xlsx and the .csv hold
- * the same model:
+ * Writes the example workbooks in examples/, each as .xlsx and .csv from one layout, so that both
+ * hold the same model:
  *
- *   examples/cpic-network-interruption.xlsx   real formulas, date cells, formats (opens in Excel)
- *   examples/cpic-network-interruption.csv    the same cells; dates as =DATE(y,m,d)
+ *   examples/cpic-network-interruption.{xlsx,csv}       CPIC network interruption (sections 1–3)
+ *   examples/samsung-limits-and-claims.{xlsx,csv}       Samsung limits tree and claims (sections 5, 7)
+ *   examples/samsung-hourly-bi-reputational.{xlsx,csv}  Samsung hourly BI and reputational harm (section 4)
+ *   examples/lmcit-member.{xlsx,csv}                    LMCIT member: pool, liability, crime (sections 5, 6)
+ *
+ * The .xlsx has real formulas, date cells and formats (it opens in Excel); a formula whose result
+ * spills (CYBER.ALLOCATE, CYBER.POOLSHARE, CYBER.RECOVERY) is stored as an array formula over the
+ * cells it fills, which is how Excel keeps an array result in a file. The .csv has the same cells,
+ * dates written =DATE(y,m,d). The CPIC model is below; the others are in scripts/examples/.
  *
  * Run after building the CLI (the .xlsx stores each formula's result, computed by our engine, as
  * the cached value Excel shows until it recalculates):
@@ -19,6 +26,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const ExcelJS = require('exceljs');
 const { stringify } = require('csv-stringify/sync');
+const { columnLetters } = require('./examples/cells');
+const MODELS = [require('./examples/samsung-limits-and-claims'), require('./examples/samsung-hourly-bi-reputational'), require('./examples/lmcit-member')];
 
 const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, 'examples');
@@ -140,7 +149,7 @@ function resolve(formula) {
  * The sheet as a map "row,col" → { value, fmt, style }, value being a number, boolean, text,
  * formula text (starting with =) or { date: [y, m, d] }.
  */
-function buildGrid() {
+function buildCpicGrid() {
   const grid = new Map();
   const put = (row, col, value, extra = {}) => grid.set(`${row},${col}`, { value, ...extra });
   LEFT.forEach((r, i) => {
@@ -210,6 +219,7 @@ const NUM_FMT = {
   date: 'yyyy-mm-dd',
   hours: '0',
   days: '0',
+  int: '0',
 };
 
 /** Cached results (what Excel shows before it recalculates), computed by our own evaluator. */
@@ -226,14 +236,35 @@ function cachedResults(csv) {
   return lib.workbook.evaluateSheet(lib.csv.parseCsv(csv), { arrayArithmetic: true });
 }
 
-async function writeXlsx(grid, file, results) {
+const CPIC_SHEET = { name: 'Claim 理赔测算', widths: [58, 34, 18, 34, 3, 30, 20], frozenRows: 4 };
+
+/** The cached result of a cell, as ExcelJS stores it (undefined when none). */
+function cachedValue(results, r, c) {
+  const result = results[r - 1] && results[r - 1][c - 1];
+  if (result === null || result === undefined) return undefined;
+  return typeof result === 'object' ? { error: result.error } : result;
+}
+
+/**
+ * The grid as an .xlsx workbook of one sheet. A cell with `spill` ({ rows, cols }) holds an array
+ * formula over that many cells; the other cells of its range get the cached results.
+ */
+async function writeXlsx(grid, file, results, sheet) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cyberbi scripts/make-examples.js';
   wb.created = new Date(Date.UTC(2025, 0, 15));
   wb.modified = wb.created;
   wb.calcProperties.fullCalcOnLoad = true;
-  const ws = wb.addWorksheet('Claim 理赔测算', { views: [{ state: 'frozen', ySplit: 4 }] });
-  ws.columns = [{ width: 58 }, { width: 34 }, { width: 18 }, { width: 34 }, { width: 3 }, { width: 30 }, { width: 20 }];
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: sheet.frozenRows }] });
+  ws.columns = sheet.widths.map((width) => ({ width }));
+  const style = (target, cell) => {
+    if (cell.fmt) target.numFmt = NUM_FMT[cell.fmt];
+    if (cell.style === 'title') target.font = { bold: true, size: 14 };
+    if (cell.style === 'section' || cell.style === 'header') target.font = { bold: true };
+    if (cell.style === 'header') target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    if (cell.style === 'total') target.font = { bold: true };
+    if (cell.style === 'note') target.font = { italic: true, color: { argb: 'FF595959' } };
+  };
   for (const [key, cell] of grid) {
     const [r, c] = key.split(',').map(Number);
     const target = ws.getCell(r, c);
@@ -242,31 +273,48 @@ async function writeXlsx(grid, file, results) {
       const [y, m, d] = v.date;
       target.value = new Date(Date.UTC(y, m - 1, d));
     } else if (typeof v === 'string' && v.startsWith('=')) {
-      const result = results[r - 1] && results[r - 1][c - 1];
-      const cached = result === null || result === undefined ? undefined : typeof result === 'object' ? { error: result.error } : result;
-      target.value = cached === undefined ? { formula: v.slice(1) } : { formula: v.slice(1), result: cached };
+      const cached = cachedValue(results, r, c);
+      const formula = cached === undefined ? { formula: v.slice(1) } : { formula: v.slice(1), result: cached };
+      if (cell.spill) {
+        const ref = `${columnLetters(c)}${r}:${columnLetters(c + cell.spill.cols - 1)}${r + cell.spill.rows - 1}`;
+        target.value = { ...formula, shareType: 'array', ref };
+        for (let i = 0; i < cell.spill.rows; i++) {
+          for (let k = 0; k < cell.spill.cols; k++) {
+            if (i === 0 && k === 0) continue;
+            if (grid.has(`${r + i},${c + k}`)) throw new Error(`${file}: the array of ${columnLetters(c)}${r} would cover ${columnLetters(c + k)}${r + i}`);
+            const other = ws.getCell(r + i, c + k);
+            const value = cachedValue(results, r + i, c + k);
+            if (value !== undefined) other.value = value;
+            style(other, cell);
+          }
+        }
+      } else {
+        target.value = formula;
+      }
     } else {
       target.value = v;
     }
-    if (cell.fmt) target.numFmt = NUM_FMT[cell.fmt];
-    if (cell.style === 'title') target.font = { bold: true, size: 14 };
-    if (cell.style === 'section' || cell.style === 'header') target.font = { bold: true };
-    if (cell.style === 'header') target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    if (cell.style === 'total') target.font = { bold: true };
-    if (cell.style === 'note') target.font = { italic: true, color: { argb: 'FF595959' } };
+    style(target, cell);
   }
   await wb.xlsx.writeFile(file);
 }
 
-async function main() {
-  const grid = buildGrid();
-  fs.mkdirSync(outDir, { recursive: true });
+async function writeExample(name, grid, sheet) {
   const csv = csvText(grid);
-  const csvFile = path.join(outDir, 'cpic-network-interruption.csv');
-  const xlsxFile = path.join(outDir, 'cpic-network-interruption.xlsx');
+  const csvFile = path.join(outDir, `${name}.csv`);
+  const xlsxFile = path.join(outDir, `${name}.xlsx`);
   fs.writeFileSync(csvFile, csv);
-  await writeXlsx(grid, xlsxFile, cachedResults(csv));
+  await writeXlsx(grid, xlsxFile, cachedResults(csv), sheet);
   process.stdout.write(`wrote ${path.relative(root, csvFile)} and ${path.relative(root, xlsxFile)}\n`);
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  await writeExample('cpic-network-interruption', buildCpicGrid(), CPIC_SHEET);
+  for (const model of MODELS) {
+    const layout = model.build();
+    await writeExample(model.file, layout.grid(), { name: layout.name, widths: layout.widths, frozenRows: layout.frozenRows });
+  }
 }
 
 main().catch((e) => {

@@ -459,6 +459,25 @@ describe('array results (generic mechanism, fake definitions)', () => {
   it('works inside standard functions', () => {
     expect(one('=SUM(TEST.DOUBLE({1,2,3}))')).toBe(12);
   });
+
+  it('sizes a named range by the range it names (workbook or sheet scope, also in parentheses)', () => {
+    // HyperFormula's own size predictor calls a name one cell; the result would then be refused.
+    const hf = HyperFormula.buildEmpty(HYPERFORMULA_CONFIG);
+    const data = hf.getSheetId(hf.addSheet('Data')) as number;
+    const model = hf.getSheetId(hf.addSheet('Model')) as number;
+    hf.setSheetContent(data, [[1], [2], [3]]);
+    hf.addNamedExpression('Values', '=Data!$A$1:$A$3');
+    hf.addNamedExpression('Pair', '=Data!$A$1:$A$2', model);
+    hf.addNamedExpression('Alias', '=Values');
+    hf.setSheetContent(model, [['=TEST.DOUBLE(Values)', '=TEST.DOUBLE((Values))', '=TEST.DOUBLE(Pair)', '=TEST.DOUBLE(Alias)', '=SUM(TEST.DOUBLE(Values))']]);
+    const column = (col: number, rows: number) => Array.from({ length: rows }, (_, row) => hf.getCellValue({ sheet: model, row, col }));
+    expect(column(0, 4)).toEqual([2, 4, 6, null]);
+    expect(column(1, 3)).toEqual([2, 4, 6]);
+    expect(column(2, 3)).toEqual([2, 4, null]);
+    expect(column(3, 3)).toEqual([2, 4, 6]);
+    expect(column(4, 1)).toEqual([12]);
+    hf.destroy();
+  });
 });
 
 describe('result shape rules', () => {

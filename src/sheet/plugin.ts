@@ -60,6 +60,9 @@ export type Language = 'en' | 'zh';
 export const HYPERFORMULA_CONFIG: Readonly<Partial<ConfigParams>> = {
   licenseKey: 'gpl-v3',
   smartRounding: false,
+  // Excel's sheet size (HyperFormula's default stops at 40,000 rows; a claims list can be longer).
+  maxRows: 1048576,
+  maxColumns: 16384,
 };
 
 /** HyperFormula error type → the engine's error code (for errors passed in from other cells). */
@@ -207,6 +210,35 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       return found;
     }
 
+    /**
+     * The size of one argument expression. HyperFormula's own predictor has no rule for a named
+     * expression (a workbook-level name such as `Claims` for Data!$A$2:$C$16) and calls it one
+     * cell; a name is therefore sized by the expression it stands for, looked up the way the
+     * interpreter looks it up (the sheet's own name first, then the workbook's). `depth` stops a
+     * name defined through names from looping.
+     */
+    private argumentSize(arg: Ast, state: InterpreterState, depth = 0): Shape {
+      if ((arg.type as string) === 'NAMED_EXPRESSION' && depth < 8) {
+        const expression = this.namedExpressionAst((arg as unknown as { expressionName: string }).expressionName, state);
+        if (expression) return this.argumentSize(expression.ast, { ...state, formulaAddress: expression.address } as InterpreterState, depth + 1);
+      }
+      if ((arg.type as string) === 'PARENTHESES' && depth < 8) {
+        return this.argumentSize((arg as unknown as { expression: Ast }).expression, state, depth + 1);
+      }
+      const size = this.arraySizeForAst(arg, state);
+      return { rows: size.height, cols: size.width };
+    }
+
+    /** The parsed expression of a named expression, or undefined (unknown name, or a constant). */
+    private namedExpressionAst(name: string, state: InterpreterState): { ast: Ast; address: InterpreterState['formulaAddress'] } | undefined {
+      const graph = this.dependencyGraph;
+      const named = graph.namedExpressions.nearestNamedExpression(name, state.formulaAddress.sheet);
+      if (!named) return undefined;
+      const vertex = graph.getCell(named.address) as { getFormula?: (service: unknown) => Ast } | undefined;
+      if (!vertex || typeof vertex.getFormula !== 'function') return undefined;
+      return { ast: vertex.getFormula(graph.lazilyTransformingAstService), address: named.address };
+    }
+
     /** The result shape from the argument expressions' sizes (what HyperFormula reserves). */
     private expectedShape(ast: ProcedureAst, state: InterpreterState, spec: FunctionSpec, rule: ShapeRule): Shape {
       const args: readonly Ast[] = ast.args;
@@ -214,8 +246,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         const i = spec.params.findIndex((p) => p.name === name);
         const arg = i >= 0 ? args[i] : undefined;
         if (arg === undefined || (arg.type as string) === 'EMPTY') return undefined;
-        const size = this.arraySizeForAst(arg, state);
-        return { rows: size.height, cols: size.width };
+        return this.argumentSize(arg, state);
       };
       const s = rule(shapes);
       return { rows: Math.max(1, s.rows), cols: Math.max(1, s.cols) };

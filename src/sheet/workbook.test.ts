@@ -66,6 +66,35 @@ describe('evaluateWorkbook', () => {
     expect(model.formulas.get('0,0')).toBe('=CYBER.LOSTPROFIT(Schedule!A1, ProfitRate)');
     expect(schedule.values).toEqual([[1000, 0.3, 5000]]);
   });
+
+  it('spills CYBER arrays over named ranges and other sheets, with and without array arithmetic', () => {
+    const sheets = [
+      {
+        name: 'Model',
+        cells: [['=CYBER.ALLOCATE(Claims,Covers)', '=CYBER.POOLSHARE(Data!E1:E2)', '=CYBER.RECOVERY(130000,0,160000,25000,100000)']],
+      },
+      {
+        name: 'Data',
+        cells: [
+          ['event', 'cover', 'amount', null, 6000000, 'id', 'parent', 'per', 'aggregate', 'deductible'],
+          ['E1', 'BI', 500, null, 9000000, 'BI', null, 600, 1000, 100],
+          ['E1', 'CBI', 300, null, null, 'CBI', 'BI', null, 400, 50],
+        ],
+      },
+    ];
+    const names = [
+      { name: 'Claims', expression: '=Data!$A$1:$C$3' },
+      { name: 'Covers', expression: '=Data!$F$1:$J$3' },
+    ];
+    for (const arrayArithmetic of [false, true]) {
+      const [model] = evaluateWorkbook(sheets, { names, arrayArithmetic });
+      expect(usedRange(model.values)).toEqual([
+        ['payable', 4000000, 35000, 95000, 0, 0],
+        [400, 6000000, null, null, null, null],
+        [200, null, null, null, null, null],
+      ]);
+    }
+  });
 });
 
 describe('usedRange', () => {
