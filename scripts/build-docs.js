@@ -65,8 +65,15 @@ function ruleText(p, lang) {
       return zh ? '布尔值' : 'boolean';
     case 'option':
       return p.options.map((o) => `"${o}"`).join(' | ');
+    case 'text':
+      return zh ? '文本（编号）' : 'text (an id)';
     case 'series':
-      return (zh ? '单行或单列区域' : 'one row or column') + (p.maxLength ? (zh ? `，≤ ${p.maxLength} 个值` : `, ≤ ${p.maxLength} values`) : '');
+      return (
+        (zh ? '单行或单列区域' : 'one row or column') +
+        (p.elements === 'boolean' ? (zh ? '，布尔值' : ' of booleans') : '') +
+        (p.exactLength ? (zh ? `，恰好 ${p.exactLength} 个值` : `, exactly ${p.exactLength} values`) : '') +
+        (p.maxLength ? (zh ? `，≤ ${p.maxLength} 个值` : `, ≤ ${p.maxLength} values`) : '')
+      );
     case 'table':
       return (zh ? `${p.columns.length} 列表格：` : `table of ${p.columns.length} columns: `) + p.columns.map((c) => c.label[lang]).join(zh ? '、' : ', ');
     default: {
