@@ -152,9 +152,19 @@ function coerceText(raw: RawArgument, spec: TextParam): string | undefined {
   return fail('notText', spec.name, { got: describeValue(v) });
 }
 
-function coerceBooleanSeries(cells: ReadonlyArray<ReadonlyArray<CellValue>>, spec: SeriesParam): readonly boolean[] {
+/**
+ * The cells of a 1-D range in reading order, exactly rows × cols of them: a cell missing from a
+ * ragged row is blank, as in tables. (Iterating the rows as given left holes: the column
+ * [[], [0]] made a series of length 2 with one value, and POOLSHARE or HOURLYBI failed with an
+ * internal error on the missing one.)
+ */
+function* seriesCells(cells: ReadonlyArray<ReadonlyArray<CellValue>>, rows: number, cols: number): Generator<CellValue> {
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) yield cells[i][j] ?? null;
+}
+
+function coerceBooleanSeries(cells: ReadonlyArray<ReadonlyArray<CellValue>>, rows: number, cols: number, spec: SeriesParam): readonly boolean[] {
   const out: boolean[] = [];
-  for (const row of cells) for (const v of row) out.push(isBlank(v) ? false : toBoolean(v, spec.name));
+  for (const v of seriesCells(cells, rows, cols)) out.push(isBlank(v) ? false : toBoolean(v, spec.name));
   return out;
 }
 
@@ -168,18 +178,28 @@ export function coerceSeries(raw: RawArgument, spec: SeriesParam): readonly Deci
   if (spec.exactLength !== undefined && length !== spec.exactLength) {
     fail('seriesLength', spec.name, { got: length, expected: spec.exactLength });
   }
-  if (spec.elements === 'boolean') return coerceBooleanSeries(cells, spec);
+  if (spec.elements === 'boolean') return coerceBooleanSeries(cells, rows, cols, spec);
   const out: Decimal[] = new Array(length);
   let k = 0;
-  for (const row of cells) {
-    for (const v of row) {
-      if (isBlank(v)) out[k] = ZERO;
-      else if (typeof v === 'number') out[k] = toDecimal(v, spec.name);
-      else fail('textInSeries', spec.name, { index: k + 1, got: describeValue(v) });
-      k++;
-    }
+  for (const v of seriesCells(cells, rows, cols)) {
+    if (isBlank(v)) out[k] = ZERO;
+    else if (typeof v === 'number') out[k] = toDecimal(v, spec.name);
+    else fail('textInSeries', spec.name, { index: k + 1, got: describeValue(v) });
+    k++;
   }
   return out;
+}
+
+/**
+ * A series whose values are amounts (hourly losses, member claims): each must be ≥ 0 (catalogue
+ * conventions: "every amount ... must be ≥ 0 ... otherwise #VALUE!"). Called by the functions
+ * whose series hold amounts; the series spec itself says nothing about signs.
+ */
+export function requireNonNegativeSeries(values: readonly Decimal[], name: string): readonly Decimal[] {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i].isNegative()) fail('negativeInSeries', name, { index: i + 1, got: values[i].toString() });
+  }
+  return values;
 }
 
 const COLUMN_RULE: Partial<Record<ColumnSpec['kind'], NumberParam>> = {

@@ -39,6 +39,9 @@ export function noticeBy(kind: NoticeKind, event: Decimal, end: Decimal, erpEnd:
 }
 
 export function returnPremium(premium: Decimal, start: Decimal, end: Decimal, cancel: Decimal, t: Tracer): Decimal {
+  // A reversed period is the period's fault, not the cancellation date's (as in CLAIMSMADE and
+  // LOSSSUSTAINED); it used to be reported as cancel_date outside "2025-12-31 to 2025-01-01".
+  if (start.gt(end)) fail('periodReversed', 'policy_end', { got: formatSerial(end), start: formatSerial(start) });
   if (cancel.lt(start) || cancel.gt(end)) {
     fail('cancelOutsidePeriod', 'cancel_date', { got: formatSerial(cancel), start: formatSerial(start), end: formatSerial(end) });
   }
@@ -123,7 +126,13 @@ export const DATE_FUNCTIONS: readonly FunctionDefinition[] = [
     params: [
       amount('premium', { label: { en: 'premium', zh: '保费' }, description: { en: 'Premium of the policy period; 0 or more.', zh: '保险期间的保费，不得为负数。' } }),
       d('policy_start', 'policy start', '保险期间起始日', 'First day of the policy period.', '保险期间的起始日期。'),
-      policyEnd,
+      {
+        ...policyEnd,
+        description: {
+          en: 'Date the policy period ends (its expiry): the days of the period are counted as policy_end − policy_start.',
+          zh: '保险期间终止（到期）日期：保险期间天数按 policy_end − policy_start 计算。',
+        },
+      },
       d('cancel_date', 'cancellation date', '解除日', 'Date the policy is cancelled, within the policy period.', '保险合同解除日期，须在保险期间内。'),
     ],
     formula: '=premium * (policy_end - cancel_date) / (policy_end - policy_start)',

@@ -6,8 +6,9 @@
  * the adverse media event). Every function here is one pass over at most MAX_HOURLY_VALUES values.
  */
 import { SAMSUNG } from './articles';
+import { requireNonNegativeSeries } from './coerce';
 import { type Decimal, dmax, dmin, positivePart, ZERO } from './decimal';
-import { amount, type FunctionDefinition, hours, series, type SeriesParam } from './specs';
+import { amount, type Args, type FunctionDefinition, hours, series, type SeriesParam } from './specs';
 import type { Tracer } from './trace';
 
 /** A leap year of hours: the longest series evaluated; a longer one is #NUM!, never a hang. */
@@ -83,6 +84,12 @@ const waitingHours = hours('waiting_hours', {
   description: { en: 'Waiting period in whole hours from the schedule; 0 or more.', zh: '明细表规定的等待期（整数小时），不得为负数。' },
 });
 
+/**
+ * The hourly losses as amounts: a negative hour is #VALUE! (catalogue conventions: every amount
+ * ≥ 0). Without this check a negative hour made WAITINGDEDUCTIBLE and REPUTATIONAL negative.
+ */
+const lossesOf = (a: Args): readonly Decimal[] => requireNonNegativeSeries(a.series('hourly_losses'), 'hourly_losses');
+
 export const HOURLY_FUNCTIONS: readonly FunctionDefinition[] = [
   {
     name: 'WAITINGDEDUCTIBLE',
@@ -96,7 +103,7 @@ export const HOURLY_FUNCTIONS: readonly FunctionDefinition[] = [
     params: [hourlyLosses, waitingHours],
     formula: '=SUM(OFFSET(hourly_losses, 0, 0, waiting_hours))',
     example: { formula: '=CYBER.WAITINGDEDUCTIBLE({100;200;300;400}, 2)', result: '300' },
-    run: (a, t) => waitingDeductible(a.series('hourly_losses'), a.num('waiting_hours').toNumber(), t),
+    run: (a, t) => waitingDeductible(lossesOf(a), a.num('waiting_hours').toNumber(), t),
   },
   {
     name: 'HOURLYBI',
@@ -129,7 +136,7 @@ export const HOURLY_FUNCTIONS: readonly FunctionDefinition[] = [
     formula: '=MIN(limit, MAX(0, SUM(first max_hours) - MAX(deductible, SUM(first waiting_hours))))',
     example: { formula: '=CYBER.HOURLYBI({100;200;300;400}, 2, 250, 1000)', result: '700' },
     run: (a, t) =>
-      hourlyBi(a.series('hourly_losses'), a.num('waiting_hours').toNumber(), a.num('deductible'), a.num('limit'), a.num('max_hours').toNumber(), t),
+      hourlyBi(lossesOf(a), a.num('waiting_hours').toNumber(), a.num('deductible'), a.num('limit'), a.num('max_hours').toNumber(), t),
   },
   {
     name: 'REPUTATIONAL',
@@ -165,6 +172,6 @@ export const HOURLY_FUNCTIONS: readonly FunctionDefinition[] = [
     formula: '=MIN(limit, SUM over 24-hour blocks from waiting_hours of MIN(daily_cap, SUM(block)))',
     example: { formula: '=CYBER.REPUTATIONAL({100;200;300;400;500;600}, 1, 1000, 4)', result: '1000' },
     run: (a, t) =>
-      reputational(a.series('hourly_losses'), a.num('waiting_hours').toNumber(), a.num('daily_cap'), a.num('indemnity_hours').toNumber(), a.optNum('limit'), t),
+      reputational(lossesOf(a), a.num('waiting_hours').toNumber(), a.num('daily_cap'), a.num('indemnity_hours').toNumber(), a.optNum('limit'), t),
   },
 ];

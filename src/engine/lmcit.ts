@@ -3,12 +3,16 @@
  * raise, and the shared pool for claims of many members from one common cause.
  */
 import { LMCIT } from './articles';
+import { requireNonNegativeSeries } from './coerce';
 import { Dec, type Decimal, dmin, ZERO } from './decimal';
 import { amount, type FunctionDefinition, series, type SeriesParam } from './specs';
 import type { Tracer } from './trace';
 
 export const LMCIT_BASE_LIMIT = 250000;
 export const LMCIT_RAISED_LIMIT = 500000;
+
+/** The engine's Decimal, rounding toward zero: pro-rata shares of a limit never exceed it. */
+const TowardZero = Dec.clone({ rounding: Dec.ROUND_DOWN });
 
 /** Pays each member in full when the pool suffices, else pro rata (this product's assumption). */
 export function poolShare(claims: readonly Decimal[], poolLimit: Decimal, poolRemaining: Decimal, t: Tracer): Decimal[] {
@@ -22,7 +26,10 @@ export function poolShare(claims: readonly Decimal[], poolLimit: Decimal, poolRe
     return claims.slice();
   }
   t.step({ en: 'Pro rata: each claim × available ÷ sum (stated assumption)', zh: '按比例：各索赔 × 可用额度 ÷ 合计（本产品的明示假设）' }, available.div(sum), LMCIT.sharedPool);
-  return claims.map((c) => c.times(available).div(sum));
+  // Each share is rounded toward zero at the engine's precision, so that the shares never add up
+  // to more than what is available (catalogue section 5: "each is paid pro rata"; LMCIT: the
+  // members share the limit). Rounded to nearest, {1;1;1} sharing 2 paid 3 × 0.666…67 > 2.
+  return claims.map((c) => new Dec(new TowardZero(c.times(available)).div(sum)));
 }
 
 /** 500,000 when all five loss-control answers are yes, else 250,000. */
@@ -64,7 +71,10 @@ export const LMCIT_FUNCTIONS: readonly FunctionDefinition[] = [
     ],
     formula: '=IF(SUM(member_claims) <= MIN(pool_limit, pool_remaining), member_claims, member_claims * MIN(pool_limit, pool_remaining) / SUM(member_claims))',
     example: { formula: '=CYBER.POOLSHARE({6000000;9000000})', result: '{4000000;6000000}' },
-    run: (a, t) => poolShare(a.series('member_claims'), a.num('pool_limit'), a.num('pool_remaining'), t).map((v) => [v]),
+    // Claims are amounts (≥ 0, catalogue conventions): a negative claim let the others be paid
+    // more than the pool ({-10M; 30M} paid 15M out of 10M available).
+    run: (a, t) =>
+      poolShare(requireNonNegativeSeries(a.series('member_claims'), 'member_claims'), a.num('pool_limit'), a.num('pool_remaining'), t).map((v) => [v]),
   },
   {
     name: 'LMCITLIMIT',

@@ -80,6 +80,11 @@ export const MESSAGES = {
     en: '{fn}: {arg} must be TRUE/FALSE, 1/0, "yes"/"no", "y"/"n" or "是"/"否", but it is {got}.',
     zh: '{fn}：参数 {arg} 必须是 TRUE/FALSE、1/0、"yes"/"no"、"y"/"n" 或 "是"/"否"，但输入的是 {got}。',
   },
+  negativeInSeries: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} holds amounts, which must be 0 or more, but item {index} is {got}.',
+    zh: '{fn}：参数 {arg} 中的金额不得为负数，但第 {index} 项是 {got}。',
+  },
   notASeries: {
     code: '#VALUE!',
     en: '{fn}: {arg} must be a single row or a single column, but a range of {rows}×{cols} cells was given.',

@@ -405,7 +405,7 @@ export function NOTICEBY(kind: any, event_date: any, policy_end: any, erp_end?: 
  * @customfunction RETURNPREMIUM
  * @param premium Premium of the policy period; 0 or more.
  * @param policy_start First day of the policy period.
- * @param policy_end Last day of the policy period.
+ * @param policy_end Date the policy period ends (its expiry): the days of the period are counted as policy_end − policy_start.
  * @param cancel_date Date the policy is cancelled, within the policy period.
  * @returns The exact result, converted to a number once at the end (not rounded).
  */
