@@ -8,3 +8,4 @@ export type { TraceStep, Text } from './trace';
 export type { Citation } from './articles';
 export { SOURCE_FILES } from './articles';
 export * from './values';
+export { limitsReport, type LimitsReport, type CoverUsage } from './limitsReport';
