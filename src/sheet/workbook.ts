@@ -117,22 +117,41 @@ function toOutput(v: unknown): OutputCell {
   return String(v);
 }
 
+/**
+ * Builds the engine. Without workbook names, all contents at once (buildFromSheets evaluates once
+ * and tracks no changes: more than twice as fast as filling an empty engine on a 100,000-row
+ * sheet). With names, a name HyperFormula cannot hold (a relative reference, an unsupported
+ * expression) is left out, so formulas using it show #NAME? while the rest still evaluates.
+ */
+function buildEngine(sheets: readonly SheetInput[], contents: RawCellContent[][][], options: WorkbookOptions): HyperFormula {
+  const config = workbookConfig(options);
+  const names = (options.names ?? []).map((n) => ({
+    name: n.name,
+    expression: n.expression.startsWith('=') ? normalizeFormula(n.expression) : n.expression,
+  }));
+  // Without names, build in one go. With names, fill an empty engine: names must exist before the
+  // formulas using them are entered, so that an array function over a named range is sized by it.
+  if (names.length === 0) {
+    const record: Record<string, RawCellContent[][]> = {};
+    sheets.forEach((s, k) => (record[s.name] = contents[k]));
+    return HyperFormula.buildFromSheets(record, config);
+  }
+  const hf = HyperFormula.buildEmpty(config);
+  const ids = sheets.map((s) => hf.getSheetId(hf.addSheet(s.name)) as number);
+  hf.batch(() => {
+    for (const n of names) if (hf.isItPossibleToAddNamedExpression(n.name, n.expression)) hf.addNamedExpression(n.name, n.expression);
+    ids.forEach((id, k) => hf.setSheetContent(id, contents[k]));
+  });
+  return hf;
+}
+
 /** Evaluates every sheet (formulas may refer to other sheets) and returns them in order. */
 export function evaluateWorkbook(sheets: readonly SheetInput[], options: WorkbookOptions = {}): SheetResult[] {
   registerCyberFunctions(options.language ?? 'en');
-  const hf = HyperFormula.buildEmpty(workbookConfig(options));
+  const contents = sheets.map((s) => s.cells.map((row) => row.map(toContent)));
+  const hf = buildEngine(sheets, contents, options);
   try {
-    const contents = sheets.map((s) => s.cells.map((row) => row.map(toContent)));
-    const ids = sheets.map((s) => hf.getSheetId(hf.addSheet(s.name)) as number);
-    hf.batch(() => {
-      for (const n of options.names ?? []) {
-        // A name HyperFormula cannot hold (a relative reference, an unsupported expression) is
-        // left out: formulas using it show #NAME?, the rest of the workbook still evaluates.
-        const expression = n.expression.startsWith('=') ? normalizeFormula(n.expression) : n.expression;
-        if (hf.isItPossibleToAddNamedExpression(n.name, expression)) hf.addNamedExpression(n.name, expression);
-      }
-      ids.forEach((id, k) => hf.setSheetContent(id, contents[k]));
-    });
+    const ids = sheets.map((s) => hf.getSheetId(s.name) as number);
     return sheets.map((s, k) => {
       const values = hf.getSheetValues(ids[k]).map((row) => row.map(toOutput));
       const formulas = new Map<string, string>();
