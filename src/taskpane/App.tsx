@@ -1,11 +1,19 @@
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Title3, tokens, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import { CATALOGUE, type FunctionDefinition } from '../engine';
+import { ExplainTab } from './components/ExplainTab';
 import { FunctionReference } from './components/FunctionReference';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { LimitsTab } from './components/LimitsTab';
+import { ScenariosTab } from './components/ScenariosTab';
+import { SensitivityTab } from './components/SensitivityTab';
+import { TemplatesTab, type TemplateRequest } from './components/TemplatesTab';
+import type { WorkbookGateway } from './gateway';
 import { GatewayContext } from './gatewayContext';
-import { type Language, languageOf, UI_TEXT } from './i18n';
+import { type Language, languageOf, TAB_IDS, type TabId, UI_TEXT } from './i18n';
 import type { HostInfo, OfficeGateway } from './officeGateway';
+import type { Scenario } from './scenarios';
+import { restorePending, type SensitivitySetup } from './sensitivity';
 
 const useStyles = makeStyles({
   root: {
@@ -18,35 +26,110 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  readonly gateway: OfficeGateway;
+  /** The host: Excel (createExcelGateway) or the workbench's grid. */
+  readonly gateway: WorkbookGateway;
   /** What `gateway.ready()` reported; undefined while unknown. */
   readonly host?: HostInfo;
   /** Defaults to the engine CATALOGUE; a test may pass a smaller one. */
   readonly catalogue?: readonly FunctionDefinition[];
+  readonly initialTab?: TabId;
 }
 
-/** The task pane: a bilingual, searchable reference of the CYBER functions. */
-export function App({ gateway, host, catalogue = CATALOGUE }: AppProps) {
+function Shell({ gateway, language, setLanguage, children }: { gateway: OfficeGateway; language: Language; setLanguage: (l: Language) => void; children: React.ReactNode }) {
   const styles = useStyles();
-  // Office's display language picks the first language; the switch overrides it for the session.
-  const [language, setLanguage] = useState<Language>(() => languageOf(gateway.displayLanguage()));
-  const text = UI_TEXT[language];
   return (
     <GatewayContext.Provider value={gateway}>
       <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
         <main className={styles.root}>
           <div className={styles.top}>
-            <Title3 as="h1">{text.title}</Title3>
+            <Title3 as="h1">{UI_TEXT[language].paneTitle}</Title3>
             <LanguageSwitch language={language} onChange={setLanguage} />
           </div>
-          {host && !host.inOffice && (
-            <MessageBar intent="info">
-              <MessageBarBody>{text.notInOffice}</MessageBarBody>
-            </MessageBar>
-          )}
-          <FunctionReference catalogue={catalogue} language={language} />
+          {children}
         </main>
       </FluentProvider>
     </GatewayContext.Provider>
+  );
+}
+
+/**
+ * The task pane: templates, explain, limits, sensitivity, scenarios and the function reference,
+ * over any {@link WorkbookGateway}.
+ */
+export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templates' }: AppProps) {
+  // Office's display language picks the first language; the switch overrides it for the session.
+  const [language, setLanguage] = useState<Language>(() => languageOf(gateway.displayLanguage()));
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const [restored, setRestored] = useState<string | undefined>();
+  const [restoreError, setRestoreError] = useState<string | undefined>();
+  const [templateRequest, setTemplateRequest] = useState<TemplateRequest | undefined>();
+  const [sensitivityRequest, setSensitivityRequest] = useState<SensitivitySetup | undefined>();
+  const [lastPayout, setLastPayout] = useState<string | undefined>();
+  const text = UI_TEXT[language];
+
+  // A sensitivity run interrupted by closing the pane left its input changed: put it back first.
+  useEffect(() => {
+    restorePending(gateway).then(setRestored, (e: unknown) => setRestoreError(e instanceof Error ? e.message : String(e)));
+  }, [gateway]);
+
+  function openScenario(s: Scenario) {
+    if (s.kind === 'template') {
+      setTemplateRequest({ templateId: s.templateId, inputs: s.inputs });
+      setTab('templates');
+    } else {
+      setSensitivityRequest(s.setup);
+      setTab('sensitivity');
+    }
+  }
+
+  return (
+    <Shell gateway={gateway} language={language} setLanguage={setLanguage}>
+      {host && !host.inOffice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{text.notInOffice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {restored && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{text.pendingRestored(restored)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {restoreError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{text.readFailed(restoreError)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+        {TAB_IDS.map((id) => (
+          <Tab key={id} value={id}>
+            {text.tabs[id]}
+          </Tab>
+        ))}
+      </TabList>
+      {/* Templates and Sensitivity stay mounted: switching tabs must not lose entries or cancel a run. */}
+      <div hidden={tab !== 'templates'}>
+        <TemplatesTab gateway={gateway} language={language} request={templateRequest} onBuilt={setLastPayout} />
+      </div>
+      <div hidden={tab !== 'sensitivity'}>
+        <SensitivityTab gateway={gateway} language={language} request={sensitivityRequest} defaultOutput={lastPayout} />
+      </div>
+      {tab === 'explain' && <ExplainTab gateway={gateway} language={language} />}
+      {tab === 'limits' && <LimitsTab gateway={gateway} language={language} />}
+      {tab === 'scenarios' && <ScenariosTab gateway={gateway} language={language} onOpen={openScenario} />}
+      {tab === 'reference' && <FunctionReference catalogue={catalogue} language={language} />}
+    </Shell>
+  );
+}
+
+/** Outside Office with no workbook gateway given: the function reference only, with a note. */
+export function ReferencePane({ gateway, catalogue = CATALOGUE }: { readonly gateway: OfficeGateway; readonly catalogue?: readonly FunctionDefinition[] }) {
+  const [language, setLanguage] = useState<Language>(() => languageOf(gateway.displayLanguage()));
+  return (
+    <Shell gateway={gateway} language={language} setLanguage={setLanguage}>
+      <MessageBar intent="info">
+        <MessageBarBody>{UI_TEXT[language].notInOffice}</MessageBarBody>
+      </MessageBar>
+      <FunctionReference catalogue={catalogue} language={language} />
+    </Shell>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * The pane's two languages. Catalogue texts (descriptions, labels, articles) come with both
- * languages from the engine specs; this file holds only the pane's own words.
+ * The pane's two languages: every word the pane shows, in one table. Catalogue texts
+ * (descriptions, labels, articles, engine messages) come with both languages from the engine;
+ * template field labels are bilingual data in the template modules.
  */
 export type Language = 'en' | 'zh';
 
@@ -11,10 +12,37 @@ export function languageOf(locale: string | undefined): Language {
   return typeof locale === 'string' && locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+export type TabId = 'templates' | 'explain' | 'limits' | 'sensitivity' | 'scenarios' | 'reference';
+
+export const TAB_IDS: readonly TabId[] = ['templates', 'explain', 'limits', 'sensitivity', 'scenarios', 'reference'];
+
+export interface FormText {
+  readonly required: string;
+  readonly notNumber: (got: string) => string;
+  readonly negative: string;
+  readonly ratio: string;
+  readonly rate: string;
+  readonly notDate: string;
+  readonly notWhole: string;
+  readonly atMost: (max: string) => string;
+  readonly atLeast: (min: string) => string;
+  readonly greaterThan: (min: string) => string;
+  readonly line: (n: number, message: string) => string;
+  readonly item: (n: number, message: string) => string;
+  readonly columns: (n: number) => string;
+  readonly fewRows: (n: number) => string;
+  readonly manyRows: (n: number) => string;
+}
+
 export interface UiText {
   readonly title: string;
+  readonly paneTitle: string;
   readonly languageLabel: string;
   readonly languageName: Record<Language, string>;
+  readonly tabs: Record<TabId, string>;
+  readonly notInOffice: string;
+  readonly noWorkbook: string;
+  // Reference
   readonly searchPlaceholder: string;
   readonly count: (shown: number, total: number) => string;
   readonly noMatch: string;
@@ -28,14 +56,103 @@ export interface UiText {
   readonly example: string;
   readonly formula: string;
   readonly section: (n: number) => string;
-  readonly notInOffice: string;
+  // Templates
+  readonly form: FormText;
+  readonly chooseTemplate: string;
+  readonly source: string;
+  readonly build: string;
+  readonly building: string;
+  readonly built: (sheet: string) => string;
+  readonly buildFailed: (message: string) => string;
+  readonly fixErrors: string;
+  readonly resetDefaults: string;
+  readonly tableHint: (columns: string) => string;
+  readonly seriesHint: string;
+  readonly yes: string;
+  // Explain
+  readonly selectCell: string;
+  readonly noFormula: string;
+  readonly notCyber: string;
+  readonly refresh: string;
+  readonly cell: string;
+  readonly value: string;
+  readonly argumentsTitle: string;
+  readonly omitted: string;
+  readonly steps: string;
+  readonly step: string;
+  readonly article: string;
+  readonly noSteps: string;
+  readonly errorTitle: (code: string) => string;
+  readonly errorMessages: Readonly<Record<string, string>>;
+  readonly unknownError: string;
+  readonly readFailed: (message: string) => string;
+  // Limits
+  readonly notAllocate: string;
+  readonly cover: string;
+  readonly perEvent: string;
+  readonly aggregate: string;
+  readonly largestEvent: string;
+  readonly paid: string;
+  readonly remaining: string;
+  readonly available: string;
+  readonly deductible: string;
+  readonly noLimit: string;
+  readonly unlimited: string;
+  readonly policy: string;
+  readonly policyAggregate: string;
+  readonly used: (used: string, limit: string) => string;
+  // Sensitivity
+  readonly inputCell: string;
+  readonly outputCell: string;
+  readonly from: string;
+  readonly to: string;
+  readonly stepCount: string;
+  readonly useSelection: string;
+  readonly run: string;
+  readonly cancel: string;
+  readonly writeTable: string;
+  readonly tableWritten: (sheet: string) => string;
+  readonly running: (done: number, total: number) => string;
+  readonly finished: (address: string) => string;
+  readonly cancelled: (address: string) => string;
+  readonly failedRestored: (message: string, address: string) => string;
+  readonly pendingRestored: (address: string) => string;
+  readonly needCell: string;
+  readonly needNumber: string;
+  readonly stepsRange: (max: number) => string;
+  readonly sameCell: string;
+  readonly inputValue: string;
+  readonly payout: string;
+  readonly sensitivitySheet: string;
+  readonly chartTitle: string;
+  // Scenarios
+  readonly scenarioName: string;
+  readonly saveScenario: string;
+  readonly saveTemplateScenario: (template: string) => string;
+  readonly saveSensitivityScenario: string;
+  readonly scenarioSaved: (name: string) => string;
+  readonly scenarioNameRequired: string;
+  readonly noScenarios: string;
+  readonly apply: string;
+  readonly remove: string;
+  readonly scenarioKind: { readonly template: string; readonly sensitivity: string };
+  readonly savedAt: (when: string) => string;
+  readonly damaged: (reason: string) => string;
+  readonly damagedReasons: { readonly json: string; readonly version: (v: string) => string; readonly shape: string };
+  readonly damagedSaveBlocked: string;
+  readonly startNewList: string;
+  readonly scenarioApplied: (name: string) => string;
 }
 
 export const UI_TEXT: Record<Language, UiText> = {
   en: {
     title: 'CYBER function reference',
+    paneTitle: 'CyberBI',
     languageLabel: 'Language',
     languageName: { en: 'English', zh: '简体中文' },
+    tabs: { templates: 'Templates', explain: 'Explain', limits: 'Limits', sensitivity: 'Sensitivity', scenarios: 'Scenarios', reference: 'Reference' },
+    notInOffice: 'Not running inside Excel: the functions are listed for reference only.',
+    noWorkbook: 'No workbook is connected: open the pane in Excel or in the workbench to use this tab.',
     searchPlaceholder: 'Search functions, parameters, articles',
     count: (shown, total) => (shown === total ? `${total} functions` : `${shown} of ${total} functions`),
     noMatch: 'No function matches the search.',
@@ -49,12 +166,132 @@ export const UI_TEXT: Record<Language, UiText> = {
     example: 'Example',
     formula: 'As an Excel formula',
     section: (n) => `Section ${n}`,
-    notInOffice: 'Not running inside Excel: the functions are listed for reference only.',
+    form: {
+      required: 'Enter a value.',
+      notNumber: (got) => `“${got}” is not a number; write it like 1,250,000 or 1250000.50.`,
+      negative: 'Must be 0 or more.',
+      ratio: 'Enter a fraction from 0 to 1 or a percentage, e.g. 0.9 or 90%.',
+      rate: 'Enter a rate above −100%, e.g. 0.15, 15% or −5%.',
+      notDate: 'Enter a date as yyyy-mm-dd, e.g. 2024-12-01.',
+      notWhole: 'Must be a whole number.',
+      atMost: (max) => `Must be at most ${max}.`,
+      atLeast: (min) => `Must be at least ${min}.`,
+      greaterThan: (min) => `Must be greater than ${min}.`,
+      line: (n, message) => `Line ${n}: ${message}`,
+      item: (n, message) => `Value ${n}: ${message}`,
+      columns: (n) => `each line needs up to ${n} values separated by “;” or a tab.`,
+      fewRows: (n) => `Enter at least ${n} ${n === 1 ? 'line' : 'lines'}.`,
+      manyRows: (n) => `At most ${n} values.`,
+    },
+    chooseTemplate: 'Policy form',
+    source: 'Source',
+    build: 'Build worksheet',
+    building: 'Writing the worksheet…',
+    built: (sheet) => `Worksheet “${sheet}” written: inputs are shaded, every result is a live CYBER formula.`,
+    buildFailed: (message) => `The worksheet could not be written: ${message}`,
+    fixErrors: 'Correct the marked entries. Nothing has been written to the workbook.',
+    resetDefaults: 'Reset to the policy’s figures',
+    tableHint: (columns) => `One line per row: ${columns}; separate values with “;” or a tab.`,
+    seriesHint: 'Values separated by “;”, spaces or new lines.',
+    yes: 'Yes',
+    selectCell: 'Select a cell holding a CYBER formula.',
+    noFormula: 'The selected cell holds a value, not a formula.',
+    notCyber: 'The selected formula calls no CYBER function.',
+    refresh: 'Refresh',
+    cell: 'Cell',
+    value: 'Value',
+    argumentsTitle: 'Arguments',
+    omitted: '(omitted)',
+    steps: 'How the value was computed',
+    step: 'Step',
+    article: 'Article',
+    noSteps: 'This function records no intermediate steps.',
+    errorTitle: (code) => `Error ${code}`,
+    errorMessages: {
+      '#VALUE!': 'A value has the wrong type or breaks a rule.',
+      '#DIV/0!': 'Division by zero.',
+      '#NUM!': 'A number cannot be computed from these values.',
+      '#N/A': 'A value is not available (a lookup found nothing).',
+      '#REF!': 'A reference is not valid (a cell or sheet was deleted).',
+      '#NAME?': 'Unknown function or name (is the add-in loaded?).',
+      '#NULL!': 'The ranges do not intersect.',
+      '#SPILL!': 'The array result has no room to spill: clear the cells below or beside it.',
+      '#CALC!': 'The calculation cannot be done (for example an empty array).',
+      '#GETTING_DATA': 'The value is still being computed.',
+      '#BUSY!': 'The value is still being computed.',
+      '#FIELD!': 'The field does not exist in the linked data type.',
+      '#CONNECT!': 'A data source could not be reached.',
+      '#BLOCKED!': 'A feature needed by the formula is blocked.',
+      '#UNKNOWN!': 'Excel does not support this data type.',
+    },
+    unknownError: 'An error without a message.',
+    readFailed: (message) => `The workbook could not be read: ${message}`,
+    notAllocate: 'Select a cell holding CYBER.ALLOCATE (or a cell of its spilled column).',
+    cover: 'Cover',
+    perEvent: 'Per event',
+    aggregate: 'Aggregate',
+    largestEvent: 'largest event',
+    paid: 'Paid',
+    remaining: 'Remaining',
+    available: 'Still available',
+    deductible: 'Deductible',
+    noLimit: 'no limit',
+    unlimited: 'unlimited',
+    policy: 'Policy',
+    policyAggregate: 'Policy aggregate',
+    used: (used, limit) => `${used} used of ${limit}`,
+    inputCell: 'Input cell',
+    outputCell: 'Result cell',
+    from: 'From',
+    to: 'To',
+    stepCount: 'Points',
+    useSelection: 'Use selected cell',
+    run: 'Run',
+    cancel: 'Cancel',
+    writeTable: 'Write the table to a new sheet',
+    tableWritten: (sheet) => `Table written to “${sheet}”.`,
+    running: (done, total) => `Recalculating ${done} of ${total}…`,
+    finished: (address) => `Done. ${address} is back to its original entry.`,
+    cancelled: (address) => `Cancelled. ${address} is back to its original entry.`,
+    failedRestored: (message, address) => `The run failed (${message}). ${address} is back to its original entry.`,
+    pendingRestored: (address) => `A sensitivity run was interrupted when the pane closed. ${address} has been restored to its original entry.`,
+    needCell: 'Enter a single cell, e.g. Claim!C8.',
+    needNumber: 'Enter a number.',
+    stepsRange: (max) => `Between 2 and ${max} points.`,
+    sameCell: 'The result cell must differ from the input cell.',
+    inputValue: 'Input value',
+    payout: 'Result',
+    sensitivitySheet: 'Sensitivity',
+    chartTitle: 'Result by input value',
+    scenarioName: 'Scenario name',
+    saveScenario: 'Save scenario',
+    saveTemplateScenario: (template) => `Save these ${template} entries as a scenario`,
+    saveSensitivityScenario: 'Save this sweep as a scenario',
+    scenarioSaved: (name) => `Scenario “${name}” saved in the workbook.`,
+    scenarioNameRequired: 'Give the scenario a name.',
+    noScenarios: 'No scenarios are saved in this workbook yet. Save one from the Templates or Sensitivity tab.',
+    apply: 'Open',
+    remove: 'Delete',
+    scenarioKind: { template: 'Template entries', sensitivity: 'Sensitivity sweep' },
+    savedAt: (when) => `saved ${when}`,
+    damaged: (reason) => `The scenarios stored in this workbook cannot be read (${reason}). Nothing in the sheets has been changed.`,
+    damagedReasons: {
+      json: 'the stored text is not valid JSON',
+      version: (v) => `it was written by a newer version of the add-in (format ${v})`,
+      shape: 'entries are missing or malformed',
+    },
+    damagedSaveBlocked: 'To keep the damaged record, new scenarios are not saved until you start a new list.',
+    startNewList: 'Start a new list (the damaged record is kept as a backup)',
+    scenarioApplied: (name) => `Scenario “${name}” opened.`,
   },
   zh: {
     title: 'CYBER 函数参考',
+    paneTitle: 'CyberBI',
     languageLabel: '语言',
     languageName: { en: 'English', zh: '简体中文' },
+    tabs: { templates: '模板', explain: '解释', limits: '限额', sensitivity: '敏感性', scenarios: '情景', reference: '函数参考' },
+    notInOffice: '当前不在 Excel 中运行：以下函数仅供查阅。',
+    noWorkbook: '未连接工作簿：请在 Excel 或工作台中打开任务窗格以使用此页。',
     searchPlaceholder: '搜索函数、参数、条款',
     count: (shown, total) => (shown === total ? `共 ${total} 个函数` : `${shown} / ${total} 个函数`),
     noMatch: '没有符合搜索条件的函数。',
@@ -68,6 +305,122 @@ export const UI_TEXT: Record<Language, UiText> = {
     example: '示例',
     formula: '等价的 Excel 公式',
     section: (n) => `第 ${n} 节`,
-    notInOffice: '当前不在 Excel 中运行：以下函数仅供查阅。',
+    form: {
+      required: '请输入数值。',
+      notNumber: (got) => `“${got}”不是数字；请写成 1,250,000 或 1250000.50 的形式。`,
+      negative: '不得为负数。',
+      ratio: '请输入 0 到 1 之间的小数或百分比，例如 0.9 或 90%。',
+      rate: '请输入大于 −100% 的比率，例如 0.15、15% 或 −5%。',
+      notDate: '请按 yyyy-mm-dd 输入日期，例如 2024-12-01。',
+      notWhole: '必须是整数。',
+      atMost: (max) => `不得大于 ${max}。`,
+      atLeast: (min) => `不得小于 ${min}。`,
+      greaterThan: (min) => `必须大于 ${min}。`,
+      line: (n, message) => `第 ${n} 行：${message}`,
+      item: (n, message) => `第 ${n} 个值：${message}`,
+      columns: (n) => `每行最多 ${n} 个值，用“;”或制表符分隔。`,
+      fewRows: (n) => `至少输入 ${n} 行。`,
+      manyRows: (n) => `最多 ${n} 个值。`,
+    },
+    chooseTemplate: '保单条款',
+    source: '出处',
+    build: '生成工作表',
+    building: '正在写入工作表…',
+    built: (sheet) => `已生成工作表“${sheet}”：输入单元格带底色，所有结果均为实时 CYBER 公式。`,
+    buildFailed: (message) => `无法写入工作表：${message}`,
+    fixErrors: '请更正标出的输入项。工作簿未做任何改动。',
+    resetDefaults: '恢复保单条款中的数值',
+    tableHint: (columns) => `每行一条：${columns}；数值之间用“;”或制表符分隔。`,
+    seriesHint: '数值之间用“;”、空格或换行分隔。',
+    yes: '是',
+    selectCell: '请选择含有 CYBER 公式的单元格。',
+    noFormula: '所选单元格是数值，不是公式。',
+    notCyber: '所选公式未调用任何 CYBER 函数。',
+    refresh: '刷新',
+    cell: '单元格',
+    value: '值',
+    argumentsTitle: '参数',
+    omitted: '（省略）',
+    steps: '计算过程',
+    step: '步骤',
+    article: '条款',
+    noSteps: '此函数没有中间计算步骤。',
+    errorTitle: (code) => `错误 ${code}`,
+    errorMessages: {
+      '#VALUE!': '某个值的类型错误或不符合规则。',
+      '#DIV/0!': '除数为零。',
+      '#NUM!': '无法根据这些数值计算出结果。',
+      '#N/A': '值不可用（查找没有结果）。',
+      '#REF!': '引用无效（单元格或工作表已被删除）。',
+      '#NAME?': '未知的函数或名称（加载项是否已加载？）。',
+      '#NULL!': '区域没有交集。',
+      '#SPILL!': '数组结果没有溢出空间：请清空其下方或旁边的单元格。',
+      '#CALC!': '无法完成计算（例如数组为空）。',
+      '#GETTING_DATA': '正在计算该值。',
+      '#BUSY!': '正在计算该值。',
+      '#FIELD!': '链接数据类型中不存在该字段。',
+      '#CONNECT!': '无法连接数据源。',
+      '#BLOCKED!': '公式所需的功能被阻止。',
+      '#UNKNOWN!': 'Excel 不支持此数据类型。',
+    },
+    unknownError: '该错误没有说明。',
+    readFailed: (message) => `无法读取工作簿：${message}`,
+    notAllocate: '请选择含有 CYBER.ALLOCATE 的单元格（或其溢出列中的单元格）。',
+    cover: '保障项目',
+    perEvent: '每次事件',
+    aggregate: '累计',
+    largestEvent: '单次事件最大使用',
+    paid: '已赔付',
+    remaining: '剩余',
+    available: '仍可赔付',
+    deductible: '免赔额',
+    noLimit: '无限额',
+    unlimited: '无限制',
+    policy: '保险单',
+    policyAggregate: '保险单累计限额',
+    used: (used, limit) => `已用 ${used} / 限额 ${limit}`,
+    inputCell: '输入单元格',
+    outputCell: '结果单元格',
+    from: '起始值',
+    to: '终止值',
+    stepCount: '取值点数',
+    useSelection: '使用所选单元格',
+    run: '运行',
+    cancel: '取消',
+    writeTable: '将结果表写入新工作表',
+    tableWritten: (sheet) => `结果表已写入“${sheet}”。`,
+    running: (done, total) => `正在重新计算 ${done} / ${total}…`,
+    finished: (address) => `完成。${address} 已恢复为原输入。`,
+    cancelled: (address) => `已取消。${address} 已恢复为原输入。`,
+    failedRestored: (message, address) => `运行失败（${message}）。${address} 已恢复为原输入。`,
+    pendingRestored: (address) => `上次敏感性分析在任务窗格关闭时中断。${address} 已恢复为原输入。`,
+    needCell: '请输入单个单元格，例如 Claim!C8。',
+    needNumber: '请输入数字。',
+    stepsRange: (max) => `取值点数须在 2 到 ${max} 之间。`,
+    sameCell: '结果单元格不能与输入单元格相同。',
+    inputValue: '输入值',
+    payout: '结果',
+    sensitivitySheet: '敏感性分析',
+    chartTitle: '结果随输入值的变化',
+    scenarioName: '情景名称',
+    saveScenario: '保存情景',
+    saveTemplateScenario: (template) => `将这些 ${template} 输入保存为情景`,
+    saveSensitivityScenario: '将此敏感性分析保存为情景',
+    scenarioSaved: (name) => `情景“${name}”已保存到工作簿。`,
+    scenarioNameRequired: '请为情景命名。',
+    noScenarios: '此工作簿尚未保存任何情景。可在“模板”或“敏感性”页保存。',
+    apply: '打开',
+    remove: '删除',
+    scenarioKind: { template: '模板输入', sensitivity: '敏感性分析' },
+    savedAt: (when) => `保存于 ${when}`,
+    damaged: (reason) => `无法读取此工作簿中保存的情景（${reason}）。工作表未做任何改动。`,
+    damagedReasons: {
+      json: '保存的内容不是有效的 JSON',
+      version: (v) => `它由更新版本的加载项写入（格式 ${v}）`,
+      shape: '条目缺失或格式错误',
+    },
+    damagedSaveBlocked: '为保留受损记录，在新建列表之前不会保存新情景。',
+    startNewList: '新建列表（受损记录将另行备份）',
+    scenarioApplied: (name) => `已打开情景“${name}”。`,
   },
 };

@@ -1,14 +1,22 @@
-/** Entry of the task pane bundle, loaded by the shared-runtime page taskpane.html. */
+/**
+ * Entry of the task pane bundle, loaded by the shared-runtime page taskpane.html. Inside Excel
+ * the pane works on the workbook through the Excel gateway; anywhere else (office.js in a plain
+ * browser) it shows the function reference only. The standalone workbench mounts <App> itself
+ * with its own gateway.
+ */
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, ReferencePane } from './App';
+import { createExcelGateway } from './excelGateway';
 import { createOfficeGateway } from './officeGateway';
 
-const gateway = createOfficeGateway();
+const office = createOfficeGateway();
 const container = document.getElementById('root');
 
 if (container) {
   // Render only once Office has initialised the page: displayLanguage is read on first render.
-  void gateway.ready().then((host) => {
-    createRoot(container).render(<App gateway={gateway} host={host} />);
+  void office.ready().then((host) => {
+    const root = createRoot(container);
+    if (host.inOffice && host.host === 'Excel') root.render(<App gateway={createExcelGateway({ office })} host={host} />);
+    else root.render(<ReferencePane gateway={office} />);
   });
 }

@@ -1,0 +1,91 @@
+/**
+ * Explains a selected cell: each CYBER call of its formula with the value of every argument
+ * (asked of the host: readRange for references, evaluateFormula for expressions) and the engine's
+ * trace or error for those arguments. The trace is the engine's own; nothing is recomputed a
+ * second way. Also reads CYBER.ALLOCATE cells for the limits view. Pure logic over the gateway.
+ */
+import { evaluate, findFunction, limitsReport, type LimitsReport, type Outcome, type RawArgument } from '../engine';
+import { qualify } from './addresses';
+import { classifyArgument, findCyberCalls, type CyberCall } from './formulaArgs';
+import type { CellValue, SelectedCell, WorkbookGateway } from './gateway';
+
+export interface ResolvedArgument {
+  /** The argument as written in the formula ("" when left out). */
+  readonly text: string;
+  readonly value: RawArgument;
+}
+
+export interface ExplainedCall {
+  /** CYBER.NAME as written (upper case). */
+  readonly name: string;
+  readonly known: boolean;
+  readonly args: readonly ResolvedArgument[];
+  readonly outcome: Outcome;
+}
+
+export type Explanation =
+  | { readonly kind: 'nothing' }
+  | { readonly kind: 'value'; readonly cell: SelectedCell }
+  /** A formula without CYBER calls (its error, if any, still explained by code). */
+  | { readonly kind: 'other'; readonly cell: SelectedCell }
+  | { readonly kind: 'cyber'; readonly cell: SelectedCell; readonly calls: readonly ExplainedCall[] };
+
+function single(v: CellValue | CellValue[][]): RawArgument {
+  if (Array.isArray(v)) return v.length === 1 && v[0].length === 1 ? (v[0][0] as RawArgument) : (v as RawArgument);
+  return v as RawArgument;
+}
+
+/** The value of one argument expression of a formula on `sheet`. */
+export async function resolveArgument(gateway: WorkbookGateway, text: string, sheet: string): Promise<RawArgument> {
+  const kind = classifyArgument(text);
+  switch (kind.kind) {
+    case 'omitted':
+      return null;
+    case 'number':
+    case 'text':
+    case 'boolean':
+      return kind.value;
+    case 'reference':
+      return single(await gateway.readRange(qualify(kind.address, sheet)));
+    case 'expression':
+      return single(await gateway.evaluateFormula(`=${kind.text}`, sheet));
+  }
+}
+
+export async function resolveCall(gateway: WorkbookGateway, call: CyberCall, sheet: string): Promise<ResolvedArgument[]> {
+  const out: ResolvedArgument[] = [];
+  for (const text of call.args) out.push({ text, value: await resolveArgument(gateway, text, sheet) });
+  return out;
+}
+
+export async function explainCell(gateway: WorkbookGateway, cell: SelectedCell | null): Promise<Explanation> {
+  if (!cell) return { kind: 'nothing' };
+  if (!cell.formula) return { kind: 'value', cell };
+  const calls = findCyberCalls(cell.formula);
+  if (!calls.length) return { kind: 'other', cell };
+  const explained: ExplainedCall[] = [];
+  for (const call of calls) {
+    const args = await resolveCall(gateway, call, cell.sheet);
+    explained.push({
+      name: `CYBER.${call.name}`,
+      known: findFunction(call.name) !== undefined,
+      args,
+      outcome: evaluate(call.name, args.map((a) => a.value), { trace: true }),
+    });
+  }
+  return { kind: 'cyber', cell, calls: explained };
+}
+
+export type AllocateReading =
+  | { readonly ok: true; readonly address: string; readonly report: LimitsReport; readonly args: readonly ResolvedArgument[] }
+  | { readonly ok: false; readonly reason: 'nothing' | 'notAllocate' };
+
+/** For a cell holding CYBER.ALLOCATE (the gateway reports a spilled cell as its anchor): the limits report. */
+export async function readAllocate(gateway: WorkbookGateway, cell: SelectedCell | null): Promise<AllocateReading> {
+  if (!cell) return { ok: false, reason: 'nothing' };
+  const call = cell.formula ? findCyberCalls(cell.formula).find((c) => c.name === 'ALLOCATE') : undefined;
+  if (!call) return { ok: false, reason: 'notAllocate' };
+  const args = await resolveCall(gateway, call, cell.sheet);
+  const at = (i: number) => args[i]?.value ?? null;
+  return { ok: true, address: cell.address, args, report: limitsReport(at(0), at(1), at(2), at(3)) };
+}
