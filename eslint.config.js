@@ -6,7 +6,7 @@ const tseslint = require('typescript-eslint');
 const HOST_GLOBALS = ['Office', 'Excel', 'CustomFunctions', 'OfficeExtension', 'window', 'document', 'navigator', 'localStorage', 'fetch', 'XMLHttpRequest'];
 
 module.exports = tseslint.config(
-  { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
+  { ignores: ['lib/**', 'dist/**', 'dist-workbench/**', 'node_modules/**', 'coverage/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,216 @@
+/**
+ * An ExcelJS workbook → sheets of inputs: the one reading of .xlsx content shared by the CLI
+ * (src/cli/read-xlsx.ts, which loads the file from disk) and the workbench (which loads the bytes
+ * a user opened in the browser). Every sheet is read (formulas may refer to other sheets); cached
+ * results are ignored, because both hosts recompute every formula.
+ *
+ * - formulas → formula text, storage prefixes removed (src/sheet/formula.ts); a shared
+ *   formula's dependent cells get the master's formula moved to their position; an array
+ *   formula (t="array": Ctrl+Shift+Enter, or an Excel 365 formula that spilled) is evaluated as
+ *   an array formula, and the cells of its range are left for its result to fill;
+ * - date cells → Excel serials (1900 date system, also for a workbook saved in the 1904 system);
+ * - rich text and hyperlinks → their text; error cells → error values; a text cell stays text
+ *   even when it starts with `=`;
+ * - cells covered by a merge (all but the top-left one) are blank;
+ * - workbook-level defined names that are a single range become names in the evaluation.
+ *
+ * With `details` the reader also returns what a spreadsheet host shows but does not compute:
+ * number formats, bold, fills, column widths, sheet visibility and each array formula as stored.
+ *
+ * ExcelJS is only imported as types here: the caller hands in the loaded module's ValueType, so
+ * the CLI keeps loading ExcelJS lazily and the workbench uses ExcelJS's browser build.
+ */
+import type { Cell, Workbook, Worksheet } from 'exceljs';
+import { arrayFormula, columnLetters, parseAddress, shiftFormula } from './formula';
+import type { InputCell, NamedExpressionInput, SheetInput } from './workbook';
+
+/** What a host shows for one cell beyond its input. */
+export interface CellDetail {
+  /** Excel number format code, absent for General. */
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  /** Solid background colour as #RRGGBB. */
+  readonly fill?: string;
+  /** An array formula as the file stores it (with `=`, without the ARRAYFORMULA wrapper). */
+  readonly arrayFormula?: string;
+  /** The array formula's range as the file stores it, e.g. "C5:C9". */
+  readonly arrayRange?: string;
+}
+
+export interface SheetDetails {
+  /** By "row,col", both 0-based. */
+  readonly cells: ReadonlyMap<string, CellDetail>;
+  /** Column widths in characters, by column letter. */
+  readonly columnWidths: Readonly<Record<string, number>>;
+  readonly state: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface XlsxContent {
+  readonly sheets: SheetInput[];
+  readonly names: NamedExpressionInput[];
+  /** One per sheet, in the same order; present when read with `{ details: true }`. */
+  readonly details?: SheetDetails[];
+}
+
+export type ValueTypes = typeof import('exceljs').ValueType;
+
+const MS_PER_DAY = 86400000;
+/** Days from 1899-12-30 (serial 0) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25569;
+
+/**
+ * A Date as ExcelJS reads it (the serial's wall-clock time, expressed in UTC) → its serial.
+ * One division of exact integers, so a whole day or a time to the millisecond comes back as the
+ * nearest double of the serial Excel stored.
+ */
+export function dateToSerial(d: Date): number {
+  return (d.getTime() + UNIX_EPOCH_SERIAL * MS_PER_DAY) / MS_PER_DAY;
+}
+
+function richTextOf(v: unknown): string | undefined {
+  if (typeof v === 'object' && v !== null && Array.isArray((v as { richText?: unknown }).richText)) {
+    return ((v as { richText: Array<{ text?: string }> }).richText).map((r) => r.text ?? '').join('');
+  }
+  return undefined;
+}
+
+function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  return richTextOf(v) ?? (v === null || v === undefined ? '' : String(v));
+}
+
+interface FormulaModel {
+  formula?: string;
+  sharedFormula?: string;
+  shareType?: string;
+  ref?: string;
+}
+
+/** The formula text of a formula cell (with `=`), or undefined when it has none. */
+function formulaOf(cell: Cell, sheet: Worksheet): string | undefined {
+  const v = cell.value as FormulaModel;
+  if (v.formula) {
+    const text = v.formula.startsWith('=') ? v.formula : `=${v.formula}`;
+    return v.shareType === 'array' ? arrayFormula(text) : text;
+  }
+  if (v.sharedFormula) {
+    const master = sheet.getCell(v.sharedFormula);
+    const masterFormula = (master.value as FormulaModel | null)?.formula;
+    const from = parseAddress(master.address);
+    const to = parseAddress(cell.address);
+    if (!masterFormula || !from || !to) return undefined;
+    const text = masterFormula.startsWith('=') ? masterFormula : `=${masterFormula}`;
+    return shiftFormula(text, to.row - from.row, to.col - from.col);
+  }
+  return undefined;
+}
+
+function inputOf(cell: Cell, sheet: Worksheet, ValueType: ValueTypes): InputCell {
+  const v = cell.value as unknown;
+  switch (cell.type) {
+    case ValueType.Null:
+    case ValueType.Merge:
+      return null;
+    case ValueType.Number:
+      return v as number;
+    case ValueType.Boolean:
+      return v as boolean;
+    case ValueType.Date:
+      return v instanceof Date && !Number.isNaN(v.getTime()) ? dateToSerial(v) : null;
+    case ValueType.Error:
+      return { error: (v as { error: string }).error };
+    case ValueType.Hyperlink:
+      return { text: textOf((v as { text?: unknown }).text) };
+    case ValueType.RichText:
+    case ValueType.String:
+    case ValueType.SharedString:
+      return { text: textOf(v) };
+    case ValueType.Formula:
+      return formulaOf(cell, sheet) ?? null;
+    default:
+      return { text: textOf(v) };
+  }
+}
+
+function detailOf(cell: Cell, ValueType: ValueTypes): CellDetail | undefined {
+  const numFmt = typeof cell.numFmt === 'string' && cell.numFmt !== '' && cell.numFmt !== 'General' ? cell.numFmt : undefined;
+  const bold = cell.font?.bold === true ? true : undefined;
+  const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
+  const argb = fill?.type === 'pattern' && fill.pattern === 'solid' ? fill.fgColor?.argb : undefined;
+  const colour = typeof argb === 'string' && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : undefined;
+  const model = cell.value as FormulaModel | null;
+  const array = cell.type === ValueType.Formula && model?.shareType === 'array' && model.formula ? model : undefined;
+  if (!numFmt && !bold && !colour && !array) return undefined;
+  return {
+    ...(numFmt ? { numberFormat: numFmt } : {}),
+    ...(bold ? { bold } : {}),
+    ...(colour ? { fill: colour } : {}),
+    ...(array ? { arrayFormula: array.formula?.startsWith('=') ? array.formula : `=${array.formula}`, arrayRange: array.ref } : {}),
+  };
+}
+
+function readSheet(sheet: Worksheet, ValueType: ValueTypes, withDetails: boolean): { input: SheetInput; details?: SheetDetails } {
+  const cells: InputCell[][] = [];
+  const details = new Map<string, CellDetail>();
+  const arrayAreas: Array<{ top: number; left: number; bottom: number; right: number }> = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (withDetails) {
+        const detail = detailOf(cell, ValueType);
+        if (detail) details.set(`${rowNumber - 1},${colNumber - 1}`, detail);
+      }
+      const value = inputOf(cell, sheet, ValueType);
+      if (value === null) return;
+      while (cells.length < rowNumber) cells.push([]);
+      const line = cells[rowNumber - 1];
+      while (line.length < colNumber) line.push(null);
+      line[colNumber - 1] = value;
+      const model = cell.value as FormulaModel | null;
+      if (cell.type === ValueType.Formula && model?.shareType === 'array' && model.ref) {
+        const [a, b] = model.ref.split(':');
+        const start = parseAddress(a);
+        const end = parseAddress(b ?? a);
+        if (start && end) arrayAreas.push({ top: start.row, left: start.col, bottom: end.row, right: end.col });
+      }
+    });
+  });
+  // The rest of an array formula's range holds Excel's cached results: leave it to the spill.
+  for (const area of arrayAreas) {
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        if ((r !== area.top || c !== area.left) && cells[r - 1] && c - 1 < cells[r - 1].length) cells[r - 1][c - 1] = null;
+      }
+    }
+  }
+  const input = { name: sheet.name, cells };
+  if (!withDetails) return { input };
+  const columnWidths: Record<string, number> = {};
+  (sheet.columns ?? []).forEach((column, k) => {
+    if (column && typeof column.width === 'number') columnWidths[columnLetters(k + 1)] = column.width;
+  });
+  const state = sheet.state === 'hidden' || sheet.state === 'veryHidden' ? sheet.state : 'visible';
+  return { input, details: { cells: details, columnWidths, state } };
+}
+
+function namesOf(workbook: Workbook): NamedExpressionInput[] {
+  const names: NamedExpressionInput[] = [];
+  let model: Array<{ name: string; ranges: string[] }> = [];
+  try {
+    model = workbook.definedNames.model as Array<{ name: string; ranges: string[] }>;
+  } catch {
+    return names; // names are an extra: a workbook whose names ExcelJS cannot list still evaluates
+  }
+  for (const n of model) {
+    if (n.ranges.length === 1 && !n.name.startsWith('_xlnm.')) names.push({ name: n.name, expression: `=${n.ranges[0]}` });
+  }
+  return names;
+}
+
+/** Reads every sheet and the workbook-level names of a loaded ExcelJS workbook. */
+export function readWorkbookContent(workbook: Workbook, ValueType: ValueTypes, options: { details?: boolean } = {}): XlsxContent {
+  const read = workbook.worksheets.map((s) => readSheet(s, ValueType, options.details === true));
+  const sheets = read.map((r) => r.input);
+  const names = namesOf(workbook);
+  if (!options.details) return { sheets, names };
+  return { sheets, names, details: read.map((r) => r.details as SheetDetails) };
+}

@@ -1,0 +1,66 @@
+/**
+ * The charts the task pane placed on a sheet (ChartSpec: first column labels, second column
+ * amounts), drawn under the grid with recharts (MIT). They are kept in the workbook model and
+ * saved in the workbench's metadata sheet; Excel does not see them (ExcelJS writes no charts).
+ */
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartSpec } from '../taskpane/gateway';
+import { parseRange } from './address';
+import type { WorkbenchModel } from './model';
+import { displayText } from './cellText';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
+  chart: { width: '420px', height: '260px', display: 'flex', flexDirection: 'column' },
+});
+
+function chartData(model: WorkbenchModel, sheet: string, chart: ChartSpec): Array<{ label: string; value: number }> {
+  try {
+    const range = parseRange(chart.dataAddress);
+    const name = range.sheet ?? sheet;
+    if (!model.hasSheet(name)) return [];
+    return model
+      .getValues(name, range.start, range.end)
+      .map((row) => ({ label: displayText(row[0] ?? null), value: typeof row[row.length - 1] === 'number' ? (row[row.length - 1] as number) : 0 }));
+  } catch {
+    return [];
+  }
+}
+
+export function SheetCharts({ model, sheet }: { model: WorkbenchModel; sheet: string; version: number }) {
+  const styles = useStyles();
+  const charts = model.charts(sheet);
+  if (charts.length === 0) return null;
+  return (
+    <div className={styles.root} aria-label="Charts">
+      {charts.map((chart, k) => {
+        const data = chartData(model, sheet, chart);
+        return (
+          <figure key={k} className={styles.chart} aria-label={chart.title}>
+            <Caption1 as="p">{chart.title}</Caption1>
+            <ResponsiveContainer width="100%" height="100%">
+              {chart.kind === 'line' ? (
+                <LineChart data={data}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="label" />
+                  <YAxis />
+                  <Tooltip />
+                  <Line dataKey="value" stroke="#0f6cbd" isAnimationActive={false} />
+                </LineChart>
+              ) : (
+                <BarChart data={data} layout={chart.kind === 'bar' ? 'vertical' : 'horizontal'}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  {chart.kind === 'bar' ? <XAxis type="number" /> : <XAxis dataKey="label" />}
+                  {chart.kind === 'bar' ? <YAxis type="category" dataKey="label" width={120} /> : <YAxis />}
+                  <Tooltip />
+                  <Bar dataKey="value" fill="#0f6cbd" isAnimationActive={false} />
+                </BarChart>
+              )}
+            </ResponsiveContainer>
+          </figure>
+        );
+      })}
+    </div>
+  );
+}

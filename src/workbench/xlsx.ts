@@ -1,0 +1,194 @@
+/**
+ * The workbench's workbook ↔ .xlsx bytes, with ExcelJS (its browser build in the page, its Node
+ * build in tests: the caller passes the loaded module).
+ *
+ * Saving writes what Excel needs to show and recompute the same model:
+ * - every formula as a formula with its cached value (what Excel shows before recalculating;
+ *   the file asks Excel to recalculate fully on load);
+ * - a formula whose result is an array (a CYBER function that spills, or an array formula) as an
+ *   array formula over the cells it fills, with their cached values: Excel evaluates it over that
+ *   range, and `cyberbi calc` reads it back as an array formula (src/sheet/xlsx.ts);
+ * - number formats, bold, fills, column widths, and workbook names that are a single range;
+ * - the task pane's settings and the charts, in a very hidden sheet named {@link META_SHEET}
+ *   (one row per entry: kind, key, then the value in chunks of at most 32,000 characters, the
+ *   most an Excel cell holds). ExcelJS cannot write Excel charts: they round-trip through the
+ *   workbench only.
+ *
+ * Opening reads the cells as the CLI does (src/sheet/xlsx.ts, shared), plus formats and the
+ * metadata sheet, so a file opens with the same inputs `cyberbi calc` evaluates.
+ */
+import type * as ExcelJSModule from 'exceljs';
+import { columnNumber } from '../sheet/formula';
+import { isInputError, type InputCell } from '../sheet/workbook';
+import { readWorkbookContent } from '../sheet/xlsx';
+import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
+import { isFormula, WorkbenchModel } from './model';
+
+export type ExcelJS = typeof ExcelJSModule;
+
+/** The very hidden sheet holding the pane's settings and the charts. */
+export const META_SHEET = '_cyberbi';
+const CHUNK = 32000;
+/** Error codes an .xlsx file can hold as a value. */
+const FILE_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
+
+type CachedValue = number | string | boolean | { error: string } | undefined;
+
+function cached(v: CellValue): CachedValue {
+  if (v === null) return undefined;
+  if (typeof v === 'object') return { error: FILE_ERRORS.has(v.error) ? v.error : '#VALUE!' };
+  return v;
+}
+
+function argb(fill: string): string | undefined {
+  return /^#[0-9A-Fa-f]{6}$/.test(fill) ? `FF${fill.slice(1).toUpperCase()}` : undefined;
+}
+
+/** "=ARRAYFORMULA(x)" → "x"; any other formula without its "=". */
+function fileFormula(formula: string): string {
+  const body = formula.trim().replace(/^=/, '');
+  const m = /^ARRAYFORMULA\s*\(([\s\S]*)\)\s*$/i.exec(body);
+  return m ? m[1] : body;
+}
+
+/** The workbook as .xlsx bytes. */
+export async function saveXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'cyberbi workbench';
+  wb.calcProperties.fullCalcOnLoad = true;
+  const meta: Array<[string, string, string]> = [];
+  for (const name of model.sheetNames({ includeHidden: true })) {
+    const ws = wb.addWorksheet(name);
+    const widths = model.columnWidths(name);
+    for (const [letters, width] of Object.entries(widths)) ws.getColumn(columnNumber(letters)).width = width;
+    const covered = new Set<string>();
+    for (const { row, col, input, array } of model.inputsOf(name)) {
+      const cell = ws.getCell(row + 1, col + 1);
+      if (!isFormula(input)) {
+        cell.value = input;
+        continue;
+      }
+      const result = cached(model.getValue(name, row, col));
+      const formula = fileFormula(input.formula);
+      const spill = model.spillSize(name, row, col);
+      if (spill || array) {
+        const size = spill ?? { rows: 1, cols: 1 };
+        const ref = `${cell.address}:${ws.getCell(row + size.rows, col + size.cols).address}`;
+        // ExcelJS writes t="array" for shareType 'array' (its typings do not list the field).
+        cell.value = { formula, result, shareType: 'array', ref } as ExcelJSModule.CellFormulaValue;
+        for (let r = 0; r < size.rows; r++) {
+          for (let c = 0; c < size.cols; c++) {
+            if (r === 0 && c === 0) continue;
+            covered.add(`${row + r},${col + c}`);
+            const v = cached(model.getValue(name, row + r, col + c));
+            if (v !== undefined) ws.getCell(row + r + 1, col + c + 1).value = v as ExcelJSModule.CellValue;
+          }
+        }
+      } else {
+        cell.value = (result === undefined ? { formula } : { formula, result }) as ExcelJSModule.CellFormulaValue;
+      }
+    }
+    for (const [k, style] of model.stylesOf(name)) {
+      const [row, col] = k.split(',').map(Number);
+      const cell = ws.getCell(row + 1, col + 1);
+      if (style.numberFormat) cell.numFmt = style.numberFormat;
+      if (style.bold) cell.font = { bold: true };
+      const colour = style.fill ? argb(style.fill) : undefined;
+      if (colour) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colour } };
+    }
+    for (const chart of model.charts(name)) meta.push(['chart', name, JSON.stringify(chart)]);
+  }
+  for (const n of model.names()) {
+    // ExcelJS writes names that are one range ("'Claim'!$C$5"); others stay in the workbench.
+    const body = n.expression.replace(/^=/, '');
+    if (/^(?:'(?:[^']|'')+'|[^'!:(),]+)!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/i.test(body)) wb.definedNames.add(body, n.name);
+  }
+  for (const [k, v] of model.settingEntries()) meta.push(['setting', k, v]);
+  if (meta.length > 0) {
+    const ws = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+    meta.forEach(([kind, k, value], i) => {
+      const row = ws.getRow(i + 1);
+      row.getCell(1).value = kind;
+      row.getCell(2).value = k;
+      // Always at least one value cell, so an empty setting reads back as "".
+      const chunks = value.length === 0 ? [''] : (value.match(new RegExp(`[\\s\\S]{1,${CHUNK}}`, 'g')) ?? ['']);
+      chunks.forEach((chunk, j) => {
+        row.getCell(3 + j).value = chunk;
+      });
+    });
+  }
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** One input cell as read from a file → the model's CellInput. */
+function toInput(v: InputCell): CellInput {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.startsWith('=') ? { formula: v } : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (isInputError(v)) return { formula: `=${v.error}` };
+  return v.text;
+}
+
+/** Opens .xlsx bytes as a workbench workbook. Throws when the bytes are not a readable workbook. */
+export async function openXlsx(bytes: ArrayBuffer | Uint8Array, ExcelJS: ExcelJS): Promise<WorkbenchModel> {
+  const wb = new ExcelJS.Workbook();
+  const data = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
+  await wb.xlsx.load(data as ArrayBuffer);
+  const content = readWorkbookContent(wb, ExcelJS.ValueType, { details: true });
+  const details = content.details ?? [];
+  const model = new WorkbenchModel();
+  const charts: Array<{ sheet: string; chart: ChartSpec }> = [];
+  const settings: Array<[string, string]> = [];
+  const kept: number[] = [];
+  content.sheets.forEach((sheet, k) => {
+    if (sheet.name !== META_SHEET) {
+      kept.push(k);
+      return;
+    }
+    for (const row of sheet.cells) {
+      const text = (c: InputCell) => (c === null || c === undefined ? '' : typeof c === 'object' ? ('text' in c ? c.text : '') : String(c));
+      const [kind, key, ...rest] = row.map(text);
+      const value = rest.join('');
+      if (kind === 'setting' && key) settings.push([key, value]);
+      if (kind === 'chart' && key) {
+        try {
+          charts.push({ sheet: key, chart: JSON.parse(value) as ChartSpec });
+        } catch {
+          // a damaged chart entry is dropped; the cells still open
+        }
+      }
+    }
+  });
+  // Sheets first (formulas and names may refer to any of them), then names, then cells.
+  for (const k of kept) model.addSheet(content.sheets[k].name, { hidden: details[k]?.state !== 'visible' && details[k] !== undefined });
+  for (const n of content.names) model.addName(n.name, n.expression);
+  for (const k of kept) {
+    const sheet = content.sheets[k];
+    const detail = details[k];
+    const writes: Array<{ row: number; col: number; input: CellInput; array?: boolean }> = [];
+    sheet.cells.forEach((line, row) =>
+      line.forEach((v, col) => {
+        const input = toInput(v);
+        if (input === null) return;
+        const array = detail?.cells.get(`${row},${col}`)?.arrayFormula;
+        // Keep the formula as the file stores it, flagged as an array formula.
+        writes.push(array ? { row, col, input: { formula: array }, array: true } : { row, col, input });
+      }),
+    );
+    model.writeInputs(sheet.name, writes);
+    if (detail) {
+      for (const [key, d] of detail.cells) {
+        const [row, col] = key.split(',').map(Number);
+        if (d.numberFormat || d.bold || d.fill) model.setStyle(sheet.name, row, col, { numberFormat: d.numberFormat, bold: d.bold, fill: d.fill });
+      }
+      if (Object.keys(detail.columnWidths).length > 0) model.setColumnWidths(sheet.name, detail.columnWidths);
+    }
+  }
+  for (const c of charts) if (model.hasSheet(c.sheet)) model.addChart(c.sheet, c.chart);
+  for (const [k, v] of settings) model.setSetting(k, v);
+  const first = model.sheetNames()[0] ?? model.sheetNames({ includeHidden: true })[0];
+  if (first) model.select(first, 0, 0);
+  return model;
+}
+
