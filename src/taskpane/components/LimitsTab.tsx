@@ -1,28 +1,10 @@
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useCallback } from 'react';
 import { readAllocate } from '../explain';
-import type { SelectedCell, WorkbookGateway } from '../gateway';
-import { type Language, UI_TEXT } from '../i18n';
-import { useSelection } from '../useSelection';
+import type { WorkbookGateway } from '../gateway';
+import type { Language } from '../i18n';
 import { LimitsView } from './LimitsView';
+import { SelectionTab } from './SelectionTab';
 
 /** The limits view of the selected CYBER.ALLOCATE cell, following the selection. */
 export function LimitsTab({ gateway, language }: { readonly gateway: WorkbookGateway; readonly language: Language }) {
-  const text = UI_TEXT[language];
-  const load = useCallback((cell: SelectedCell | null) => readAllocate(gateway, cell), [gateway]);
-  const [result, refresh] = useSelection(gateway, load);
-  return (
-    <div>
-      <Button size="small" onClick={refresh}>
-        {text.refresh}
-      </Button>
-      {result.state === 'loading' && <Spinner size="tiny" />}
-      {result.state === 'failed' && (
-        <MessageBar intent="error">
-          <MessageBarBody>{text.readFailed(result.message)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {result.state === 'ready' && <LimitsView reading={result.value} language={language} />}
-    </div>
-  );
+  return <SelectionTab gateway={gateway} language={language} read={readAllocate} render={(r) => <LimitsView reading={r} language={language} />} />;
 }
