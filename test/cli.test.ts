@@ -3,33 +3,20 @@
  * and on temporary CSV and XLSX files: exact standard output, the JSON shape, error messages,
  * spills, exit statuses, and the golden example.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { ensureLibBuilt } from './support/lib';
 
 const root = path.resolve(__dirname, '..');
 const bin = path.join(root, 'bin', 'cyberbi.js');
 const examples = path.join(root, 'examples');
 
-/** True when a compiled file is missing or older than its source (src/{engine,sheet,cli}). */
-function libIsStale(): boolean {
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) return e.name === '__tests__' ? [] : walk(full);
-      return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
-    });
-  const sources = ['engine', 'sheet', 'cli'].flatMap((d) => walk(path.join(root, 'src', d)));
-  return sources.some((src) => {
-    const out = path.join(root, 'lib', path.relative(path.join(root, 'src'), src)).replace(/\.ts$/, '.js');
-    return !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(src).mtimeMs;
-  });
-}
 
 beforeAll(() => {
-  if (libIsStale()) execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: root, stdio: 'pipe' });
+  ensureLibBuilt();
 }, 180000);
 
 interface Run {

@@ -1,6 +1,9 @@
 /**
- * End-to-end: the workbench as `npm start` ships it (production build, scripts/serve-workbench.js
- * on a free localhost port) driven in Debian Chromium through playwright-core (issue 4): the CPIC
+ * The workbench as `npm start` ships it (production build, scripts/serve-workbench.js on a free
+ * localhost port), built once for this file. First what the build is: the page loads nothing from
+ * another origin and no office.js, the bundle includes HyperFormula (so the README gives the
+ * workbench GPL-3.0-only), the server serves nothing outside its folder. Then, end to end in
+ * Debian Chromium through playwright-core (issue 4): the CPIC
  * example recomputes after an edit, a template builds a live sheet, Explain traces a cell with its
  * article, a sensitivity sweep restores its input, the pane switches to Chinese, a saved .xlsx
  * evaluates to the same payout with `cyberbi calc`, and no request leaves localhost.
@@ -9,17 +12,18 @@
  * Screenshots go to docs/screenshots/ (README "The workbench") only when CYBERBI_SCREENSHOTS=1, so a
  * test run never leaves the committed pictures modified.
  *
- * Skipped, with a warning, only when /usr/bin/chromium is missing (.ci/run installs it).
+ * The browser part is skipped, with a warning, only when /usr/bin/chromium is missing (.ci/run
+ * installs it); the build checks always run.
  * CYBERBI_E2E_DIST=<dir> reuses an existing workbench build (local iteration only).
  */
-import { type ChildProcess, spawn, spawnSync } from 'child_process';
+import { type ChildProcess, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { buildWorkbench, serveWorkbench } from '../support/workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const WEBPACK = path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js');
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const shoot = (page: { screenshot(o: { path: string }): Promise<unknown> }, name: string) =>
@@ -49,10 +53,58 @@ async function eventually(check: () => Promise<void>, ms = 10_000): Promise<void
 /** "562,500.00" → 562500 */
 const amount = (s: string | undefined): number => Number(String(s ?? '').replace(/,/g, ''));
 
+let tmp: string;
+let out: string;
+let server: ChildProcess | undefined;
+let base: string;
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-e2e-'));
+  out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
+  if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
+  ({ base, server } = await serveWorkbench(out));
+}, 180_000);
+
+afterAll(() => {
+  server?.kill();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the workbench build', () => {
+  test('emits the page, its bundle, the stylesheets and the examples', () => {
+    for (const f of ['index.html', 'workbench.js', 'react-datasheet-grid.css', 'workbench.css', 'examples/cpic-network-interruption.xlsx']) {
+      expect(fs.existsSync(path.join(out, f))).toBe(true);
+    }
+  });
+
+  test('the page refers to nothing outside its own server and does not load office.js', () => {
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    // The minified page may drop the attribute quotes.
+    const refs = [...html.matchAll(/\b(?:src|href)=["']?([^"'\s>]+)/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThanOrEqual(3);
+    for (const ref of refs) expect(ref).not.toMatch(/^(?:[a-z]+:)?\/\//i);
+    expect(html).not.toMatch(/office\.js|appsforoffice/i);
+  });
+
+  test('the bundle includes HyperFormula (GPL-3.0-only) and the CYBER functions', () => {
+    const js = fs.readFileSync(path.join(out, 'workbench.js'), 'utf8');
+    expect(js).toMatch(/gpl-v3/);
+    expect(js).toMatch(/PROFITRATE/);
+  });
+
+  test('the server serves the page and the example on localhost, and nothing outside its folder', async () => {
+    const page = await fetch(base);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const example = await fetch(`${base}examples/cpic-network-interruption.xlsx`);
+    expect(example.status).toBe(200);
+    expect((await example.arrayBuffer()).byteLength).toBe(fs.statSync(path.join(ROOT, 'examples', 'cpic-network-interruption.xlsx')).size);
+    for (const escape of ['..%2Fpackage.json', '%2e%2e/%2e%2e/package.json']) expect((await fetch(`${base}${escape}`)).status).not.toBe(200);
+    expect((await fetch(`${base}missing.js`)).status).toBe(404);
+  });
+});
+
 suite('workbench end to end (Chromium)', () => {
-  let tmp: string;
-  let server: ChildProcess | undefined;
-  let base: string;
   let context: BrowserContext;
   let page: Page;
   const requests: string[] = [];
@@ -136,29 +188,6 @@ suite('workbench end to end (Chromium)', () => {
   const paneTab = (name: string) => page.getByRole('complementary', { name: 'Task pane' }).getByRole('tab', { name, exact: true });
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-e2e-'));
-    let out = process.env.CYBERBI_E2E_DIST;
-    if (!out) {
-      out = path.join(tmp, 'dist-workbench');
-      const run = spawnSync(process.execPath, [WEBPACK, '--config', 'webpack.workbench.config.js', '--mode', 'production', '--env', `outputPath=${out}`], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (run.status !== 0) throw new Error(`webpack failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
-    }
-    const started = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve-workbench.js'), '--port', '0', '--dir', out], { stdio: ['ignore', 'pipe', 'pipe'] });
-    server = started;
-    base = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      started.stdout?.on('data', (d: Buffer) => {
-        text += d.toString();
-        const m = /http:\/\/localhost:(\d+)\//.exec(text);
-        if (m) resolve(m[0]);
-      });
-      started.on('exit', (code) => reject(new Error(`serve-workbench exited with ${code}`)));
-    });
-
     const { chromium } = await import('playwright-core');
     context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
       executablePath: CHROMIUM,
@@ -176,8 +205,6 @@ suite('workbench end to end (Chromium)', () => {
 
   afterAll(async () => {
     await context?.close().catch(() => undefined);
-    server?.kill();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   test('1. the page opens the CPIC example (payout 562,500.00) and recomputes after an edit in the grid', async () => {
