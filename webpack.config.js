@@ -27,6 +27,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { ForbidModulesPlugin } = require('./scripts/forbid-modules-plugin');
+const { contentSecurityPolicy, cspMetaTag } = require('./scripts/csp');
 
 const PORT = 3000;
 const METADATA_FILES = ['functions.json', 'functions-zh-cn.json'];
@@ -65,7 +66,8 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     context: __dirname,
     target: ['web', 'es2020'],
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // Never an eval-based devtool: the page's Content-Security-Policy has no 'unsafe-eval' (scripts/csp.js).
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
       functions: './src/functions/register.ts',
       taskpane: './src/taskpane/index.tsx',
@@ -109,6 +111,7 @@ module.exports = (env = {}, argv = {}) => {
         // functions first: the custom functions are associated as soon as the runtime loads.
         chunks: ['functions', 'taskpane'],
         chunksSortMode: 'manual',
+        cspMeta: cspMetaTag('addin'),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -128,7 +131,7 @@ module.exports = (env = {}, argv = {}) => {
       // Office loads the add-in from https://localhost only; do not expose the dev build to the network.
       host: 'localhost',
       server: httpsServer(Boolean(env.WEBPACK_SERVE)),
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      headers: { 'Access-Control-Allow-Origin': '*', 'Content-Security-Policy': contentSecurityPolicy('addin') },
       // A hot update would re-run the registration of the custom functions; reload instead.
       hot: false,
       liveReload: true,

@@ -15,6 +15,7 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { cspMetaTag } = require('./scripts/csp');
 
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || env.mode || 'production';
@@ -23,7 +24,8 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     context: __dirname,
     target: ['web', 'es2020'],
-    devtool: production ? false : 'eval-cheap-module-source-map',
+    // Never an eval-based devtool: the page's Content-Security-Policy has no 'unsafe-eval' (scripts/csp.js).
+    devtool: production ? false : 'cheap-module-source-map',
     entry: { workbench: './src/workbench/index.tsx' },
     output: {
       path: path.resolve(__dirname, env.outputPath || 'dist-workbench'),
@@ -49,7 +51,7 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/index.html', chunks: ['workbench'] }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/index.html', chunks: ['workbench'], cspMeta: cspMetaTag('workbench') }),
       new CopyWebpackPlugin({
         patterns: [
           { from: require.resolve('react-datasheet-grid/dist/style.css'), to: 'react-datasheet-grid.css' },

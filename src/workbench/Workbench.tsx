@@ -4,7 +4,7 @@
  * It reads and writes only the {@link WorkbenchModel}; HyperFormula computes behind it.
  */
 import { Button, Input, makeStyles, Select, tokens, Tooltip } from '@fluentui/react-components';
-import { type KeyboardEvent, useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { type KeyboardEvent, useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type Column, createTextColumn, DataSheetGrid, type DataSheetGridProps, type DataSheetGridRef, keyColumn } from 'react-datasheet-grid';
 import { columnLetters } from '../sheet/formula';
 import { qualified } from './address';
@@ -76,6 +76,22 @@ function fillClass(fill: string): string {
   return `wb-fill-${fill.slice(1).toUpperCase()}`;
 }
 
+/**
+ * One CSS rule per cell fill colour of the sheet. The page's Content-Security-Policy refuses
+ * inline style text (scripts/csp.js), so the rules go through the CSSOM into an empty <style>
+ * element, as Fluent UI's own styles do. Only #RRGGBB colours become rules: a fill read from a
+ * file is data, never CSS.
+ */
+function useFillRules(fills: readonly string[]): void {
+  useLayoutEffect(() => {
+    const element = document.createElement('style');
+    document.head.appendChild(element);
+    const sheet = element.sheet;
+    for (const fill of fills) if (sheet && /^#[0-9A-F]{6}$/i.test(fill)) sheet.insertRule(`.${fillClass(fill)}{background:${fill}}`, sheet.cssRules.length);
+    return () => element.remove();
+  }, [fills]);
+}
+
 export function Workbench({ model, fileName, onOpen, onSave, onNew, message }: WorkbenchProps) {
   const styles = useStyles();
   const version = useModelVersion(model);
@@ -144,6 +160,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message }: W
     for (const style of model.stylesOf(sheet).values()) if (style.fill) set.add(style.fill.toUpperCase());
     return [...set];
   }, [model, sheet, version]);
+  useFillRules(fills);
 
   const write = useCallback(
     (row: number, col: number, text: string) => {
@@ -214,7 +231,6 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message }: W
 
   return (
     <section className={styles.root} aria-label="Workbook">
-      <style>{fills.map((f) => `.${fillClass(f)}{background:${f}}`).join('\n')}</style>
       <div className={styles.toolbar} role="toolbar" aria-label="Workbook tools">
         <Button onClick={() => fileInput.current?.click()}>Open .xlsx</Button>
         <input

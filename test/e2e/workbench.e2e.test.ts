@@ -21,6 +21,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { collectViolations, contentSecurityPolicy, expectStrictPage } from '../support/csp';
 import { buildWorkbench, serveWorkbench } from '../support/workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -86,6 +87,14 @@ describe('the workbench build', () => {
     expect(html).not.toMatch(/office\.js|appsforoffice/i);
   });
 
+  test('the page carries the strict Content-Security-Policy first in <head> and nothing inline; the server sends it too', async () => {
+    expectStrictPage(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'workbench');
+    const response = await fetch(base);
+    // The header adds what a <meta> policy cannot say: no other site may frame the page.
+    expect(response.headers.get('content-security-policy')).toBe(`${contentSecurityPolicy('workbench')}; frame-ancestors 'none'`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   test('the bundle includes HyperFormula (GPL-3.0-only) and the CYBER functions', () => {
     const js = fs.readFileSync(path.join(out, 'workbench.js'), 'utf8');
     expect(js).toMatch(/gpl-v3/);
@@ -109,6 +118,7 @@ suite('workbench end to end (Chromium)', () => {
   let page: Page;
   const requests: string[] = [];
   const pageErrors: string[] = [];
+  let violations: () => Promise<string[]>;
 
   /** Every non-empty cell of the active sheet, by address ("C50" → displayed text), scrolling the virtualised grid. */
   async function readSheet(): Promise<Map<string, string>> {
@@ -198,6 +208,7 @@ suite('workbench end to end (Chromium)', () => {
       locale: 'en-US',
     });
     context.on('request', (r) => requests.push(r.url()));
+    violations = await collectViolations(context);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.setDefaultTimeout(15_000);
@@ -380,7 +391,7 @@ suite('workbench end to end (Chromium)', () => {
     await eventually(async () => expect(await steps.textContent()).toMatch(/第十三条/));
   });
 
-  test('7. no request left localhost, and the page raised no error', () => {
+  test('7. no request left localhost, the page raised no error, and nothing broke its Content-Security-Policy', async () => {
     expect(requests.length).toBeGreaterThan(3);
     const foreign = requests.filter((u) => {
       if (/^(data|blob):/.test(u)) return false;
@@ -389,5 +400,7 @@ suite('workbench end to end (Chromium)', () => {
     });
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
+    // Every step above (grid, templates, charts, explain, sensitivity, Chinese, save) ran under the policy.
+    expect(await violations()).toEqual([]);
   });
 });
