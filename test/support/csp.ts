@@ -5,7 +5,6 @@
  * Microsoft's office.js origin); and, in Chromium, a collector of every policy violation.
  */
 import type { BrowserContext } from 'playwright-core';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const csp = require('../../scripts/csp') as {
   OFFICE_JS_ORIGIN: string;
   contentSecurityPolicy(page: 'addin' | 'workbench'): string;
