@@ -4,7 +4,11 @@
  * "N passed, N failed" that totals them all (CI reads that line).
  *
  * Checks: the type check, the linter (which also guards the engine boundary), the generated
- * function reference being up to date, and every Jest test (each test counts once).
+ * function reference being up to date, the audit of the runtime dependencies (no high or critical
+ * advisory; scripts/audit.js), and every Jest test (each test counts once).
+ *
+ * The audit needs the registry's advisory service. When it cannot be asked the step is reported
+ * as SKIPPED with the reason (a line of its own after the total), never counted as passed.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -15,6 +19,7 @@ const root = path.resolve(__dirname, '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 let passed = 0;
 let failed = 0;
+const skipped = [];
 
 function step(name, command, args) {
   process.stdout.write(`\n▶ ${name}: ${command} ${args.join(' ')}\n`);
@@ -31,6 +36,15 @@ step('build lib (tsc -p tsconfig.cli.json)', npx, ['tsc', '-p', 'tsconfig.cli.js
 step('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint', npx, ['eslint', 'src', 'test', 'scripts']);
 step('function reference is up to date (npm run docs -- --check)', process.execPath, ['scripts/build-docs.js', '--check']);
+
+process.stdout.write('\n▶ audit of runtime dependencies: node scripts/audit.js\n');
+{
+  const audit = spawnSync(process.execPath, ['scripts/audit.js'], { cwd: root, stdio: 'inherit', env: process.env });
+  if (audit.status === 0) passed++;
+  else if (audit.status === 3) skipped.push('npm audit --omit=dev (the advisory service could not be asked; see above)');
+  else failed++;
+  process.stdout.write(`${audit.status === 0 ? '✔' : audit.status === 3 ? '–' : '✘'} audit of runtime dependencies\n`);
+}
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-jest-')), 'report.json');
 process.stdout.write('\n▶ jest\n');
@@ -52,5 +66,6 @@ if (fs.existsSync(report)) {
 }
 if (r.status !== 0 && failed === 0) failed++;
 
+for (const s of skipped) process.stdout.write(`\nSKIPPED: ${s}`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);
