@@ -43,3 +43,12 @@ test.each(examples)('cyberbi calc examples/%s evaluates without touching the net
   const cells = JSON.parse(r.stdout) as unknown;
   expect(JSON.stringify(cells)).toMatch(/CYBER\./);
 });
+
+test('no runtime dependency runs an install script (nothing can download at install time either)', () => {
+  const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; hasInstallScript?: boolean }>;
+  };
+  const runtime = Object.entries(lock.packages).filter(([name, p]) => name !== '' && !p.dev);
+  expect(runtime.map(([name]) => name)).toContain('node_modules/exceljs');
+  expect(runtime.filter(([, p]) => p.hasInstallScript).map(([name]) => name)).toEqual([]);
+});
