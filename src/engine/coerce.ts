@@ -7,18 +7,19 @@ import { FIRST_SERIAL, LAST_SERIAL } from './calendar';
 import { Dec, type Decimal, ZERO } from './decimal';
 import { fail } from './errors';
 import type { MessageParam } from './messages';
-import type {
-  ArgValue,
-  BooleanParam,
-  ColumnSpec,
-  NumberParam,
-  OptionParam,
-  ParamSpec,
-  SeriesParam,
-  Table,
-  TableParam,
-  TableRow,
-  TextParam,
+import {
+  type ArgValue,
+  type BooleanParam,
+  type ColumnSpec,
+  type NumberParam,
+  type OptionParam,
+  type ParamSpec,
+  type SeriesParam,
+  seriesMaxLength,
+  type Table,
+  type TableParam,
+  type TableRow,
+  type TextParam,
 } from './specs';
 import { type CellValue, type ErrorValue, isBlank, isErrorValue, type RawArgument } from './values';
 
@@ -172,8 +173,11 @@ export function coerceSeries(raw: RawArgument, spec: SeriesParam): readonly Deci
   const { rows, cols, cells } = shape(raw);
   if (rows > 1 && cols > 1) fail('notASeries', spec.name, { rows, cols });
   const length = rows * cols;
-  if (spec.maxLength !== undefined && length > spec.maxLength) {
-    fail('seriesTooLong', spec.name, { got: length, max: spec.maxLength });
+  // Checked before any value is read, so a million cells fail at once (catalogue: #NUM! for a
+  // series too long for the engine's limits); every series has a limit unless its length is exact.
+  const maxLength = seriesMaxLength(spec);
+  if (maxLength !== undefined && length > maxLength) {
+    fail('seriesTooLong', spec.name, { got: length, max: maxLength });
   }
   if (spec.exactLength !== undefined && length !== spec.exactLength) {
     fail('seriesLength', spec.name, { got: length, expected: spec.exactLength });

@@ -192,12 +192,29 @@ export const text = (name: string, d: Described & { default?: string }): TextPar
   ...d,
 });
 
+/**
+ * The longest series a function evaluates when its spec sets no tighter limit (and no exact
+ * length). Catalogue conventions: "#NUM! — a result that cannot be computed from valid-looking
+ * numbers (for example a series too long for the engine's limits)"; the limit must fail fast.
+ * Without it CYBER.POOLSHARE over a 1,000,000-cell column computed for ~3 s and spilled a million
+ * cells. 100,000 values is far above any real use (an LMCIT pool has under 1,000 members) and
+ * evaluates in a fraction of a second.
+ */
+export const MAX_SERIES_VALUES = 100000;
+
+/** The most values a series parameter accepts (longer is #NUM!), or undefined for no limit. */
+export function seriesMaxLength(p: SeriesParam): number | undefined {
+  return p.maxLength ?? (p.exactLength === undefined ? MAX_SERIES_VALUES : undefined);
+}
+
 export const series = (
   name: string,
   d: Described & { maxLength?: number; exactLength?: number; elements?: 'number' | 'boolean' },
 ): SeriesParam => ({
   name,
   kind: 'series',
+  // Stated in the spec (and so in the generated reference) unless an exact length applies.
+  ...(d.exactLength === undefined ? { maxLength: MAX_SERIES_VALUES } : {}),
   ...d,
 });
 

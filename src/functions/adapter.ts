@@ -79,10 +79,20 @@ export function toCellValue(v: unknown): CellValue {
   return String(v);
 }
 
-/** One argument → RawArgument: ranges stay 2-D, everything else is a single cell. */
+/** A cell that is already an engine CellValue as Excel hands it (undefined is not: it becomes null). */
+function isPlain(v: unknown): boolean {
+  return v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
+}
+
+/**
+ * One argument → RawArgument: ranges stay 2-D, everything else is a single cell. A row of plain
+ * values is passed on as it is: copying every cell of a 1,000,000-row column took most of the
+ * time of a call that the engine rejects at once (catalogue: a series too long for the engine's
+ * limits is #NUM!, and must fail fast).
+ */
 export function toRawArgument(v: unknown): RawArgument {
   if (!Array.isArray(v)) return toCellValue(v);
-  return v.map((row: unknown) => (Array.isArray(row) ? row.map(toCellValue) : [toCellValue(row)]));
+  return v.map((row: unknown) => (Array.isArray(row) ? (row.every(isPlain) ? (row as CellValue[]) : row.map(toCellValue)) : [toCellValue(row)]));
 }
 
 /** Raised when there is no CustomFunctions runtime to build an error with (outside Excel). */

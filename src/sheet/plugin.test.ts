@@ -273,11 +273,38 @@ describe('errors', () => {
     expect(e.message).toBe(message);
   });
 
-  it('reports a missing required argument as HyperFormula does (#N/A, wrong number of arguments)', () => {
-    const e = errorOf(one('=CYBER.LOSTPROFIT(100)'));
-    expect(e.code).toBe('#N/A');
-    expect(e.message).toBe('Wrong number of arguments.');
-    expect(errorOf(one('=CYBER.LOSTPROFIT(1, 0.5, 0, 9)')).code).toBe('#N/A');
+  it('reports a missing required argument and one too many as the engine does (#VALUE!, naming them)', () => {
+    // Catalogue conventions: bad input is an error whose message names the argument and the rule;
+    // HyperFormula's own arity check said only #N/A "Wrong number of arguments.".
+    expect(errorOf(one('=CYBER.LOSTPROFIT(100)'))).toEqual({ code: '#VALUE!', type: 'VALUE', message: 'CYBER.LOSTPROFIT: profit_rate is required.' });
+    expect(errorOf(one('=CYBER.LOSTPROFIT(1, 0.5, 0, 9)'))).toEqual({
+      code: '#VALUE!',
+      type: 'VALUE',
+      message: 'CYBER.LOSTPROFIT: takes at most 3 arguments, but 4 were given.',
+    });
+    // As in the engine, trailing empty arguments beyond the list are ignored, and an error passed
+    // in comes first.
+    expect(one('=CYBER.LOSTPROFIT(1, 0.5, 0, )')).toBe(0.5);
+    expect(errorOf(one('=CYBER.LOSTPROFIT(1/0, 0.5, 0, 9)')).code).toBe('#DIV/0!');
+  });
+
+  it('a series rejected by its size alone reserves one cell for its one error, not a spill', () => {
+    // A 2×2 member_claims is #VALUE! and 100,001 values #NUM!, whatever the values: A2 below the
+    // formula stays free (it used to be #SPILL!, or a million cells of #NUM!).
+    const { hf, at } = sheet([
+      ['=CYBER.POOLSHARE(C1:D2)', null, 1, 2],
+      ['below', null, 3, 4],
+      ['=CYBER.POOLSHARE(SEQUENCE(100001))'],
+      ['below'],
+    ]);
+    expect(errorOf(at('A1'))).toEqual({
+      code: '#VALUE!',
+      type: 'VALUE',
+      message: 'CYBER.POOLSHARE: member_claims must be a single row or a single column, but a range of 2×2 cells was given.',
+    });
+    expect(errorOf(at('A3'))).toEqual({ code: '#NUM!', type: 'NUM', message: 'CYBER.POOLSHARE: member_claims has 100001 values; at most 100000 can be evaluated.' });
+    expect([at('A2'), at('A4')]).toEqual(['below', 'below']);
+    hf.destroy();
   });
 
   it('gives the messages in Chinese when registered with language zh', () => {

@@ -27,7 +27,7 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from 'hyperformula';
-import type { ConfigParams, FunctionArgument, FunctionPluginDefinition, ImplementedFunctions } from 'hyperformula';
+import type { ConfigParams, FunctionArgument, FunctionMetadata, FunctionPluginDefinition, ImplementedFunctions } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
 import {
@@ -42,7 +42,7 @@ import {
   type ResultScalar,
   type ResultValue,
 } from '../engine';
-import { type ArgumentShapes, RESULT_SHAPES, type Shape, sameShape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
+import { type ArgumentShapes, seriesRejectedBySize, RESULT_SHAPES, type Shape, sameShape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
 
 export const NAMESPACE = 'CYBER';
 export type Language = 'en' | 'zh';
@@ -248,6 +248,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         if (arg === undefined || (arg.type as string) === 'EMPTY') return undefined;
         return this.argumentSize(arg, state);
       };
+      if (seriesRejectedBySize(spec, shapes)) return SCALAR;
       const s = rule(shapes);
       return { rows: Math.max(1, s.rows), cols: Math.max(1, s.cols) };
     }
@@ -259,9 +260,28 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       return new ArraySize(s.cols, s.rows);
     }
 
+    /**
+     * The metadata HyperFormula checks a call against, with every parameter optional and room for
+     * every argument given: the number of arguments is the engine's to judge. HyperFormula's own
+     * check answered #N/A "Wrong number of arguments." for one argument too many or a required one
+     * left out, where the catalogue wants #VALUE! naming the function and the argument
+     * (tooManyArguments, requiredMissing), as the engine and the CLI on the same engine give.
+     */
+    private lenientMetadata(ast: ProcedureAst, params: readonly ParamSpec[]): FunctionMetadata {
+      const metadata = this.metadata(ast.procedureName.toUpperCase());
+      const declared = metadata.parameters ?? [];
+      const parameters: FunctionArgument[] = [];
+      for (let i = 0; i < Math.max(ast.args.length, params.length); i++) {
+        parameters.push({ ...(declared[i] ?? { argumentType: FunctionArgumentType.ANY }), optionalArg: true });
+      }
+      return { ...metadata, parameters };
+    }
+
     evaluateCall(ast: ProcedureAst, state: InterpreterState) {
       const { spec, shape } = this.definition(ast);
-      return this.runFunction(ast.args, state, this.metadata(ast.procedureName.toUpperCase()), (...values: unknown[]) => {
+      return this.runFunction(ast.args, state, this.lenientMetadata(ast, spec.params), (...given: unknown[]) => {
+        // Only the arguments written in the formula: one left out stays left out for the engine.
+        const values = given.slice(0, ast.args.length);
         const raw = values.map((v, i) => toRawArgument(v, spec.params[i]));
         let outcome: Outcome;
         try {

@@ -12,6 +12,7 @@
  * series argument. Functions whose shape says something else are listed in {@link RESULT_SHAPES}.
  */
 import type { FunctionSpec, ParamSpec } from '../engine';
+import { seriesMaxLength } from '../engine/specs';
 
 export interface Shape {
   readonly rows: number;
@@ -73,3 +74,21 @@ export function sameShape(a: Shape, b: Shape): boolean {
   return a.rows === b.rows && a.cols === b.cols;
 }
 
+
+/**
+ * True when a series argument is rejected by its size alone: longer than the engine evaluates
+ * (#NUM!, catalogue: "a series too long for the engine's limits") or a 2-D range (#VALUE!,
+ * catalogue: a series is "a row or a column"). The call is then one error whatever the values,
+ * known from the input sizes, so an array function reserves one cell for it instead of repeating
+ * the error over every reserved cell: CYBER.POOLSHARE over a 1,000,000-row column made
+ * HyperFormula fill, and the CLI print, a million #NUM! cells; over a 2×2 range it reserved 4.
+ */
+export function seriesRejectedBySize(spec: FunctionSpec, argument: ArgumentShapes): boolean {
+  return spec.params.some((p) => {
+    if (p.kind !== 'series') return false;
+    const shape = argument(p.name);
+    if (shape === undefined) return false;
+    const max = seriesMaxLength(p);
+    return (shape.rows > 1 && shape.cols > 1) || (max !== undefined && shape.rows * shape.cols > max);
+  });
+}

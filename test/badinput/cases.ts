@@ -1,0 +1,574 @@
+/**
+ * The bad-input catalogue (issue 5 part 1): ONE data-driven table of calls that every host must
+ * answer identically — the engine, the Excel adapter, HyperFormula (workbench) and the CLI.
+ *
+ * Most cases are generated from the parameter specs (src/engine/specs.ts): for every argument of
+ * every CYBER function, the catalogue's conventions (FUNCTIONS.md, "Conventions (all functions)")
+ * say what text, booleans, blanks, −0, ±1e308, NaN/Infinity, dates outside the calendar, ranges
+ * and errors passed in must give. Structural cases (tables, covers trees, histories, zero
+ * denominators, overflow, a 1,000,000-cell series) are written by hand.
+ *
+ * Arguments are host-neutral (src/engine/values.ts): numbers, texts, booleans, null (a blank
+ * cell), ErrorValue (an error arriving from another cell) and 2-D arrays (ranges). A shorter
+ * argument list than the function's parameters means the trailing ones are omitted.
+ */
+import { CATALOGUE, type ErrorCode, type FunctionSpec, type ParamSpec, type RawArgument, type ResultValue } from '../../src/engine';
+
+export type Host = 'engine' | 'adapter' | 'sheet' | 'cli';
+
+/** NaN and ±Infinity exist only as JavaScript numbers (and see `heavy`): the engine and the Excel adapter. */
+const JS_ONLY: readonly Host[] = ['engine', 'adapter'];
+
+export type Expectation =
+  /** An error made by the function: exact code, the argument named (or none) and the message key. */
+  | { readonly kind: 'error'; readonly code: ErrorCode; readonly argument: string | undefined; readonly rule: string }
+  /** The error value passed in comes out unchanged (same code, same message). */
+  | { readonly kind: 'propagated'; readonly code: ErrorCode }
+  /** A legitimate result: exactly this value (finite numbers only; never Infinity or NaN). */
+  | { readonly kind: 'value'; readonly value: ResultValue }
+  /** The same outcome as an equivalent call (blank = 0, blank = default, −0 = 0, "yes" = TRUE). */
+  | { readonly kind: 'same'; readonly args: readonly RawArgument[] };
+
+export interface BadCase {
+  /** Unique, readable: FUNCTION.argument: what. */
+  readonly id: string;
+  readonly fn: string;
+  readonly args: readonly RawArgument[];
+  readonly expect: Expectation;
+  /** Hosts that can express the input (NaN and Infinity exist only as JavaScript numbers). */
+  readonly hosts?: readonly Host[];
+  /**
+   * A 1,000,000-cell range. HyperFormula alone needs ~4 s to build and read such a range (as much
+   * for =SUM(Z1:Z1000000) as for a CYBER function, which rejects it without reading a value), so
+   * the spreadsheet hosts evaluate one such case (POOLSHARE, an array function), in English only;
+   * the engine and the adapter run them all.
+   */
+  readonly heavy?: boolean;
+}
+
+const err = (code: ErrorCode, argument: string | undefined, rule: string): Expectation => ({ kind: 'error', code, argument, rule });
+const VALUE = (argument: string | undefined, rule: string) => err('#VALUE!', argument, rule);
+const same = (args: readonly RawArgument[]): Expectation => ({ kind: 'same', args });
+const value = (v: ResultValue): Expectation => ({ kind: 'value', value: v });
+
+// ---- valid calls, every argument given ---------------------------------------------------------
+
+const col = (...values: Array<number | string | boolean | null>): RawArgument => values.map((v) => [v]);
+
+const HISTORY = [
+  [45292, 1000000],
+  [45323, 1160000],
+  [45352, 1240000],
+];
+const YEARLY = [
+  [45292, 3660000],
+  [45658, 3660000],
+];
+const RECOVERY_TABLE = [
+  [30, 0.5],
+  [60, 0.75],
+  [90, 1],
+];
+const CLAIMS = [
+  ['E1', 'BI', 500],
+  ['E1', 'CBI', 300],
+];
+const COVERS = [
+  ['BI', null, 600, 1000, 100],
+  ['CBI', 'BI', null, 400, 50],
+];
+
+/** A valid call of every catalogue function with every argument given (the examples, completed). */
+export const VALID: Readonly<Record<string, readonly RawArgument[]>> = {
+  OPERATINGPROFIT: [12000000, 10500000],
+  PROFITRATE: [12000000, 10500000, 3000000, 2400000, true],
+  INSUREDRATIO: [12000000, 10500000, 3000000, 2400000, true],
+  STANDARDREVENUE: [HISTORY, 45689, 14, 0.05],
+  ANNUALREVENUE: [YEARLY, 45839, 0.05],
+  REVENUEREDUCTION: [500000, 120000],
+  LOSTPROFIT: [380000, 0.325, 20000],
+  PREVENTIONCOST: [50000, 0.8, 100000, 0.325],
+  BIPAYOUT: [136000, 10000, 1000000, 800000, 12000000, 0.325, 0.8, 50000],
+  WAITINGMET: [13, 12],
+  RECOVERYRATIO: [45, RECOVERY_TABLE],
+  CONTINUATIONPAYOUT: [300000, 20000, 500000, 0.5, 10000],
+  CRISISPAYOUT: [120000, 20000, 0.9, 500000, 10000],
+  CRISISWINDOW: [45658, 45659, 180],
+  WAITINGDEDUCTIBLE: [col(100, 200, 300, 400), 2],
+  HOURLYBI: [col(100, 200, 300, 400), 2, 250, 1000, 4320],
+  REPUTATIONAL: [col(100, 200, 300, 400, 500, 600), 1, 1000, 4, 5000],
+  LAYER: [40, 15, 30, 0.5],
+  ALLOCATE: [CLAIMS, COVERS, 5000, 2000],
+  REMAINING: [CLAIMS, COVERS, 'CBI', 5000, 2000],
+  HAMMER: [330000, 100000, 25000, 0.7, 300000],
+  RECOVERY: [130000, 0, 160000, 25000, 100000],
+  OTHERINSURANCE: [120000, 25000, 225000, 'contribution', 0],
+  POOLSHARE: [col(6000000, 9000000), 10000000, 25000000],
+  LMCITLIMIT: [[[true, true, true, true, true]]],
+  CRIMEPAYOUT: [50000, 1000, 25000, 8000, 5000, 0],
+  PRIORLIMIT: [250000, 100000, false],
+  LOSSSUSTAINED: [45700, 46100, 45658, 46022, false],
+  CLAIMSMADE: [45500, 45800, 45292, 45658, 46022, 46200],
+  NOTICEBY: ['incident', 46000, 46022, 46200],
+  RETURNPREMIUM: [36500, 45658, 46023, 45841],
+  ACQUISITION: [30000000, 100000000, 45700, 45750],
+};
+
+/**
+ * What +1e308 in each amount, hours and days argument gives. 1e308 is a valid amount; the
+ * catalogue-defensible outcome is the exact finite result, or an error when a rule is broken
+ * (e.g. a cap exceeded, a series index out of reach) — never Infinity. Every entry was derived by
+ * hand from the catalogue formula with the other arguments of {@link VALID}.
+ */
+const HUGE: Readonly<Record<string, Expectation>> = {
+  // P = 1e308 − 10.5M; revenue 1e308 is fine.
+  'OPERATINGPROFIT.revenue': value(1e308 - 10500000),
+  'OPERATINGPROFIT.expenses': value(12000000 - 1e308),
+  // Ratios with 1e308 revenue are tiny but finite; maintenance ≤ expenses and insured ≤ maintenance are rules.
+  'PROFITRATE.revenue': value(1), // (2.4M + 1e308 − 10.5M) / 1e308 = 1 − 8.1e-302, whose nearest double is 1
+  'PROFITRATE.expenses': value(0), // a loss of ~1e308 leaves no insurable margin (N ≤ 0)
+  'PROFITRATE.maintenance': VALUE('maintenance', 'maintenanceAboveExpenses'),
+  'PROFITRATE.insured_maintenance': VALUE('insured_maintenance', 'insuredMaintenanceAboveMaintenance'),
+  'INSUREDRATIO.revenue': value(1),
+  'INSUREDRATIO.expenses': value(0),
+  'INSUREDRATIO.maintenance': VALUE('maintenance', 'maintenanceAboveExpenses'),
+  'INSUREDRATIO.insured_maintenance': VALUE('insured_maintenance', 'insuredMaintenanceAboveMaintenance'),
+  'STANDARDREVENUE.indemnity_days': VALUE('indemnity_days', 'windowAfterIncident'),
+  'REVENUEREDUCTION.standard_revenue': value(1e308),
+  'REVENUEREDUCTION.actual_revenue': value(0),
+  'LOSTPROFIT.revenue_reduction': value(3.25e307),
+  'LOSTPROFIT.saved_costs': value(0),
+  'PREVENTIONCOST.expense': value(32500), // min(1e308 × 0.8, 100000 × 0.325)
+  'PREVENTIONCOST.avoided_reduction': value(40000), // min(50000 × 0.8, 1e308 × 0.325)
+  'BIPAYOUT.loss': value(750000), // cap = min(1M, 800k) − 50k
+  'BIPAYOUT.deductible': value(0),
+  'BIPAYOUT.sum_insured': value(126000), // not under-insured; 136000 − 10000 within the cap 750000
+  'BIPAYOUT.limit': value(40384.61538461538), // 126000 × 1M / (12M × 0.325 × 0.8) = 126000 / 3.12
+  'BIPAYOUT.annual_revenue': value(4.846153846153846e-297), // 126000 × 1M / (1e308 × 0.26): tiny, finite
+  'BIPAYOUT.paid_to_date': value(0),
+  'WAITINGMET.duration_hours': value(true),
+  'WAITINGMET.waiting_hours': value(false),
+  'RECOVERYRATIO.recovery_days': err('#N/A', 'recovery_days', 'beyondLastBound'),
+  'CONTINUATIONPAYOUT.expenses': value(250000), // min(1e308 − 20k, 500k × 0.5, 500k − 10k)
+  'CONTINUATIONPAYOUT.deductible': value(0),
+  'CONTINUATIONPAYOUT.sum_insured': value(280000),
+  'CONTINUATIONPAYOUT.paid_to_date': value(0),
+  'CRISISPAYOUT.spent': value(490000),
+  'CRISISPAYOUT.recovered': value(0),
+  'CRISISPAYOUT.limit': value(90000),
+  'CRISISPAYOUT.paid_to_date': value(0),
+  'CRISISWINDOW.days': value(true),
+  'WAITINGDEDUCTIBLE.waiting_hours': value(1000),
+  'HOURLYBI.waiting_hours': value(0),
+  'HOURLYBI.deductible': value(0),
+  'HOURLYBI.limit': value(700),
+  'HOURLYBI.max_hours': value(700),
+  'REPUTATIONAL.waiting_hours': value(0),
+  'REPUTATIONAL.daily_cap': value(1400), // hours 1–4 (after the 1-hour wait, 4-hour indemnity): 200+300+400+500
+  'REPUTATIONAL.indemnity_hours': value(1000),
+  'REPUTATIONAL.limit': value(1000),
+  'LAYER.loss': value(15), // min(1e308 − 15, 30) × 0.5
+  'LAYER.attachment': value(0),
+  'LAYER.limit': value(12.5),
+  'ALLOCATE.policy_aggregate': value([[400], [200]]),
+  'ALLOCATE.policy_per_claim': value([[400], [200]]),
+  'REMAINING.policy_aggregate': value(200),
+  'REMAINING.policy_per_claim': value(200),
+  'HAMMER.total_cost': value(300000),
+  'HAMMER.settlement_offer': value(300000), // never more than total_cost, then the limit 300000
+  'HAMMER.defense_to_refusal': value(300000),
+  'HAMMER.limit': value(268500), // 100000 + 25000 + 0.7 × 205000
+  'RECOVERY.recovered': value([[35000, 100000, 25000, 1e308]]), // 160000 − 25000 − 100000 above the limit; remainder 1e308 − 160000
+  'RECOVERY.recovery_costs': value([[0, 0, 0, 0]]),
+  'RECOVERY.loss': value([[130000, 0, 0, 0]]),
+  'RECOVERY.deductible': VALUE('insurer_paid', 'insurerPaidAboveLoss'), // loss − min(1e308, loss) = 0 < 100000 paid
+  'RECOVERY.insurer_paid': VALUE('insurer_paid', 'insurerPaidAboveLoss'),
+  'OTHERINSURANCE.loss': value(25000), // contribution, capped at own_limit
+  'OTHERINSURANCE.own_limit': value(120000),
+  'OTHERINSURANCE.other_limit': value(3e-299), // 120000 × 25000 / (25000 + 1e308)
+  'OTHERINSURANCE.other_paid': value(12000),
+  'POOLSHARE.pool_limit': value([[6000000], [9000000]]),
+  'POOLSHARE.pool_remaining': value([[4000000], [6000000]]),
+  'CRIMEPAYOUT.loss': value(25000),
+  'CRIMEPAYOUT.deductible': value(0),
+  'CRIMEPAYOUT.limit': value(46000),
+  'CRIMEPAYOUT.special_loss': VALUE('special_loss', 'specialAboveLoss'),
+  'CRIMEPAYOUT.special_limit': value(25000),
+  'CRIMEPAYOUT.legal_expenses': value(1e308),
+  'PRIORLIMIT.current_limit': value(100000),
+  'PRIORLIMIT.prior_limit': value(250000),
+  'RETURNPREMIUM.premium': value(1e308 * (182 / 365)),
+  'ACQUISITION.subsidiary_revenue': value('conditional'),
+  'ACQUISITION.named_revenue': value('automatic'),
+};
+
+// ---- cases generated from the specs --------------------------------------------------------------
+
+/** Error values as they arrive from other cells; each host produces them with a formula. */
+export const DIV0 = { error: '#DIV/0!', message: 'Division by zero (from another cell).' } as const;
+export const NA = { error: '#N/A', message: 'Value not available (from another cell).' } as const;
+export const NUM = { error: '#NUM!', message: 'Invalid number (from another cell).' } as const;
+const ERRORS = [DIV0, NA, NUM] as const;
+
+function withArg(fn: string, i: number, v: RawArgument): RawArgument[] {
+  const args = [...VALID[fn]];
+  args[i] = v;
+  return args;
+}
+
+/** What a value below every lower bound (−1e308) breaks, by kind. */
+function belowBound(p: ParamSpec & { min?: number; greaterThan?: number }): Expectation {
+  if (p.kind === 'date') return VALUE(p.name, 'dateOutOfRange');
+  if (p.kind === 'ratio') return VALUE(p.name, 'outsideUnitInterval');
+  if (p.greaterThan === 0) return VALUE(p.name, 'notPositive');
+  if (p.greaterThan !== undefined) return VALUE(p.name, 'notAbove');
+  if (p.min === 0) return VALUE(p.name, 'negative');
+  throw new Error(`no lower bound for ${p.name}`);
+}
+
+/** What a blank (null) gives: required → as 0 (then validated); optional → the default. */
+function blankExpectation(fn: string, i: number, p: ParamSpec): Expectation | undefined {
+  if (!p.optional) {
+    if (p.kind === 'option' || p.kind === 'text') return VALUE(p.name, 'requiredMissing');
+    if (p.kind === 'boolean') return same(withArg(fn, i, false));
+    if (p.kind === 'series' || p.kind === 'table') return undefined; // covered by the range cases
+    return same(withArg(fn, i, 0));
+  }
+  const dflt = (p as { default?: number | string | boolean }).default;
+  if (dflt !== undefined) return same(withArg(fn, i, dflt));
+  // No default: blank is "not given"; comparable to omission when it is the last argument.
+  if (i === VALID[fn].length - 1) return same(VALID[fn].slice(0, i));
+  return undefined;
+}
+
+function numberCases(f: FunctionSpec, i: number, p: ParamSpec & { min?: number; greaterThan?: number; whole?: boolean }): BadCase[] {
+  const fn = f.name;
+  const at = (what: string, v: RawArgument, e: Expectation, extra: Partial<BadCase> = {}): BadCase => ({
+    id: `${fn}.${p.name}: ${what}`,
+    fn,
+    args: withArg(fn, i, v),
+    expect: e,
+    ...extra,
+  });
+  const out: BadCase[] = [
+    at('text', 'abc', VALUE(p.name, 'notANumber')),
+    at('numeric text "12"', '12', VALUE(p.name, 'notANumber')),
+    at('text "1e308"', '1e308', VALUE(p.name, 'notANumber')),
+    at('TRUE', true, VALUE(p.name, 'notANumber')),
+    at('FALSE', false, VALUE(p.name, 'notANumber')),
+    at('−0 is 0', -0, same(withArg(fn, i, 0))),
+    at('−1e308', -1e308, belowBound(p)),
+    at('a 2×2 range', [[1, 2], [3, 4]], VALUE(p.name, 'notSingleValue')),
+    at('a 1×2 range', [[1, 2]], VALUE(p.name, 'notSingleValue')),
+    at(`${ERRORS[i % 3].error} from another cell`, ERRORS[i % 3], { kind: 'propagated', code: ERRORS[i % 3].error }),
+    at('NaN', NaN, VALUE(p.name, 'notFinite'), { hosts: JS_ONLY }),
+    at('Infinity', Infinity, VALUE(p.name, 'notFinite'), { hosts: JS_ONLY }),
+    at('−Infinity', -Infinity, VALUE(p.name, 'notFinite'), { hosts: JS_ONLY }),
+  ];
+  const blank = blankExpectation(fn, i, p);
+  if (blank) out.push(at('blank', null, blank));
+  if (p.kind === 'date') {
+    out.push(
+      at('serial 60 (before 1900-03-01)', 60, VALUE(p.name, 'dateOutOfRange')),
+      at('serial 0', 0, VALUE(p.name, 'dateOutOfRange')),
+      at('serial 2958466 (after 9999-12-31)', 2958466, VALUE(p.name, 'dateOutOfRange')),
+      at('1e308', 1e308, VALUE(p.name, 'dateOutOfRange')),
+    );
+  } else if (p.kind === 'ratio') {
+    out.push(at('1.5', 1.5, VALUE(p.name, 'outsideUnitInterval')), at('1e308', 1e308, VALUE(p.name, 'outsideUnitInterval')));
+  } else {
+    const huge = HUGE[`${fn}.${p.name}`];
+    if (huge) out.push(at('1e308', 1e308, huge));
+    if (p.whole) out.push(at('1.5 (not whole)', 1.5, VALUE(p.name, 'notWhole')));
+  }
+  return out;
+}
+
+function booleanCases(f: FunctionSpec, i: number, p: ParamSpec): BadCase[] {
+  const fn = f.name;
+  const at = (what: string, v: RawArgument, e: Expectation): BadCase => ({ id: `${fn}.${p.name}: ${what}`, fn, args: withArg(fn, i, v), expect: e });
+  const out = [
+    at('"maybe"', 'maybe', VALUE(p.name, 'notABoolean')),
+    at('2', 2, VALUE(p.name, 'notABoolean')),
+    at('1e308', 1e308, VALUE(p.name, 'notABoolean')),
+    at('text "1"', '1', VALUE(p.name, 'notABoolean')),
+    at('"yes" is TRUE', ' Yes ', same(withArg(fn, i, true))),
+    at('"否" is FALSE', '否', same(withArg(fn, i, false))),
+    at('−0 is FALSE', -0, same(withArg(fn, i, false))),
+    at('a 1×2 range', [[true, false]], VALUE(p.name, 'notSingleValue')),
+    at('#N/A from another cell', NA, { kind: 'propagated', code: '#N/A' }),
+  ];
+  const blank = blankExpectation(fn, i, p);
+  if (blank) out.push(at('blank', null, blank));
+  return out;
+}
+
+function optionCases(f: FunctionSpec, i: number, p: ParamSpec & { options: readonly string[] }): BadCase[] {
+  const fn = f.name;
+  const at = (what: string, v: RawArgument, e: Expectation): BadCase => ({ id: `${fn}.${p.name}: ${what}`, fn, args: withArg(fn, i, v), expect: e });
+  const first = p.options[0];
+  const out = [
+    at('unknown text', 'nonsense', VALUE(p.name, 'unknownOption')),
+    at('a number', 3, VALUE(p.name, 'unknownOption')),
+    at('TRUE', true, VALUE(p.name, 'unknownOption')),
+    at('1e308', 1e308, VALUE(p.name, 'unknownOption')),
+    at('case and spaces ignored', `  ${first.toUpperCase()} `, same(withArg(fn, i, first))),
+    at('a 2×1 range', [[first], [first]], VALUE(p.name, 'notSingleValue')),
+    at('#DIV/0! from another cell', DIV0, { kind: 'propagated', code: '#DIV/0!' }),
+  ];
+  const blank = blankExpectation(fn, i, p);
+  if (blank) out.push(at('blank', null, blank));
+  return out;
+}
+
+function textCases(f: FunctionSpec, i: number, p: ParamSpec): BadCase[] {
+  const fn = f.name;
+  const at = (what: string, v: RawArgument, e: Expectation): BadCase => ({ id: `${fn}.${p.name}: ${what}`, fn, args: withArg(fn, i, v), expect: e });
+  return [
+    at('TRUE', true, VALUE(p.name, 'notText')),
+    at('blank', null, VALUE(p.name, 'requiredMissing')),
+    at('spaces only', '   ', VALUE(p.name, 'requiredMissing')),
+    // A number is an id (catalogue: ids are text); 1e308 is no cover id here.
+    at('1e308 (no such id)', 1e308, err('#N/A', p.name, 'unknownCoverArgument')),
+    at('a 1×2 range', [['BI', 'CBI']], VALUE(p.name, 'notSingleValue')),
+    at('#NUM! from another cell', NUM, { kind: 'propagated', code: '#NUM!' }),
+  ];
+}
+
+/** A column of `n` blank cells (one shared row: cheap even for a million). */
+export function blankColumn(n: number): RawArgument {
+  const row = [null];
+  return new Array(n).fill(row);
+}
+
+export const MILLION = 1000000;
+
+function seriesCases(f: FunctionSpec, i: number, p: ParamSpec & { elements?: string; exactLength?: number }): BadCase[] {
+  const fn = f.name;
+  const at = (what: string, v: RawArgument, e: Expectation, extra: Partial<BadCase> = {}): BadCase => ({
+    id: `${fn}.${p.name}: ${what}`,
+    fn,
+    args: withArg(fn, i, v),
+    expect: e,
+    ...extra,
+  });
+  if (p.elements === 'boolean') {
+    return [
+      at('"maybe" in the series', [[true, true, 'maybe', true, true]], VALUE(p.name, 'notABoolean')),
+      at('2 in the series', [[true, 2, true, true, true]], VALUE(p.name, 'notABoolean')),
+      at('four values', [[true, true, true, true]], VALUE(p.name, 'seriesLength')),
+      at('a 2×3 range', [[true, true, true], [true, true, true]], VALUE(p.name, 'notASeries')),
+      at('a single TRUE', true, VALUE(p.name, 'seriesLength')),
+      // Blank = no (catalogue: "blank = no"), so five blanks are five noes.
+      at('all blank', [[null, null, null, null, null]], same(withArg(fn, i, [[false, false, false, false, false]]))),
+      at('yes/是/1 are TRUE', [['yes', '是', 1, 'Y', 'true']], same(withArg(fn, i, [[true, true, true, true, true]]))),
+      at('#DIV/0! inside', [[true, true, DIV0, true, true]], { kind: 'propagated', code: '#DIV/0!' }),
+      // "exactly five": the specific rule wins over the engine's length limit (see report).
+      at('1,000,000 blank cells', blankColumn(MILLION), VALUE(p.name, 'seriesLength'), { heavy: true, hosts: JS_ONLY }),
+    ];
+  }
+  const base = VALID[fn][i] as Array<Array<number | null>>;
+  const replaced = (k: number, v: number | string | boolean | null | typeof DIV0) => base.map((r, j) => (j === k ? [v] : r));
+  return [
+    at('text inside', replaced(1, 'x'), VALUE(p.name, 'textInSeries')),
+    at('numeric text inside', replaced(1, '12'), VALUE(p.name, 'textInSeries')),
+    at('TRUE inside', replaced(0, true), VALUE(p.name, 'textInSeries')),
+    at('a negative amount inside', replaced(1, -1), VALUE(p.name, 'negativeInSeries')),
+    at('−1e308 inside', replaced(1, -1e308), VALUE(p.name, 'negativeInSeries')),
+    at('−0 inside is 0', replaced(1, -0), same(withArg(fn, i, replaced(1, 0)))),
+    at('a blank inside is 0', replaced(1, null), same(withArg(fn, i, replaced(1, 0)))),
+    at('a 2×2 range', [[1, 2], [3, 4]], VALUE(p.name, 'notASeries')),
+    at('#DIV/0! inside', replaced(1, DIV0), { kind: 'propagated', code: '#DIV/0!' }),
+    at('NaN inside', replaced(1, NaN), VALUE(p.name, 'notFinite'), { hosts: JS_ONLY }),
+    at('1,000,000 blank cells', blankColumn(MILLION), err('#NUM!', p.name, 'seriesTooLong'), { heavy: true, hosts: fn === 'POOLSHARE' ? undefined : JS_ONLY }),
+  ];
+}
+
+/**
+ * An empty claims table (minRows 0) settles nothing: ALLOCATE gives one blank per row ("payable"
+ * beside a header); REMAINING gives CBI's whole remaining aggregate, min(400, 1000, 5000).
+ */
+function noClaims(fn: string, column: string[][]): Expectation {
+  return fn === 'ALLOCATE' ? value(column) : value(400);
+}
+
+/** Bad shapes of every table parameter (the structural cases per function are written below). */
+function tableCases(f: FunctionSpec, i: number, p: ParamSpec & { columns: ReadonlyArray<{ kind: string }>; minRows?: number }): BadCase[] {
+  const fn = f.name;
+  const at = (what: string, v: RawArgument, e: Expectation): BadCase => ({ id: `${fn}.${p.name}: ${what}`, fn, args: withArg(fn, i, v), expect: e });
+  const base = VALID[fn][i] as ReadonlyArray<ReadonlyArray<number | string | null>>;
+  const width = p.columns.length;
+  const numeric = p.columns.findIndex((c) => c.kind !== 'text');
+  const withCell = (r: number, c: number, v: number | string | boolean | null | typeof DIV0) =>
+    base.map((row, j) => (j === r ? row.map((x, k) => (k === c ? v : x)) : row));
+  const allBlank = base.map((row) => row.map(() => null));
+  const header = p.columns.map((_c, k) => `col ${k + 1}`);
+  return [
+    at('one column too few', base.map((row) => row.slice(0, width - 1)), VALUE(p.name, 'tableWidth')),
+    at('one column too many', base.map((row) => [...row, 1]), VALUE(p.name, 'tableWidth')),
+    at('a single number', 5, VALUE(p.name, 'tableWidth')),
+    at('a header in row 2', [base[0], header, ...base.slice(1)], VALUE(p.name, 'tableCellNotNumber')),
+    at('a header in the last row', [...base, header], VALUE(p.name, 'tableCellNotNumber')),
+    at('text in a number column', withCell(1, numeric, 'n/a'), VALUE(p.name, 'tableCellNotNumber')),
+    at('TRUE in a number column', withCell(1, numeric, true), VALUE(p.name, 'tableCellNotNumber')),
+    at('−1e308 in a number column', withCell(1, numeric, -1e308), VALUE(p.name, 'tableCellRule')),
+    at('#DIV/0! in a cell', withCell(1, numeric, DIV0), { kind: 'propagated', code: '#DIV/0!' }),
+    at('a header row then blanks', [header, ...allBlank], (p.minRows ?? 1) > 0 ? VALUE(p.name, 'tableTooShort') : noClaims(fn, [['payable'], ...allBlank.map(() => [''])])),
+    at('all blank', allBlank, (p.minRows ?? 1) > 0 ? VALUE(p.name, 'tableTooShort') : noClaims(fn, allBlank.map(() => ['']))),
+    { ...at('NaN in a number column', withCell(1, numeric, NaN), VALUE(p.name, 'tableCellNotNumber')), hosts: JS_ONLY },
+  ];
+}
+
+function generated(f: FunctionSpec): BadCase[] {
+  const out: BadCase[] = [];
+  f.params.forEach((p, i) => {
+    switch (p.kind) {
+      case 'boolean':
+        out.push(...booleanCases(f, i, p));
+        break;
+      case 'option':
+        out.push(...optionCases(f, i, p));
+        break;
+      case 'text':
+        out.push(...textCases(f, i, p));
+        break;
+      case 'series':
+        out.push(...seriesCases(f, i, p));
+        break;
+      case 'table':
+        out.push(...tableCases(f, i, p));
+        break;
+      default:
+        out.push(...numberCases(f, i, p));
+    }
+  });
+  // One argument too many never becomes a number. (Excel refuses such a formula when it is typed,
+  // from the function's metadata, so the adapter never receives one.)
+  out.push({
+    id: `${f.name}: one argument too many`,
+    fn: f.name,
+    args: [...VALID[f.name], 1],
+    expect: VALUE(undefined, 'tooManyArguments'),
+    hosts: ['engine', 'sheet', 'cli'],
+  });
+  return out;
+}
+
+// ---- structural and arithmetic cases, by hand ----------------------------------------------------
+
+const HUGE_HISTORY = [
+  [45292, 1e308],
+  [45658, 1e308],
+];
+
+const STRUCTURAL: BadCase[] = [
+  // Revenue histories (FUNCTIONS.md §2): dates strictly increase, at least 2 rows, must cover the window.
+  { id: 'STANDARDREVENUE.history: dates not increasing', fn: 'STANDARDREVENUE', args: [[[45292, 1], [45352, 1], [45323, 1]], 45689, 14], expect: VALUE('history', 'notIncreasing') },
+  { id: 'STANDARDREVENUE.history: a repeated date', fn: 'STANDARDREVENUE', args: [[[45292, 1], [45292, 1], [45352, 1]], 45689, 14], expect: VALUE('history', 'notIncreasing') },
+  { id: 'STANDARDREVENUE.history: one data row', fn: 'STANDARDREVENUE', args: [[['start', 'revenue'], [45292, 1]], 45689, 14], expect: VALUE('history', 'tableTooShort') },
+  { id: 'STANDARDREVENUE.history: a date before 1900-03-01', fn: 'STANDARDREVENUE', args: [[[60, 1], [45292, 1]], 45689, 14], expect: VALUE('history', 'tableCellRule') },
+  { id: 'STANDARDREVENUE.history: a date after 9999-12-31', fn: 'STANDARDREVENUE', args: [[[45292, 1], [2958466, 1]], 45689, 14], expect: VALUE('history', 'tableCellRule') },
+  { id: 'STANDARDREVENUE.history: not covering the window', fn: 'STANDARDREVENUE', args: [[[45352, 1], [45383, 1]], 45689, 14], expect: err('#N/A', 'history', 'historyNotCovering') },
+  { id: 'STANDARDREVENUE.indemnity_days: window after the incident', fn: 'STANDARDREVENUE', args: [HISTORY, 45689, 400], expect: VALUE('indemnity_days', 'windowAfterIncident') },
+  { id: 'STANDARDREVENUE.indemnity_days: 0', fn: 'STANDARDREVENUE', args: [HISTORY, 45689, 0], expect: VALUE('indemnity_days', 'notPositive') },
+  { id: 'STANDARDREVENUE.trend: −1', fn: 'STANDARDREVENUE', args: [HISTORY, 45689, 14, -1], expect: VALUE('trend', 'notAbove') },
+  { id: 'ANNUALREVENUE.history: all blank with a header', fn: 'ANNUALREVENUE', args: [[['start', 'revenue'], [null, null], [null, null]], 45839], expect: VALUE('history', 'tableTooShort') },
+  { id: 'ANNUALREVENUE.history: not covering the year', fn: 'ANNUALREVENUE', args: [[[45658, 1], [45689, 1]], 45839], expect: err('#N/A', 'history', 'historyNotCovering') },
+  // Overflow: 1e308 a year × 2 years, × (1 + 1e308): the exact result is far beyond a double → #NUM!.
+  { id: 'ANNUALREVENUE: 1e308 × (1 + 1e308) overflows a double', fn: 'ANNUALREVENUE', args: [HUGE_HISTORY, 45839, 1e308], expect: err('#NUM!', undefined, 'resultNotFinite') },
+  { id: 'STANDARDREVENUE: 1e308 revenue × (1 + 1e308) overflows', fn: 'STANDARDREVENUE', args: [HUGE_HISTORY, 45839, 30, 1e308], expect: err('#NUM!', undefined, 'resultNotFinite') },
+  // 184/366 of the 2024 period + 181/366 of the 2025 one (the last period as long as the one before).
+  { id: 'ANNUALREVENUE: 1e308 revenues, trend 0, stay finite', fn: 'ANNUALREVENUE', args: [HUGE_HISTORY, 45839, 0], expect: value(9.972677595628416e307) },
+
+  // Recovery-ratio table (§3): bounds strictly increase, ratios in [0, 1], #N/A past the last bound.
+  { id: 'RECOVERYRATIO.table: bounds not increasing', fn: 'RECOVERYRATIO', args: [45, [[30, 0.5], [30, 0.75]]], expect: VALUE('table', 'notIncreasing') },
+  { id: 'RECOVERYRATIO.table: ratio 1.5', fn: 'RECOVERYRATIO', args: [45, [[30, 0.5], [60, 1.5]]], expect: VALUE('table', 'tableCellRule') },
+  { id: 'RECOVERYRATIO.table: negative days', fn: 'RECOVERYRATIO', args: [45, [[-30, 0.5], [60, 0.75]]], expect: VALUE('table', 'tableCellRule') },
+  { id: 'RECOVERYRATIO.recovery_days: beyond the last bound', fn: 'RECOVERYRATIO', args: [91, RECOVERY_TABLE], expect: err('#N/A', 'recovery_days', 'beyondLastBound') },
+
+  // Covers trees (§5): unique ids, known parents, no cycles (self-parent included).
+  ...(['ALLOCATE', 'REMAINING'] as const).flatMap((fn): BadCase[] => {
+    const rest = fn === 'ALLOCATE' ? [] : ['BI'];
+    const covers = (rows: unknown[][]) => rows as RawArgument;
+    return [
+      { id: `${fn}.covers: a duplicate cover id`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100], ['CBI', 'BI', null, 400, 50], ['BI', null, 1, 1, 0]]), ...rest], expect: VALUE('covers', 'duplicateCoverId') },
+      { id: `${fn}.covers: a cover its own parent`, fn, args: [CLAIMS, covers([['BI', 'BI', 600, 1000, 100], ['CBI', 'BI', null, 400, 50]]), ...rest], expect: VALUE('covers', 'parentCycle') },
+      { id: `${fn}.covers: a cycle of two`, fn, args: [CLAIMS, covers([['BI', 'CBI', 600, 1000, 100], ['CBI', 'BI', null, 400, 50]]), ...rest], expect: VALUE('covers', 'parentCycle') },
+      { id: `${fn}.covers: a cycle of three below a root`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100], ['CBI', 'X', null, 400, 50], ['X', 'Y', null, null, 0], ['Y', 'CBI', null, null, 0]]), ...rest], expect: VALUE('covers', 'parentCycle') },
+      { id: `${fn}.covers: a parent that does not exist`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100], ['CBI', 'NOPE', null, 400, 50]]), ...rest], expect: VALUE('covers', 'unknownParent') },
+      { id: `${fn}.covers: a row without a cover id`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100], [null, 'BI', null, 400, 50]]), ...rest], expect: VALUE('covers', 'coverIdMissing') },
+      { id: `${fn}.covers: a negative limit`, fn, args: [CLAIMS, covers([['BI', null, -600, 1000, 100], ['CBI', 'BI', null, 400, 50]]), ...rest], expect: VALUE('covers', 'tableCellRule') },
+      { id: `${fn}.claims: a cover not in covers`, fn, args: [[['E1', 'BI', 500], ['E1', 'CYBER', 300]], COVERS, ...rest], expect: err('#N/A', 'claims', 'unknownCover') },
+      { id: `${fn}.claims: an amount without a cover id`, fn, args: [[['E1', 'BI', 500], ['E1', null, 300]], COVERS, ...rest], expect: VALUE('claims', 'claimCoverMissing') },
+      { id: `${fn}.claims: a negative amount`, fn, args: [[['E1', 'BI', 500], ['E1', 'CBI', -300]], COVERS, ...rest], expect: VALUE('claims', 'tableCellRule') },
+    ];
+  }),
+  { id: 'REMAINING.cover: not in covers', fn: 'REMAINING', args: [CLAIMS, COVERS, 'NOPE'], expect: err('#N/A', 'cover', 'unknownCoverArgument') },
+  // Empty claims (a header, blanks) settle nothing: one blank per row, "payable" beside the header.
+  { id: 'ALLOCATE.claims: header and blank rows only', fn: 'ALLOCATE', args: [[['event', 'cover', 'amount'], [null, null, null]], COVERS], expect: value([['payable'], ['']]) },
+  { id: 'REMAINING.claims: all blank leaves the whole aggregate', fn: 'REMAINING', args: [[[null, null, null]], COVERS, 'CBI'], expect: value(400) },
+  // 1e308 claims without limits stay 1e308 each; with a policy aggregate they are capped.
+  { id: 'ALLOCATE: 1e308 claims under covers without limits', fn: 'ALLOCATE', args: [[['E1', 'A', 1e308], ['E2', 'A', 1e308]], [['A', null, null, null, null]]], expect: value([[1e308], [1e308]]) },
+  { id: 'REMAINING: 1e308 − 1e308 − 1e308 of an aggregate is 0, never negative', fn: 'REMAINING', args: [[['E1', 'A', 1e308], ['E2', 'A', 1e308]], [['A', null, null, 1e308, null]], 'A'], expect: value(0) },
+
+  // Zero denominators (catalogue: "#DIV/0! — a ratio whose denominator is zero").
+  { id: 'INSUREDRATIO: operating profit + maintenance = 0', fn: 'INSUREDRATIO', args: [100, 100, 0, 0], expect: err('#DIV/0!', undefined, 'insuredRatioZeroDenominator') },
+  { id: 'OTHERINSURANCE: contribution with both limits 0', fn: 'OTHERINSURANCE', args: [100, 0, 0, 'contribution'], expect: err('#DIV/0!', 'own_limit', 'contributionZeroLimits') },
+  { id: 'RETURNPREMIUM: a policy period of no days', fn: 'RETURNPREMIUM', args: [100, 45658, 45658, 45658], expect: err('#DIV/0!', 'policy_end', 'zeroPolicyPeriod') },
+  { id: 'PROFITRATE: revenue 0 (the denominator) is #VALUE! (revenue > 0)', fn: 'PROFITRATE', args: [0, 0, 0, 0], expect: VALUE('revenue', 'notPositive') },
+  { id: 'POOLSHARE: all-zero claims with nothing available pay 0', fn: 'POOLSHARE', args: [col(0, 0), 0, 0], expect: value([[0], [0]]) },
+  { id: 'BIPAYOUT: annual revenue 0 makes no under-insurance (no 0/0)', fn: 'BIPAYOUT', args: [100, 0, 0, 1000, 0, 0], expect: value(0) },
+
+  // Inconsistent inputs.
+  { id: 'BIPAYOUT.profit_rate: required with annual_revenue', fn: 'BIPAYOUT', args: [136000, 10000, 1000000, 800000, 12000000], expect: VALUE('profit_rate', 'profitRateRequired') },
+  { id: 'RECOVERY.insurer_paid: above loss − deductible', fn: 'RECOVERY', args: [1, 0, 100, 10, 91], expect: VALUE('insurer_paid', 'insurerPaidAboveLoss') },
+  { id: 'CRIMEPAYOUT.special_loss: above loss', fn: 'CRIMEPAYOUT', args: [100, 0, 1000, 101], expect: VALUE('special_loss', 'specialAboveLoss') },
+  { id: 'CLAIMSMADE.policy_end: before policy_start', fn: 'CLAIMSMADE', args: [45500, 45800, 45292, 46022, 45658], expect: VALUE('policy_end', 'periodReversed') },
+  { id: 'CLAIMSMADE.erp_end: before policy_end', fn: 'CLAIMSMADE', args: [45500, 45800, 45292, 45658, 46022, 46000], expect: VALUE('erp_end', 'erpBeforeEnd') },
+  { id: 'LOSSSUSTAINED.policy_end: before policy_start', fn: 'LOSSSUSTAINED', args: [45700, 46100, 46022, 45658], expect: VALUE('policy_end', 'periodReversed') },
+  { id: 'RETURNPREMIUM.cancel_date: outside the period', fn: 'RETURNPREMIUM', args: [36500, 45658, 46023, 46024], expect: VALUE('cancel_date', 'cancelOutsidePeriod') },
+  { id: 'NOTICEBY.kind: blank, optional erp_end omitted', fn: 'NOTICEBY', args: [null, 46000, 46022], expect: VALUE('kind', 'requiredMissing') },
+
+  // Results beyond a double (catalogue: "#NUM! — a result that cannot be computed"), never Infinity.
+  { id: 'WAITINGDEDUCTIBLE: 1e308 + 1e308 overflows', fn: 'WAITINGDEDUCTIBLE', args: [col(1e308, 1e308), 2], expect: err('#NUM!', undefined, 'resultNotFinite') },
+  { id: 'HOURLYBI: 1e308 + 1e308 within a 1e308 limit is 1e308', fn: 'HOURLYBI', args: [col(1e308, 1e308), 0, 0, 1e308], expect: value(1e308) },
+  { id: 'HOURLYBI: 1e308 + 1e308 less a 1e308 deductible is 1e308', fn: 'HOURLYBI', args: [col(1e308, 1e308), 0, 1e308, 1e308 * 1.5], expect: value(1e308) },
+  { id: 'REPUTATIONAL: two days of 1e308 overflow without a limit', fn: 'REPUTATIONAL', args: [blockOf(48, 1e308), 0, 1e308, 48], expect: err('#NUM!', undefined, 'resultNotFinite') },
+  { id: 'REPUTATIONAL: two days of 1e308 within a 1e308 limit', fn: 'REPUTATIONAL', args: [blockOf(48, 1e308), 0, 1e308, 48, 1e308], expect: value(1e308) },
+  { id: 'CRIMEPAYOUT: 1e308 payout + 1e308 legal expenses overflows', fn: 'CRIMEPAYOUT', args: [1e308, 0, 1e308, 0, 5000, 1e308], expect: err('#NUM!', undefined, 'resultNotFinite') },
+  { id: 'POOLSHARE: 1e308 + 1e308 claims share a 1e308 pool', fn: 'POOLSHARE', args: [col(1e308, 1e308), 1e308, 1e308], expect: value([[5e307], [5e307]]) },
+  { id: 'LAYER: 1e308 in a 1e308 layer', fn: 'LAYER', args: [1e308, 0, 1e308], expect: value(1e308) },
+  { id: 'OPERATINGPROFIT: 1e308 − 1e308 is exactly 0', fn: 'OPERATINGPROFIT', args: [1e308, 1e308], expect: value(0) },
+  { id: 'OPERATINGPROFIT: MIN_VALUE − MAX_VALUE is −MAX_VALUE, finite', fn: 'OPERATINGPROFIT', args: [Number.MIN_VALUE, Number.MAX_VALUE], expect: value(-Number.MAX_VALUE) },
+  { id: 'RECOVERY: 1e308 recovered, 1e308 loss', fn: 'RECOVERY', args: [1e308, 0, 1e308, 0, 0], expect: value([[1e308, 0, 0, 0]]) },
+  { id: 'HAMMER: MAX_VALUE costs', fn: 'HAMMER', args: [Number.MAX_VALUE, 0, 0, 1], expect: value(Number.MAX_VALUE) },
+  { id: 'RETURNPREMIUM: 1e308 over the whole calendar', fn: 'RETURNPREMIUM', args: [1e308, 61, 2958465, 61], expect: value(1e308) },
+  // The engine's default series limit (MAX_SERIES_VALUES in specs.ts): 100,000 values are
+  // evaluated, one more is #NUM! (catalogue: a series too long for the engine's limits).
+  { id: 'POOLSHARE.member_claims: 100,000 blank values are evaluated', fn: 'POOLSHARE', args: [blankColumn(100000)], expect: value(new Array(100000).fill([0])), hosts: JS_ONLY },
+  { id: 'POOLSHARE.member_claims: 100,001 values are too many', fn: 'POOLSHARE', args: [blankColumn(100001)], expect: err('#NUM!', 'member_claims', 'seriesTooLong'), hosts: JS_ONLY },
+  // Dates at the ends of the calendar are inside; beyond them is #VALUE! (also for table dates).
+  { id: 'CRISISWINDOW: serial 61 and 2958465.5 are dates', fn: 'CRISISWINDOW', args: [61, 62], expect: value(true) },
+  { id: 'CRISISWINDOW.cost_date: 2958466 is after 9999-12-31', fn: 'CRISISWINDOW', args: [2958465, 2958466], expect: VALUE('cost_date', 'dateOutOfRange') },
+  // An argument left out (not blank): no silent 0.
+  // (Excel refuses a formula without a required argument, so the adapter never receives one.)
+  { id: 'LOSTPROFIT.profit_rate: left out of the call', fn: 'LOSTPROFIT', args: [100], expect: VALUE('profit_rate', 'requiredMissing'), hosts: ['engine', 'sheet', 'cli'] },
+];
+
+/** `n` hours of `v`, as a column. */
+function blockOf(n: number, v: number): RawArgument {
+  return new Array(n).fill(null).map(() => [v]);
+}
+
+/** Every case, generated and hand-written, in catalogue order then the structural ones. */
+export const CASES: readonly BadCase[] = [...CATALOGUE.flatMap(generated), ...STRUCTURAL];
+
+export function runsOn(c: BadCase, host: Host): boolean {
+  return c.hosts === undefined || c.hosts.includes(host);
+}
+
+export function specOf(fn: string): FunctionSpec {
+  const f = CATALOGUE.find((x) => x.name === fn);
+  if (!f) throw new Error(`no function ${fn}`);
+  return f;
+}
