@@ -33,6 +33,11 @@ function lcg(seed) {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
+/** A CSV field in double quotes (RFC 4180: a quote inside doubles itself). */
+function csvQuote(field) {
+  return `"${field.replace(/"/g, '""')}"`;
+}
+
 function scenarioCsv(rows, kind) {
   const rnd = lcg(20251121);
   const formulas = kind === 'cyber' ? CYBER : PLAIN;
@@ -54,7 +59,9 @@ function scenarioCsv(rows, kind) {
     const annual = Math.round(revenue * (0.95 + rnd() * 0.2));
     const paid = rnd() < 0.2 ? Math.round(limit * rnd()) : 0;
     const values = [revenue, expenses, maintenance, insured, standard, actual, saved, prevention, avoided, deductible, sumInsured, limit, annual, paid];
-    lines.push([...values, ...formulas.map((f) => f.replace(/\{r\}/g, String(r)))].join(','));
+    // Formulas hold commas: quote them as CSV fields (unquoted, every formula split into pieces
+    // and the whole sheet evaluated to #ERROR!).
+    lines.push([...values, ...formulas.map((f) => csvQuote(f.replace(/\{r\}/g, String(r))))].join(','));
   }
   return lines.join('\n') + '\n';
 }

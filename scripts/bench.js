@@ -1,18 +1,27 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the project's performance record. Prints figures; asserts nothing.
+ * `npm run bench`: the project's performance record. Prints figures; asserts only that the
+ * figures measure what they claim (the references agree with the engine, the two scenario
+ * sheets agree on every payout), never a speed.
  *
  *   1. calls per second of every CYBER function through the engine (`evaluate`) and through a
  *      HyperFormula sheet (N formulas in N rows, built and evaluated);
- *   2. ALLOCATE scaling: 1k, 10k and 100k claims against a 50-cover, 4-level tree (time per
+ *   2. the engine beside plain JavaScript numbers (scripts/bench-plain.js): the same arithmetic
+ *      without exactness or validation, the speed-of-light reference, as a time ratio;
+ *   3. ALLOCATE scaling: 1k, 10k and 100k claims against a 50-cover, 4-level tree (time per
  *      claim must stay flat), and 100k claims settled inside a sheet;
- *   3. the time `cyberbi calc` takes on a 10,000-row CPIC scenario sheet, beside the same model
- *      written with plain spreadsheet formulas through the same evaluator (the ratio matters:
- *      target within 2×).
+ *   4. the time `cyberbi calc` takes on a 10,000-row CPIC scenario sheet, beside the same model
+ *      written with plain spreadsheet formulas through the same evaluator (target within 2×);
+ *   5. the Excel add-in's bundles (raw and gzip) against their budgets, and the workbench's.
  *
  * Each figure is printed beside the saved baseline (bench/baseline.json) with the ratio
- * current ÷ baseline. `npm run bench -- --save` records this run as the new baseline.
- * `--quick` runs shorter loops (for a smoke check).
+ * current ÷ baseline. A full run also writes docs/PERFORMANCE.md (scripts/bench-doc.js).
+ *
+ *   npm run bench                  full run; prints, writes docs/PERFORMANCE.md
+ *   npm run bench -- --save        the same, and records this run as bench/baseline.json
+ *   npm run bench -- --quick       short loops and smaller sizes, add-in bundles only; writes nothing
+ *   npm run bench -- --no-bundles  skips the webpack builds (section 5)
+ *   npm run bench -- --no-doc      does not write docs/PERFORMANCE.md
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -27,32 +36,96 @@ if (!fs.existsSync(path.join(lib, 'engine', 'index.js'))) {
 }
 const { CATALOGUE, evaluate } = require(path.join(lib, 'engine'));
 const { evaluateSheet } = require(path.join(lib, 'sheet', 'workbook'));
-const { BENCH_ARGS } = require('./bench-args');
+const { BENCH_ARGS, coversTree, claimsTable } = require('./bench-args');
+const { PLAIN, PLAIN_TOLERANCE, relativeDifference } = require('./bench-plain');
+const { scenarioCsv } = require('./bench-scenario');
+const { BUDGETS, measureBundles } = require('./bench-bundles');
+const { writePerformanceDoc, FLAT_LIMIT, CLI_TARGET } = require('./bench-doc');
 
-const quick = process.argv.includes('--quick');
-const save = process.argv.includes('--save');
+const argv = process.argv.slice(2);
+const known = ['--quick', '--save', '--no-bundles', '--no-doc', '--doc'];
+const unknown = argv.filter((a) => !known.includes(a));
+if (unknown.length) {
+  console.error(`bench: unknown option ${unknown.join(' ')} (known: ${known.join(' ')})`);
+  process.exit(2);
+}
+const quick = argv.includes('--quick');
+const save = argv.includes('--save');
+const bundles = !argv.includes('--no-bundles');
+// The doc records a full run only: quick figures are not comparable with the baseline.
+const writeDoc = !quick && !argv.includes('--no-doc');
+if (quick && (save || argv.includes('--doc'))) {
+  console.error('bench: --quick figures are not a record; --save and --doc need a full run.');
+  process.exit(2);
+}
+
+const started = Date.now();
 const baselineFile = path.join(root, 'bench', 'baseline.json');
 const baseline = fs.existsSync(baselineFile) ? JSON.parse(fs.readFileSync(baselineFile, 'utf8')) : null;
-const current = { machine: machine(), date: new Date().toISOString(), figures: {} };
+const system = machine();
+const current = { machine: system.summary, system, date: new Date().toISOString(), figures: {} };
 
 function machine() {
   const cpus = os.cpus();
-  return `${cpus.length} × ${cpus[0] ? cpus[0].model.trim() : 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+  const cpu = cpus[0] ? cpus[0].model.trim() : 'unknown CPU';
+  let osName = `${os.type()} ${os.release()}`;
+  try {
+    const release = fs.readFileSync('/etc/os-release', 'utf8');
+    const pretty = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(release);
+    if (pretty) osName = `${pretty[1]} (${os.type()} ${os.release()})`;
+  } catch {
+    /* not Linux: os.type() and os.release() say enough */
+  }
+  const ramGiB = Math.round(os.totalmem() / 2 ** 30);
+  return {
+    cpu,
+    cores: cpus.length,
+    ramGiB,
+    os: osName,
+    arch: os.arch(),
+    node: process.version,
+    summary: `${cpus.length} × ${cpu}, ${ramGiB} GiB, node ${process.version}`,
+  };
 }
 
-/** Runs fn repeatedly for about `ms` milliseconds; returns calls per second. */
+/**
+ * Calls per second of fn over about `ms` milliseconds. The batch between two clock reads grows
+ * until it lasts ≥ 1 ms, so that reading the clock costs nothing measurable even for functions
+ * that take nanoseconds (the plain-JS references). Every result goes into a sink, so that the
+ * compiler cannot drop the call.
+ */
+let sink = 0;
 function rate(fn, ms) {
-  for (let i = 0; i < 200; i++) fn(); // warm up
+  for (let i = 0; i < 200; i++) sink ^= fn() === undefined ? 1 : 0; // warm up
+  let batch = 1;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < batch; i++) sink ^= fn() === undefined ? 1 : 0;
+    if (Number(process.hrtime.bigint() - t0) >= 1e6 || batch >= 1 << 24) break;
+    batch *= 2;
+  }
   let n = 0;
   const start = process.hrtime.bigint();
   const budget = BigInt(ms) * 1000000n;
   let elapsed = 0n;
   while (elapsed < budget) {
-    for (let i = 0; i < 100; i++) fn();
-    n += 100;
+    for (let i = 0; i < batch; i++) sink ^= fn() === undefined ? 1 : 0;
+    n += batch;
     elapsed = process.hrtime.bigint() - start;
   }
   return n / (Number(elapsed) / 1e9);
+}
+
+/** The least time of `runs` calls of fn, in seconds, and fn's last result. */
+function best(fn, runs) {
+  let seconds = Infinity;
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    result = fn();
+    seconds = Math.min(seconds, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return { seconds, result };
 }
 
 function literal(v) {
@@ -74,21 +147,34 @@ function fmt(x, unit) {
   if (unit === 's') return `${x.toFixed(3)} s`;
   if (unit === 'µs') return `${x.toFixed(2)} µs`;
   if (unit === '×') return `${x.toFixed(2)}×`;
+  if (unit === 'B') return `${(x / 1024).toFixed(1)} KiB`;
   return x >= 1000 ? `${Math.round(x).toLocaleString('en-US')}/s` : `${x.toFixed(1)}/s`;
 }
 
-const rows = [];
-function record(key, value, unit) {
+/** Sections in print order; each row: figure, this run, baseline, this ÷ baseline. */
+const sections = [];
+function section(title, note) {
+  const s = { title, note, rows: [], lines: [] };
+  sections.push(s);
+  return s;
+}
+function record(s, key, value, unit) {
   current.figures[key] = value;
   const base = baseline && baseline.figures[key];
   const ratio = base ? value / base : undefined;
-  rows.push([key, fmt(value, unit), base === undefined ? '—' : fmt(base, unit), ratio === undefined ? '—' : `${ratio.toFixed(2)}`]);
+  s.rows.push([key, fmt(value, unit), base === undefined ? '—' : fmt(base, unit), ratio === undefined ? '—' : ratio.toFixed(2)]);
+}
+function progress(text) {
+  process.stderr.write(`bench: ${text}\n`);
 }
 
 // ---- 1. per function: engine and HyperFormula sheet ----------------------------------------
 const engineMs = quick ? 150 : 600;
 const sheetRows = quick ? 500 : 2000;
 const missing = [];
+const engineRates = {};
+const perFunction = section('Calls per second, per function', `engine: \`evaluate\` in a ${engineMs} ms loop; sheet: ${sheetRows} formulas built and evaluated in one HyperFormula sheet. Higher is better.`);
+progress('1/5 calls per function');
 for (const f of CATALOGUE) {
   const args = BENCH_ARGS[f.name];
   if (!args) {
@@ -97,7 +183,8 @@ for (const f of CATALOGUE) {
   }
   const check = evaluate(f.name, args);
   if (!check.ok) throw new Error(`bench arguments of ${f.name} are invalid: ${check.error.message.en}`);
-  record(`engine ${f.name} calls`, rate(() => evaluate(f.name, args), engineMs), '/s');
+  engineRates[f.name] = rate(() => evaluate(f.name, args), engineMs);
+  record(perFunction, `engine ${f.name} calls`, engineRates[f.name], '/s');
 
   // Ranges go into cells to the right (as in a real model); every row's formula refers to them.
   const cells = Array.from({ length: sheetRows }, () => []);
@@ -120,45 +207,83 @@ for (const f of CATALOGUE) {
     cells[r][0] = formula;
     formulas++;
   }
-  const t0 = process.hrtime.bigint();
-  const out = evaluateSheet(cells);
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const { seconds, result: out } = best(() => evaluateSheet(cells), 1);
   if (out[0][0] !== null && typeof out[0][0] === 'object') throw new Error(`${formula} → ${out[0][0].error} ${out[0][0].message}`);
-  record(`sheet ${f.name} calls`, formulas / seconds, '/s');
+  record(perFunction, `sheet ${f.name} calls`, formulas / seconds, '/s');
 }
 
 // ---- 2. ALLOCATE scaling: time per claim must stay flat (linear settlement) ------------------
-const { coversTree, claimsTable } = require('./bench-args');
+progress('2/5 ALLOCATE scaling');
+const scaling = section('ALLOCATE scaling', 'claims against a 50-cover, 4-level covers tree; best of 20 runs at 1k, 5 at 10k, 3 at 100k. Lower is better.');
 const covers = coversTree(50, 4);
-for (const n of quick ? [1000, 10000] : [1000, 10000, 100000]) {
+const sizes = quick ? [1000, 10000] : [1000, 10000, 100000];
+const perClaim = {};
+const allocateSeconds = {};
+for (const n of sizes) {
   const claims = claimsTable(n);
-  const runs = n >= 100000 ? 3 : 5;
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = evaluate('ALLOCATE', [claims, covers]);
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (!r.ok) throw new Error(`ALLOCATE bench: ${r.error.message.en}`);
-    best = Math.min(best, s);
-  }
-  record(`engine ALLOCATE ${n} claims × 50-cover 4-level tree`, best, 's');
-  record(`engine ALLOCATE µs per claim at ${n}`, (best / n) * 1e6, 'µs');
+  // Small sizes take milliseconds: more runs, so that one scheduling hiccup does not set the figure.
+  const { seconds, result } = best(() => evaluate('ALLOCATE', [claims, covers]), n >= 100000 ? 3 : n >= 10000 ? 5 : 20);
+  if (!result.ok) throw new Error(`ALLOCATE bench: ${result.error.message.en}`);
+  allocateSeconds[n] = seconds;
+  perClaim[n] = (seconds / n) * 1e6;
+  record(scaling, `engine ALLOCATE ${n} claims × 50-cover 4-level tree`, seconds, 's');
+  record(scaling, `engine ALLOCATE µs per claim at ${n}`, perClaim[n], 'µs');
 }
+const largest = sizes[sizes.length - 1];
+const flatness = perClaim[largest] / perClaim[sizes[0]];
+record(scaling, `engine ALLOCATE flatness: µs per claim at ${largest / 1000}k ÷ at 1k (flat ≤ ${FLAT_LIMIT})`, flatness, '×');
+scaling.lines.push(
+  flatness <= FLAT_LIMIT
+    ? `Time per claim stays flat: ${fmt(perClaim[largest], 'µs')} at ${largest.toLocaleString('en-US')} claims, ${fmt(perClaim[sizes[0]], 'µs')} at 1,000 (ratio ${flatness.toFixed(2)} ≤ ${FLAT_LIMIT}).`
+    : `NOT FLAT: time per claim grows ${flatness.toFixed(2)}× from 1,000 to ${largest.toLocaleString('en-US')} claims (limit ${FLAT_LIMIT}).`,
+);
 {
   // The same 100,000 claims settled inside a sheet: claims in A:C, covers in E:I, one ALLOCATE.
   const n = quick ? 10000 : 100000;
   const claims = claimsTable(n);
   const cells = claims.map((row, i) => [...row, null, ...(covers[i] || [null, null, null, null, null]), null]);
   cells[0][10] = `=CYBER.ALLOCATE(A1:C${n + 1},E1:I${covers.length})`;
-  const t0 = process.hrtime.bigint();
-  const out = evaluateSheet(cells);
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const { seconds, result: out } = best(() => evaluateSheet(cells), 1);
   if (out[1][10] === null || typeof out[1][10] === 'object') throw new Error(`sheet ALLOCATE: ${JSON.stringify(out[1][10])}`);
-  record(`sheet ALLOCATE ${n} claims (build + evaluate)`, s, 's');
+  record(scaling, `sheet ALLOCATE ${n} claims (build + evaluate)`, seconds, 's');
 }
 
-// ---- 3. the 10,000-row scenario sheet through cyberbi calc ----------------------------------
-const { scenarioCsv } = require('./bench-scenario');
+// ---- 3. the engine beside plain JavaScript numbers ---------------------------------------------
+progress('3/5 engine beside plain JavaScript');
+const plain = section(
+  'Engine beside plain JavaScript numbers',
+  'plain: the same arithmetic on doubles (scripts/bench-plain.js), no validation, no exactness: the speed-of-light reference. engine ÷ plain is the time one exact, validated call costs in plain-JS calls. Lower is better.',
+);
+const plainMs = quick ? 150 : 600;
+const HOURLY_NOTE = `HOURLYBI over ${BENCH_ARGS.HOURLYBI[0].length} hourly values`;
+for (const name of Object.keys(PLAIN)) {
+  const isAllocate = name === 'ALLOCATE';
+  const args = isAllocate ? [claimsTable(10000), covers] : BENCH_ARGS[name];
+  const engine = evaluate(name, args);
+  if (!engine.ok) throw new Error(`plain reference ${name}: the engine fails on the bench inputs: ${engine.error.message.en}`);
+  const difference = relativeDifference(PLAIN[name](args), engine.value);
+  if (!(difference <= PLAIN_TOLERANCE)) {
+    throw new Error(`plain reference ${name} disagrees with the engine (relative difference ${difference}); fix scripts/bench-plain.js before timing it.`);
+  }
+  const label = isAllocate ? 'ALLOCATE 10000 claims' : name;
+  if (isAllocate) {
+    // Per run, not per call: best of 5 against the engine's best of 5 at 10k (section 2).
+    const { seconds } = best(() => PLAIN[name](args), 5);
+    record(plain, `plain ${label} (s)`, seconds, 's');
+    record(plain, `engine ÷ plain ${label}`, allocateSeconds[10000] / seconds, '×');
+  } else {
+    const plainRate = rate(() => PLAIN[name](args), plainMs);
+    record(plain, `plain ${label} calls`, plainRate, '/s');
+    record(plain, `engine ÷ plain ${label}`, plainRate / engineRates[name], '×');
+  }
+  plain.lines.push(`${label}: plain reference agrees with the engine within ${difference.toExponential(1)} (relative; tolerance ${PLAIN_TOLERANCE}).`);
+}
+plain.lines.push(`${HOURLY_NOTE}; ALLOCATE compares best-of-5 run times at 10,000 claims.`);
+
+// ---- 4. the 10,000-row scenario sheet through cyberbi calc ----------------------------------
+progress('4/5 cyberbi calc scenario');
+const cli = section('`cyberbi calc` on the CPIC scenario sheet', 'one scenario per row, the chain PROFITRATE → INSUREDRATIO → REVENUEREDUCTION → LOSTPROFIT → PREVENTIONCOST → BIPAYOUT, written with CYBER functions or with plain spreadsheet formulas; whole process (start, read, evaluate, print); best of 3. Lower is better.');
+const { parse: parseCsv } = require('csv-parse/sync');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-bench-'));
 const scenarioRows = quick ? 2000 : 10000;
 const cyberFile = path.join(dir, 'scenario-cyber.csv');
@@ -167,47 +292,104 @@ fs.writeFileSync(cyberFile, scenarioCsv(scenarioRows, 'cyber'));
 fs.writeFileSync(plainFile, scenarioCsv(scenarioRows, 'plain'));
 
 function timeCli(file) {
-  const runs = quick ? 1 : 3;
-  let best = Infinity;
   let output = '';
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
+  const { seconds } = best(() => {
     const r = spawnSync(process.execPath, [path.join(root, 'bin', 'cyberbi.js'), 'calc', file], { maxBuffer: 1 << 28, encoding: 'utf8' });
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
     if (r.status !== 0) throw new Error(`cyberbi calc ${file} exited ${r.status}: ${r.stderr}`);
     output = r.stdout;
-    best = Math.min(best, s);
-  }
-  return { seconds: best, output };
+  }, quick ? 1 : 3);
+  return { seconds, output };
 }
 const cyber = timeCli(cyberFile);
-const plain = timeCli(plainFile);
-// Both sheets compute the same payouts: compare the last column so the ratio compares like with like.
-const lastColumn = (csv) => csv.trim().split('\n').slice(1).map((l) => l.split(',').pop());
-const a = lastColumn(cyber.output);
-const b = lastColumn(plain.output);
-let differ = 0;
-for (let i = 0; i < a.length; i++) if (Math.abs(Number(a[i]) - Number(b[i])) > 1e-6 * Math.max(1, Math.abs(Number(b[i])))) differ++;
-record(`cli ${scenarioRows}-row scenario, CYBER functions`, cyber.seconds, 's');
-record(`cli ${scenarioRows}-row scenario, plain formulas`, plain.seconds, 's');
-record('cli scenario ratio CYBER ÷ plain (target ≤ 2)', cyber.seconds / plain.seconds, '×');
+const plainSheet = timeCli(plainFile);
 fs.rmSync(dir, { recursive: true, force: true });
+// Both sheets compute the same payouts: compare the results so the ratio compares like with like.
+// Every payout must be a number in both (an error or a text means the sheet did not compute).
+const results = (csv) => parseCsv(csv, { relax_column_count: true }).slice(1).map((fields) => fields.slice(14, 20));
+const a = results(cyber.output);
+const b = results(plainSheet.output);
+let differ = 0;
+let notNumbers = 0;
+const payoutColumn = 5;
+for (let i = 0; i < scenarioRows; i++) {
+  const x = Number(a[i] && a[i][payoutColumn]);
+  const y = Number(b[i] && b[i][payoutColumn]);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) notNumbers++;
+  else if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(y))) differ++;
+}
+if (notNumbers || differ || a.length !== scenarioRows || b.length !== scenarioRows) {
+  throw new Error(
+    `the scenario sheets do not compute the same payouts (${a.length} and ${b.length} rows of ${scenarioRows}; ${notNumbers} payouts not numbers, ${differ} differ): the CLI figures would compare unlike things. First row: ${JSON.stringify(a[0])} vs ${JSON.stringify(b[0])}`,
+  );
+}
+record(cli, `cli ${scenarioRows}-row scenario, CYBER functions`, cyber.seconds, 's');
+record(cli, `cli ${scenarioRows}-row scenario, plain formulas`, plainSheet.seconds, 's');
+const cliRatio = cyber.seconds / plainSheet.seconds;
+record(cli, `cli scenario ratio CYBER ÷ plain (target ≤ ${CLI_TARGET})`, cliRatio, '×');
+cli.lines.push(`The CYBER and plain-formula sheets agree on all ${scenarioRows.toLocaleString('en-US')} payouts (relative 1e-9).`);
+cli.lines.push(cliRatio <= CLI_TARGET ? `Target met: CYBER ÷ plain = ${cliRatio.toFixed(2)} ≤ ${CLI_TARGET}.` : `TARGET MISSED: CYBER ÷ plain = ${cliRatio.toFixed(2)} > ${CLI_TARGET}.`);
+
+// ---- 5. bundle sizes ---------------------------------------------------------------------------
+let bundleReport;
+if (bundles) {
+  progress(`5/5 bundles (webpack into a temporary directory${quick ? ', add-in only' : ''})`);
+  const sizes = measureBundles({ buildWorkbench: !quick });
+  const s = section('Bundle sizes', 'production builds into a temporary directory; gzip is zlib level 9. Lower is better.');
+  bundleReport = { addin: [], workbench: sizes.workbench };
+  for (const [file, size] of Object.entries(sizes.addin)) {
+    const budget = BUDGETS[file];
+    for (const kind of ['raw', 'gzip']) {
+      record(s, `add-in ${file} ${kind} (budget ${fmt(budget[kind], 'B')})`, size[kind], 'B');
+      const over = size[kind] > budget[kind];
+      const margin = ((budget[kind] - size[kind]) / budget[kind]) * 100;
+      bundleReport.addin.push({ file, kind, size: size[kind], budget: budget[kind], over });
+      s.lines.push(`${file} ${kind}: ${fmt(size[kind], 'B')} of ${fmt(budget[kind], 'B')}: ${over ? `OVER BUDGET by ${(-margin).toFixed(0)}%` : `under budget (${margin.toFixed(0)}% left)`}.`);
+    }
+  }
+  if (sizes.workbench) {
+    record(s, 'workbench workbench.js raw (information)', sizes.workbench.main.raw, 'B');
+    record(s, 'workbench workbench.js gzip (information)', sizes.workbench.main.gzip, 'B');
+    record(s, 'workbench lazy chunks raw (ExcelJS, information)', sizes.workbench.lazy.raw, 'B');
+    record(s, 'workbench lazy chunks gzip (ExcelJS, information)', sizes.workbench.lazy.gzip, 'B');
+    s.lines.push(`Workbench: ${sizes.workbench.source}; no budget (served from localhost, GPL-3.0 artefact).`);
+  } else {
+    s.lines.push('Workbench: not measured (no dist-workbench/; a full run builds it).');
+  }
+  s.lines.push(`Builds took ${sizes.seconds.toFixed(0)} s.`);
+}
 
 // ---- report ----------------------------------------------------------------------------------
-const widths = [0, 0, 0, 0];
 const header = ['figure', 'this run', 'baseline', 'this ÷ baseline'];
-for (const r of [header, ...rows]) r.forEach((c, i) => (widths[i] = Math.max(widths[i], c.length)));
+const widths = header.map((h) => h.length);
+for (const s of sections) for (const r of s.rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i], c.length)));
 const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(`machine: ${current.machine}`);
+console.log(`machine: ${system.summary}; ${system.os}`);
 console.log(`baseline: ${baseline ? `${baseline.machine}, ${baseline.date}` : 'none (run with --save to record one)'}`);
-console.log(`sheet figures: ${sheetRows} formulas built and evaluated per function; engine figures: ${engineMs} ms loops.`);
-console.log(line(header));
-for (const r of rows) console.log(line(r));
-if (differ) console.log(`WARNING: ${differ} scenario rows differ between the CYBER and the plain-formula sheet.`);
-else console.log(`The CYBER and plain-formula scenario sheets agree on all ${a.length} payouts.`);
-if (missing.length) console.log(`No bench arguments yet for: ${missing.join(', ')} (add them to scripts/bench-args.js).`);
+console.log('calls/s: higher is better; s, µs, ×, KiB: lower is better.');
+for (const s of sections) {
+  console.log(`\n== ${s.title} ==`);
+  console.log(line(header));
+  for (const r of s.rows) console.log(line(r));
+  for (const l of s.lines) console.log(l);
+}
+if (missing.length) console.log(`\nNo bench arguments yet for: ${missing.join(', ')} (add them to scripts/bench-args.js).`);
+const totalSeconds = (Date.now() - started) / 1000;
+console.log(`\nbench took ${totalSeconds.toFixed(0)} s${quick ? ' (--quick)' : ''}.`);
 if (save) {
   fs.mkdirSync(path.dirname(baselineFile), { recursive: true });
   fs.writeFileSync(baselineFile, JSON.stringify(current, null, 2) + '\n');
   console.log(`saved baseline to ${path.relative(root, baselineFile)}`);
 }
+if (writeDoc) {
+  const file = writePerformanceDoc({
+    current,
+    baseline,
+    savedNow: save,
+    sections,
+    bundles: bundleReport,
+    targets: { cliRatio, flatness, largest, perClaim, scenarioRows },
+    seconds: totalSeconds,
+  });
+  console.log(`wrote ${path.relative(root, file)}`);
+}
+if (sink === 0.5) console.log(''); // keeps the sink alive

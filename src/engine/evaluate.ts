@@ -7,7 +7,7 @@ import { coerceArgument, firstErrorValue, PropagatedError } from './coerce';
 import { type Decimal, toFiniteNumber } from './decimal';
 import { type EngineError, InputFailure, makeError } from './errors';
 import type { MessageKey } from './messages';
-import type { ArgValue, Args, ExactResult, FunctionDefinition, ParamSpec, Table } from './specs';
+import type { ArgValue, Args, ExactResult, FunctionDefinition, Table } from './specs';
 import { NO_TRACE, TraceRecorder, type TraceStep } from './trace';
 import type { ErrorValue, RawArgument, ResultScalar, ResultValue } from './values';
 
@@ -24,19 +24,47 @@ const BY_NAME = new Map<string, FunctionDefinition>(CATALOGUE.map((f) => [f.name
 
 /** Finds a function by its catalogue name, with or without the CYBER. prefix, any case. */
 export function findFunction(name: string): FunctionDefinition | undefined {
+  // Hosts call with the catalogue name as it is (the sheet plugin, the add-in): one lookup.
+  const exact = BY_NAME.get(name);
+  if (exact) return exact;
   const upper = name.trim().toUpperCase();
   return BY_NAME.get(upper.startsWith('CYBER.') ? upper.slice(6) : upper);
 }
 
+/**
+ * What `evaluate` needs of a definition besides the definition itself, worked out once per
+ * definition instead of on every call: the parameter positions by name (arguments are read by
+ * name, several times per call) and the name used in messages. Keyed by the definition object,
+ * so definitions that are not in the catalogue (tests) work the same way.
+ */
+interface Prepared {
+  readonly fnName: string;
+  readonly index: ReadonlyMap<string, number>;
+}
+const PREPARED = new WeakMap<FunctionDefinition, Prepared>();
+function prepared(fn: FunctionDefinition): Prepared {
+  let p = PREPARED.get(fn);
+  if (!p) {
+    const index = new Map<string, number>();
+    // The first parameter of a name wins, as findIndex did.
+    fn.params.forEach((param, i) => {
+      if (!index.has(param.name)) index.set(param.name, i);
+    });
+    p = { fnName: `CYBER.${fn.name}`, index };
+    PREPARED.set(fn, p);
+  }
+  return p;
+}
+
 class CoercedArgs implements Args {
   constructor(
-    private readonly specs: readonly ParamSpec[],
+    private readonly index: ReadonlyMap<string, number>,
     private readonly values: readonly ArgValue[],
     private readonly present: readonly boolean[],
   ) {}
   private at(name: string): ArgValue {
-    const i = this.specs.findIndex((p) => p.name === name);
-    if (i < 0) throw new Error(`programmer error: no parameter ${name}`);
+    const i = this.index.get(name);
+    if (i === undefined) throw new Error(`programmer error: no parameter ${name}`);
     return this.values[i];
   }
   num(name: string): Decimal {
@@ -70,7 +98,8 @@ class CoercedArgs implements Args {
     return this.at(name) as Table;
   }
   given(name: string): boolean {
-    return this.present[this.specs.findIndex((p) => p.name === name)] ?? false;
+    const i = this.index.get(name);
+    return i === undefined ? false : (this.present[i] ?? false);
   }
 }
 
@@ -105,12 +134,34 @@ function propagatedError(v: ErrorValue): EngineError {
   return { code: v.error, rule: 'propagated', message: { en: text, zh: text } };
 }
 
-export function evaluate(name: string, args: readonly RawArgument[], options: EvaluateOptions = {}): Outcome {
+/** The trace of an outcome evaluated without one: shared, and frozen so no caller can add to it. */
+const NO_STEPS: readonly TraceStep[] = Object.freeze([]);
+
+/**
+ * A successful array outcome whose exact decimal texts are only made when a caller reads `exact`:
+ * the sheet hosts read `value` alone, and writing 100,000 decimals as text that nobody reads was
+ * a tenth of an ALLOCATE call. Read once, the texts are kept. (Only for arrays: an object literal
+ * with a getter is slower to make than one decimal's text, so a single result stays eager.)
+ */
+function arraySuccess(value: ResultValue, rows: ReadonlyArray<ReadonlyArray<Decimal | boolean | string>>, trace: readonly TraceStep[]): Outcome {
+  let exact: ReadonlyArray<ReadonlyArray<string | boolean>> | undefined;
+  return {
+    ok: true,
+    value,
+    get exact() {
+      if (exact === undefined) exact = rows.map((r) => r.map(exactOf));
+      return exact;
+    },
+    trace,
+  };
+}
+
+export function evaluate(name: string, args: readonly RawArgument[], options?: EvaluateOptions): Outcome {
   const fn = findFunction(name);
-  const fnName = `CYBER.${fn ? fn.name : name.trim().toUpperCase().replace(/^CYBER\./, '')}`;
-  const recorder = options.trace ? new TraceRecorder() : undefined;
-  const trace = recorder?.steps ?? [];
-  if (!fn) return { ok: false, error: failure(undefined, fnName, 'unknownFunction', {}), trace };
+  const recorder = options?.trace ? new TraceRecorder() : undefined;
+  const trace = recorder ? recorder.steps : NO_STEPS;
+  if (!fn) return { ok: false, error: failure(undefined, `CYBER.${name.trim().toUpperCase().replace(/^CYBER\./, '')}`, 'unknownFunction', {}), trace };
+  const { fnName, index } = prepared(fn);
 
   // Errors passed in from other cells propagate unchanged, before any rule is checked.
   const propagated = firstErrorValue(args);
@@ -130,15 +181,17 @@ export function evaluate(name: string, args: readonly RawArgument[], options: Ev
       present[i] = isGiven(raw);
       values[i] = coerceArgument(raw ?? null, fn.params[i]);
     }
-    const result: ExactResult = fn.run(new CoercedArgs(fn.params, values, present), recorder ?? NO_TRACE);
+    const result: ExactResult = fn.run(new CoercedArgs(index, values, present), recorder ?? NO_TRACE);
     if (Array.isArray(result)) {
       const rows = result as ReadonlyArray<ReadonlyArray<Decimal | boolean | string>>;
-      return {
-        ok: true,
-        value: rows.map((r) => r.map((v) => toResultScalar(v))),
-        exact: rows.map((r) => r.map(exactOf)),
-        trace,
-      };
+      const value: ResultScalar[][] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        const out: ResultScalar[] = new Array(r.length);
+        for (let j = 0; j < r.length; j++) out[j] = toResultScalar(r[j]);
+        value[i] = out;
+      }
+      return arraySuccess(value, rows, trace);
     }
     const single = result as Decimal | boolean | string;
     return { ok: true, value: toResultScalar(single), exact: exactOf(single), trace };
