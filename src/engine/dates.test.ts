@@ -85,6 +85,16 @@ describe('CYBER.NOTICEBY (第四十三条: last day for written notice)', () => 
     expectError('NOTICEBY', [null, serial(2025, 6, 1), END], { code: '#VALUE!', argument: 'kind', rule: 'requiredMissing' });
     expectError('NOTICEBY', ['', serial(2025, 6, 1), END], { code: '#VALUE!', argument: 'kind', rule: 'requiredMissing' });
   });
+
+  it('#NUM! when the deadline would fall after 9999-12-31, naming the date it is counted from', () => {
+    const r = expectError('NOTICEBY', ['extortion', 2958465, 2958465], { code: '#NUM!', argument: 'event_date', rule: 'noticeAfterCalendar' });
+    expect(r.error.message.en).toContain('9999-12-31');
+    expect(r.error.message.en).toContain('2958555');
+    expectError('NOTICEBY', ['proof', 2958300, 2958465], { code: '#NUM!', argument: 'event_date', rule: 'noticeAfterCalendar' });
+    expectError('NOTICEBY', ['claim', 2958000, 2958400], { code: '#NUM!', argument: 'policy_end', rule: 'noticeAfterCalendar' });
+    // The last representable day itself is still a deadline.
+    expectNumber('NOTICEBY', ['claim', 2958000, 2958375], '2958465');
+  });
 });
 
 describe('CYBER.RETURNPREMIUM (第四十九条 (一) 4: 按日比例退还未满期保险费)', () => {

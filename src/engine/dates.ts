@@ -1,6 +1,6 @@
 /** Dates, notices and policy changes — SAMSUNG 第一部分 第四条, 第四十一、四十三、四十九条. */
 import { SAMSUNG } from './articles';
-import { edate, formatSerial } from './calendar';
+import { edate, formatSerial, LAST_SERIAL } from './calendar';
 import { type Decimal, dmin } from './decimal';
 import { fail } from './errors';
 import { amount, date, type FunctionDefinition, option } from './specs';
@@ -33,6 +33,12 @@ export function noticeBy(kind: NoticeKind, event: Decimal, end: Decimal, erpEnd:
       break;
     default:
       last = edate(event, 6);
+  }
+  // A date cell ends at 9999-12-31 (Excel's EDATE gives #NUM! past it): a deadline beyond it is
+  // not a date, so it must not come back as a number (FUNCTIONS.md conventions, #NUM!).
+  if (last.gt(LAST_SERIAL)) {
+    const from = kind === 'claim' ? 'policy_end' : 'event_date';
+    fail('noticeAfterCalendar', from, { got: formatSerial(kind === 'claim' ? end : event), result: last.toString() });
   }
   t.step({ en: `Last day for written notice (${kind})`, zh: `书面通知的最后期限（${kind}）` }, last, SAMSUNG.notice);
   return last;

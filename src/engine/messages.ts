@@ -127,8 +127,8 @@ export const MESSAGES = {
   },
   insuredRatioZeroDenominator: {
     code: '#DIV/0!',
-    en: '{fn}: the insured ratio divides by operating profit + maintenance, which is 0 here (revenue − expenses = {profit}, maintenance = {maintenance}).',
-    zh: '{fn}：投保比率的分母（经营性利润 + 维持费用）为 0（经营性收益 − 经营性费用 = {profit}，维持费用 = {maintenance}）。',
+    en: '{fn}: the insured ratio divides by operating profit + {arg}, which is 0 here (revenue − expenses = {profit}, {arg} = {maintenance}).',
+    zh: '{fn}：投保比率的分母（经营性利润 + {arg}）为 0（经营性收益 − 经营性费用 = {profit}，{arg} = {maintenance}）。',
   },
   windowAfterIncident: {
     code: '#VALUE!',
@@ -149,6 +149,11 @@ export const MESSAGES = {
     code: '#N/A',
     en: '{fn}: {arg} is {got} days, beyond the last bound of the recovery table ({max} days).',
     zh: '{fn}：参数 {arg} 为 {got} 天，超过了恢复期间比例表的最后一个上限（{max} 天）。',
+  },
+  noticeAfterCalendar: {
+    code: '#NUM!',
+    en: '{fn}: the notice deadline counted from {arg} ({got}) would fall on serial {result}, after 9999-12-31 (2958465), the last date a spreadsheet can hold.',
+    zh: '{fn}：从参数 {arg}（{got}）起算的通知期限为序列号 {result}，晚于电子表格能表示的最后日期 9999-12-31（2958465）。',
   },
   resultNotFinite: {
     code: '#NUM!',

@@ -84,11 +84,12 @@ describe('CYBER.INSUREDRATIO (第四十四条 33: 投保比率)', () => {
     (pi) => {
       const r = expectError('INSUREDRATIO', [1000000, 1000000, 0, 0, pi], {
         code: '#DIV/0!',
-        argument: undefined,
+        argument: 'maintenance',
         rule: 'insuredRatioZeroDenominator',
       });
       expect(r.error.message.en).toContain('revenue − expenses = 0');
       expect(r.error.message.en).toContain('maintenance = 0');
+      expect(r.error.message.zh).toContain('maintenance（维持费用） = 0');
     },
   );
 });

@@ -119,7 +119,9 @@ export function insuredRatio(x: RatioInputs, t: Tracer): Decimal {
   const denominator = m.profitPlusMaintenance;
   t.step({ en: 'Denominator = P + maintenance', zh: '分母 = 经营性利润 + 维持费用' }, denominator, CPIC.insuredRatio);
   if (denominator.isZero()) {
-    fail('insuredRatioZeroDenominator', undefined, { profit: m.profit.toString(), maintenance: x.maintenance.toString() });
+    // The denominator is operating profit (revenue − expenses, not an argument of its own) plus
+    // maintenance: maintenance is the one argument that stands in it, so the message names it.
+    fail('insuredRatioZeroDenominator', 'maintenance', { profit: m.profit.toString(), maintenance: x.maintenance.toString() });
   }
   // Loss year: N ÷ (P + M) with N = IM × (P + M) ÷ M is IM ÷ M.
   const ratio = m.lossYear ? lossYearRatio(x, m, denominator) : m.margin.div(denominator);

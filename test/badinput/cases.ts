@@ -512,7 +512,7 @@ const STRUCTURAL: BadCase[] = [
   { id: 'REMAINING: 1e308 − 1e308 − 1e308 of an aggregate is 0, never negative', fn: 'REMAINING', args: [[['E1', 'A', 1e308], ['E2', 'A', 1e308]], [['A', null, null, 1e308, null]], 'A'], expect: value(0) },
 
   // Zero denominators (catalogue: "#DIV/0! — a ratio whose denominator is zero").
-  { id: 'INSUREDRATIO: operating profit + maintenance = 0', fn: 'INSUREDRATIO', args: [100, 100, 0, 0], expect: err('#DIV/0!', undefined, 'insuredRatioZeroDenominator') },
+  { id: 'INSUREDRATIO: operating profit + maintenance = 0', fn: 'INSUREDRATIO', args: [100, 100, 0, 0], expect: err('#DIV/0!', 'maintenance', 'insuredRatioZeroDenominator') },
   { id: 'OTHERINSURANCE: contribution with both limits 0', fn: 'OTHERINSURANCE', args: [100, 0, 0, 'contribution'], expect: err('#DIV/0!', 'own_limit', 'contributionZeroLimits') },
   { id: 'RETURNPREMIUM: a policy period of no days', fn: 'RETURNPREMIUM', args: [100, 45658, 45658, 45658], expect: err('#DIV/0!', 'policy_end', 'zeroPolicyPeriod') },
   { id: 'PROFITRATE: revenue 0 (the denominator) is #VALUE! (revenue > 0)', fn: 'PROFITRATE', args: [0, 0, 0, 0], expect: VALUE('revenue', 'notPositive') },
@@ -527,6 +527,11 @@ const STRUCTURAL: BadCase[] = [
   { id: 'CLAIMSMADE.erp_end: before policy_end', fn: 'CLAIMSMADE', args: [45500, 45800, 45292, 45658, 46022, 46000], expect: VALUE('erp_end', 'erpBeforeEnd') },
   { id: 'LOSSSUSTAINED.policy_end: before policy_start', fn: 'LOSSSUSTAINED', args: [45700, 46100, 46022, 45658], expect: VALUE('policy_end', 'periodReversed') },
   { id: 'RETURNPREMIUM.cancel_date: outside the period', fn: 'RETURNPREMIUM', args: [36500, 45658, 46023, 46024], expect: VALUE('cancel_date', 'cancelOutsidePeriod') },
+  // A deadline past 9999-12-31 is no date (Excel's EDATE gives #NUM! there), never a serial.
+  { id: 'NOTICEBY: extortion deadline after 9999-12-31', fn: 'NOTICEBY', args: ['extortion', 2958465, 2958465], expect: err('#NUM!', 'event_date', 'noticeAfterCalendar') },
+  { id: 'NOTICEBY: proof deadline after 9999-12-31', fn: 'NOTICEBY', args: ['proof', 2958300, 2958465], expect: err('#NUM!', 'event_date', 'noticeAfterCalendar') },
+  { id: 'NOTICEBY: claim deadline (policy end + 90) after 9999-12-31', fn: 'NOTICEBY', args: ['claim', 2958000, 2958400], expect: err('#NUM!', 'policy_end', 'noticeAfterCalendar') },
+  { id: 'NOTICEBY: incident deadline on 9999-12-31 exactly is a date', fn: 'NOTICEBY', args: ['incident', 2958375, 2958465], expect: value(2958465) },
   { id: 'NOTICEBY.kind: blank, optional erp_end omitted', fn: 'NOTICEBY', args: [null, 46000, 46022], expect: VALUE('kind', 'requiredMissing') },
 
   // Results beyond a double (catalogue: "#NUM! — a result that cannot be computed"), never Infinity.
