@@ -8,7 +8,7 @@
  * row touching only its cover's path to the root: linear in the number of claims.
  */
 import { SAMSUNG } from './articles';
-import { type Decimal, dmin, positivePart, ZERO } from './decimal';
+import { compare, type Decimal, dmin, positivePart, ZERO } from './decimal';
 import { fail } from './errors';
 import { amount, type FunctionDefinition, ratio, type Table, table, type TableParam, text } from './specs';
 import type { Tracer } from './trace';
@@ -133,7 +133,7 @@ export function settle(claims: readonly ClaimRow[], tree: CoverTree, policy: Pol
     let deductible = ZERO;
     for (const i of rows) {
       const d = tree.nodes[claims[i].cover].deductible;
-      if (d.gt(deductible)) deductible = d;
+      if (compare(d, deductible) > 0) deductible = d;
     }
     let policyEvent = policy.perEvent;
     for (const i of rows) {
@@ -141,30 +141,42 @@ export function settle(claims: readonly ClaimRow[], tree: CoverTree, policy: Pol
       const cover = tree.nodes[claim.cover];
       // A cover without a deductible (报酬支付, 第三十条) never bears another cover's.
       const taken = cover.deductible.isZero() ? ZERO : dmin(deductible, claim.amount);
-      deductible = deductible.minus(taken);
+      // Nothing left to retain (every row of an event after its deductible is used up): the
+      // subtraction would only copy the zero.
+      if (!taken.isZero()) deductible = deductible.minus(taken);
       retained[i] = taken;
-      let pay = claim.amount.minus(taken);
-      for (const k of cover.path) {
+      let pay = taken.isZero() ? claim.amount : claim.amount.minus(taken);
+      // Comparisons by `compare`, which does not copy its operand as Decimal#lt does: four
+      // levels of covers made up to ten copies per claim, most of ALLOCATE's garbage.
+      const path = cover.path;
+      for (let p = 0; p < path.length; p++) {
+        const k = path[p];
         if (eventStamp[k] !== eventNo) {
           eventStamp[k] = eventNo;
           eventRemaining[k] = tree.nodes[k].perEvent;
         }
         const e = eventRemaining[k];
-        if (e !== null && e.lt(pay)) pay = e;
+        if (e !== null && compare(e, pay) < 0) pay = e;
         const g = aggregateRemaining[k];
-        if (g !== null && g.lt(pay)) pay = g;
+        if (g !== null && compare(g, pay) < 0) pay = g;
       }
-      if (policyEvent !== null && policyEvent.lt(pay)) pay = policyEvent;
-      if (policyAggregate !== null && policyAggregate.lt(pay)) pay = policyAggregate;
+      if (policyEvent !== null && compare(policyEvent, pay) < 0) pay = policyEvent;
+      if (policyAggregate !== null && compare(policyAggregate, pay) < 0) pay = policyAggregate;
       pay = positivePart(pay);
-      for (const k of cover.path) {
-        const e = eventRemaining[k];
-        if (e !== null) eventRemaining[k] = e.minus(pay);
-        const g = aggregateRemaining[k];
-        if (g !== null) aggregateRemaining[k] = g.minus(pay);
+      // Nothing paid (the usual case once an aggregate is used up): every remaining limit on the
+      // path stays the same value, so it is kept as it is instead of replaced by a copy of itself
+      // (x − 0 is x exactly: every remaining value has at most 40 digits, so minus rounds nothing).
+      if (!pay.isZero()) {
+        for (let p = 0; p < path.length; p++) {
+          const k = path[p];
+          const e = eventRemaining[k];
+          if (e !== null) eventRemaining[k] = e.minus(pay);
+          const g = aggregateRemaining[k];
+          if (g !== null) aggregateRemaining[k] = g.minus(pay);
+        }
+        if (policyEvent !== null) policyEvent = policyEvent.minus(pay);
+        if (policyAggregate !== null) policyAggregate = policyAggregate.minus(pay);
       }
-      if (policyEvent !== null) policyEvent = policyEvent.minus(pay);
-      if (policyAggregate !== null) policyAggregate = policyAggregate.minus(pay);
       payable[i] = pay;
       if (t.enabled) {
         totalClaimed = totalClaimed.plus(claim.amount);
