@@ -256,6 +256,69 @@ describe('errors', () => {
     hf.destroy();
   });
 
+  describe('several errors passed in: the first in argument order, ranges row by row, as the engine gives', () => {
+    // FUNCTIONS.md conventions: errors passed in from other cells propagate unchanged; the engine
+    // (evaluate.ts, firstErrorValue) and the Excel adapter pass on the first one. HyperFormula's
+    // runFunction used to return the first error among the single-cell arguments before the
+    // plugin ran, so =CYBER.OPERATINGPROFIT(A1:A2, B1) below gave B1's #N/A.
+    const cells = () =>
+      sheet([
+        [1, '=NA()', '=CYBER.OPERATINGPROFIT(A1:A2, B1)', '=CYBER.OPERATINGPROFIT(B1, A1:A2)', 5],
+        ['=1/0', 7, '=CYBER.OPERATINGPROFIT(A1:A2, D3:D4)', '=CYBER.OPERATINGPROFIT(D3:D4, A1:A2)', '=CYBER.OPERATINGPROFIT(A1:B2, 0)'],
+        [null, null, null, 2, '=CYBER.STANDARDREVENUE(A5:B7, B1, 14)'],
+        [null, null, null, '=NA()', '=CYBER.RECOVERYRATIO(B1, A5:B7)'],
+        [45292, 1000000],
+        [45323, '=LN(-1)'],
+        [45352, 1240000],
+      ]);
+
+    it('an error inside a range before an error in a later single cell: the range\'s (#DIV/0!, not #N/A)', () => {
+      const { hf, at } = cells();
+      expect(errorOf(at('C1'))).toEqual(errorOf(at('A2')));
+      expect(errorOf(at('C1')).code).toBe('#DIV/0!');
+      const engine = evaluate('OPERATINGPROFIT', [[[1], [{ error: '#DIV/0!' }]], { error: '#N/A' }]);
+      expect(engine.ok ? 'ok' : engine.error.code).toBe('#DIV/0!');
+      hf.destroy();
+    });
+
+    it('the reverse order: the single cell\'s error comes first (#N/A)', () => {
+      const { hf, at } = cells();
+      expect(errorOf(at('D1'))).toEqual(errorOf(at('B1')));
+      expect(errorOf(at('D1')).code).toBe('#N/A');
+      hf.destroy();
+    });
+
+    it('both in ranges: the first range\'s error, whichever order', () => {
+      const { hf, at } = cells();
+      expect(errorOf(at('C2')).code).toBe('#DIV/0!');
+      expect(errorOf(at('D2'))).toEqual(errorOf(at('D4')));
+      expect(errorOf(at('D2')).code).toBe('#N/A');
+      // Within one range row by row: B1 (#N/A) before A2 (#DIV/0!).
+      expect(errorOf(at('E2')).code).toBe('#N/A');
+      hf.destroy();
+    });
+
+    it('a table holding an error beside a single-cell error, in both orders', () => {
+      const { hf, at } = cells();
+      expect(errorOf(at('E3'))).toEqual(errorOf(at('B6')));
+      expect(errorOf(at('E3')).code).toBe('#NUM!');
+      expect(errorOf(at('E4'))).toEqual(errorOf(at('B1')));
+      hf.destroy();
+    });
+  });
+
+  it('recomputes when a cell an argument reads changes (the arguments stay dependencies)', () => {
+    // evaluateCall reads its arguments itself; HyperFormula must still order and recompute the
+    // cell after them (the metadata option doesNotNeedArgumentsToBeComputed would drop them).
+    const { hf, at } = sheet([['=CYBER.OPERATINGPROFIT(B1, C1:C1)', '=D1*2', 10, 50]]);
+    expect(at('A1')).toBe(90);
+    hf.setCellContents({ sheet: 0, row: 0, col: 3 }, 60);
+    expect(at('A1')).toBe(110);
+    hf.setCellContents({ sheet: 0, row: 0, col: 2 }, '=1/0');
+    expect(errorOf(at('A1')).code).toBe('#DIV/0!');
+    hf.destroy();
+  });
+
   it.each([
     ['=CYBER.LOSTPROFIT(100, 1.5)', '#VALUE!', 'CYBER.LOSTPROFIT: profit_rate is a fraction and must lie between 0 and 1 (25% is 0.25), but it is 1.5.'],
     ['=CYBER.LOSTPROFIT("abc", 0.3)', '#VALUE!', 'CYBER.LOSTPROFIT: revenue_reduction must be a number, but it is the text "abc".'],

@@ -4,12 +4,15 @@
  *
  * This layer only translates (STYLE.md point 8): HyperFormula's values in, the engine's
  * `evaluate`, HyperFormula's values out.
- * - Every parameter is declared so that HyperFormula does no coercion of its own: table and
- *   series parameters as RANGE (a range arrives as a range, a single value as a 1×1 range), all
- *   others as ANY (text, booleans, blanks and ranges arrive raw; the engine validates them and
- *   its messages name the argument and the rule broken). Optional parameters follow the spec.
+ * - The plugin evaluates the argument expressions itself and hands every value to the engine
+ *   raw: table and series arguments as ranges (a single value as a 1×1 range), all others as they
+ *   come (text, booleans, blanks and ranges; the engine validates them and its messages name the
+ *   argument and the rule broken). HyperFormula's runFunction is not used: it checks the number
+ *   of arguments and returns the first error among the single-value arguments before the
+ *   function runs, where the engine must judge both (see evaluateCall).
  * - An error passed in from another cell comes out unchanged: the same CellError, same type,
- *   same message.
+ *   same message; with several, the first in argument order, ranges row by row, as the engine
+ *   and the Excel adapter give.
  * - Array results (resultKind row/column) get their size from src/sheet/shapes.ts, computed from
  *   the input ranges' sizes only, because HyperFormula fixes it before evaluating.
  *
@@ -27,7 +30,8 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from 'hyperformula';
-import type { ConfigParams, FunctionArgument, FunctionMetadata, FunctionPluginDefinition, ImplementedFunctions } from 'hyperformula';
+import type { ConfigParams, FunctionArgument, FunctionPluginDefinition, ImplementedFunctions } from 'hyperformula';
+import type { InternalScalarValue } from 'hyperformula/typings/interpreter/InterpreterValue';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
 import {
@@ -164,11 +168,32 @@ export interface CyberPluginDefinition extends FunctionPluginDefinition {
   translations(languageCodes: readonly string[]): Record<string, Record<string, string>>;
 }
 
+function isRangeParam(p: ParamSpec | undefined): boolean {
+  return p !== undefined && (p.kind === 'table' || p.kind === 'series');
+}
+
+/**
+ * The parameter as declared to HyperFormula (its function registry keeps it as the function's
+ * metadata). evaluateCall does not go through runFunction, so HyperFormula neither coerces nor
+ * counts the arguments by it; argumentOf applies the same reading of RANGE and ANY.
+ */
 function parameterOf(p: ParamSpec): FunctionArgument {
-  const argumentType = p.kind === 'table' || p.kind === 'series' ? FunctionArgumentType.RANGE : FunctionArgumentType.ANY;
+  const argumentType = isRangeParam(p) ? FunctionArgumentType.RANGE : FunctionArgumentType.ANY;
   // No defaultValue: an omitted optional argument reaches the engine as "omitted", which applies
   // the spec's default (a HyperFormula default would be indistinguishable from a typed value).
   return p.optional ? { argumentType, optionalArg: true } : { argumentType };
+}
+
+/**
+ * One evaluated argument → what the engine receives, as HyperFormula's coercion for the declared
+ * parameter type did it before (FunctionPlugin.coerceToType): a range stays a range; a single
+ * value given for a table or series becomes a 1×1 range (coerceToRange), an error included, so
+ * the engine reads it where the adapter's any[][] parameter puts it; anything else as it is.
+ * (A rich number is read by toCellValue, as getRawValue did.)
+ */
+function argumentOf(v: unknown, param: ParamSpec | undefined): RawArgument {
+  if (v instanceof SimpleRangeValue || !isRangeParam(param)) return toRawArgument(v, param);
+  return toRawArgument(SimpleRangeValue.fromScalar(v as InternalScalarValue), param);
 }
 
 /**
@@ -261,60 +286,61 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
     }
 
     /**
-     * The metadata HyperFormula checks a call against, with every parameter optional and room for
-     * every argument given: the number of arguments is the engine's to judge. HyperFormula's own
-     * check answered #N/A "Wrong number of arguments." for one argument too many or a required one
-     * left out, where the catalogue wants #VALUE! naming the function and the argument
-     * (tooManyArguments, requiredMissing), as the engine and the CLI on the same engine give.
+     * Evaluates the argument expressions and runs the engine on all of them, without HyperFormula's
+     * runFunction. runFunction returned the first CellError among the single-value arguments
+     * before the function ran (coerceArgumentsToRequiredTypes), so an error inside a range was
+     * never seen when a later single-cell argument held another error: =CYBER.OPERATINGPROFIT(
+     * A1:A2, B1) with A2 #DIV/0! and B1 #N/A gave #N/A, where the catalogue's conventions (errors
+     * passed in propagate unchanged) give the first in argument order, ranges row by row: #DIV/0!,
+     * as the engine and the Excel adapter do. Its argument-count check (#N/A "Wrong number of
+     * arguments.") is likewise the engine's to make (#VALUE! tooManyArguments / requiredMissing,
+     * naming the function and the argument).
+     *
+     * Each argument is evaluated exactly as runFunction does it (evaluateAst in the same state: a
+     * 1×1 range arrives as its cell, array arithmetic such as A7:A8*2 as an array); vectorization
+     * is forbidden for these functions, so runFunction added nothing else. The metadata option
+     * `doesNotNeedArgumentsToBeComputed` is not the way: it also drops the argument references
+     * from the dependency graph (parser/collectDependencies), so an argument's formula cell may not
+     * be computed yet when read (HyperFormula throws "Value of the formula cell is not computed.")
+     * and the call is not recomputed when its inputs change.
      */
-    private lenientMetadata(ast: ProcedureAst, params: readonly ParamSpec[]): FunctionMetadata {
-      const metadata = this.metadata(ast.procedureName.toUpperCase());
-      const declared = metadata.parameters ?? [];
-      const parameters: FunctionArgument[] = [];
-      for (let i = 0; i < Math.max(ast.args.length, params.length); i++) {
-        parameters.push({ ...(declared[i] ?? { argumentType: FunctionArgumentType.ANY }), optionalArg: true });
-      }
-      return { ...metadata, parameters };
-    }
-
     evaluateCall(ast: ProcedureAst, state: InterpreterState) {
       const { spec, shape } = this.definition(ast);
-      return this.runFunction(ast.args, state, this.lenientMetadata(ast, spec.params), (...given: unknown[]) => {
-        // Only the arguments written in the formula: one left out stays left out for the engine.
-        const values = given.slice(0, ast.args.length);
-        const raw = values.map((v, i) => toRawArgument(v, spec.params[i]));
-        let outcome: Outcome;
-        try {
-          outcome = evaluateFn(spec.name, raw);
-        } catch (e) {
-          // `evaluate` never throws for bad input; anything else must still not break the sheet.
-          return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (${e instanceof Error ? e.message : String(e)})`);
+      // Only the arguments written in the formula: one left out stays left out for the engine.
+      const values: unknown[] = ast.args.map((arg) => this.evaluateAst(arg, state));
+      const raw = values.map((v, i) => argumentOf(v, spec.params[i]));
+      let outcome: Outcome;
+      try {
+        outcome = evaluateFn(spec.name, raw);
+      } catch (e) {
+        // `evaluate` never throws for bad input; anything else must still not break the sheet.
+        return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (${e instanceof Error ? e.message : String(e)})`);
+      }
+      if (!outcome.ok) {
+        if (outcome.error.rule === 'propagated') {
+          // The original CellError (type and message), found in the engine's order.
+          const original = firstCellError(values);
+          if (original) return original;
         }
-        if (!outcome.ok) {
-          if (outcome.error.rule === 'propagated') {
-            const original = firstCellError(values);
-            if (original) return original;
-          }
-          return new CellError(errorTypeOf(outcome.error.code), outcome.error.message[language]);
+        return new CellError(errorTypeOf(outcome.error.code), outcome.error.message[language]);
+      }
+      const value = outcome.value;
+      if (!shape) {
+        if (Array.isArray(value)) {
+          return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (an array from a single-value function)`);
         }
-        const value = outcome.value;
-        if (!shape) {
-          if (Array.isArray(value)) {
-            return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (an array from a single-value function)`);
-          }
-          return value;
-        }
-        const expected = this.expectedShape(ast, state, spec, shape);
-        const got = shapeOf(value);
-        if (!sameShape(expected, got)) {
-          return new CellError(
-            ErrorType.VALUE,
-            `${namespace}.${spec.name}: internal error (result of ${got.rows}×${got.cols} cells, but ${expected.rows}×${expected.cols} were reserved from the input sizes)`,
-          );
-        }
-        const rows: ResultScalar[][] = Array.isArray(value) ? value : [[value]];
-        return SimpleRangeValue.onlyValues(rows.map((r) => [...r]));
-      });
+        return value;
+      }
+      const expected = this.expectedShape(ast, state, spec, shape);
+      const got = shapeOf(value);
+      if (!sameShape(expected, got)) {
+        return new CellError(
+          ErrorType.VALUE,
+          `${namespace}.${spec.name}: internal error (result of ${got.rows}×${got.cols} cells, but ${expected.rows}×${expected.cols} were reserved from the input sizes)`,
+        );
+      }
+      const rows: ResultScalar[][] = Array.isArray(value) ? value : [[value]];
+      return SimpleRangeValue.onlyValues(rows.map((r) => [...r]));
     }
   }
   return CyberFunctionPlugin;
