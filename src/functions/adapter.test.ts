@@ -6,30 +6,10 @@
  */
 import { HostlessFunctionError, invoke, toRawArgument, userLanguage } from './adapter';
 import * as functions from './functions';
+import { MockCustomFunctionsError, MockErrorCode, setDisplayLanguage } from './testing/customFunctionsMock';
 
-enum MockErrorCode {
-  invalidValue = '#VALUE!',
-  notAvailable = '#N/A',
-  divisionByZero = '#DIV/0!',
-  invalidNumber = '#NUM!',
-  nullReference = '#NULL!',
-  invalidName = '#NAME?',
-  invalidReference = '#REF!',
-}
-
-class MockCustomFunctionsError {
-  constructor(
-    readonly code: MockErrorCode,
-    readonly message?: string,
-  ) {}
-}
 
 const globals = globalThis as Record<string, unknown>;
-
-function setDisplayLanguage(lang: string | undefined): void {
-  if (lang === undefined) delete globals.Office;
-  else globals.Office = { context: { displayLanguage: lang } };
-}
 
 /** Runs `f`, which must throw a CustomFunctions.Error; returns its code and message. */
 function excelError(f: () => unknown): { code: string; message?: string } {

@@ -11,6 +11,7 @@ import { CATALOGUE, evaluate, findFunction, isErrorValue, isRange, type RawArgum
 import * as functions from '../../src/functions/functions';
 import { type BadCase, CASES, runsOn, VALID } from './cases';
 import { allFinite, argumentInMessage, engineOutcome, type Lang } from './outcome';
+import { MockCustomFunctionsError, MockErrorCode } from '../../src/functions/testing/customFunctionsMock';
 
 // ---- engine ------------------------------------------------------------------------------------
 
@@ -106,22 +107,6 @@ function firstError(args: readonly RawArgument[]): { error: string; message?: st
 
 // ---- the Excel adapter ---------------------------------------------------------------------------
 
-enum MockErrorCode {
-  invalidValue = '#VALUE!',
-  notAvailable = '#N/A',
-  divisionByZero = '#DIV/0!',
-  invalidNumber = '#NUM!',
-  nullReference = '#NULL!',
-  invalidName = '#NAME?',
-  invalidReference = '#REF!',
-}
-
-class MockCustomFunctionsError {
-  constructor(
-    readonly code: MockErrorCode,
-    readonly message?: string,
-  ) {}
-}
 
 const globals = globalThis as Record<string, unknown>;
 

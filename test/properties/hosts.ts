@@ -21,25 +21,10 @@ import { CATALOGUE, type CellValue, evaluate, type FunctionSpec, type ResultValu
 import { evaluateSheet, type InputCell, isOutputError, type OutputCell } from '../../src/sheet/workbook';
 import type { Tuple } from './arbitraries';
 import { engineArgs } from './arbitraries';
+import { MockCustomFunctionsError, MockErrorCode } from '../../src/functions/testing/customFunctionsMock';
 
 // ---- the CustomFunctions runtime, stubbed -----------------------------------------------------------
 
-enum MockErrorCode {
-  invalidValue = '#VALUE!',
-  notAvailable = '#N/A',
-  divisionByZero = '#DIV/0!',
-  invalidNumber = '#NUM!',
-  nullReference = '#NULL!',
-  invalidName = '#NAME?',
-  invalidReference = '#REF!',
-}
-
-export class MockCustomFunctionsError {
-  constructor(
-    readonly code: MockErrorCode,
-    readonly message?: string,
-  ) {}
-}
 
 const globals = globalThis as Record<string, unknown>;
 
@@ -209,3 +194,5 @@ export function show(o: HostOutcome): string {
   if (o.kind === 'error') return `${o.code}${o.message === undefined ? '' : ` "${o.message}"`}`;
   return JSON.stringify(o.value, (_k, v) => (typeof v === 'number' && Object.is(v, -0) ? '-0' : v));
 }
+
+export { MockCustomFunctionsError };
