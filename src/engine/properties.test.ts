@@ -22,6 +22,7 @@ import { evaluate } from './evaluate';
 import { MESSAGES } from './messages';
 import type { CellValue, ErrorCode, RawArgument } from './values';
 import { edateSerial, KNOWN_CODES, serial } from './__tests__/helpers';
+import { type Book, bookArb, bookRanges, eventsOf, pathOf } from '../../test/properties/arbitraries';
 
 /**
  * Runs per property: 1500 here (these check exact formulas; the 10,000-per-function caps,
@@ -381,80 +382,13 @@ describe('section 4 properties', () => {
 
 // ---- ALLOCATE: a random covers tree and claims ----------------------------------------------
 
-interface CoverGen {
-  readonly parent: number | null;
-  readonly perEvent: number | null;
-  readonly aggregate: number | null;
-  readonly deductible: number;
-}
-interface ClaimGen {
-  readonly event: string | null;
-  readonly cover: number;
-  readonly amount: number;
-}
-interface Book {
-  readonly covers: CoverGen[];
-  readonly claims: ClaimGen[];
-  readonly header: boolean;
-  readonly policyAggregate: number | null;
-  readonly policyPerClaim: number | null;
-}
-
-/** Limits drawn around the amounts so that every counter binds now and then. */
-const limitOrNone = fc.option(fc.oneof(cents, fc.integer({ min: 0, max: 3000 })), { nil: null, freq: 3 });
-const book: fc.Arbitrary<Book> = fc
-  .record({
-    covers: fc.array(
-      fc.record({
-        parentPick: fc.option(fc.nat(), { nil: null, freq: 3 }),
-        perEvent: limitOrNone,
-        aggregate: limitOrNone,
-        deductible: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 500 }), cents),
-      }),
-      { minLength: 1, maxLength: 7 },
-    ),
-    claims: fc.array(
-      fc.record({
-        event: fc.option(fc.constantFrom('E1', 'E2', 'E3', 'E4', 'E5'), { nil: null, freq: 6 }),
-        coverPick: fc.nat(),
-        amount: fc.oneof(cents, fc.integer({ min: 0, max: 2000 })),
-      }),
-      { maxLength: 30 },
-    ),
-    header: fc.boolean(),
-    policyAggregate: limitOrNone,
-    policyPerClaim: limitOrNone,
-  })
-  .map(({ covers, claims, header, policyAggregate, policyPerClaim }) => ({
-    // Each cover's parent comes before it: a forest, never a cycle.
-    covers: covers.map((c, i) => ({ parent: i === 0 || c.parentPick === null ? null : c.parentPick % i, perEvent: c.perEvent, aggregate: c.aggregate, deductible: c.deductible })),
-    claims: claims.map((c) => ({ event: c.event, cover: c.coverPick % covers.length, amount: c.amount })),
-    header: header || claims.length === 0, // a range has at least one row
-    policyAggregate,
-    policyPerClaim,
-  }));
+// The tree and claims generator is the property suite's (test/properties/arbitraries.ts), with
+// longer claim lists here: this file checks the settlement against the catalogue's two steps.
+const book = bookArb(30);
 
 function bookArgs(b: Book): RawArgument[] {
-  const covers: CellValue[][] = b.covers.map((c, i) => [`C${i}`, c.parent === null ? null : `C${c.parent}`, c.perEvent, c.aggregate, c.deductible === 0 ? null : c.deductible]);
-  const claims: CellValue[][] = b.claims.map((c) => [c.event, `C${c.cover}`, c.amount]);
-  return [b.header ? [['event', 'cover', 'amount'], ...claims] : claims, covers, b.policyAggregate, b.policyPerClaim];
-}
-
-/** This cover and its ancestors. */
-function pathOf(b: Book, k: number): number[] {
-  const path: number[] = [];
-  for (let j: number | null = k; j !== null; j = b.covers[j].parent) path.push(j);
-  return path;
-}
-
-/** Claims rows grouped by event, events in order of their first row (blank ids: one each). */
-function eventsOf(b: Book): number[][] {
-  const groups = new Map<string, number[]>();
-  b.claims.forEach((c, i) => {
-    const key = c.event === null ? `blank ${i}` : `id ${c.event}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
-  return [...groups.values()];
+  const { claims, covers } = bookRanges(b);
+  return [claims, covers, b.policyAggregate, b.policyPerClaim];
 }
 
 /**
