@@ -53,7 +53,7 @@ const LIABILITY_CLAIMS = [
 function build() {
   const s = new SheetLayout({ name: 'Member 成员', widths: [56, 40, 20, 26, 24, 24, 40, 34, 30], frozenRows: 4 });
   s.title('LMCIT member coverage — City of North Meadow, Minnesota 北草甸市 (fictional)');
-  s.title('Amounts in USD. Rules: League of Minnesota Cities Insurance Trust coverage summary (000_…txt); ISO Commercial Crime CR 00 21 (002_…txt). Formulas use the CYBER add-in (cyberbi).');
+  s.title('Amounts in USD. Rules: League of Minnesota Cities Insurance Trust (LMCIT) coverage summary; ISO Commercial Crime Coverage Form CR 00 21 (loss sustained). Formulas use the CYBER add-in (cyberbi).');
   s.blank();
   s.header(['Item', '项目', 'Value 数值', 'Source 依据']);
 

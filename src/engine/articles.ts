@@ -1,6 +1,8 @@
 /**
- * Citations of the policy wordings in ../shared/seeds. A trace step cites the article its rule
- * comes from; the task pane shows `en` or `zh` according to the user's language.
+ * Citations of the four policy wordings the product is built from (the README's "The wordings ·
+ * 条款" lists them). A trace step cites the wording by its publisher and title and the article
+ * its rule comes from — never by a file name, which a reader of the repository cannot open; the
+ * task pane shows `en` or `zh` according to the user's language.
  */
 export type Source = 'CPIC' | 'SAMSUNG' | 'LMCIT' | 'ISO' | 'CATALOGUE';
 
@@ -12,21 +14,28 @@ export interface Citation {
   readonly zh: string;
 }
 
-const FILES: Record<Source, { en: string; zh: string }> = {
-  CPIC: { en: 'CPIC Enterprise Cyber Insurance 2025 B', zh: '太平洋财产保险 企业网络安全保险（2025版B款）' },
-  SAMSUNG: { en: 'Samsung P&C comprehensive cyber insurance', zh: '三星财产保险 网络安全综合保险' },
-  LMCIT: { en: 'LMCIT coverage summary', zh: 'LMCIT 保障摘要' },
-  ISO: { en: 'ISO Commercial Crime CR 00 21', zh: 'ISO 商业犯罪保险 CR 00 21' },
+/** Each wording's publisher and title, as a reader would look it up. */
+export const SOURCE_TITLES: Readonly<Record<Source, { readonly en: string; readonly zh: string }>> = {
+  CPIC: {
+    en: 'CPIC (China Pacific Property Insurance) Enterprise Cyber Insurance (2025 edition, version B)',
+    zh: '中国太平洋财产保险 企业网络安全保险（2025版B款）',
+  },
+  SAMSUNG: {
+    en: 'Samsung Property & Casualty Insurance (China) Comprehensive Cyber Security Insurance',
+    zh: '三星财产保险（中国）网络安全综合保险',
+  },
+  LMCIT: {
+    en: 'League of Minnesota Cities Insurance Trust (LMCIT) coverage summary',
+    zh: '明尼苏达城市联盟保险信托（LMCIT）保障摘要',
+  },
+  ISO: {
+    en: 'ISO (Insurance Services Office) Commercial Crime Coverage Form CR 00 21 (loss sustained)',
+    zh: 'ISO（美国保险服务局）商业犯罪保险保障表格 CR 00 21（损失发生制）',
+  },
   CATALOGUE: { en: 'CYBER function catalogue', zh: 'CYBER 函数目录' },
 };
 
-/** The seed file each source is taken from (../shared/seeds). */
-export const SOURCE_FILES: Record<Exclude<Source, 'CATALOGUE'>, string> = {
-  LMCIT: '000_8336982a871ca08a.txt',
-  SAMSUNG: '001_694919f9d8fff4df.txt',
-  ISO: '002_8f2f42f68d15d0ce.txt',
-  CPIC: '003_403c088ac27b550a.txt',
-};
+const FILES = SOURCE_TITLES;
 
 /** cite('CPIC', '第四十四条 32', 'Art. 44 (32)') */
 export function cite(source: Source, article: string, articleEn: string): Citation {

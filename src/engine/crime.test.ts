@@ -1,6 +1,6 @@
 /**
  * Section 6 of the catalogue, crime — ISO Commercial Crime Coverage Form CR 00 21 (loss
- * sustained), 002_…txt: CYBER.CRIMEPAYOUT ($5,000 special limits, deductible, Forgery legal
+ * sustained): CYBER.CRIMEPAYOUT ($5,000 special limits, deductible, Forgery legal
  * expenses outside the limit), CYBER.PRIORLIMIT and CYBER.LOSSSUSTAINED.
  */
 import { CATALOGUE } from './catalogue';

@@ -1,4 +1,8 @@
-/** Crime — ISO Commercial Crime Coverage Form CR 00 21 (loss sustained), 002_…txt. */
+/**
+ * Crime — ISO Commercial Crime Coverage Form CR 00 21 (loss sustained): Limit of Insurance (the
+ * $5,000 special limits), Deductible, Forgery or Alteration, Loss Sustained During Prior Insurance,
+ * Extended Period to Discover Loss.
+ */
 import { ISO } from './articles';
 import { edate, formatSerial } from './calendar';
 import { type Decimal, dmax, dmin, positivePart } from './decimal';
@@ -6,13 +10,23 @@ import { fail } from './errors';
 import { amount, bool, date, type FunctionDefinition } from './specs';
 import type { Tracer } from './trace';
 
-/** Payout with the $5,000 special limit and Forgery legal expenses outside the limit. */
+/**
+ * Payout of one occurrence. The deductible comes off the whole loss — 「This is the amount deducted
+ * from the total amount of a covered loss … The insurance company pays only the amount of a loss that
+ * exceeds the amount of the deductible」 — and the special limit caps what is paid for special
+ * property, not the loss the deductible is taken from: 「$5,000 is the most paid in any one occurrence
+ * for loss of precious metals, … furs, or fur articles」. So furs of 6,000 with a 1,000 deductible pay
+ * 5,000 (6,000 − 1,000, within the 5,000 most paid), where capping first and deducting after paid
+ * 4,000. Forgery or Alteration legal expenses bear no deductible and are paid on top of the limit.
+ */
 export function crimePayout(loss: Decimal, deductible: Decimal, limit: Decimal, special: Decimal, specialLimit: Decimal, legal: Decimal, t: Tracer): Decimal {
   if (special.gt(loss)) fail('specialAboveLoss', 'special_loss', { got: special.toString(), max: loss.toString() });
-  const covered = loss.minus(special).plus(dmin(special, specialLimit));
-  t.step({ en: 'Covered = loss − special-limit property + min(that property, special limit)', zh: '可保损失 = 损失 − 特别限额财产 + min(该财产损失, 特别限额)' }, covered, ISO.specialLimits);
-  const net = dmin(limit, positivePart(covered.minus(deductible)));
-  t.step({ en: 'Within the limit after the deductible', zh: '扣除免赔额后以限额为限' }, net, ISO.deductible);
+  const afterDeductible = positivePart(loss.minus(deductible));
+  t.step({ en: 'Loss above the deductible = loss − deductible (the deductible comes off the whole loss)', zh: '超过免赔额的损失 = 损失 − 免赔额（免赔额从全部损失中扣除）' }, afterDeductible, ISO.deductible);
+  const mostPaid = loss.minus(special).plus(dmin(special, specialLimit));
+  t.step({ en: 'Most paid under the special limit = loss − special-limit property + min(that property, special limit)', zh: '特别限额下的最高赔付 = 损失 − 特别限额财产 + min(该财产损失, 特别限额)' }, mostPaid, ISO.specialLimits);
+  const net = dmin(limit, afterDeductible, mostPaid);
+  t.step({ en: 'Paid: the lower of the two, within the limit', zh: '赔付：取两者中较低者，以限额为限' }, net, ISO.limit);
   const payout = net.plus(legal);
   t.step({ en: '+ Forgery or Alteration legal expenses (no deductible, in addition to the limit)', zh: '+ 伪造或变造法律费用（不适用免赔额，限额以外另行赔付）' }, payout, ISO.forgeryLegal);
   return payout;

@@ -6,6 +6,6 @@ export { MESSAGES, formatMessage, type MessageKey } from './messages';
 export type { FunctionDefinition, FunctionSpec, ParamSpec, ColumnSpec, ResultKind } from './specs';
 export type { TraceStep, Text } from './trace';
 export type { Citation } from './articles';
-export { SOURCE_FILES } from './articles';
+export { SOURCE_TITLES } from './articles';
 export * from './values';
 export { limitsReport, type LimitsReport, type CoverUsage } from './limitsReport';

@@ -1,7 +1,7 @@
 /**
- * Section 5 of the catalogue, LMCIT member coverage (000_…txt) — CYBER.POOLSHARE (the $10M per
- * common cause / $25M 12-month shared pool; pro rata is this product's stated assumption) and
- * CYBER.LMCITLIMIT ($250,000 first-party aggregate, $500,000 with five loss-control answers yes).
+ * Section 5 of the catalogue, League of Minnesota Cities Insurance Trust (LMCIT) coverage summary,
+ * first-party cyber section — CYBER.POOLSHARE (the $10M per common cause / $25M 12-month shared
+ * pool; pro rata is this product's stated assumption) and CYBER.LMCITLIMIT ($250,000 first-party aggregate, $500,000 with five loss-control answers yes).
  */
 import { CATALOGUE } from './catalogue';
 import { Dec } from './decimal';

@@ -1,6 +1,7 @@
 /**
- * LMCIT member coverage (000_…txt): the first-party aggregate that five loss-control answers
- * raise, and the shared pool for claims of many members from one common cause.
+ * League of Minnesota Cities Insurance Trust (LMCIT) coverage summary, first-party cyber section:
+ * the first-party aggregate that five loss-control answers raise, and the shared pool for claims
+ * of many members from one common cause.
  */
 import { LMCIT } from './articles';
 import { requireNonNegativeSeries } from './coerce';
