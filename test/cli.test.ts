@@ -174,6 +174,69 @@ describe('CSV in, CSV out', () => {
   });
 });
 
+describe('CSV output guards text that a spreadsheet would run as a formula (catalogue §8, v2)', () => {
+  // Text beginning with =, +, -, @, a tab or a carriage return gets a leading ' unless --raw is
+  // given; numbers (negative ones included), booleans and errors are not text and print as they are.
+  const input = [
+    '"=""=1+1""",-abc,@SUM,"=CHAR(9)&""x""",+x,"=CHAR(13)&""y"""',
+    '-5,=-5,"=""-""&""5""",a=b,=1/0,TRUE',
+    '"\tliteral tab",ok,=1+1,-,"=""@""",x@y',
+  ].join('\n');
+
+  it('prints such text with a leading apostrophe, and nothing else changes', () => {
+    const r = cyberbi('calc', writeTemp('guard.csv', input));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        `'=1+1,'-abc,'@SUM,'\tx,'+x,"'\ry"`,
+        `-5,-5,'-5,a=b,#DIV/0!,TRUE`,
+        `'\tliteral tab,ok,2,'-,'@,x@y`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--raw prints the text exactly', () => {
+    const r = cyberbi('calc', writeTemp('guard-raw.csv', input), '--raw');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        `=1+1,-abc,@SUM,\tx,+x,"\ry"`,
+        `-5,-5,-5,a=b,#DIV/0!,TRUE`,
+        `\tliteral tab,ok,2,-,@,x@y`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves JSON output unchanged, with or without --raw', () => {
+    const file = writeTemp('guard-json.csv', input);
+    const cells = (args: string[]) =>
+      (JSON.parse(cyberbi('calc', file, '--format', 'json', ...args).stdout) as { cells: Array<{ cell: string; type: string; value: unknown }> }).cells
+        .filter((c) => ['A1', 'B1', 'C1', 'D1', 'A2', 'B2', 'C2'].includes(c.cell))
+        .map((c) => [c.cell, c.type, c.value]);
+    const expected = [
+      ['A1', 'text', '=1+1'],
+      ['B1', 'text', '-abc'],
+      ['C1', 'text', '@SUM'],
+      ['D1', 'text', '\tx'],
+      ['A2', 'number', -5],
+      ['B2', 'number', -5],
+      ['C2', 'text', '-5'],
+    ];
+    expect(cells([])).toEqual(expected);
+    expect(cells(['--raw'])).toEqual(expected);
+  });
+
+  it('--help documents --raw; giving it twice is a usage error', () => {
+    expect(cyberbi('--help').stdout).toMatch(/\[--raw\][\s\S]*--raw {2,}print text exactly in CSV output/);
+    const r = cyberbi('calc', 'a.csv', '--raw', '--raw');
+    expect(r.status).toBe(2);
+    expect(r.stderr.startsWith('cyberbi: --raw is given twice\n\nUsage:\n')).toBe(true);
+  });
+});
+
 describe('--format json', () => {
   it('lists every non-blank cell with address, type, value, formula and error message', () => {
     const file = writeTemp('shape.csv', ['Rate,0.3,,"=CYBER.LOSTPROFIT(100,B1)"', 'ok,TRUE,,"=CYBER.LOSTPROFIT(100,2)"', ',,,=1/0'].join('\n'));
@@ -252,7 +315,9 @@ describe('XLSX in', () => {
     const r = cyberbi('calc', file);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(['1,10,2,45627.5,#N/A,merged', '2,20,4,rich text,=not a formula,0.5', '3,30,6,a link,TRUE,TRUE', ''].join('\n'));
+    // The text cell "=not a formula" stays text and, in CSV output, is guarded with a leading '
+    // (catalogue §8, v2) so that a spreadsheet opening the output does not run it.
+    expect(r.stdout).toBe(['1,10,2,45627.5,#N/A,merged', "2,20,4,rich text,'=not a formula,0.5", '3,30,6,a link,TRUE,TRUE', ''].join('\n'));
   });
 
   it('reads another sheet with --sheet (case-insensitive), with cross-sheet references and defined names', () => {

@@ -1,7 +1,7 @@
 /**
- * `cyberbi`: the command-line evaluator (FUNCTIONS.md §8).
+ * `cyberbi`: the command-line evaluator (section 8 of the function catalogue, v2).
  *
- *   cyberbi calc FILE [--sheet NAME] [--format csv|json] [--lang en|zh]
+ *   cyberbi calc FILE [--sheet NAME] [--format csv|json] [--lang en|zh] [--raw]
  *   cyberbi --help | --version
  *
  * Exit status: 0 when the file was evaluated (even if cells hold errors); 2 for unreadable input
@@ -17,7 +17,7 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UnreadableInputError, UsageErro
 import type { NamedExpressionInput, SheetInput } from '../sheet/workbook';
 
 export const USAGE = `Usage:
-  cyberbi calc FILE [--sheet NAME] [--format csv|json] [--lang en|zh]
+  cyberbi calc FILE [--sheet NAME] [--format csv|json] [--lang en|zh] [--raw]
   cyberbi --help
   cyberbi --version
 
@@ -30,6 +30,10 @@ Options:
   --format json    print every non-blank cell with its address, type, value, the message of an
                    error and the formula it holds
   --lang en|zh     language of the CYBER functions' error messages (default en)
+  --raw            print text exactly in CSV output; without it, text that a spreadsheet would
+                   run as a formula (beginning with =, +, -, @, a tab or a carriage return) is
+                   printed with a leading ' (numbers, booleans and errors never are; JSON output
+                   is never changed)
   -h, --help       show this help
   -V, --version    show the version
 
@@ -50,6 +54,8 @@ export interface CalcOptions {
   readonly sheet?: string;
   readonly format: 'csv' | 'json';
   readonly lang: 'en' | 'zh';
+  /** CSV output without the formula guard. */
+  readonly raw: boolean;
 }
 
 export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | ({ readonly kind: 'calc' } & CalcOptions);
@@ -63,11 +69,17 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command !== 'calc') throw new UsageError(`unknown command "${command}"`);
   const positional: string[] = [];
   const options: { sheet?: string; format?: string; lang?: string } = {};
+  let raw = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--') {
       positional.push(...rest.slice(i + 1));
       break;
+    }
+    if (arg === '--raw') {
+      if (raw) throw new UsageError('--raw is given twice');
+      raw = true;
+      continue;
     }
     const m = /^--(sheet|format|lang)(?:=(.*))?$/.exec(arg);
     if (m) {
@@ -91,7 +103,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const lang = options.lang ?? 'en';
   if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
   if (options.sheet === '') throw new UsageError('--sheet needs a sheet name');
-  return { kind: 'calc', file: positional[0], sheet: options.sheet, format, lang };
+  return { kind: 'calc', file: positional[0], sheet: options.sheet, format, lang, raw };
 }
 
 export function version(): string {
@@ -182,7 +194,7 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     const results = evaluateWorkbook(input.sheets, { arrayArithmetic: input.arrayArithmetic, language: command.lang, names: input.names });
     const sheet = results[input.selected];
     const { toCsv, toJson } = await import('./output');
-    io.stdout.write(command.format === 'json' ? toJson(sheet, command.file) : toCsv(sheet));
+    io.stdout.write(command.format === 'json' ? toJson(sheet, command.file) : toCsv(sheet, { raw: command.raw }));
     return EXIT_OK;
   } catch (e) {
     if (e instanceof UsageError) {

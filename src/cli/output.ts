@@ -1,10 +1,17 @@
 /**
  * The evaluated sheet → what `cyberbi calc` prints.
  *
- * CSV (the default, FUNCTIONS.md §8): cell A1 is the first field of the first line; the sheet is
+ * CSV (the default, catalogue section 8): cell A1 is the first field of the first line; the sheet is
  * trimmed to its used range (no trailing blank rows or columns); numbers in shortest round-trip
  * form (JavaScript's String(n): 0.03, 32307.69230769231, 1e-7); booleans TRUE/FALSE; errors as
  * their code; text as text; blank as an empty field. Lines end with \n.
+ *
+ * Formula guard (catalogue §8, v2): a text value a spreadsheet would run as a formula when the CSV
+ * is opened — one beginning with =, +, -, @, a tab or a carriage return — is printed with a leading
+ * ' (so `="=1+1"` prints '=1+1 and "@SUM" prints '@SUM). Only text is guarded: a number (−5 is
+ * the number -5, not text), a boolean or an error code is printed as it is. `--raw` turns the guard
+ * off, for a consumer that wants the text exactly. JSON output is never guarded: it is data, not a
+ * sheet.
  *
  * JSON (--format json), one object:
  *   {
@@ -30,18 +37,33 @@ import { stringify } from 'csv-stringify/sync';
 import { cellAddress } from '../sheet/formula';
 import { isOutputError, type OutputCell, type SheetResult, usedRange } from '../sheet/workbook';
 
-export function formatValue(v: OutputCell): string {
+/** Characters that make a spreadsheet read a CSV field as a formula (or, for tab and CR, hide one). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text that would run as a formula, with a leading ' so that it stays text. */
+export function guardFormulaText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export interface CsvOptions {
+  /** Print text exactly, without the formula guard (`--raw`). */
+  readonly raw?: boolean;
+}
+
+export function formatValue(v: OutputCell, options: CsvOptions = {}): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (isOutputError(v)) return v.error;
-  return v;
+  return options.raw ? v : guardFormulaText(v);
 }
 
-export function toCsv(sheet: SheetResult): string {
-  const records = usedRange(sheet.values).map((row) => row.map(formatValue));
+export function toCsv(sheet: SheetResult, options: CsvOptions = {}): string {
+  const records = usedRange(sheet.values).map((row) => row.map((v) => formatValue(v, options)));
   if (records.length === 0) return '';
-  return stringify(records, { record_delimiter: 'unix' });
+  // A lone carriage return would end the line for many CSV readers: quote any field holding one
+  // (csv-stringify quotes only fields holding the delimiter, a quote or the record delimiter).
+  return stringify(records, { record_delimiter: 'unix', quoted_match: /\r/ });
 }
 
 export interface JsonCell {
