@@ -149,3 +149,45 @@ describe('every citation names the wording’s publisher and title', () => {
     expect(c.zh).not.toMatch(FILE_NAME);
   });
 });
+
+describe('the README lists the wordings and the readings taken', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = (heading: string): string => {
+    const start = readme.indexOf(`\n## ${heading}\n`);
+    expect(start).toBeGreaterThan(0);
+    const next = readme.indexOf('\n## ', start + 1);
+    return readme.slice(start, next < 0 ? undefined : next);
+  };
+
+  it.each([
+    ['CPIC', 'China Pacific Property Insurance', '中国太平洋财产保险', '企业网络安全保险（2025版B款）'],
+    ['SAMSUNG', 'Samsung Property & Casualty Insurance (China)', '三星财产保险（中国）', '网络安全综合保险'],
+    ['LMCIT', 'League of Minnesota Cities Insurance Trust', '明尼苏达城市联盟保险信托', 'coverage'],
+    ['ISO', 'Insurance Services Office', 'ISO', 'Commercial Crime Coverage Form CR 00 21'],
+  ])('"The wordings · 条款" names %s by publisher (%s, %s) and title', (source, publisherEn, publisherZh, title) => {
+    const rows = section('The wordings · 条款').split('\n').filter((l) => l.startsWith(`| \`${source}\` |`));
+    expect(rows).toHaveLength(1);
+    for (const word of [publisherEn, publisherZh, title]) expect(rows[0]).toContain(word);
+  });
+
+  // Issue 9 item 6: every place where the wordings leave room has its row, quoting the sentence.
+  it.each([
+    ['CPIC 第九条 5', '剩余的余额', 'OTHERINSURANCE'],
+    ['ISO Recoveries', '第四十五条', 'RECOVERY'],
+    ['释义十四', '24 小时内可赔付的最高赔偿金额', 'REPUTATIONAL'],
+    ['释义四十三', '负面媒体事件等待期结束后六个月', 'REPUTATIONAL'],
+    ['释义四十四', '180 天', 'HOURLYBI'],
+    ['第四十三条', '首次遭受网络勒索后 90 天', 'NOTICEBY'],
+    ['LMCIT shared pool', '1000万美元', 'POOLSHARE'],
+    ['第二十五条 (四)', '不额外增加后者的责任限额', 'ALLOCATE'],
+    ['ISO Forgery or Alteration', 'Legal expenses are not subject to a deductible.', 'CRIMEPAYOUT'],
+    ['第四十九条 (一) 4', '按日比例退还未满期保险费', 'RETURNPREMIUM'],
+    ['catalogue section 9', '60 天以内', 'DEADLINE'],
+  ])('"Readings · 解读" has the %s row quoting 「%s」 for %s', (where, sentence, fn) => {
+    const rows = section('Readings · 解读')
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && l.includes(sentence) && l.includes(`\`${fn}\``));
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.some((r) => r.includes(where) || where.startsWith('catalogue'))).toBe(true);
+  });
+});
