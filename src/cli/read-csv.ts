@@ -1,5 +1,5 @@
 /**
- * A CSV file → one sheet of inputs, following the CLI contract (FUNCTIONS.md §8): a field
+ * A CSV file → one sheet of inputs, following the CLI contract (catalogue section 8): a field
  * starting with `=` is a formula, a number is a number, TRUE/FALSE are booleans, anything else
  * is text, and an empty field is a blank cell. Line n is row n; field k is column k.
  */
