@@ -18,6 +18,7 @@ import {
   seriesMaxLength,
   type Table,
   type TableParam,
+  tableWidths,
   type TableRow,
   type TextParam,
 } from './specs';
@@ -265,22 +266,57 @@ const COLUMN_RULE_TEXT: Record<string, { en: string; zh: string }> = {
   ratio: { en: 'is a fraction and must lie between 0 and 1', zh: '是比例，必须在 0 到 1 之间' },
 };
 
+/** Columns whose cells are numbers: text in one of them on the first row makes it a header. */
+const isNumericColumn = (c: ColumnSpec): boolean => c.kind !== 'text' && c.kind !== 'option';
+
+/** The widths a table accepts, as the message shows them: "exactly 3", "5 or 6". */
+function expectedWidths(widths: readonly number[]): MessageParam {
+  if (widths.length === 1) return { en: `exactly ${widths[0]}`, zh: `恰好 ${widths[0]} ` };
+  const head = widths.slice(0, -1);
+  const last = widths[widths.length - 1];
+  return { en: `${head.join(', ')} or ${last}`, zh: ` ${head.join('、')} 或 ${last} ` };
+}
+
+/** The columns as the width message lists them, optional ones marked. */
+function columnList(columns: readonly ColumnSpec[]): MessageParam {
+  return {
+    en: columns.map((c) => (c.optional ? `${c.label.en} (optional)` : c.label.en)).join(', '),
+    zh: columns.map((c) => (c.optional ? `${c.label.zh}（可省略）` : c.label.zh)).join('、'),
+  };
+}
+
+/**
+ * An option column's cell: the option as the spec writes it, matched case-insensitively ignoring
+ * surrounding spaces (catalogue conventions, "Option texts"); blank or "" is the column's default.
+ * Anything else, a number or a boolean included, fails naming the row and the column.
+ */
+function tableOption(v: CellValue, c: ColumnSpec, name: string, row: number): string | null {
+  const t = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
+  if (isBlank(v) || t === '') return c.default ?? null;
+  const options = c.options ?? [];
+  const match = t === undefined ? undefined : options.find((o) => o.toLowerCase() === t);
+  if (match === undefined) {
+    return fail('tableCellOption', name, {
+      row,
+      column: c.label,
+      got: describeValue(v),
+      options: { en: options.map((o) => `"${o}"`).join(', '), zh: options.map((o) => `"${o}"`).join('、') },
+      default: c.default ?? '',
+    });
+  }
+  return match;
+}
+
 export function coerceTable(raw: RawArgument, spec: TableParam): Table {
   const { rows, cols, cells } = shape(raw);
   const columns = spec.columns;
-  if (cols !== columns.length) {
-    fail('tableWidth', spec.name, {
-      expected: columns.length,
-      cols,
-      columns: {
-        en: columns.map((c) => c.label.en).join(', '),
-        zh: columns.map((c) => c.label.zh).join('、'),
-      },
-    });
-  }
+  // Trailing optional columns (the covers tree's nesting, catalogue v2 section 5) may be left out;
+  // a cell of a column the range leaves out reads as blank below, as in a ragged row.
+  const widths = tableWidths(spec);
+  if (!widths.includes(cols)) fail('tableWidth', spec.name, { expected: expectedWidths(widths), cols, columns: columnList(columns) });
   // A first row in which any numeric column holds text is a header row (catalogue conventions).
   const first = cells[0] ?? [];
-  const headerSkipped = columns.some((c, j) => c.kind !== 'text' && typeof first[j] === 'string' && first[j] !== '');
+  const headerSkipped = columns.some((c, j) => isNumericColumn(c) && typeof first[j] === 'string' && first[j] !== '');
   const out: TableRow[] = [];
   for (let i = headerSkipped ? 1 : 0; i < rows; i++) {
     const row = cells[i];
@@ -291,6 +327,10 @@ export function coerceTable(raw: RawArgument, spec: TableParam): Table {
       const v = row[j] ?? null;
       if (c.kind === 'text') {
         values[j] = isBlank(v) ? null : typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : String(v);
+        continue;
+      }
+      if (c.kind === 'option') {
+        values[j] = tableOption(v, c, spec.name, i + 1);
         continue;
       }
       // The error's location and the described value are made only when the cell fails: most

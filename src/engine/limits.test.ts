@@ -229,6 +229,200 @@ describe('CYBER.REMAINING after the Samsung-style tree', () => {
   });
 });
 
+// ---- catalogue v2: the 6th covers column, nesting ---------------------------------------------
+
+/**
+ * The same tree with the 6th column. SAMSUNG 第二十五条 (四): "保险人在“支付卡产业联盟数据安全标准违规”
+ * 保障项下……应承担的累计责任限额是“监管调查诉讼”保障累计责任限额的一部分，不额外增加后者的责任限额" —
+ * part of REG's AGGREGATE; 第二十六条 (三) CBI in BI and (五) REWARD in EXT likewise. So those
+ * sub-limits nest "aggregate": their payments use the parent's aggregate, never its per-claim limit.
+ */
+const SAMSUNG_COVERS_V2: CellValue[][] = [
+  ['cover', 'parent', 'per event', 'aggregate', 'deductible', 'nesting'],
+  ['REG', null, 500000, 1000000, 50000, null],
+  ['PCI', 'REG', null, 300000, 20000, 'aggregate'],
+  ['BI', null, 800000, 1500000, 100000, 'all'],
+  ['CBI', 'BI', null, 400000, 80000, ' Aggregate '], // case and spaces ignored
+  ['EXT', null, 300000, 600000, 30000, ''],
+  ['REWARD', 'EXT', null, 100000, null, 'AGGREGATE'],
+  ['CRISIS', null, 50000, null, null, null],
+];
+
+describe('CYBER.ALLOCATE v2: nesting "aggregate" (SAMSUNG 第二十五条 (四), 第二十六条 (三)、(五))', () => {
+  /*
+   * Run C (no policy limits) with the v2 tree. Per event: REG 500,000, BI 800,000, EXT 300,000,
+   * CRISIS 50,000; PCI, CBI and REWARD have none, and nest "aggregate", so their payments use
+   * their own aggregate and their parent's aggregate only.
+   * E1  D = 50,000. r1 REG 350,000 → 300,000 (REG/e 200k, REG agg 700k).
+   *     r2 PCI 260,000 → min(PCI agg 300k, REG agg 700k) = 260,000 — REG/e 200k does NOT apply
+   *        (v1 and a 5-column table: 200,000). PCI agg 40k, REG agg 440k, REG/e still 200k.
+   *     r8 PCI 80,000 → min(PCI agg 40k, REG agg 440k) = 40,000 (v1: 0, REG/e used up).
+   *     E1 pays 600,000, more than REG's per-claim 500,000: the PCI part is not inside it.
+   * E2  D = 100,000. r3 CBI 150,000 → net 50,000 → 50,000 (CBI agg 350k, BI agg 1.45M; BI/e untouched 800k).
+   *     r4 BI 900,000 → min(BI/e 800k, BI agg 1.45M) = 800,000 (v1: 750,000). BI agg 650k.
+   * E3  D = 30,000. r6 REWARD 40,000 → 40,000 (REWARD agg 60k, EXT agg 560k; EXT/e untouched).
+   *     r7 EXT 250,000 → net 220,000 → 220,000. EXT agg 340k.
+   * E4  r9 CBI 500,000 → net 420,000 → min(CBI agg 350k, BI agg 650k) = 350,000. BI agg 300k.
+   * r10 REWARD 70,000 → min(REWARD agg 60k, EXT agg 340k) = 60,000. EXT agg 280k.
+   * E5  r11 0. E6 r12 EXT 100,000 → 70,000 (EXT agg 210k). E7 r13 CRISIS 80,000 → 50,000.
+   */
+  const RUN_C_V2 = ['payable', '300000', '260000', '50000', '800000', '', '40000', '220000', '40000', '350000', '60000', '0', '70000', '50000'];
+
+  /*
+   * Run A (policy aggregate 1,900,000, per claim 700,000, 第二十四条): the policy limits apply
+   * whatever the nesting.
+   * E1  r1 300,000 (pol/e 400k, pol 1.6M). r2 PCI → min(PCI 300k, REG agg 700k, pol/e 400k) = 260,000
+   *     (pol/e 140k, pol 1.34M). r8 PCI 80,000 → min(PCI 40k, pol/e 140k) = 40,000 (pol 1.3M).
+   * E2  r3 50,000 (pol/e 650k, pol 1.25M). r4 BI → min(BI/e 800k, BI agg 1.45M, pol/e 650k) = 650,000 (pol 600k).
+   * E3  r6 40,000 (pol 560k). r7 220,000 (pol 340k).
+   * E4  r9 CBI net 420,000 → min(CBI 350k, BI agg 800k, pol 340k) = 340,000. The policy aggregate is used up:
+   * r10–r13 0. Paid 300 + 260 + 40 + 50 + 650 + 40 + 220 + 340 = 1,900 thousand.
+   */
+  const RUN_A_V2 = ['payable', '300000', '260000', '50000', '650000', '', '40000', '220000', '40000', '340000', '0', '0', '0', '0'];
+
+  it('run C: a PCI claim counts against REG’s aggregate but not REG’s per-claim limit', () => {
+    expectColumn('ALLOCATE', [SAMSUNG_CLAIMS, SAMSUNG_COVERS_V2], RUN_C_V2);
+  });
+
+  it('run A: the policy per-claim and aggregate limits apply whatever the nesting (第二十四条)', () => {
+    expectColumn('ALLOCATE', [SAMSUNG_CLAIMS, SAMSUNG_COVERS_V2, 1900000, 700000], RUN_A_V2);
+  });
+
+  it('REMAINING after run C: the aggregates still hold every payment of their sub-limits', () => {
+    // REG 1,000,000 − 300,000 − 260,000 − 40,000; BI 1,500,000 − 50,000 − 800,000 − 350,000;
+    // EXT 600,000 − 40,000 − 220,000 − 60,000 − 70,000.
+    for (const [cover, exact] of [['REG', '400000'], ['PCI', '0'], ['BI', '300000'], ['CBI', '0'], ['EXT', '210000'], ['REWARD', '0']]) {
+      expectNumber('REMAINING', [SAMSUNG_CLAIMS, SAMSUNG_COVERS_V2, cover], exact);
+    }
+    expectText('REMAINING', [SAMSUNG_CLAIMS, SAMSUNG_COVERS_V2, 'CRISIS'], 'unlimited');
+  });
+
+  it('a 5-column table is a table whose nesting is "all" everywhere: runs A, B, C unchanged', () => {
+    const allAll = (nesting: CellValue) => SAMSUNG_COVERS.map((r, i) => [...r, i === 0 ? 'nesting' : nesting]);
+    for (const nesting of [null, '', 'all', ' ALL ']) {
+      const covers = allAll(nesting);
+      for (const policy of [[1900000, 700000], [null, 700000], []] as RawArgument[][]) {
+        expect(ok('ALLOCATE', [SAMSUNG_CLAIMS, covers, ...policy]).exact).toEqual(ok('ALLOCATE', [SAMSUNG_CLAIMS, SAMSUNG_COVERS, ...policy]).exact);
+      }
+    }
+    // And the hand-settled run C of the 5-column table (PCI inside REG's per-claim limit).
+    expectColumn('ALLOCATE', [SAMSUNG_CLAIMS, allAll('all')], ['payable', '300000', '200000', '50000', '750000', '', '40000', '220000', '0', '350000', '60000', '0', '70000', '50000']);
+  });
+
+  it('PCI under REG, the brief’s example: with "all" REG’s per-claim limit binds the PCI claim, with "aggregate" only the aggregates do', () => {
+    // REG: per claim 500, aggregate 1,000. PCI inside REG: aggregate 300.
+    const covers = (nesting: string) => [
+      ['REG', null, 500, 1000, null, null],
+      ['PCI', 'REG', null, 300, null, nesting],
+    ];
+    const claims = [['E1', 'REG', 500], ['E1', 'PCI', 200], ['E2', 'PCI', 200]];
+    // all: E1 REG 500 uses REG/e; PCI 200 → REG/e 0 → 0. E2 PCI 200 → min(PCI 300, REG/e 500, REG agg 500) = 200.
+    expectColumn('ALLOCATE', [claims, covers('all')], ['500', '0', '200']);
+    // aggregate: E1 PCI 200 → min(PCI 300, REG agg 500) = 200. E2 PCI 200 → min(PCI 100, REG agg 300) = 100.
+    expectColumn('ALLOCATE', [claims, covers('aggregate')], ['500', '200', '100']);
+    expectNumber('REMAINING', [claims, covers('aggregate'), 'REG'], '200'); // 1,000 − 500 − 200 − 100
+    expectNumber('REMAINING', [claims, covers('aggregate'), 'PCI'], '0');
+  });
+
+  it('LMCIT: $2M per occurrence over the $3M breach aggregate and its $250,000 PCI sublimit, nesting "all"', () => {
+    // LMCIT: "每次事故的标准限额为200万美元" and the PCI sublimit is "part of and not in addition to
+    // the $3 million data security breach aggregate". One occurrence: 1,900,000 of breach
+    // liability and 250,000 of PCI fines → PCI gets min(250,000, 2,000,000 − 1,900,000) = 100,000.
+    const covers = [
+      ['LIAB', null, 2000000, null, null],
+      ['BREACH', 'LIAB', null, 3000000, null, 'all'],
+      ['PCI', 'BREACH', null, 250000, null, 'all'],
+    ];
+    expectColumn('ALLOCATE', [[['O1', 'BREACH', 1900000], ['O1', 'PCI', 250000]], covers], ['1900000', '100000']);
+    // A second occurrence: the per-occurrence limit is fresh; PCI's aggregate has 150,000 left,
+    // the breach aggregate 3,000,000 − 2,000,000 = 1,000,000.
+    expectColumn('ALLOCATE', [[['O1', 'BREACH', 1900000], ['O1', 'PCI', 250000], ['O2', 'PCI', 250000], ['O2', 'BREACH', 1500000]], covers], ['1900000', '100000', '150000', '850000']);
+  });
+
+  it('the per-event reach stops at the first cover nesting "aggregate"; every aggregate on the path counts; untouched counters stay whole', () => {
+    // R (per event 100, aggregate 1,000) ⊃ M "all" (per event 80) ⊃ L "aggregate" (per event 60) ⊃ X "all" (per event 50).
+    const covers = (lNesting: string, rNesting: string | null = null): CellValue[][] => [
+      ['R', null, 100, 1000, null, rNesting],
+      ['M', 'R', 80, null, null, 'all'],
+      ['L', 'M', 60, null, null, lNesting],
+      ['X', 'L', 50, null, null, 'all'],
+    ];
+    const claims = [['E1', 'X', 70], ['E1', 'L', 30], ['E1', 'M', 100], ['E1', 'R', 50], ['E1', 'X', 10]];
+    // "aggregate": X 70 → min(X/e 50, L/e 60) = 50 (X's path to M passes L, which nests
+    //   "aggregate": M/e and R/e do not apply and are not reduced). X/e 0, L/e 10.
+    //   L 30 → L/e 10 → 10. M 100 → min(M/e 80, R/e 100) = 80 (both still whole). R/e 20.
+    //   R 50 → R/e 20 → 20. X 10 → X/e 0 → 0. R's aggregate counted all of it: 1,000 − 160.
+    expectColumn('ALLOCATE', [claims, covers('aggregate')], ['50', '10', '80', '20', '0']);
+    expectNumber('REMAINING', [claims, covers('aggregate'), 'X'], '840');
+    // "all" everywhere: X 50 uses M/e (30 left) and R/e (50 left); L 10 (M 20, R 40); M 20; R 20; X 0.
+    expectColumn('ALLOCATE', [claims, covers('all')], ['50', '10', '20', '20', '0']);
+    expectNumber('REMAINING', [claims, covers('all'), 'X'], '900');
+    // A root's nesting has no parent to speak of: "aggregate" on R changes nothing.
+    expectColumn('ALLOCATE', [claims, covers('aggregate', 'aggregate')], ['50', '10', '80', '20', '0']);
+    expectColumn('ALLOCATE', [claims, covers('all', 'aggregate')], ['50', '10', '20', '20', '0']);
+  });
+
+  it('the largest deductible and the policy per-claim limit are the same with either nesting', () => {
+    const covers: CellValue[][] = [
+      ['P', null, 100, null, 30, null],
+      ['C', 'P', null, null, 10, 'aggregate'],
+    ];
+    const claims = [['E1', 'P', 20], ['E1', 'C', 80], ['E1', 'C', 80]];
+    // E1: D = max(P 30, C 10) = 30 (第二十八条), taken in row order: 20 from P's row → 0, 10 from
+    // the first C row → 70; the second C row → 80 (C nests "aggregate": P/e 100 does not apply).
+    expectColumn('ALLOCATE', [claims, covers], ['0', '70', '80']);
+    // Policy per claim 100 (第二十四条, whatever the nesting): 0, 70, then min(80, 100 − 70) = 30.
+    expectColumn('ALLOCATE', [claims, covers, null, 100], ['0', '70', '30']);
+    // With "all", P's own per-event limit does the same: min(80, 100 − 70) = 30.
+    expectColumn('ALLOCATE', [claims, [covers[0], ['C', 'P', null, null, 10, 'all']]], ['0', '70', '30']);
+  });
+
+  it('nesting errors: #VALUE! naming covers, the row and the column (header rows counted)', () => {
+    const bad = (nesting: CellValue, header = false): CellValue[][] => [
+      ...(header ? [['id', 'parent', 'e', 'agg', 'ded', 'nesting']] : []),
+      ['REG', null, 500, 1000, null, 'all'],
+      ['PCI', 'REG', null, 300, null, nesting],
+    ];
+    for (const [nesting, got] of [['partial', 'the text "partial"'], ['aggregated', 'the text "aggregated"'], [1, '1'], [true, 'TRUE']] as Array<[CellValue, string]>) {
+      for (const fn of ['ALLOCATE', 'REMAINING']) {
+        const args = fn === 'ALLOCATE' ? [[['E1', 'PCI', 10]], bad(nesting)] : [[['E1', 'PCI', 10]], bad(nesting), 'PCI'];
+        const r = expectError(fn, args, { code: '#VALUE!', argument: 'covers', rule: 'tableCellOption' });
+        expect(r.error.message.en).toBe(`CYBER.${fn}: covers row 2, column "nesting" must be "all", "aggregate" or blank (= "all"), but it is ${got}.`);
+        expect(r.error.message.zh).toContain('参数 covers（保障项目） 第 2 行“嵌套方式”列必须是 "all"、"aggregate" 或空白');
+      }
+    }
+    const r = expectError('ALLOCATE', [[['E1', 'PCI', 10]], bad('x', true)], { code: '#VALUE!', argument: 'covers', rule: 'tableCellOption' });
+    expect(r.error.message.en).toContain('row 3');
+  });
+
+  it('covers of 5 or 6 columns are accepted; any other width is #VALUE! listing both widths in English and Chinese', () => {
+    for (const width of [1, 2, 3, 4, 7, 8]) {
+      const covers = [Array.from({ length: width }, (_, k): CellValue => (k === 0 ? 'A' : null))];
+      for (const fn of ['ALLOCATE', 'REMAINING']) {
+        const args = fn === 'ALLOCATE' ? [[['E1', 'A', 10]], covers] : [[['E1', 'A', 10]], covers, 'A'];
+        const r = expectError(fn, args, { code: '#VALUE!', argument: 'covers', rule: 'tableWidth' });
+        expect(r.error.message.en).toBe(
+          `CYBER.${fn}: covers must be a table of 5 or 6 columns (cover id, parent id, per-claim/event limit, aggregate limit, deductible, nesting (optional)), but it has ${width}.`,
+        );
+        expect(r.error.message.zh).toBe(
+          `CYBER.${fn}：参数 covers（保障项目） 必须是 5 或 6 列的表格（保障编号、上级保障编号、每次索赔/事件限额、累计限额、免赔额、嵌套方式（可省略）），但它有 ${width} 列。`,
+        );
+      }
+    }
+    // A table without optional columns still says "exactly".
+    const claims = expectError('ALLOCATE', [[['E1', 'A']], ONE], { code: '#VALUE!', argument: 'claims', rule: 'tableWidth' });
+    expect(claims.error.message.en).toBe('CYBER.ALLOCATE: claims must be a table of exactly 3 columns (event id, cover id, amount), but it has 2.');
+    expect(claims.error.message.zh).toBe('CYBER.ALLOCATE：参数 claims（索赔清单） 必须是恰好 3 列的表格（事件编号、保障编号、金额），但它有 2 列。');
+    expectColumn('ALLOCATE', [[['E1', 'A', 50]], [['A', null, 100, 150, 10, null]]], ['40']);
+    expectColumn('ALLOCATE', [[['E1', 'A', 50]], [['A', null, 100, 150, 10, 'aggregate']]], ['40']);
+  });
+
+  it('REMAINING of a cover not in a 6-column table is #N/A, a lookup that finds nothing', () => {
+    const r = expectError('REMAINING', [SAMSUNG_CLAIMS, SAMSUNG_COVERS_V2, 'SEC'], { code: '#N/A', argument: 'cover', rule: 'unknownCoverArgument' });
+    expect(r.error.message.en).toBe('CYBER.REMAINING: cover "SEC" is not a cover id of covers.');
+  });
+});
+
 // ---- ALLOCATE: one rule at a time --------------------------------------------------------------
 
 /** One cover A: per-event 100, aggregate 150, deductible 10 (blank cells: none / 0). */

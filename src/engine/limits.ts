@@ -2,10 +2,19 @@
  * Limits, layers and deductibles — SAMSUNG 第二十四–二十八、三十二、三十三条; LMCIT's sublimits.
  *
  * A policy is a tree of covers. A child's limits are part of, not in addition to, its ancestors'
- * (SAMSUNG 第二十五条 (四), 第二十六条 (三)–(七)), so every amount paid under a cover also uses up
- * each ancestor's per-event and aggregate limit, and the policy's (第二十四条). One event pays one
- * deductible, the largest of its covers' (第二十八条). Settlement is one pass over the claims, each
- * row touching only its cover's path to the root: linear in the number of claims.
+ * (catalogue v2 section 5): every amount paid under a cover uses up the aggregate of each
+ * ancestor, and the policy's limits (SAMSUNG 第二十四条). How far up it also uses per-claim/event
+ * limits is each cover's nesting:
+ * - "aggregate": SAMSUNG 第二十五条 (四) and 第二十六条 (三)–(五)、(七) make a sub-limit's
+ *   累计责任限额 "是……保障累计责任限额的一部分，不额外增加后者的责任限额" — part of the parent's
+ *   AGGREGATE only; nothing in them puts a PCI claim inside 监管调查诉讼's 每次索赔 limit;
+ * - "all" (the default, and every cover of a 5-column table): LMCIT's liability summary, "每次事故的
+ *   标准限额为200万美元" over the $3M breach aggregate and its $250,000 PCI sublimit ("part of and
+ *   not in addition to"), so a PCI payment also uses the $2M per occurrence.
+ * A payment counts against an ancestor's per-claim/event limit only when every cover from the paid
+ * one up to, not including, that ancestor nests "all". One event pays one deductible, the largest
+ * of its covers' (第二十八条). Settlement is one pass over the claims, each row touching only its
+ * cover's path to the root: linear in the number of claims.
  */
 import { SAMSUNG } from './articles';
 import { compare, type Decimal, dmin, positivePart, ZERO } from './decimal';
@@ -13,14 +22,25 @@ import { fail } from './errors';
 import { amount, type FunctionDefinition, ratio, type Table, table, type TableParam, text } from './specs';
 import type { Tracer } from './trace';
 
+/** How a cover's payments count against its parent's limits (catalogue v2 section 5). */
+export type Nesting = 'all' | 'aggregate';
+
 export interface CoverNode {
   readonly id: string;
   readonly parent: number; // index of the parent, −1 at the top
   readonly perEvent: Decimal | null;
   readonly aggregate: Decimal | null;
   readonly deductible: Decimal;
+  /** "all": inside the parent's per-claim/event and aggregate limits; "aggregate": its aggregate only. */
+  readonly nesting: Nesting;
   /** This cover and its ancestors, nearest first. */
   readonly path: readonly number[];
+  /**
+   * How many covers of `path`, from the start, have their per-claim/event limit used by a payment
+   * to this cover: up to and including the first cover that nests "aggregate" (the cover itself
+   * always); the whole path when every cover on it nests "all". Every aggregate of the path is used.
+   */
+  readonly eventReach: number;
 }
 
 export interface CoverTree {
@@ -57,14 +77,22 @@ export function buildCoverTree(covers: Table, argument = 'covers'): CoverTree {
     }
     paths[i] = path;
   }
-  const nodes = raw.map((r, i) => ({
-    id: r.cells[0] as string,
-    parent: parents[i],
-    perEvent: r.cells[2] as Decimal | null,
-    aggregate: r.cells[3] as Decimal | null,
-    deductible: (r.cells[4] as Decimal | null) ?? ZERO,
-    path: paths[i],
-  }));
+  // A 5-column table has no nesting cells: every cover nests "all" (catalogue v2 section 5).
+  const nestings = raw.map((r) => ((r.cells[5] as Nesting | null | undefined) ?? 'all'));
+  const nodes = raw.map((r, i) => {
+    const path = paths[i];
+    const stop = path.findIndex((k) => nestings[k] === 'aggregate');
+    return {
+      id: r.cells[0] as string,
+      parent: parents[i],
+      perEvent: r.cells[2] as Decimal | null,
+      aggregate: r.cells[3] as Decimal | null,
+      deductible: (r.cells[4] as Decimal | null) ?? ZERO,
+      nesting: nestings[i],
+      path,
+      eventReach: stop < 0 ? path.length : stop + 1,
+    };
+  });
   return { nodes, byId };
 }
 
@@ -148,15 +176,19 @@ export function settle(claims: readonly ClaimRow[], tree: CoverTree, policy: Pol
       let pay = taken.isZero() ? claim.amount : claim.amount.minus(taken);
       // Comparisons by `compare`, which does not copy its operand as Decimal#lt does: four
       // levels of covers made up to ten copies per claim, most of ALLOCATE's garbage.
+      // The per-event limits of path[0 .. reach) constrain the row; every aggregate of the path does.
       const path = cover.path;
+      const reach = cover.eventReach;
       for (let p = 0; p < path.length; p++) {
         const k = path[p];
-        if (eventStamp[k] !== eventNo) {
-          eventStamp[k] = eventNo;
-          eventRemaining[k] = tree.nodes[k].perEvent;
+        if (p < reach) {
+          if (eventStamp[k] !== eventNo) {
+            eventStamp[k] = eventNo;
+            eventRemaining[k] = tree.nodes[k].perEvent;
+          }
+          const e = eventRemaining[k];
+          if (e !== null && compare(e, pay) < 0) pay = e;
         }
-        const e = eventRemaining[k];
-        if (e !== null && compare(e, pay) < 0) pay = e;
         const g = aggregateRemaining[k];
         if (g !== null && compare(g, pay) < 0) pay = g;
       }
@@ -166,11 +198,15 @@ export function settle(claims: readonly ClaimRow[], tree: CoverTree, policy: Pol
       // Nothing paid (the usual case once an aggregate is used up): every remaining limit on the
       // path stays the same value, so it is kept as it is instead of replaced by a copy of itself
       // (x − 0 is x exactly: every remaining value has at most 40 digits, so minus rounds nothing).
+      // Only the counters that constrained the row are reduced: an ancestor's per-event limit
+      // beyond the reach is not this payment's (its stamp may even be another event's).
       if (!pay.isZero()) {
         for (let p = 0; p < path.length; p++) {
           const k = path[p];
-          const e = eventRemaining[k];
-          if (e !== null) eventRemaining[k] = e.minus(pay);
+          if (p < reach) {
+            const e = eventRemaining[k];
+            if (e !== null) eventRemaining[k] = e.minus(pay);
+          }
           const g = aggregateRemaining[k];
           if (g !== null) aggregateRemaining[k] = g.minus(pay);
         }
@@ -228,11 +264,13 @@ export const COVERS_TABLE: TableParam = table('covers', {
     { key: 'perEvent', kind: 'amount', blank: 'none', label: { en: 'per-claim/event limit', zh: '每次索赔/事件限额' } },
     { key: 'aggregate', kind: 'amount', blank: 'none', label: { en: 'aggregate limit', zh: '累计限额' } },
     { key: 'deductible', kind: 'amount', label: { en: 'deductible', zh: '免赔额' } },
+    // Catalogue v2 section 5: an optional 6th column; a 5-column table nests "all" everywhere.
+    { key: 'nesting', kind: 'option', options: ['all', 'aggregate'], default: 'all', optional: true, label: { en: 'nesting', zh: '嵌套方式' } },
   ],
   label: { en: 'covers', zh: '保障项目' },
   description: {
-    en: 'Covers tree: 5 columns (cover id, parent id or blank, per-claim/event limit or blank, aggregate limit or blank, deductible or blank = 0); a child’s limits are part of its ancestors’.',
-    zh: '保障树：5 列（保障编号、上级编号或空白、每次索赔/事件限额或空白、累计限额或空白、免赔额或空白 = 0）；下级限额包含在上级限额之内。',
+    en: 'Covers tree: 5 or 6 columns (cover id, parent id or blank, per-claim/event limit or blank, aggregate limit or blank, deductible or blank = 0, optional nesting: blank or "all", or "aggregate"); a payment counts against every ancestor’s aggregate, and against an ancestor’s per-claim/event limit only when every cover below it on the path nests "all".',
+    zh: '保障树：5 或 6 列（保障编号、上级编号或空白、每次索赔/事件限额或空白、累计限额或空白、免赔额或空白 = 0、可省略的嵌套方式：空白或 "all"，或 "aggregate"）；赔付总是计入每个上级的累计限额，只有当路径上该上级之下的每个保障均为 "all" 时才计入该上级的每次索赔/事件限额。',
   },
 });
 
@@ -287,13 +325,13 @@ export const LIMIT_FUNCTIONS: readonly FunctionDefinition[] = [
     name: 'ALLOCATE',
     section: 5,
     description: {
-      en: 'Settles a list of claims against a tree of covers: one payable amount per claims row (spills down), the largest deductible once per event, sublimits inside parent limits, policy limits. SAMSUNG 第二十四–二十八、三十二、三十三条.',
-      zh: '按保障树理算索赔清单：每行索赔返回一个应付金额（向下溢出）；每次事件只适用最大的一项免赔额；子限额包含在上级限额之内；适用保险单限额。三星 第二十四至二十八、三十二、三十三条。',
+      en: 'Settles a list of claims against a tree of covers: one payable amount per claims row (spills down), the largest deductible once per event, sublimits inside their parents’ limits (nesting "all") or inside their aggregates only (nesting "aggregate"), policy limits. SAMSUNG 第二十四–二十八、三十二、三十三条.',
+      zh: '按保障树理算索赔清单：每行索赔返回一个应付金额（向下溢出）；每次事件只适用最大的一项免赔额；子限额包含在上级限额之内（嵌套方式 "all"）或仅包含在上级累计限额之内（"aggregate"）；适用保险单限额。三星 第二十四至二十八、三十二、三十三条。',
     },
     resultKind: 'column',
     articles: [SAMSUNG.policyAggregate, SAMSUNG.sublimitsLiability, SAMSUNG.sublimitsFirstParty, SAMSUNG.largestDeductible, SAMSUNG.noDeductibleReward, SAMSUNG.relatedClaims],
     params: [CLAIMS_TABLE, COVERS_TABLE, policyAggregate, policyPerClaim],
-    formula: '(no closed form: a pass over the claims keeping per-event and aggregate counters for each cover and its ancestors)',
+    formula: '(no closed form: a pass over the claims keeping per-event and aggregate counters for each cover and its ancestors, per-event ones up to the first cover that nests "aggregate")',
     example: { formula: '=CYBER.ALLOCATE({"E1","BI",500;"E1","CBI",300}, {"BI","",600,1000,100;"CBI","BI","",400,50})', result: '{400;200}' },
     run: (a, t) => {
       const { claimsTable, claims, settlement } = settleArgs(a, t);

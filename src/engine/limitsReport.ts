@@ -2,11 +2,13 @@
  * The limits view's data: after CYBER.ALLOCATE has settled a claims list, how much of each
  * cover's per-event and aggregate limits was used and what remains — the same settlement the
  * function computes (SAMSUNG 第二十四–二十八条), reported per cover for the task pane's tree.
+ * The counters are the settlement's, nesting included (catalogue v2 section 5): a payment uses the
+ * aggregate of every ancestor, but an ancestor's per-event limit only through covers nesting "all".
  */
 import { coerceArgument, firstErrorValue, PropagatedError } from './coerce';
 import { Dec, type Decimal, ZERO } from './decimal';
 import { type EngineError, InputFailure, makeError } from './errors';
-import { buildCoverTree, CLAIMS_TABLE, COVERS_TABLE, readClaims, settle } from './limits';
+import { buildCoverTree, CLAIMS_TABLE, COVERS_TABLE, type Nesting, readClaims, settle } from './limits';
 import type { Table } from './specs';
 import { NO_TRACE } from './trace';
 import type { RawArgument } from './values';
@@ -19,9 +21,15 @@ export interface CoverUsage {
   readonly perEventLimit: number | null;
   readonly aggregateLimit: number | null;
   readonly deductible: number;
-  /** Paid under this cover and its descendants, all events. */
+  /** How the cover's payments count against its parent's limits ("all" for a 5-column table). */
+  readonly nesting: Nesting;
+  /** Paid under this cover and its descendants, all events: what its aggregate counted. */
   readonly paid: number;
-  /** The most paid under this cover and its descendants in any one event. */
+  /**
+   * The most its per-event limit counted in any one event: paid under this cover and under the
+   * descendants that reach it through nesting "all" (a sub-limit nesting "aggregate", e.g. SAMSUNG
+   * 第二十五条 (四) PCI under 监管调查诉讼, uses its parent's aggregate but not its per-claim limit).
+   */
   readonly largestEvent: number;
   /** This cover's own aggregate left (null = no aggregate on the cover itself). */
   readonly aggregateRemaining: number | null;
@@ -69,10 +77,11 @@ export function limitsReport(
       total = total.plus(pay);
       let byCover = perEvent.get(row.event);
       if (!byCover) perEvent.set(row.event, (byCover = tree.nodes.map(() => ZERO)));
-      for (const k of tree.nodes[row.cover].path) {
+      const { path, eventReach } = tree.nodes[row.cover];
+      path.forEach((k, p) => {
         paid[k] = paid[k].plus(pay);
-        byCover[k] = byCover[k].plus(pay);
-      }
+        if (p < eventReach) byCover[k] = byCover[k].plus(pay);
+      });
     });
     for (const byCover of perEvent.values()) byCover.forEach((v, k) => (largest[k] = v.gt(largest[k]) ? v : largest[k]));
 
@@ -90,6 +99,7 @@ export function limitsReport(
         perEventLimit: c.perEvent === null ? null : n(c.perEvent),
         aggregateLimit: c.aggregate === null ? null : n(c.aggregate),
         deductible: n(c.deductible),
+        nesting: c.nesting,
         paid: n(paid[k]),
         largestEvent: n(largest[k]),
         aggregateRemaining: own === null ? null : n(own),

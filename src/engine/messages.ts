@@ -97,8 +97,9 @@ export const MESSAGES = {
   },
   tableWidth: {
     code: '#VALUE!',
-    en: '{fn}: {arg} must be a table of exactly {expected} columns ({columns}), but it has {cols}.',
-    zh: '{fn}：参数 {arg} 必须是恰好 {expected} 列的表格（{columns}），但它有 {cols} 列。',
+    // {expected} is "exactly 3" / "5 or 6" (恰好 3 / 5 或 6): a table may have optional last columns.
+    en: '{fn}: {arg} must be a table of {expected} columns ({columns}), but it has {cols}.',
+    zh: '{fn}：参数 {arg} 必须是{expected}列的表格（{columns}），但它有 {cols} 列。',
   },
   tableTooShort: {
     code: '#VALUE!',
@@ -114,6 +115,11 @@ export const MESSAGES = {
     code: '#VALUE!',
     en: '{fn}: {arg} row {row}, column "{column}" {rule}, but it is {got}.',
     zh: '{fn}：参数 {arg} 第 {row} 行“{column}”列{rule}，但输入的是 {got}。',
+  },
+  tableCellOption: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row}, column "{column}" must be {options} or blank (= "{default}"), but it is {got}.',
+    zh: '{fn}：参数 {arg} 第 {row} 行“{column}”列必须是 {options} 或空白（即 "{default}"），但输入的是 {got}。',
   },
   notIncreasing: {
     code: '#VALUE!',

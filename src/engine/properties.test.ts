@@ -408,7 +408,12 @@ function retainedOf(b: Book): Decimal[] {
   return retained;
 }
 
-/** The catalogue's step 2 transcribed: payable and the aggregates left (null = none). */
+/**
+ * The catalogue's step 2 transcribed: payable and the aggregates left (null = none). Nesting (v2):
+ * walking up from the paid cover, an ancestor's per-event counter constrains the row, and is
+ * reduced, only while every cover passed so far nests "all"; every aggregate on the way and the
+ * policy's counters always do.
+ */
 function settleByHand(b: Book): { paid: Decimal[]; aggregates: Array<Decimal | null>; policy: Decimal | null } {
   const retained = retainedOf(b);
   const paid = b.claims.map(() => new Dec(0));
@@ -419,13 +424,17 @@ function settleByHand(b: Book): { paid: Decimal[]; aggregates: Array<Decimal | n
     let policyEvent = b.policyPerClaim === null ? null : d(b.policyPerClaim);
     for (const i of rows) {
       const path = pathOf(b, b.claims[i].cover);
-      const caps = [d(b.claims[i].amount).minus(retained[i]), ...path.flatMap((k) => [perEvent[k], aggregates[k]]), policyEvent, policy].filter((x): x is Decimal => x !== null);
+      const reached: number[] = []; // the covers whose per-event limit this row uses
+      let viaAll = true;
+      for (const k of path) {
+        if (viaAll) reached.push(k);
+        if (b.covers[k].nesting === 'aggregate') viaAll = false;
+      }
+      const caps = [d(b.claims[i].amount).minus(retained[i]), ...reached.map((k) => perEvent[k]), ...path.map((k) => aggregates[k]), policyEvent, policy].filter((x): x is Decimal => x !== null);
       const pay = Dec.min(...caps);
       paid[i] = pay;
-      for (const k of path) {
-        perEvent[k] = perEvent[k]?.minus(pay) ?? null;
-        aggregates[k] = aggregates[k]?.minus(pay) ?? null;
-      }
+      for (const k of reached) perEvent[k] = perEvent[k]?.minus(pay) ?? null;
+      for (const k of path) aggregates[k] = aggregates[k]?.minus(pay) ?? null;
       policyEvent = policyEvent?.minus(pay) ?? null;
       policy = policy?.minus(pay) ?? null;
     }
@@ -449,6 +458,50 @@ describe('ALLOCATE properties (SAMSUNG 第二十四–二十八、三十二、�
         expect(paid.map(String)).toEqual(settleByHand(b).paid.map(String));
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('a 5-column covers table settles as the same table with a 6th column of "all" (any spelling, or blank) — catalogue v2', () => {
+    fc.assert(
+      fc.property(
+        book.filter((b) => !b.nestingColumn),
+        fc.array(fc.constantFrom<CellValue>(null, '', 'all', ' ALL ', 'All'), { minLength: 5, maxLength: 5 }),
+        fc.boolean(),
+        (b, spellings, header) => {
+          const [claims, covers, ...policy] = bookArgs(b);
+          const six: CellValue[][] = (covers as CellValue[][]).map((r, i) => [...r, spellings[i % spellings.length]]);
+          const withHeader = header ? [['id', 'parent', 'per event', 'aggregate', 'deductible', 'nesting'], ...six] : six;
+          expect(column('ALLOCATE', [claims, withHeader, ...policy]).cells).toEqual(column('ALLOCATE', [claims, covers, ...policy]).cells);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('nesting "aggregate" on a cover never lowers what the first event reaching the change pays: every counter it removes is one it could only have lowered', () => {
+    // The first event with a row under the changed cover's subtree settles with the same counters
+    // as before up to its first such row, and each of its rows sees a subset of the caps it saw.
+    fc.assert(
+      fc.property(
+        book.filter((b) => b.nestingColumn && b.claims.length > 0 && b.covers.some((c) => c.nesting === 'all' && c.parent !== null)),
+        fc.nat(),
+        (b, pick) => {
+          const candidates = b.covers.map((c, k) => (c.nesting === 'all' && c.parent !== null ? k : -1)).filter((k) => k >= 0);
+          const k = candidates[pick % candidates.length];
+          const loosened: Book = { ...b, covers: b.covers.map((c, j) => (j === k ? { ...c, nesting: 'aggregate', nestingCell: 'aggregate' } : c)) };
+          const before = settleByHand(b).paid;
+          const after = allocate(loosened).paid;
+          expect(after.map(String)).toEqual(settleByHand(loosened).paid.map(String));
+          const events = eventsOf(b);
+          const first = events.findIndex((rows) => rows.some((i) => pathOf(b, b.claims[i].cover).includes(k)));
+          for (const i of (first < 0 ? events : events.slice(0, first)).flat()) expect(after[i].eq(before[i])).toBe(true);
+          if (first >= 0) {
+            const firstRow = events[first].find((i) => pathOf(b, b.claims[i].cover).includes(k)) as number;
+            expect(after[firstRow].gte(before[firstRow])).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

@@ -20,7 +20,7 @@ export interface NumberRule {
   readonly whole?: boolean;
 }
 
-export type ColumnKind = 'date' | 'amount' | 'ratio' | 'days' | 'number' | 'text';
+export type ColumnKind = 'date' | 'amount' | 'ratio' | 'days' | 'number' | 'text' | 'option';
 
 export interface ColumnSpec {
   readonly key: string;
@@ -28,6 +28,29 @@ export interface ColumnSpec {
   readonly kind: ColumnKind;
   /** What a blank cell in this column means: 0 (default) or "none" (null). */
   readonly blank?: 'zero' | 'none';
+  /**
+   * An option column's texts, matched case-insensitively ignoring surrounding spaces (catalogue
+   * conventions); the cell holds the option as written here. A blank cell holds `default`.
+   */
+  readonly options?: readonly string[];
+  readonly default?: string;
+  /**
+   * A trailing column the range may leave out: a table is accepted with or without it, and a
+   * cell of an absent column reads as blank. Only the last columns of a table may be optional.
+   */
+  readonly optional?: boolean;
+}
+
+/** The column counts a table accepts, narrowest first: the required columns, then each optional one. */
+export function tableWidths(p: { readonly columns: readonly ColumnSpec[] }): number[] {
+  let required = p.columns.length;
+  while (required > 0 && p.columns[required - 1].optional) required--;
+  if (p.columns.slice(0, required).some((c) => c.optional)) {
+    throw new Error('programmer error: only the last columns of a table may be optional');
+  }
+  const widths: number[] = [];
+  for (let w = required; w <= p.columns.length; w++) widths.push(w);
+  return widths;
 }
 
 interface ParamBase {

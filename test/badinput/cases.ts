@@ -13,6 +13,7 @@
  * argument list than the function's parameters means the trailing ones are omitted.
  */
 import { CATALOGUE, type ErrorCode, type FunctionSpec, type ParamSpec, type RawArgument, type ResultValue } from '../../src/engine';
+import { type TableParam, tableWidths } from '../../src/engine/specs';
 
 export type Host = 'engine' | 'adapter' | 'sheet' | 'cli';
 
@@ -393,19 +394,23 @@ function noClaims(fn: string, column: string[][]): Expectation {
 }
 
 /** Bad shapes of every table parameter (the structural cases per function are written below). */
-function tableCases(f: FunctionSpec, i: number, p: ParamSpec & { columns: ReadonlyArray<{ kind: string }>; minRows?: number }): BadCase[] {
+function tableCases(f: FunctionSpec, i: number, p: TableParam): BadCase[] {
   const fn = f.name;
   const at = (what: string, v: RawArgument, e: Expectation): BadCase => ({ id: `${fn}.${p.name}: ${what}`, fn, args: withArg(fn, i, v), expect: e });
   const base = VALID[fn][i] as ReadonlyArray<ReadonlyArray<number | string | null>>;
-  const width = p.columns.length;
-  const numeric = p.columns.findIndex((c) => c.kind !== 'text');
+  // The widths the table accepts: optional last columns (covers' nesting, catalogue v2 §5) may be left out.
+  const widths = tableWidths(p);
+  const narrowest = widths[0];
+  const widest = widths[widths.length - 1];
+  const pad = (row: ReadonlyArray<number | string | null>, to: number) => [...row, ...Array.from({ length: to - row.length }, () => 1)];
+  const numeric = p.columns.findIndex((c) => c.kind !== 'text' && c.kind !== 'option');
   const withCell = (r: number, c: number, v: number | string | boolean | null | typeof DIV0) =>
     base.map((row, j) => (j === r ? row.map((x, k) => (k === c ? v : x)) : row));
   const allBlank = base.map((row) => row.map(() => null));
   const header = p.columns.map((_c, k) => `col ${k + 1}`);
   return [
-    at('one column too few', base.map((row) => row.slice(0, width - 1)), VALUE(p.name, 'tableWidth')),
-    at('one column too many', base.map((row) => [...row, 1]), VALUE(p.name, 'tableWidth')),
+    at('one column too few', base.map((row) => row.slice(0, narrowest - 1)), VALUE(p.name, 'tableWidth')),
+    at('one column too many', base.map((row) => pad(row, widest + 1)), VALUE(p.name, 'tableWidth')),
     at('a single number', 5, VALUE(p.name, 'tableWidth')),
     at('a header in row 2', [base[0], header, ...base.slice(1)], VALUE(p.name, 'tableCellNotNumber')),
     at('a header in the last row', [...base, header], VALUE(p.name, 'tableCellNotNumber')),
@@ -498,12 +503,23 @@ const STRUCTURAL: BadCase[] = [
       { id: `${fn}.covers: a parent that does not exist`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100], ['CBI', 'NOPE', null, 400, 50]]), ...rest], expect: VALUE('covers', 'unknownParent') },
       { id: `${fn}.covers: a row without a cover id`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100], [null, 'BI', null, 400, 50]]), ...rest], expect: VALUE('covers', 'coverIdMissing') },
       { id: `${fn}.covers: a negative limit`, fn, args: [CLAIMS, covers([['BI', null, -600, 1000, 100], ['CBI', 'BI', null, 400, 50]]), ...rest], expect: VALUE('covers', 'tableCellRule') },
+      // The optional 6th column, nesting (catalogue v2 §5): blank, "all" or "aggregate", nothing else.
+      { id: `${fn}.covers: nesting "partial"`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100, 'all'], ['CBI', 'BI', null, 400, 50, 'partial']]), ...rest], expect: VALUE('covers', 'tableCellOption') },
+      { id: `${fn}.covers: nesting a number`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100, 1], ['CBI', 'BI', null, 400, 50, null]]), ...rest], expect: VALUE('covers', 'tableCellOption') },
+      { id: `${fn}.covers: nesting TRUE`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100, null], ['CBI', 'BI', null, 400, 50, true]]), ...rest], expect: VALUE('covers', 'tableCellOption') },
+      { id: `${fn}.covers: a 6th column of blanks is nesting "all"`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100, null], ['CBI', 'BI', null, 400, 50, null]]), ...rest], expect: same([CLAIMS, COVERS, ...rest]) },
+      { id: `${fn}.covers: nesting " ALL " is "all"`, fn, args: [CLAIMS, covers([['BI', null, 600, 1000, 100, ' ALL '], ['CBI', 'BI', null, 400, 50, 'All']]), ...rest], expect: same([CLAIMS, COVERS, ...rest]) },
       { id: `${fn}.claims: a cover not in covers`, fn, args: [[['E1', 'BI', 500], ['E1', 'CYBER', 300]], COVERS, ...rest], expect: err('#N/A', 'claims', 'unknownCover') },
       { id: `${fn}.claims: an amount without a cover id`, fn, args: [[['E1', 'BI', 500], ['E1', null, 300]], COVERS, ...rest], expect: VALUE('claims', 'claimCoverMissing') },
       { id: `${fn}.claims: a negative amount`, fn, args: [[['E1', 'BI', 500], ['E1', 'CBI', -300]], COVERS, ...rest], expect: VALUE('claims', 'tableCellRule') },
     ];
   }),
   { id: 'REMAINING.cover: not in covers', fn: 'REMAINING', args: [CLAIMS, COVERS, 'NOPE'], expect: err('#N/A', 'cover', 'unknownCoverArgument') },
+  { id: 'REMAINING.cover: not in a 6-column covers table', fn: 'REMAINING', args: [CLAIMS, [['BI', null, 600, 1000, 100, null], ['CBI', 'BI', null, 400, 50, 'aggregate']], 'NOPE'], expect: err('#N/A', 'cover', 'unknownCoverArgument') },
+  // Nesting "aggregate" (SAMSUNG 第二十六条 (三)): CBI 300 uses BI's aggregate (1,000 − 400) but not
+  // BI's per-event 600, which BI's 400 left at 200; with "all" CBI got 200.
+  { id: 'ALLOCATE.covers: CBI nesting "aggregate" in BI', fn: 'ALLOCATE', args: [CLAIMS, [['BI', null, 600, 1000, 100, null], ['CBI', 'BI', null, 400, 50, ' Aggregate ']]], expect: value([[400], [300]]) },
+  { id: 'REMAINING.covers: CBI nesting "aggregate" in BI', fn: 'REMAINING', args: [CLAIMS, [['BI', null, 600, 1000, 100, null], ['CBI', 'BI', null, 400, 50, 'aggregate']], 'CBI'], expect: value(100) },
   // Empty claims (a header, blanks) settle nothing: one blank per row, "payable" beside the header.
   { id: 'ALLOCATE.claims: header and blank rows only', fn: 'ALLOCATE', args: [[['event', 'cover', 'amount'], [null, null, null]], COVERS], expect: value([['payable'], ['']]) },
   { id: 'REMAINING.claims: all blank leaves the whole aggregate', fn: 'REMAINING', args: [[[null, null, null]], COVERS, 'CBI'], expect: value(400) },

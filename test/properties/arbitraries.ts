@@ -97,6 +97,10 @@ export interface CoverGen {
   readonly perEvent: number | null;
   readonly aggregate: number | null;
   readonly deductible: number;
+  /** Catalogue v2: "aggregate" = inside the parent's aggregate only; always "all" in a 5-column book. */
+  readonly nesting: 'all' | 'aggregate';
+  /** The nesting cell as written in a 6-column table (any spelling of `nesting`, blank = "all"). */
+  readonly nestingCell: CellValue;
 }
 export interface ClaimGen {
   readonly event: string | null;
@@ -109,10 +113,24 @@ export interface Book {
   readonly header: boolean;
   readonly policyAggregate: number | null;
   readonly policyPerClaim: number | null;
+  /** Covers has the optional 6th column, nesting (catalogue v2 section 5). */
+  readonly nestingColumn: boolean;
 }
 
 /** Limits drawn around the amounts so that every counter binds now and then. */
 const limitOrNone = fc.option(fc.oneof(cents, fc.integer({ min: 0, max: 3000 })), { nil: null, freq: 3 });
+
+/** A nesting cell and what it means: blank is "all"; case and surrounding spaces are ignored. */
+const nestingCell = fc.constantFrom<[CellValue, 'all' | 'aggregate']>(
+  [null, 'all'],
+  ['', 'all'],
+  ['all', 'all'],
+  [' ALL ', 'all'],
+  ['aggregate', 'aggregate'],
+  ['aggregate', 'aggregate'],
+  [' Aggregate', 'aggregate'],
+  ['AGGREGATE ', 'aggregate'],
+);
 
 export function bookArb(maxClaims = 12): fc.Arbitrary<Book> {
   return fc
@@ -123,6 +141,7 @@ export function bookArb(maxClaims = 12): fc.Arbitrary<Book> {
           perEvent: limitOrNone,
           aggregate: limitOrNone,
           deductible: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 500 }), cents),
+          nesting: nestingCell,
         }),
         { minLength: 1, maxLength: 5 },
       ),
@@ -137,20 +156,33 @@ export function bookArb(maxClaims = 12): fc.Arbitrary<Book> {
       header: fc.boolean(),
       policyAggregate: limitOrNone,
       policyPerClaim: limitOrNone,
+      nestingColumn: fc.boolean(),
     })
-    .map(({ covers, claims, header, policyAggregate, policyPerClaim }) => ({
+    .map(({ covers, claims, header, policyAggregate, policyPerClaim, nestingColumn }) => ({
       // Each cover's parent comes before it: a forest, never a cycle.
-      covers: covers.map((c, i) => ({ parent: i === 0 || c.parentPick === null ? null : c.parentPick % i, perEvent: c.perEvent, aggregate: c.aggregate, deductible: c.deductible })),
+      covers: covers.map((c, i) => ({
+        parent: i === 0 || c.parentPick === null ? null : c.parentPick % i,
+        perEvent: c.perEvent,
+        aggregate: c.aggregate,
+        deductible: c.deductible,
+        // A 5-column table is a table whose nesting is "all" everywhere.
+        nesting: nestingColumn ? c.nesting[1] : 'all',
+        nestingCell: nestingColumn ? c.nesting[0] : null,
+      })),
       claims: claims.map((c) => ({ event: c.event, cover: c.coverPick % covers.length, amount: c.amount })),
       header: header || claims.length === 0, // a range has at least one row
       policyAggregate,
       policyPerClaim,
+      nestingColumn,
     }));
 }
 
-/** claims and covers as ranges (covers' blank limits = none, blank deductible = 0). */
+/** claims and covers as ranges (covers' blank limits = none, blank deductible = 0; 5 or 6 columns). */
 export function bookRanges(b: Book): { claims: CellValue[][]; covers: CellValue[][] } {
-  const covers: CellValue[][] = b.covers.map((c, i) => [`C${i}`, c.parent === null ? null : `C${c.parent}`, c.perEvent, c.aggregate, c.deductible === 0 ? null : c.deductible]);
+  const covers: CellValue[][] = b.covers.map((c, i) => {
+    const row: CellValue[] = [`C${i}`, c.parent === null ? null : `C${c.parent}`, c.perEvent, c.aggregate, c.deductible === 0 ? null : c.deductible];
+    return b.nestingColumn ? [...row, c.nestingCell] : row;
+  });
   const claims: CellValue[][] = b.claims.map((c) => [c.event, `C${c.cover}`, c.amount]);
   return { claims: b.header ? [['event', 'cover', 'amount'], ...claims] : claims, covers };
 }
@@ -160,6 +192,17 @@ export function pathOf(b: Book, k: number): number[] {
   const path: number[] = [];
   for (let j: number | null = k; j !== null; j = b.covers[j].parent) path.push(j);
   return path;
+}
+
+/**
+ * The covers whose per-claim/event limit a payment to cover k counts against, in the words of
+ * catalogue v2 section 5: k's own, and an ancestor's "only when every cover on the path from the
+ * paid cover up to, not including, that ancestor has nesting "all"". (Every aggregate on the path
+ * counts it, see pathOf.)
+ */
+export function eventPathOf(b: Book, k: number): number[] {
+  const path = pathOf(b, k);
+  return path.filter((_a, j) => path.slice(0, j).every((below) => b.covers[below].nesting === 'all'));
 }
 
 /** Claims rows grouped by event, events in order of their first row (a blank id is its own event). */

@@ -17,7 +17,7 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { evaluate, type CellValue, type RawArgument } from '../../src/engine';
-import { type Book, bookArb, bookRanges, cents, eventsOf, fcParams, pathOf, ratio, RUNS, seriesOf, seriesValues, wholeHours } from './arbitraries';
+import { type Book, bookArb, bookRanges, cents, eventPathOf, eventsOf, fcParams, pathOf, ratio, RUNS, seriesOf, seriesValues, wholeHours } from './arbitraries';
 
 /** Wide enough that sums of engine results are exact (the engine itself keeps 40 digits). */
 const Exact = Decimal.clone({ precision: 1000 });
@@ -336,18 +336,19 @@ const settlementOrder = (b: Book): number[] => eventsOf(b).flat();
 describe('ALLOCATE and REMAINING (SAMSUNG 第二十四–二十八、三十二、三十三条)', () => {
   const book = bookArb(14);
 
-  it('ALLOCATE never pays below 0 or above the loss after the deductible, any per-event, aggregate or policy limit that applies (a child’s limits are part of its ancestors’)', () => {
+  it('ALLOCATE never pays below 0 or above the loss after the deductible, any per-event, aggregate or policy limit that applies (a child’s limits are part of its ancestors’: their aggregates always, their per-event limits through nesting "all")', () => {
     fc.assert(
       fc.property(book, (b) => {
         const { paid } = allocate(b);
         const retained = retainedOf(b);
         const paths = b.claims.map((c) => pathOf(b, c.cover));
+        const eventPaths = b.claims.map((c) => eventPathOf(b, c.cover));
         paid.forEach((p, i) => check(p.gte(0) && p.lte(d(b.claims[i].amount).minus(retained[i])), 'p.gte(0) && p.lte(d(b.claims[i].amount).minus(retained[i]))'));
         for (const rows of eventsOf(b)) {
           if (b.policyPerClaim !== null) check(sum(rows.map((i) => paid[i])).lte(d(b.policyPerClaim)), 'sum(rows.map((i) => paid[i])).lte(d(b.policyPerClaim))');
           b.covers.forEach((c, k) => {
             if (c.perEvent === null) return;
-            check(sum(rows.filter((i) => paths[i].includes(k)).map((i) => paid[i])).lte(d(c.perEvent)), 'sum(rows.filter((i) => paths[i].includes(k)).map((i) => paid[i])).lte(d(c.perEvent))');
+            check(sum(rows.filter((i) => eventPaths[i].includes(k)).map((i) => paid[i])).lte(d(c.perEvent)), 'sum(rows.filter((i) => eventPaths[i].includes(k)).map((i) => paid[i])).lte(d(c.perEvent))');
           });
         }
         b.covers.forEach((c, k) => {

@@ -1,13 +1,27 @@
 /**
- * CPIC 企业网络安全保险（2025 版 B 款）network interruption (seed 003_403c088ac27b550a.txt):
- * revenue history, the schedule and the incident → lost profit, prevention cost, the
- * network-interruption payout (第十三条 (一) 2), business continuation costs and crisis costs.
+ * 中国太平洋财产保险 CPIC 企业网络安全保险（2025版B款）network interruption: revenue history, the
+ * schedule and the incident → lost profit, prevention cost, the network-interruption payout
+ * (第十三条 (一) 2), business continuation costs and crisis costs — and, over all of them, the
+ * policy's overall 责任限额 (第十三条): 「在本保险合同项下，保险人的总赔偿金额以责任限额为限。分项责任限额
+ * （包括其他承保项目适用的分项责任限额）及抗辩费用均包含在责任限额内，而非额外增加责任限额。」 and for crisis
+ * costs 第十三条 (二) 1 (2)「保险人赔付被保险人的网络安全事故应对费用，应包含在本保险合同的赔偿限额之内。」
+ * The sub-limits stay (each cover's own limit for the period, less what it paid earlier); the total
+ * is then capped at what is left of the 责任限额 after everything paid earlier in the period under
+ * any cover. The wording does not say which cover gives way when the 责任限额 binds, so the sheet
+ * shows the covers' amounts before it and the total after it.
+ *
+ * The timeline computes the day-counted time limits of the wording with CYBER.DEADLINE (第二十二、
+ * 二十三、二十四、二十八条) and the crisis-management period (第五条 1 (1)). The notice of an
+ * incident is 「及时」/「立即」 (第二十九条 (二), 第三十七条 2 (2)) and the limitation period is the
+ * Insurance Law's (第三十六条): no day count in the wording, so none is computed.
  * The defaults are the examples/cpic-network-interruption model (fictional Qinghe Bazaar).
  */
+import { SOURCE_TITLES } from '../../engine';
 import { SheetBuilder, STANDARD_WIDTHS } from './sheetBuilder';
+import { deadlineRow, deadlineText } from './timeline';
 import type { FieldValues, TableValue, TemplateDefinition } from './types';
 
-const SRC = 'CPIC 2025 B';
+const SRC = 'CPIC 企业网络安全保险（2025版B款）';
 
 const MONTHS_2023 = [2600000, 2200000, 2500000, 2400000, 2700000, 3300000, 2500000, 2600000, 2800000, 3000000, 4800000, 3600000];
 const MONTHS_2024 = [3000000, 2500000, 2900000, 2800000, 3100000, 3900000, 2900000, 3000000, 3200000, 3500000, 5600000, 1600000];
@@ -23,23 +37,27 @@ export const CPIC_TEMPLATE: TemplateDefinition = {
   id: 'cpic',
   title: { en: 'CPIC 2025 B — network interruption', zh: '太平洋 2025 B 款 — 网络中断' },
   description: {
-    en: 'Revenue history, schedule and incident → lost profit, prevention cost and the per-incident payout, with continuation and crisis costs.',
-    zh: '经营性收益历史、明细表与事故 → 丧失利益、防止收益减少费用及每次事故赔款，含经营延续费用与危机管理费用。',
+    en: 'Revenue history, schedule and incident → lost profit, prevention cost and the per-incident payout, with continuation and crisis costs, all within the overall limit of liability; the claim-handling deadlines.',
+    zh: '经营性收益历史、明细表与事故 → 丧失利益、防止收益减少费用及每次事故赔款，含经营延续费用与危机管理费用，合计以责任限额为限；以及理赔期限。',
   },
-  source: { en: 'CPIC Enterprise Cyber Insurance 2025 B, Arts. 13, 14, 44 (003_403c088ac27b550a.txt)', zh: '太平洋企业网络安全保险（2025 版 B 款）第十三、十四、四十四条（003_403c088ac27b550a.txt）' },
+  source: { en: `${SOURCE_TITLES.CPIC.en}, Arts. 5, 13, 14, 22–24, 28, 44`, zh: `${SOURCE_TITLES.CPIC.zh} 第五、十三、十四、二十二至二十四、二十八、四十四条` },
   sections: [
     {
       title: { en: 'Schedule', zh: '保险明细表' },
       fields: [
+        { key: 'overallLimit', label: { en: 'Overall limit of liability', zh: '责任限额' }, kind: 'amount', default: '3,000,000', note: { en: 'Art. 13: every sub-limit and crisis cost is inside it', zh: '第十三条：分项责任限额及危机管理费用均包含在内' } },
+        { key: 'otherPaid', label: { en: 'Paid earlier in the period under other covers', zh: '本保险期间其他保障项目已赔付' }, kind: 'amount', default: '0', note: { en: 'IT liability, property, litigation costs…', zh: 'IT 业务责任、财产损失、诉讼应对费用等' } },
         { key: 'sumInsured', label: { en: 'Profit sum insured', zh: '利润保险金额' }, kind: 'amount', default: '8,400,000' },
         { key: 'limit', label: { en: 'Profit limit of indemnity', zh: '利润赔偿限额' }, kind: 'amount', default: '3,000,000' },
         { key: 'deductible', label: { en: 'Profit deductible', zh: '利润免赔额' }, kind: 'amount', default: '56,000' },
-        { key: 'paidToDate', label: { en: 'Paid earlier in the period', zh: '本保险期间已赔付' }, kind: 'amount', default: '0' },
+        { key: 'paidToDate', label: { en: 'Profit paid earlier in the period', zh: '本保险期间利润损失已赔付' }, kind: 'amount', default: '0' },
         { key: 'waitingHours', label: { en: 'Time deductible (hours)', zh: '免赔时间（小时）' }, kind: 'hours', default: '12', note: { en: 'Art. 14 (1): a trigger, not an amount', zh: '第十四条 1：触发条件，不扣减金额' } },
         { key: 'contSumInsured', label: { en: 'Continuation costs sum insured', zh: '经营延续费用保险金额' }, kind: 'amount', default: '500,000' },
         { key: 'contDeductible', label: { en: 'Continuation costs deductible', zh: '经营延续费用免赔额' }, kind: 'amount', default: '20,000' },
+        { key: 'contPaid', label: { en: 'Continuation costs paid earlier in the period', zh: '本保险期间经营延续费用已赔付' }, kind: 'amount', default: '0' },
         { key: 'crisisLimit', label: { en: 'Crisis-cost limit', zh: '危机管理费用赔偿限额' }, kind: 'amount', default: '500,000' },
         { key: 'crisisReduction', label: { en: 'Crisis-cost reduction ratio', zh: '减额赔付比例' }, kind: 'ratio', default: '90%' },
+        { key: 'crisisPaid', label: { en: 'Crisis costs paid earlier in the period', zh: '本保险期间危机管理费用已赔付' }, kind: 'amount', default: '0' },
         {
           key: 'recoveryTable',
           label: { en: 'Recovery-ratio table', zh: '恢复期间对应比例表' },
@@ -94,6 +112,15 @@ export const CPIC_TEMPLATE: TemplateDefinition = {
         { key: 'crisisDate', label: { en: 'Crisis costs incurred', zh: '危机管理费用发生日' }, kind: 'date', default: '2024-12-05' },
       ],
     },
+    {
+      title: { en: 'Claim handling (dates)', zh: '理赔处理（日期）' },
+      fields: [
+        { key: 'claimReceived', label: deadlineText('cpic.advance').date, kind: 'date', default: '2025-01-06' },
+        { key: 'decisionDate', label: { en: 'Day the insurer decided on cover', zh: '保险人作出核定之日' }, kind: 'date', default: '2025-01-24', note: { en: 'a refusal notice is due 3 days later', zh: '不属于保险责任的，3 日内发出拒赔通知' } },
+        { key: 'settlementDate', label: deadlineText('cpic.payment').date, kind: 'date', default: '2025-02-10' },
+        { key: 'riskIncreaseDate', label: deadlineText('cpic.risk.increase').date, kind: 'date', default: '2024-10-15', note: { en: 'only if the risk increased markedly', zh: '仅在危险程度显著增加时适用' } },
+      ],
+    },
   ],
   probes: [
     {
@@ -120,6 +147,15 @@ export const CPIC_TEMPLATE: TemplateDefinition = {
       blame: { spent: 'crisisSpent', recovered: 'crisisRecovered', reduction_ratio: 'crisisReduction', limit: 'crisisLimit' },
     },
     { fn: 'CRISISWINDOW', args: (v) => [num(v, 'discoveryDate'), num(v, 'crisisDate')], blame: { discovery_date: 'discoveryDate', cost_date: 'crisisDate' } },
+    ...(
+      [
+        ['cpic.decision', 'claimReceived'],
+        ['cpic.advance', 'claimReceived'],
+        ['cpic.refusal', 'decisionDate'],
+        ['cpic.payment', 'settlementDate'],
+        ['cpic.risk.increase', 'riskIncreaseDate'],
+      ] as const
+    ).map(([rule, key]) => ({ fn: 'DEADLINE', args: (v: FieldValues) => [rule, num(v, key)], blame: { date: key } })),
   ],
   build(v) {
     const b = new SheetBuilder('CPIC BI 网络中断', 'CPIC');
@@ -127,15 +163,19 @@ export const CPIC_TEMPLATE: TemplateDefinition = {
     b.note('Shaded cells are inputs; every other figure is a live CYBER formula. 带底色的单元格为输入项，其余均为实时公式。');
 
     b.section('Schedule', '保险明细表');
+    b.input('overallLimit', 'Overall limit of liability', '责任限额', num(v, 'overallLimit'), 'money', `${SRC} 第十三条`);
+    b.input('otherPaid', 'Paid earlier in the period under other covers', '本保险期间其他保障项目已赔付', num(v, 'otherPaid'), 'money', `${SRC} 第十三条`);
     b.input('sumInsured', 'Profit sum insured', '利润保险金额', num(v, 'sumInsured'), 'money', `${SRC} 第十三条 (一) 2 (2)`);
     b.input('limit', 'Profit limit of indemnity', '利润赔偿限额', num(v, 'limit'), 'money', `${SRC} 第十三条 (一) 2 (5)`);
     b.input('deductible', 'Profit deductible', '利润免赔额', num(v, 'deductible'), 'money', `${SRC} 第十三条 (一) 2 (2)`);
-    b.input('paidToDate', 'Paid earlier in the period', '本保险期间已赔付', num(v, 'paidToDate'), 'money', `${SRC} 第十三条 (一) 2 (5)`);
+    b.input('paidToDate', 'Profit paid earlier in the period', '本保险期间利润损失已赔付', num(v, 'paidToDate'), 'money', `${SRC} 第十三条 (一) 2 (5)`);
     b.input('waitingHours', 'Time deductible (hours)', '免赔时间（小时）', num(v, 'waitingHours'), 'hours', `${SRC} 第十四条 1`);
     b.input('contSumInsured', 'Continuation costs sum insured', '经营延续费用保险金额', num(v, 'contSumInsured'), 'money', `${SRC} 第十三条 (一) 2 (6)`);
     b.input('contDeductible', 'Continuation costs deductible', '经营延续费用免赔额', num(v, 'contDeductible'), 'money', `${SRC} 第十三条 (一) 2 (7)`);
+    b.input('contPaid', 'Continuation costs paid earlier in the period', '本保险期间经营延续费用已赔付', num(v, 'contPaid'), 'money', `${SRC} 第十三条 (一) 2 (8)`);
     b.input('crisisLimit', 'Crisis-cost limit', '危机管理费用赔偿限额', num(v, 'crisisLimit'), 'money', `${SRC} 第十三条 (二) 1`);
     b.input('crisisReduction', 'Crisis-cost reduction ratio', '减额赔付比例', num(v, 'crisisReduction'), 'ratio', `${SRC} 第十三条 (二) 1`);
+    b.input('crisisPaid', 'Crisis costs paid earlier in the period', '本保险期间危机管理费用已赔付', num(v, 'crisisPaid'), 'money', `${SRC} 第十三条 (二) 1`);
 
     b.section('Last financial year', '最近一个会计年度');
     b.input('revenue', 'Operating revenue', '经营性收益', num(v, 'revenue'), 'money', `${SRC} 第四十四条 26`);
@@ -159,6 +199,15 @@ export const CPIC_TEMPLATE: TemplateDefinition = {
     b.input('crisisRecovered', 'Crisis costs recovered', '已追回的危机管理费用', num(v, 'crisisRecovered'), 'money', `${SRC} 第十三条 (二) 1`);
     b.input('discoveryDate', 'Incident discovered', '事故发现日', num(v, 'discoveryDate'), 'date', `${SRC} 第五条 1 (1)`);
     b.input('crisisDate', 'Crisis costs incurred', '危机管理费用发生日', num(v, 'crisisDate'), 'date', `${SRC} 第五条 1 (1)`);
+
+    b.section('Claim handling (dates)', '理赔处理（日期）');
+    const claimDate = deadlineText('cpic.advance').date;
+    const settled = deadlineText('cpic.payment').date;
+    const risk = deadlineText('cpic.risk.increase').date;
+    b.input('claimReceived', claimDate.en, claimDate.zh, num(v, 'claimReceived'), 'date', `${SRC} 第二十二、二十四条`);
+    b.input('decisionDate', 'Day the insurer decided on cover', '保险人作出核定之日', num(v, 'decisionDate'), 'date', `${SRC} 第二十三条`);
+    b.input('settlementDate', settled.en, settled.zh, num(v, 'settlementDate'), 'date', `${SRC} 第二十三条`);
+    b.input('riskIncreaseDate', risk.en, risk.zh, num(v, 'riskIncreaseDate'), 'date', `${SRC} 第二十八条`);
 
     b.section('Tables', '表格');
     b.table(
@@ -193,10 +242,22 @@ export const CPIC_TEMPLATE: TemplateDefinition = {
     b.calc('loss', 'Loss (lost profit + prevention cost)', '损失（丧失利益 + 防止费用）', `=${r('lostProfit')}+${r('prevention')}`, 'money');
     b.calc('biPayout', 'Network-interruption payout', '网络中断赔款', `=IF(${r('waitingMet')},CYBER.BIPAYOUT(${r('loss')},${r('deductible')},${r('sumInsured')},${r('limit')},${r('annualRevenue')},${r('profitRate')},,${r('paidToDate')}),0)`, 'money', `${SRC} 第十三条 (一) 2 (2)(3)(5)`, true);
     b.calc('recoveryRatio', 'Recovery ratio', '恢复期间对应比例', `=CYBER.RECOVERYRATIO(${r('recoveryDays')},${r('recoveryTable')})`, 'ratio', `${SRC} 第十三条 (一) 2 (7)`);
-    b.calc('contPayout', 'Continuation payout', '经营延续费用赔款', `=IF(${r('waitingMet')},CYBER.CONTINUATIONPAYOUT(${r('contExpenses')},${r('contDeductible')},${r('contSumInsured')},${r('recoveryRatio')}),0)`, 'money', `${SRC} 第十三条 (一) 2 (6)-(8)`, true);
+    b.calc('contPayout', 'Continuation payout', '经营延续费用赔款', `=IF(${r('waitingMet')},CYBER.CONTINUATIONPAYOUT(${r('contExpenses')},${r('contDeductible')},${r('contSumInsured')},${r('recoveryRatio')},${r('contPaid')}),0)`, 'money', `${SRC} 第十三条 (一) 2 (6)-(8)`, true);
     b.calc('crisisWindow', 'Crisis costs within 180 days', '危机费用在 180 天内', `=CYBER.CRISISWINDOW(${r('discoveryDate')},${r('crisisDate')})`, undefined, `${SRC} 第五条 1 (1)`);
-    b.calc('crisisPayout', 'Crisis-cost payout', '危机管理费用赔款', `=IF(${r('crisisWindow')},CYBER.CRISISPAYOUT(${r('crisisSpent')},${r('crisisRecovered')},${r('crisisReduction')},${r('crisisLimit')}),0)`, 'money', `${SRC} 第十三条 (二) 1`, true);
-    b.calc('total', 'Total payable', '赔款合计', `=${r('biPayout')}+${r('contPayout')}+${r('crisisPayout')}`, 'money', undefined, true);
+    b.calc('crisisPayout', 'Crisis-cost payout', '危机管理费用赔款', `=IF(${r('crisisWindow')},CYBER.CRISISPAYOUT(${r('crisisSpent')},${r('crisisRecovered')},${r('crisisReduction')},${r('crisisLimit')},${r('crisisPaid')}),0)`, 'money', `${SRC} 第十三条 (二) 1`, true);
+    b.calc('covers', 'Covers before the overall limit', '各保障项目合计（适用责任限额前）', `=${r('biPayout')}+${r('contPayout')}+${r('crisisPayout')}`, 'money');
+    b.calc('overallRemaining', 'Overall limit left', '责任限额剩余', `=MAX(0,${r('overallLimit')}-${r('paidToDate')}-${r('contPaid')}-${r('crisisPaid')}-${r('otherPaid')})`, 'money', `${SRC} 第十三条`);
+    b.calc('total', 'Total payable (within the overall limit)', '赔款合计（以责任限额为限）', `=MIN(${r('covers')},${r('overallRemaining')})`, 'money', `${SRC} 第十三条`, true);
+    b.calc('aboveOverall', 'Above the overall limit (not paid)', '超过责任限额（不予赔付）', `=${r('covers')}-${r('total')}`, 'money', `${SRC} 第十三条`);
+
+    b.section('Time limits (live formulas)', '时限（实时公式）');
+    deadlineRow(b, 'decisionBy', 'cpic.decision', r('claimReceived'), SRC);
+    deadlineRow(b, 'advanceBy', 'cpic.advance', r('claimReceived'), SRC);
+    deadlineRow(b, 'refusalBy', 'cpic.refusal', r('decisionDate'), SRC);
+    deadlineRow(b, 'paymentBy', 'cpic.payment', r('settlementDate'), SRC);
+    deadlineRow(b, 'riskNoticeBy', 'cpic.risk.increase', r('riskIncreaseDate'), SRC);
+    b.calc('crisisUntil', 'Last day crisis costs count (180 days after the discovery)', '危机管理费用计入的最后一日（发现次日起 180 日内）', `=INT(${r('discoveryDate')})+180`, 'date', `${SRC} 第五条 1 (1)`);
+    b.note('Notice of the incident is due 「及时」 / 「立即」 (第二十九条 (二), 第三十七条 2 (2)) and the limitation period is the Insurance Law’s (第三十六条): the wording gives no day count, so none is computed. 事故通知为「及时」「立即」，诉讼时效依《保险法》，条款未规定天数，故不计算。');
 
     b.chart('Network-interruption claim 网络中断理赔', [
       { en: 'Loss', zh: '损失', formula: `=${r('loss')}` },
