@@ -67,6 +67,7 @@ export const CPIC = {
   crisisPayout: cite('CPIC', '第十三条 (二) 1 (1)', 'Art. 13 (2) 1 (1) crisis and litigation costs'),
   crisisWindow: cite('CPIC', '第五条 1 (1)', 'Art. 5 (1) (1) crisis-management period'),
   timeDeductible: cite('CPIC', '第十四条 1', 'Art. 14 (1) time deductible'),
+  recoveryPeriod: cite('CPIC', '第四十四条 28', 'Art. 44 (28) recovery period, never beyond the agreed one'),
 } as const;
 
 export const SAMSUNG = {
@@ -86,6 +87,7 @@ export const SAMSUNG = {
   subrogation: cite('SAMSUNG', '第四十五条', 'Art. 45 subrogation and recoveries'),
   cancellation: cite('SAMSUNG', '第四十九条 (一) 4', 'Art. 49 (1) 4 pro-rata return premium'),
   claimsMade: cite('SAMSUNG', '第一部分 第四条', 'Part 1, Art. 4 claims made and reported'),
+  mediaWaitingPeriod: cite('SAMSUNG', '释义二', 'Definition 2 adverse-media waiting period, from first discovery'),
   dailyCap: cite('SAMSUNG', '释义十四', 'Definition 14 daily cap'),
   indemnityPeriod: cite('SAMSUNG', '释义四十三', 'Definition 43 indemnity period'),
   recoveryPeriod: cite('SAMSUNG', '释义四十四', 'Definition 44 recovery period ≤ 180 days'),

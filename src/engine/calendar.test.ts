@@ -51,6 +51,22 @@ describe('EDATE', () => {
   it('keeps the time of day', () => {
     expect(ed(2024, 3, 31, -12, 0.75)).toBe(String(serial(2023, 3, 31) + 0.75));
   });
+
+  // CYBER.REPUTATIONAL (v2) takes six calendar months "to the hour" from the end of the waiting
+  // period (SAMSUNG 释义四十三 (二)): the clamped day keeps the time of day, exactly.
+  it.each<[string, [number, number, number], [number, number, number]]>([
+    ['2025-08-31 22:00 + 6 months clamps to 2026-02-28 22:00', [2025, 8, 31], [2026, 2, 28]],
+    ['2023-08-31 22:00 + 6 months clamps to 2024-02-29 22:00 (leap year)', [2023, 8, 31], [2024, 2, 29]],
+    ['2025-07-01 22:00 + 6 months is 2026-01-01 22:00 (184 days)', [2025, 7, 1], [2026, 1, 1]],
+    ['2025-03-31 22:00 + 6 months clamps to 2025-09-30 22:00', [2025, 3, 31], [2025, 9, 30]],
+  ])('%s', (_label, [y, m, d], [ey, em, edd]) => {
+    // 22:00 as a decimal (22/24 to 40 significant digits), not a double: E's fraction comes back digit for digit.
+    const start = new Dec(serial(y, m, d)).plus(new Dec(22).div(24));
+    const six = edate(start, 6);
+    expect(six.floor().toNumber()).toBe(serial(ey, em, edd));
+    expect(six.minus(six.floor()).toString()).toBe(start.minus(start.floor()).toString());
+    expect(formatSerial(six)).toBe(`${ey}-${String(em).padStart(2, '0')}-${String(edd).padStart(2, '0')} 22:00`);
+  });
 });
 
 describe('formatSerial (dates inside messages)', () => {

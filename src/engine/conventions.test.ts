@@ -31,7 +31,7 @@ const VALID: Record<string, RawArgument[]> = {
   PREVENTIONCOST: [100, 0.5, 100, 0.3],
   BIPAYOUT: [100, 10, 1000, 800, 10000, 0.3, 0.5, 0],
   WAITINGMET: [13, 12],
-  RECOVERYRATIO: [45, [[30, 0.5], [60, 0.75]]],
+  RECOVERYRATIO: [45, [[30, 0.5], [60, 0.75]], 50],
   CONTINUATIONPAYOUT: [100, 10, 1000, 0.5, 0],
   CRISISPAYOUT: [100, 10, 0.9, 1000, 0],
   CRISISWINDOW: [serial(2025, 1, 1), serial(2025, 1, 2), 180],
@@ -273,6 +273,7 @@ describe('optional arguments: omitted, blank and "" all take the default', () =>
       'BIPAYOUT.profit_rate=none',
       'BIPAYOUT.insured_ratio=none',
       'BIPAYOUT.paid_to_date=0',
+      'RECOVERYRATIO.agreed_days=none', // v2: CPIC 第四十四条 28
       'CONTINUATIONPAYOUT.paid_to_date=0',
       'CRISISPAYOUT.paid_to_date=0',
       'CRISISWINDOW.days=180',

@@ -7,7 +7,8 @@
  */
 import { evaluate } from './evaluate';
 import type { RawArgument } from './values';
-import { argumentConventions, col, expectError, expectNumber, parseExample, repeat, row } from './__tests__/helpers';
+import fc from 'fast-check';
+import { argumentConventions, col, edateSerial, expectError, expectNumber, parseExample, repeat, row, serial } from './__tests__/helpers';
 import { CATALOGUE } from './catalogue';
 
 const FOUR = col([100, 200, 300, 400]); // the catalogue's example series
@@ -47,7 +48,7 @@ describe('CYBER.HOURLYBI (第二十九条: the larger of the deductible and the 
     ['max_hours 1 shorter than the waiting period', [FOUR, 2, 50, 1000, 1], '0'], // S 100; W = first 1 hour = 100; 100 − max(50, 100)
     ['max_hours 1, monetary deductible larger', [FOUR, 0, 50, 1000, 1], '50'], // S 100; 100 − 50
     ['max_hours 0: nothing counts', [FOUR, 0, 0, 1000, 0], '0'],
-    ['max_hours beyond the series: the whole series', [FOUR, 0, 0, 10000, 8784], '1000'],
+    ['max_hours beyond the series: the whole series', [FOUR, 0, 0, 10000, 4320], '1000'],
     ['blank max_hours is the default 4320', [FOUR, 2, 250, 1000, null], '700'],
     ['row input', [row([100, 200, 300, 400]), 2, 250, 1000], '700'],
     ['exact decimals', [col([0.1, 0.2, 0.3]), 1, 0, 1], '0.5'], // 0.6 − max(0, 0.1)
@@ -59,12 +60,23 @@ describe('CYBER.HOURLYBI (第二十九条: the larger of the deductible and the 
     // 4320 hours of 10, then one hour of 1,000,000 that falls outside the recovery period.
     const series = col([...repeat(10, 4320), 1000000]);
     expectNumber('HOURLYBI', [series, 0, 0, 1e9], '43200'); // 4320 × 10
-    expectNumber('HOURLYBI', [series, 0, 0, 1e9, 4321], '1043200'); // the extra hour counts when max_hours allows it
+    expectNumber('HOURLYBI', [series, 0, 0, 1e9, 4320], '43200'); // the largest max_hours allowed: the same
+    expectNumber('HOURLYBI', [series, 0, 0, 1e9, 4319], '43190'); // a schedule may shorten it: 4319 × 10
     expectNumber('HOURLYBI', [series, 24, 100, 1e9], '42960'); // 43,200 − max(100, 24 × 10 = 240)
   });
 
-  it('a full leap year of hours (8,784 values) is accepted', () => {
-    expectNumber('HOURLYBI', [col(repeat(1, 8784)), 0, 0, 1e9, 8784], '8784');
+  it('a full leap year of hours (8,784 values) is accepted; only the first 4320 count', () => {
+    expectNumber('HOURLYBI', [col(repeat(1, 8784)), 0, 0, 1e9], '4320');
+  });
+
+  // v1 accepted any max_hours (4321 counted the 4321st hour; 8784 a whole leap year). v2 pins
+  // SAMSUNG 释义四十四: 「恢复期在任何情况下均不得超过 180 天」 — a schedule may shorten the recovery
+  // period, never lengthen it, so a cap above 180 × 24 = 4320 hours is #VALUE!.
+  it.each<[number]>([[4321], [8760], [8784], [1e9]])('max_hours %p above 4320 is #VALUE! (恢复期在任何情况下均不得超过 180 天)', (maxHours) => {
+    const series = col([...repeat(10, 4320), 1000000]);
+    const r = expectError('HOURLYBI', [series, 0, 0, 1e9, maxHours], { code: '#VALUE!', argument: 'max_hours', rule: 'aboveMaximum' });
+    expect(r.error.message.en).toContain('at most 4320');
+    expect(r.error.message.zh).toContain('不得大于 4320');
   });
 
   it('trace: losses counted, waiting-period deductible, deductible applied, payout, each with its article', () => {
@@ -83,7 +95,7 @@ describe('CYBER.REPUTATIONAL (第三十一条; 释义十四 daily cap per 24 hou
   // hours 12–35 at 50,000, hours 36–59 at 30,000, hours 60–71 at 100,000.
   const MEDIA = col([...repeat(1000, 12), ...repeat(50000, 24), ...repeat(30000, 24), ...repeat(100000, 12)]);
 
-  // Args: hourly_losses, waiting_hours, [daily_cap=1000000], [indemnity_hours=4380], [limit]
+  // Args: hourly_losses, waiting_hours, [daily_cap=1000000], [indemnity_hours=4380], [limit], [start]
   it.each<[string, RawArgument[], string]>([
     // Blocks from the end of the 12-hour waiting period: [12,36) 24 × 50,000 = 1,200,000 → cap 1,000,000;
     // [36,60) 24 × 30,000 = 720,000; [60,72) partial: 12 × 100,000 = 1,200,000 → cap 1,000,000.
@@ -122,6 +134,137 @@ describe('CYBER.REPUTATIONAL (第三十一条; 释义十四 daily cap per 24 hou
     expectNumber('REPUTATIONAL', [heavy, 0, null, null, 50000000], '50000000');
   });
 
+  // v1 accepted any indemnity_hours. v2 pins SAMSUNG 释义四十三: 赔偿期 ends at the latest
+  // 「负面媒体事件等待期结束后六个月」, and six calendar months are at most 184 days (July to
+  // December) = 4416 hours, so a longer indemnity period is #VALUE!.
+  it('indemnity_hours 4416 (184 days) is the longest accepted; above it is #VALUE! (负面媒体事件等待期结束后六个月)', () => {
+    const long = col(repeat(1000, 4500)); // 24,000 per block, under the default cap
+    expectNumber('REPUTATIONAL', [long, 0, null, 4416], '4416000'); // hours [0, 4416)
+    for (const h of [4417, 4420, 8760]) {
+      const r = expectError('REPUTATIONAL', [long, 0, null, h], { code: '#VALUE!', argument: 'indemnity_hours', rule: 'aboveMaximum' });
+      expect(r.error.message.en).toContain('at most 4416');
+      expect(r.error.message.zh).toContain('不得大于 4416');
+    }
+  });
+
+  describe('with start: six calendar months after the waiting period, to the hour (释义四十三 (二))', () => {
+    // 12 waiting hours, then hours of 1,000 (24,000 a day, far under the daily cap): the payout is
+    // 1,000 × the hours counted, so each case below reads the indemnity period H off the result.
+    const LONG = col([...repeat(0, 12), ...repeat(1000, 4500)]);
+    const EVEN = col(repeat(1000, 4500));
+    const at = (y: number, m: number, d: number, hour: number) => serial(y, m, d) + hour / 24;
+
+    it.each<[string, number, number, number | null, string]>([
+      // start 2025-08-31 10:00 + 12 h → E = 2025-08-31 22:00. EDATE(E, 6): 2026-02-31 does not exist,
+      // clamped to 2026-02-28 22:00. Aug 31 → Feb 28 = 30 + 31 + 30 + 31 + 31 + 28 = 181 days → 4344 h.
+      ['2025-08-31 10:00: E on Aug 31 → Feb 28 (clamped), 181 days', at(2025, 8, 31, 10), 12, 4416, '4344000'],
+      ['the same with the default indemnity_hours 4380: min(4380, 4344)', at(2025, 8, 31, 10), 12, null, '4344000'],
+      // 2023-08-31 22:00 → 2024-02-29 22:00 (a leap year): 181 + 1 = 182 days → 4368 h.
+      ['2023-08-31 10:00: E on Aug 31 → Feb 29 of a leap year, 182 days', at(2023, 8, 31, 10), 12, 4416, '4368000'],
+      // start 2025-06-30 12:00 + 12 h → E = 2025-07-01 00:00 → 2026-01-01 00:00:
+      // 31 + 31 + 30 + 31 + 30 + 31 = 184 days → 4416 h, the longest six months.
+      ['2025-06-30 12:00: E on Jul 1 → Jan 1, 184 days', at(2025, 6, 30, 12), 12, 4416, '4416000'],
+      // The catalogue's H = min(indemnity_hours, …): the default 4380 binds when the months are longer.
+      ['the same with the default indemnity_hours: min(4380, 4416) = 4380', at(2025, 6, 30, 12), 12, null, '4380000'],
+      // start 2025-08-31 12:00 + 12 h → E = 2025-09-01 00:00 → 2026-03-01 00:00:
+      // 30 + 31 + 30 + 31 + 31 + 28 = 181 days → 4344 h.
+      ['2025-08-31 12:00: E on Sep 1 → Mar 1, 181 days', at(2025, 8, 31, 12), 12, 4416, '4344000'],
+      // A shorter indemnity_hours still wins (释义四十三 (一): the earlier date ends the period).
+      ['indemnity_hours 100 is shorter than the six months', at(2025, 8, 31, 10), 12, 100, '100000'],
+    ])('%s', (_label, start, waiting, indemnity, exact) => {
+      expectNumber('REPUTATIONAL', [LONG, waiting, 1e9, indemnity, null, start], exact);
+    });
+
+    it('without start the indemnity period is indemnity_hours alone (v1 reading kept)', () => {
+      expectNumber('REPUTATIONAL', [LONG, 12, 1e9, 4416], '4416000');
+      expectNumber('REPUTATIONAL', [LONG, 12, 1e9, 4416, null, null], '4416000'); // blank start = omitted
+      expectNumber('REPUTATIONAL', [LONG, 12, 1e9, 4416, null, ''], '4416000');
+    });
+
+    it('the end of the waiting period, not the start, sets the months: the waiting period crossing midnight changes the day', () => {
+      // start 2025-08-30 20:00. Waiting 2 h → E = Aug 30 22:00 → EDATE = Feb 28 22:00 (clamped from
+      // Feb 30): 1 + 181 = 182 days → 4368 h. Waiting 4 h → E = Aug 31 00:00 → Feb 28: 181 days.
+      // Waiting 5 h → E = Aug 31 01:00: 181 days. (Every hour of this series is 1,000.)
+      const start = at(2025, 8, 30, 20);
+      expectNumber('REPUTATIONAL', [EVEN, 2, 1e9, 4416, null, start], '4368000');
+      expectNumber('REPUTATIONAL', [EVEN, 4, 1e9, 4416, null, start], '4344000');
+      expectNumber('REPUTATIONAL', [EVEN, 5, 1e9, 4416, null, start], '4344000');
+    });
+
+    it('a start a hair before 20:00 (a double is rarely exact) still ends a 4-hour wait at midnight', () => {
+      // E is taken to the second: 20:00 − 8.64 µs + 4 h is 2025-08-31 00:00, 181 days, not Aug 30.
+      const start = at(2025, 8, 30, 20) - 1e-10;
+      expectNumber('REPUTATIONAL', [EVEN, 4, 1e9, 4416, null, start], '4344000');
+      // One second before midnight is still Aug 30: 182 days.
+      expectNumber('REPUTATIONAL', [EVEN, 4, 1e9, 4416, null, at(2025, 8, 30, 20) - 1 / 86400], '4368000');
+    });
+
+    it('EDATE keeps the time of day: a start at 13:30 gives whole days of 24 hours', () => {
+      // start 2025-02-28 13:30, no waiting → E = Feb 28 13:30 → Aug 28 13:30:
+      // 28 + 31 + 30 + 31 + 30 + 31 = 181 days → 4344 h; the blocks run 13:30 to 13:30.
+      expectNumber('REPUTATIONAL', [EVEN, 0, 1e9, 4416, null, serial(2025, 2, 28) + 0.5625], '4344000');
+    });
+
+    it('a start on 9999-12-31: six months run into year 10000 (a leap year), a count of hours, not a date', () => {
+      // 9999-12-31 → 10000-06-30: 31 + 29 + 31 + 30 + 31 + 30 = 182 days → 4368 h.
+      expectNumber('REPUTATIONAL', [col(repeat(1, 4500)), 0, 1e9, 4416, null, serial(9999, 12, 31)], '4368');
+    });
+
+    it('the daily cap still applies per 24 hours from E', () => {
+      // 2025-08-31 22:00 + 181 days: 181 blocks of 24 × 1,000 = 24,000, each capped at 20,000.
+      expectNumber('REPUTATIONAL', [LONG, 12, 20000, 4416, null, at(2025, 8, 31, 10)], '3620000'); // 181 × 20,000
+      expectNumber('REPUTATIONAL', [LONG, 12, 20000, 4416, 1000000, at(2025, 8, 31, 10)], '1000000');
+    });
+
+    it('a waiting period as long as the series: nothing counts, whatever the calendar', () => {
+      expectNumber('REPUTATIONAL', [FOUR, 4, null, null, null, at(2025, 8, 31, 10)], '0');
+      expectNumber('REPUTATIONAL', [FOUR, 1e9, null, null, null, at(2025, 8, 31, 10)], '0');
+    });
+
+    it('H = min(indemnity_hours, 24 × (EDATE(E, 6) − E)) for any start and waiting period (independent EDATE)', () => {
+      const series = col(repeat(1, 4500));
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 36526, max: 55153 }), // 2000-01-01 … 2050-12-31
+          fc.integer({ min: 0, max: 95 }), // quarter hours of the day
+          fc.integer({ min: 0, max: 48 }),
+          fc.integer({ min: 4300, max: 4416 }),
+          (day, quarter, waiting, indemnity) => {
+            const start = day + quarter / 96;
+            // To the second, as the engine takes E (a double sum of 20/24 and 4/24 may miss midnight).
+            const e = Math.round((start + waiting / 24) * 86400) / 86400;
+            const days = Math.round(edateSerial(e, 6) - e);
+            const h = Math.min(indemnity, 24 * days, 4500 - waiting);
+            expectNumber('REPUTATIONAL', [series, waiting, 1e9, indemnity, null, start], String(h));
+          },
+        ),
+        { numRuns: 150 },
+      );
+    });
+
+    it('trace: E, six months later, the indemnity period, then the v1 steps', () => {
+      const r = evaluate('REPUTATIONAL', [LONG, 12, 20000, 4416, 1000000, at(2025, 8, 31, 10)], { trace: true });
+      expect(r.trace.map((s) => [s.value, s.article?.article])).toEqual([
+        ['2025-08-31 22:00', '释义二'],
+        ['2026-02-28 22:00', '释义四十三'],
+        ['4344', '释义四十三'],
+        ['4344', '释义四十三'],
+        ['181', '释义十四'],
+        ['3620000', '第三十一条'],
+        ['1000000', '释义十四'],
+      ]);
+    });
+
+    it.each<[RawArgument, string]>([
+      [60, 'dateOutOfRange'], // before 1900-03-01
+      [2958466, 'dateOutOfRange'], // after 9999-12-31
+      ['2025-08-31', 'notANumber'],
+      [true, 'notANumber'],
+    ])('start %p → #VALUE! %s', (start, rule) => {
+      expectError('REPUTATIONAL', [FOUR, 1, null, null, null, start], { code: '#VALUE!', argument: 'start', rule });
+    });
+  });
+
   it('trace: hours counted, blocks capped, total, payout', () => {
     const r = evaluate('REPUTATIONAL', [MEDIA, 12, null, null, 2000000], { trace: true });
     expect(r.trace.map((s) => [s.value, s.article?.article])).toEqual([
@@ -140,6 +283,7 @@ describe('section 4 error rules', () => {
     ['HOURLYBI', [FOUR, 2, 0, 100, 3.25], 'max_hours'],
     ['REPUTATIONAL', [FOUR, 0.5], 'waiting_hours'],
     ['REPUTATIONAL', [FOUR, 1, 1000, 24.5], 'indemnity_hours'],
+    ['REPUTATIONAL', [FOUR, 1, 1000, 4415.5], 'indemnity_hours'],
   ])('%s: hours must be whole (%j → %s)', (fn, args, argument) => {
     const r = expectError(fn, args, { code: '#VALUE!', argument, rule: 'notWhole' });
     expect(r.error.message.en).toContain('whole number');
@@ -200,5 +344,5 @@ describe('section 4 catalogue examples in the specs', () => {
 argumentConventions({
   WAITINGDEDUCTIBLE: [FOUR, 2],
   HOURLYBI: [FOUR, 2, 250, 1000, 3],
-  REPUTATIONAL: [FOUR, 1, 1000, 24, 5000],
+  REPUTATIONAL: [FOUR, 1, 1000, 24, 5000, serial(2025, 8, 31) + 10 / 24],
 });

@@ -2,6 +2,7 @@
  * Section 3 of the catalogue — network-interruption loss and payout, CPIC 第十三条 (一) 2,
  * 第十三条 (二) 1, 第十四条 1 and 第五条 1 (1). Every row's arithmetic is in its comment.
  */
+import fc from 'fast-check';
 import { evaluate } from './evaluate';
 import { expectBoolean, expectError, expectNumber, serial } from './__tests__/helpers';
 import type { RawArgument } from './values';
@@ -193,6 +194,92 @@ describe('CYBER.RECOVERYRATIO (第十三条 (一) 2 (7): 恢复期间的对应�
     [false, 'notANumber'],
   ])('recovery_days %p → #VALUE!', (d, rule) => {
     expectError('RECOVERYRATIO', [d, TABLE], { code: '#VALUE!', argument: 'recovery_days', rule });
+  });
+});
+
+describe('CYBER.RECOVERYRATIO with agreed_days (v2; 第四十四条 28: 任何情况下不得超过明细表中规定的经营延续费用约定恢复期间)', () => {
+  const TABLE: RawArgument = [
+    [30, 0.5],
+    [60, 0.75],
+    [90, 1],
+  ];
+  // Args: recovery_days, table, [agreed_days]; d = min(recovery_days, agreed_days).
+  it.each<[string, RawArgument[], string]>([
+    ['catalogue example: 75 days, 45 agreed → d = 45', [75, TABLE, 45], '0.75'], // first bound ≥ 45 is 60
+    ['agreed above the recovery days: no effect', [45, TABLE, 80], '0.75'], // d = 45
+    ['agreed equal to the recovery days', [45, TABLE, 45], '0.75'],
+    ['agreed 30: exactly the first bound', [75, TABLE, 30], '0.5'], // d = 30 ≤ 30
+    ['agreed 30.5: just past the first bound', [75, TABLE, 30.5], '0.75'], // d = 30.5 → 60
+    ['agreed 0', [75, TABLE, 0], '0.5'], // d = 0 → 30
+    // Recovery beyond the table's last bound but the agreed period inside it: a ratio, not #N/A.
+    ['recovery 120 days beyond the table, agreed 90', [120, TABLE, 90], '1'],
+    ['recovery 1e9 days, agreed 60', [1e9, TABLE, 60], '0.75'],
+    ['blank agreed_days: none agreed', [75, TABLE, null], '1'], // d = 75 → 90
+    ['"" agreed_days: none agreed', [75, TABLE, ''], '1'],
+    ['fractions of a day', [75, TABLE, 59.99], '0.75'],
+  ])('%s: RECOVERYRATIO(%j) = %s', (_label, args, exact) => {
+    expectNumber('RECOVERYRATIO', args, exact);
+  });
+
+  it('the period past the last bound names the argument that set it', () => {
+    // d = min(100, 95) = 95 > 90: the agreed period is the one beyond the table.
+    const agreed = expectError('RECOVERYRATIO', [100, TABLE, 95], { code: '#N/A', argument: 'agreed_days', rule: 'beyondLastBound' });
+    expect(agreed.error.message.en).toContain('agreed_days is 95 days');
+    expect(agreed.error.message.en).toContain('(90 days)');
+    // d = min(91, 200) = 91: the recovery days themselves.
+    expectError('RECOVERYRATIO', [91, TABLE, 200], { code: '#N/A', argument: 'recovery_days', rule: 'beyondLastBound' });
+    // Equal: the recovery days set it (agreed_days does not cut it).
+    expectError('RECOVERYRATIO', [95, TABLE, 95], { code: '#N/A', argument: 'recovery_days', rule: 'beyondLastBound' });
+  });
+
+  it.each<[RawArgument, string]>([
+    [-1, 'negative'],
+    ['45', 'notANumber'],
+    [true, 'notANumber'],
+    [[[30, 60]], 'notSingleValue'],
+  ])('agreed_days %p → #VALUE! %s', (agreed, rule) => {
+    expectError('RECOVERYRATIO', [45, TABLE, agreed], { code: '#VALUE!', argument: 'agreed_days', rule });
+  });
+
+  it('a malformed table is #VALUE! whatever agreed_days says', () => {
+    expectError('RECOVERYRATIO', [10, [[30, 0.5], [20, 0.75]], 5], { code: '#VALUE!', argument: 'table', rule: 'notIncreasing' });
+  });
+
+  it('RECOVERYRATIO(days, table, agreed) = RECOVERYRATIO(min(days, agreed), table), #N/A included; never above the ratio without agreed_days for a non-decreasing table', () => {
+    const outcome = (args: RawArgument[]) => {
+      const r = evaluate('RECOVERYRATIO', args);
+      return r.ok ? r.exact : r.error.code;
+    };
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (bounds, days4, agreed4) => {
+          const sorted = [...bounds].sort((x, y) => x - y);
+          // Ratios rising with the bounds, as a real schedule's are: a longer period, a larger share.
+          const table = sorted.map((b, i) => [b / 4, (i + 1) / sorted.length]);
+          const days = days4 / 4;
+          const agreed = agreed4 / 4;
+          const capped = outcome([days, table, agreed]);
+          expect(capped).toBe(outcome([Math.min(days, agreed), table]));
+          const plain = outcome([days, table]);
+          if (typeof plain === 'string' && typeof capped === 'string' && !plain.startsWith('#') && !capped.startsWith('#')) {
+            expect(Number(capped)).toBeLessThanOrEqual(Number(plain));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('trace: the recovery period (第四十四条 28), then the ratio (第十三条 (一) 2 (7)); no extra step without agreed_days', () => {
+    const r = evaluate('RECOVERYRATIO', [75, TABLE, 45], { trace: true });
+    expect(r.trace.map((s) => [s.value, s.article?.article])).toEqual([
+      ['45', '第四十四条 28'],
+      ['0.75', '第十三条 (一) 2 (7)'],
+    ]);
+    expect(evaluate('RECOVERYRATIO', [75, TABLE], { trace: true }).trace.map((s) => s.value)).toEqual(['1']);
   });
 });
 

@@ -79,8 +79,18 @@ export function waitingMet(duration: Decimal, waiting: Decimal, t: Tracer): bool
   return met;
 }
 
-/** Ratio of the first row whose bound ≥ recovery days; #N/A beyond the last bound. 第十三条 (一) 2 (7). */
-export function recoveryRatio(recoveryDays: Decimal, rows: ReadonlyArray<readonly [Decimal, Decimal]>, tableRows: readonly number[], t: Tracer): Decimal {
+/**
+ * Ratio of the first row whose bound ≥ the recovery period d; #N/A beyond the last bound.
+ * 第十三条 (一) 2 (7). With the schedule's agreed recovery period, d = min(recovery days, agreed
+ * days): CPIC 第四十四条 28 「任何情况下不得超过明细表中规定的经营延续费用约定恢复期间」.
+ */
+export function recoveryRatio(
+  recoveryDays: Decimal,
+  agreedDays: Decimal | undefined,
+  rows: ReadonlyArray<readonly [Decimal, Decimal]>,
+  tableRows: readonly number[],
+  t: Tracer,
+): Decimal {
   for (let i = 1; i < rows.length; i++) {
     if (!rows[i][0].gt(rows[i - 1][0])) {
       fail('notIncreasing', 'table', {
@@ -91,9 +101,15 @@ export function recoveryRatio(recoveryDays: Decimal, rows: ReadonlyArray<readonl
       });
     }
   }
-  const hit = rows.find((r) => r[0].gte(recoveryDays));
+  // The argument a lookup failure names is the one that set the recovery period.
+  const capped = agreedDays !== undefined && agreedDays.lt(recoveryDays);
+  const days = capped ? agreedDays : recoveryDays;
+  if (agreedDays !== undefined) {
+    t.step({ en: 'Recovery period = min(recovery days, agreed recovery period)', zh: '恢复期间 = min(恢复期间天数, 约定恢复期间)' }, days, CPIC.recoveryPeriod);
+  }
+  const hit = rows.find((r) => r[0].gte(days));
   if (!hit) {
-    fail('beyondLastBound', 'recovery_days', { got: recoveryDays.toString(), max: rows[rows.length - 1][0].toString() });
+    fail('beyondLastBound', capped ? 'agreed_days' : 'recovery_days', { got: days.toString(), max: rows[rows.length - 1][0].toString() });
   }
   t.step({ en: 'Ratio of the first bound ≥ recovery days', zh: '首个不小于恢复期间天数的上限所对应的比例' }, hit[1], CPIC.continuationPerIncident);
   return hit[1];
@@ -296,15 +312,15 @@ export const INTERRUPTION_FUNCTIONS: readonly FunctionDefinition[] = [
     name: 'RECOVERYRATIO',
     section: 3,
     description: {
-      en: 'Recovery-period ratio (恢复期间的对应比例): the ratio of the first table row whose day bound ≥ the recovery days. CPIC 第十三条 (一) 2 (7).',
-      zh: '恢复期间的对应比例：比例表中首个天数上限不小于恢复期间天数的行所对应的比例。太保 第十三条 (一) 2 (7)。',
+      en: 'Recovery-period ratio (恢复期间的对应比例): the ratio of the first table row whose day bound ≥ the recovery period, which never exceeds the agreed recovery period when one is given. CPIC 第十三条 (一) 2 (7), 第四十四条 28.',
+      zh: '恢复期间的对应比例：比例表中首个天数上限不小于恢复期间天数的行所对应的比例；给出约定恢复期间时，恢复期间不超过该期间。太保 第十三条 (一) 2 (7)、第四十四条 28。',
     },
     resultKind: 'number',
-    articles: [CPIC.continuationPerIncident],
+    articles: [CPIC.continuationPerIncident, CPIC.recoveryPeriod],
     params: [
       days('recovery_days', {
         label: { en: 'recovery days', zh: '恢复期间天数' },
-        description: { en: 'Length of the recovery period in days; 0 or more.', zh: '恢复期间的天数，不得为负数。' },
+        description: { en: 'Length of the recovery period in days, from the incident until the IT equipment works as before; 0 or more.', zh: '恢复期间的天数（自 IT 设备发生事故时起至其功能复原至出险前状态时止），不得为负数。' },
       }),
       table('table', {
         columns: [
@@ -317,13 +333,21 @@ export const INTERRUPTION_FUNCTIONS: readonly FunctionDefinition[] = [
           zh: '2 列表格：天数上限（严格递增）与比例（0 到 1）；可带一行标题。',
         },
       }),
+      days('agreed_days', {
+        optional: true,
+        label: { en: 'agreed recovery period (days)', zh: '约定恢复期间（天）' },
+        description: {
+          en: 'The schedule\'s agreed recovery period for continuation costs, in days; 0 or more. The recovery period never exceeds it (CPIC 第四十四条 28); omit when the schedule agrees none.',
+          zh: '明细表规定的经营延续费用约定恢复期间（天），不得为负数。恢复期间任何情况下不得超过该期间（太保 第四十四条 28）；明细表未约定时省略。',
+        },
+      }),
     ],
-    formula: '=INDEX(ratio, MATCH(TRUE, bound >= recovery_days, 0))',
-    example: { formula: '=CYBER.RECOVERYRATIO(45, {30,0.5;60,0.75;90,1})', result: '0.75' },
+    formula: '=INDEX(ratio, MATCH(TRUE, bound >= MIN(recovery_days, agreed_days), 0))',
+    example: { formula: '=CYBER.RECOVERYRATIO(75, {30,0.5;60,0.75;90,1}, 45)', result: '0.75' },
     run: (a, t) => {
       const tab = a.table('table');
       const rows = tab.rows.map((r) => [r.cells[0] as Decimal, r.cells[1] as Decimal] as const);
-      return recoveryRatio(a.num('recovery_days'), rows, tab.rows.map((r) => r.index), t);
+      return recoveryRatio(a.num('recovery_days'), a.optNum('agreed_days'), rows, tab.rows.map((r) => r.index), t);
     },
   },
   {

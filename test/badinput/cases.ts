@@ -91,13 +91,13 @@ export const VALID: Readonly<Record<string, readonly RawArgument[]>> = {
   PREVENTIONCOST: [50000, 0.8, 100000, 0.325],
   BIPAYOUT: [136000, 10000, 1000000, 800000, 12000000, 0.325, 0.8, 50000],
   WAITINGMET: [13, 12],
-  RECOVERYRATIO: [45, RECOVERY_TABLE],
+  RECOVERYRATIO: [45, RECOVERY_TABLE, 60],
   CONTINUATIONPAYOUT: [300000, 20000, 500000, 0.5, 10000],
   CRISISPAYOUT: [120000, 20000, 0.9, 500000, 10000],
   CRISISWINDOW: [45658, 45659, 180],
   WAITINGDEDUCTIBLE: [col(100, 200, 300, 400), 2],
   HOURLYBI: [col(100, 200, 300, 400), 2, 250, 1000, 4320],
-  REPUTATIONAL: [col(100, 200, 300, 400, 500, 600), 1, 1000, 4, 5000],
+  REPUTATIONAL: [col(100, 200, 300, 400, 500, 600), 1, 1000, 4, 5000, 45900.5],
   LAYER: [40, 15, 30, 0.5],
   ALLOCATE: [CLAIMS, COVERS, 5000, 2000],
   REMAINING: [CLAIMS, COVERS, 'CBI', 5000, 2000],
@@ -149,7 +149,9 @@ const HUGE: Readonly<Record<string, Expectation>> = {
   'BIPAYOUT.paid_to_date': value(0),
   'WAITINGMET.duration_hours': value(true),
   'WAITINGMET.waiting_hours': value(false),
-  'RECOVERYRATIO.recovery_days': err('#N/A', 'recovery_days', 'beyondLastBound'),
+  // v2: the recovery period never exceeds the agreed 60 days (CPIC 第四十四条 28): d = min(1e308, 60) → 0.75.
+  'RECOVERYRATIO.recovery_days': value(0.75),
+  'RECOVERYRATIO.agreed_days': value(0.75), // d = min(45, 1e308) = 45
   'CONTINUATIONPAYOUT.expenses': value(250000), // min(1e308 − 20k, 500k × 0.5, 500k − 10k)
   'CONTINUATIONPAYOUT.deductible': value(0),
   'CONTINUATIONPAYOUT.sum_insured': value(280000),
@@ -163,10 +165,10 @@ const HUGE: Readonly<Record<string, Expectation>> = {
   'HOURLYBI.waiting_hours': value(0),
   'HOURLYBI.deductible': value(0),
   'HOURLYBI.limit': value(700),
-  'HOURLYBI.max_hours': value(700),
+  'HOURLYBI.max_hours': VALUE('max_hours', 'aboveMaximum'), // v2: the recovery period never exceeds 180 days = 4320 h
   'REPUTATIONAL.waiting_hours': value(0),
   'REPUTATIONAL.daily_cap': value(1400), // hours 1–4 (after the 1-hour wait, 4-hour indemnity): 200+300+400+500
-  'REPUTATIONAL.indemnity_hours': value(1000),
+  'REPUTATIONAL.indemnity_hours': VALUE('indemnity_hours', 'aboveMaximum'), // v2: at most six calendar months = 4416 h
   'REPUTATIONAL.limit': value(1000),
   'LAYER.loss': value(15), // min(1e308 − 15, 30) × 0.5
   'LAYER.attachment': value(0),
@@ -490,6 +492,9 @@ const STRUCTURAL: BadCase[] = [
   { id: 'RECOVERYRATIO.table: ratio 1.5', fn: 'RECOVERYRATIO', args: [45, [[30, 0.5], [60, 1.5]]], expect: VALUE('table', 'tableCellRule') },
   { id: 'RECOVERYRATIO.table: negative days', fn: 'RECOVERYRATIO', args: [45, [[-30, 0.5], [60, 0.75]]], expect: VALUE('table', 'tableCellRule') },
   { id: 'RECOVERYRATIO.recovery_days: beyond the last bound', fn: 'RECOVERYRATIO', args: [91, RECOVERY_TABLE], expect: err('#N/A', 'recovery_days', 'beyondLastBound') },
+  // v2 agreed_days (CPIC 第四十四条 28): d = min(recovery_days, agreed_days); the argument that set d is named.
+  { id: 'RECOVERYRATIO.agreed_days: beyond the last bound', fn: 'RECOVERYRATIO', args: [100, RECOVERY_TABLE, 95], expect: err('#N/A', 'agreed_days', 'beyondLastBound') },
+  { id: 'RECOVERYRATIO.agreed_days: cuts a recovery beyond the table', fn: 'RECOVERYRATIO', args: [120, RECOVERY_TABLE, 90], expect: value(1) },
 
   // Covers trees (§5): unique ids, known parents, no cycles (self-parent included).
   ...(['ALLOCATE', 'REMAINING'] as const).flatMap((fn): BadCase[] => {
@@ -556,6 +561,14 @@ const STRUCTURAL: BadCase[] = [
   { id: 'HOURLYBI: 1e308 + 1e308 less a 1e308 deductible is 1e308', fn: 'HOURLYBI', args: [col(1e308, 1e308), 0, 1e308, 1e308 * 1.5], expect: value(1e308) },
   { id: 'REPUTATIONAL: two days of 1e308 overflow without a limit', fn: 'REPUTATIONAL', args: [blockOf(48, 1e308), 0, 1e308, 48], expect: err('#NUM!', undefined, 'resultNotFinite') },
   { id: 'REPUTATIONAL: two days of 1e308 within a 1e308 limit', fn: 'REPUTATIONAL', args: [blockOf(48, 1e308), 0, 1e308, 48, 1e308], expect: value(1e308) },
+  // v2 bounds: the recovery period never exceeds 180 days (SAMSUNG 释义四十四), the indemnity period six
+  // calendar months (释义四十三), at most 184 days; the largest values are accepted, one hour more is not.
+  { id: 'HOURLYBI.max_hours: 4320 (180 days) is accepted', fn: 'HOURLYBI', args: [col(100, 200, 300, 400), 2, 250, 1000, 4320], expect: value(700) },
+  { id: 'HOURLYBI.max_hours: 4321 is above 180 days', fn: 'HOURLYBI', args: [col(100, 200, 300, 400), 2, 250, 1000, 4321], expect: VALUE('max_hours', 'aboveMaximum') },
+  { id: 'REPUTATIONAL.indemnity_hours: 4416 (184 days) is accepted', fn: 'REPUTATIONAL', args: [col(100, 200, 300, 400, 500, 600), 1, 1000, 4416], expect: value(1000) },
+  { id: 'REPUTATIONAL.indemnity_hours: 4417 is above six calendar months', fn: 'REPUTATIONAL', args: [col(100, 200, 300, 400, 500, 600), 1, 1000, 4417], expect: VALUE('indemnity_hours', 'aboveMaximum') },
+  // A start on 9999-12-31: the six months run into year 10000 (a count of hours, no date is returned).
+  { id: 'REPUTATIONAL.start: 9999-12-31 23:00', fn: 'REPUTATIONAL', args: [col(100, 200, 300, 400, 500, 600), 1, 1000, 4416, 5000, 2958465 + 23 / 24], expect: value(1000) },
   { id: 'CRIMEPAYOUT: 1e308 payout + 1e308 legal expenses overflows', fn: 'CRIMEPAYOUT', args: [1e308, 0, 1e308, 0, 5000, 1e308], expect: err('#NUM!', undefined, 'resultNotFinite') },
   { id: 'POOLSHARE: 1e308 + 1e308 claims share a 1e308 pool', fn: 'POOLSHARE', args: [col(1e308, 1e308), 1e308, 1e308], expect: value([[5e307], [5e307]]) },
   { id: 'LAYER: 1e308 in a 1e308 layer', fn: 'LAYER', args: [1e308, 0, 1e308], expect: value(1e308) },

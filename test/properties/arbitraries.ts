@@ -298,13 +298,16 @@ export const VALID: Readonly<Record<string, fc.Arbitrary<Tuple>>> = {
     .tuple(cents, cents, cents, cents, fc.option(fc.tuple(cents, ratio, opt(ratio)), { nil: null }), opt(cents))
     .map(([loss, ded, si, limit, under, paid]) => [loss, ded, si, limit, under?.[0] ?? null, under?.[1] ?? null, under?.[2] ?? null, paid]),
   WAITINGMET: fc.tuple(fc.oneof(wholeHours, fc.double({ min: 0, max: 100, noNaN: true })), wholeHours),
-  RECOVERYRATIO: fc.tuple(fc.integer({ min: 0, max: 900 }).map((q) => q / 4), recoveryTable),
+  // v2: agreed_days, the schedule's agreed recovery period (CPIC 第四十四条 28), now and then below the recovery days.
+  RECOVERYRATIO: fc.tuple(fc.integer({ min: 0, max: 900 }).map((q) => q / 4), recoveryTable, opt(fc.integer({ min: 0, max: 900 }).map((q) => q / 4))),
   CONTINUATIONPAYOUT: fc.tuple(cents, cents, cents, ratio, opt(cents)),
   CRISISPAYOUT: fc.tuple(cents, cents, ratio, cents, opt(cents)),
   CRISISWINDOW: fc.tuple(dateSerial, fc.integer({ min: -5, max: 400 }), fc.integer({ min: 0, max: 3 }), opt(fc.integer({ min: 0, max: 400 }))).map(([d, off, q, days]) => [d, Math.floor(d) + off + q / 4, days]),
   WAITINGDEDUCTIBLE: fc.tuple(seriesOf(cents, 1, 40), wholeHours),
-  HOURLYBI: fc.tuple(seriesOf(cents, 1, 40), wholeHours, cents, cents, opt(wholeHours)),
-  REPUTATIONAL: fc.tuple(seriesOf(cents, 1, 60), wholeHours, opt(cents), opt(wholeHours), opt(cents)),
+  // v2: max_hours ≤ 4320 (SAMSUNG 释义四十四); the bound itself now and then.
+  HOURLYBI: fc.tuple(seriesOf(cents, 1, 40), wholeHours, cents, cents, opt(fc.oneof({ weight: 9, arbitrary: wholeHours }, { weight: 1, arbitrary: fc.constant(4320) }))),
+  // v2: indemnity_hours ≤ 4416 (six calendar months, SAMSUNG 释义四十三), the bound now and then; `start`, a date-time.
+  REPUTATIONAL: fc.tuple(seriesOf(cents, 1, 60), wholeHours, opt(cents), opt(fc.oneof({ weight: 9, arbitrary: wholeHours }, { weight: 1, arbitrary: fc.constant(4416) })), opt(cents), opt(dateSerial)),
   LAYER: fc.tuple(cents, cents, cents, opt(ratio)),
   ALLOCATE: fc.tuple(book, opt(cents), opt(cents)).map(([b, pa, pc]) => {
     const { claims, covers } = bookRanges(b);
@@ -342,7 +345,7 @@ export const errorCell: fc.Arbitrary<CellValue> = fc.constantFrom<CellValue>({ e
 export const junkCell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 3, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) },
   { weight: 3, arbitrary: fc.integer({ min: -100, max: 3_000_000 }) },
-  { weight: 2, arbitrary: fc.constantFrom<CellValue>(0, -0, 1, 0.5, -1, -0.01, 1.5, 60, 61, 45658, 2958465, 2958466, 5e-324, 1e308, -1e308, 1e-7, 4321, 8785) },
+  { weight: 2, arbitrary: fc.constantFrom<CellValue>(0, -0, 1, 0.5, -1, -0.01, 1.5, 60, 61, 45658, 2958465, 2958466, 5e-324, 1e308, -1e308, 1e-7, 4320, 4321, 4416, 4417, 8785) },
   // Text never starting with "=" (a sheet would read it as a formula).
   { weight: 2, arbitrary: fc.string({ maxLength: 6 }).filter((s) => !s.startsWith('=')) },
   { weight: 2, arbitrary: fc.constantFrom<CellValue>('', ' ', 'TRUE', 'false', 'yes', 'N', '是', '否', '12', '1e3', 'abc', 'E1', 'C0', 'excess', 'cpic', 'claim', 'payable') },

@@ -17,7 +17,7 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { evaluate, type CellValue, type RawArgument } from '../../src/engine';
-import { type Book, bookArb, bookRanges, cents, eventPathOf, eventsOf, fcParams, pathOf, ratio, RUNS, seriesOf, seriesValues, wholeHours } from './arbitraries';
+import { type Book, bookArb, bookRanges, cents, dateSerial, eventPathOf, eventsOf, fcParams, pathOf, ratio, RUNS, seriesOf, seriesValues, wholeHours } from './arbitraries';
 
 /** Wide enough that sums of engine results are exact (the engine itself keeps 40 digits). */
 const Exact = Decimal.clone({ precision: 1000 });
@@ -182,11 +182,14 @@ describe('section 4: hourly BI and reputational harm (SAMSUNG 第二十九、三
     );
   });
 
-  it('REPUTATIONAL: 0 ≤ payout ≤ limit, ≤ daily_cap × 24-hour blocks, ≤ the hours counted; never falls when an hour’s loss, the daily cap or the limit rises', () => {
+  it('REPUTATIONAL: 0 ≤ payout ≤ limit, ≤ daily_cap × 24-hour blocks, ≤ the hours counted; never falls when an hour’s loss, the daily cap or the limit rises; start (v2) only ever shortens the period', () => {
     fc.assert(
-      fc.property(hourly, wholeHours, maybe(cents), maybe(wholeHours), maybe(cents), fc.nat(), cents, (losses, waiting, cap, indemnity, limit, at, extra) => {
-        const args = (ls: CellValue[][], c: number | null, l: number | null): RawArgument[] => [ls, waiting, c, indemnity, l];
+      fc.property(hourly, wholeHours, maybe(cents), maybe(wholeHours), maybe(cents), maybe(dateSerial), fc.nat(), cents, (losses, waiting, cap, indemnity, limit, start, at, extra) => {
+        const args = (ls: CellValue[][], c: number | null, l: number | null): RawArgument[] => [ls, waiting, c, indemnity, l, start];
         const p = pay('REPUTATIONAL', args(losses, cap, limit));
+        // Six calendar months are at least 181 days (4344 h), far beyond these series and these
+        // indemnity periods: with or without start the same hours count (SAMSUNG 释义四十三 (二)).
+        if (start !== null) check(pay('REPUTATIONAL', [losses, waiting, cap, indemnity, limit]).eq(p), 'start changed a series shorter than six months');
         const values = seriesValues(losses);
         const counted = values.slice(waiting, Math.max(waiting, Math.min(values.length, waiting + (indemnity ?? 4380))));
         check(p.gte(0), 'p.gte(0)');
