@@ -1,5 +1,5 @@
 /** Types of scripts/build-metadata.js, for the tests that call it. */
-import type { FunctionDefinition } from '../src/engine';
+import type { FunctionDefinition, ParamSpec } from '../src/engine';
 
 export interface MetadataParameter {
   name: string;
@@ -17,6 +17,7 @@ export interface MetadataFunction {
 }
 export interface Metadata {
   allowCustomDataForDataTypeAny?: boolean;
+  allowErrorForDataTypeAny?: boolean;
   functions: MetadataFunction[];
 }
 export interface Association {
@@ -30,5 +31,9 @@ export const FUNCTIONS_TS: string;
 export function generateEnglishMetadata(sourceFile?: string): Promise<{ metadata: Metadata; associate: Association[] }>;
 export function compareWithCatalogue(metadata: Metadata, catalogue: readonly FunctionDefinition[]): string[];
 export function localizeMetadata(english: Metadata, catalogue: readonly FunctionDefinition[], lang?: 'en' | 'zh'): Metadata;
+export function errorInputProblems(metadata: Metadata): string[];
+export function allowErrorInputs(metadata: Metadata): Metadata;
+export function blankReading(spec: ParamSpec): '0' | 'FALSE' | undefined;
+export function blankNote(spec: ParamSpec, lang: 'en' | 'zh'): string | undefined;
 export function buildMetadata(options: { catalogue: readonly FunctionDefinition[]; sourceFile?: string }): Promise<{ en: Metadata; zh: Metadata; associate: Association[] }>;
 export function writeMetadata(outDir: string, metadata: { en: Metadata; zh: Metadata }): string[];

@@ -4,7 +4,19 @@
  *   dist/functions.json        English, generated from the JSDoc of src/functions/functions.ts
  *   dist/functions-zh-cn.json  Simplified Chinese: same ids and parameters, descriptions from the
  *                              engine specs (description.zh), served through the manifest's
- *                              <bt:Override Locale="zh-cn"> on the metadata URL.
+ *                              <bt:Override> on the metadata URL for zh-cn, zh-tw, zh-hk, zh-sg and
+ *                              zh-mo (the locales src/functions/adapter.ts answers in Chinese).
+ *
+ * Two things are added to what custom-functions-metadata generates:
+ *   - "allowErrorForDataTypeAny": true. Without it Excel never calls a function with an error
+ *     value: it decides the cell's value itself, so an error from another cell would not propagate
+ *     with its message as the catalogue promises. Microsoft's metadata reference
+ *     (custom-functions-json.md, "allowErrorForDataTypeAny") makes it a top-level property with
+ *     no sub-properties that applies to every parameter of type `any` or `any[][]`; the generator
+ *     does not emit it (the docs: it works only with hand-made metadata), hence this script.
+ *     `errorInputProblems` names every parameter an error could not reach; the build stops on one.
+ *   - a sentence on what a blank required argument counts as (`blankNote`): Excel cannot tell an
+ *     empty argument from a blank cell, so the help says which reading the function takes.
  *
  * Why a script and not the webpack plugin or the CLI: the `custom-functions-metadata` CLI exits 0
  * even when the JSDoc has errors (TOOLING-FACTS.md), and Excel does not generate localized
@@ -97,16 +109,112 @@ function localizeMetadata(english, catalogue, lang = 'zh') {
   };
 }
 
-/** Both metadata documents, checked against the catalogue; rejects on any disagreement. */
+/**
+ * The parameters of `metadata` that an error value from another cell could not reach, as
+ * "ID(name)" (empty when every one can). Microsoft's reference: "All parameters with the type
+ * `any` or `any[][]` can accept errors as input values when `allowErrorForDataTypeAny` is set to
+ * `true`" (a top-level property). So a parameter is reached when it is `any` (scalar or matrix)
+ * and the document sets the flag; a typed parameter (number, string, boolean) never is.
+ */
+function errorInputProblems(metadata) {
+  const problems = [];
+  const allowed = metadata.allowErrorForDataTypeAny === true;
+  for (const f of metadata.functions) {
+    for (const p of f.parameters) {
+      if (p.type !== 'any') problems.push(`${f.id}(${p.name}): type ${p.type}, not any`);
+      else if (!allowed) problems.push(`${f.id}(${p.name}): allowErrorForDataTypeAny is not true`);
+    }
+  }
+  return problems;
+}
+
+/** `metadata` with "allowErrorForDataTypeAny": true, placed beside allowCustomDataForDataTypeAny. */
+function allowErrorInputs(metadata) {
+  const { allowCustomDataForDataTypeAny, ...rest } = metadata;
+  return allowCustomDataForDataTypeAny === undefined
+    ? { allowErrorForDataTypeAny: true, ...rest }
+    : { allowCustomDataForDataTypeAny, allowErrorForDataTypeAny: true, ...rest };
+}
+
+const NUMBER_KINDS = new Set(['number', 'amount', 'ratio', 'date', 'hours', 'days']);
+
+/**
+ * What a blank given for parameter `spec` counts as, when that gives a value rather than an error:
+ * "0" for a required number whose own bounds admit 0 (src/engine/coerce.ts: a blank required
+ * number is 0, then validated), "FALSE" for a required boolean, undefined otherwise (an optional
+ * takes its default; a blank date, a revenue > 0, a kind or an id is #VALUE! naming the argument;
+ * a blank series or table is read cell by cell). test/metadata.test.ts checks this against the
+ * engine's coercion for every parameter of the catalogue.
+ */
+function blankReading(spec) {
+  if (spec.optional) return undefined;
+  if (spec.kind === 'boolean') return 'FALSE';
+  if (!NUMBER_KINDS.has(spec.kind) || spec.kind === 'date') return undefined;
+  if (spec.min !== undefined && spec.min > 0) return undefined;
+  if (spec.greaterThan !== undefined && spec.greaterThan >= 0) return undefined;
+  if (spec.max !== undefined && spec.max < 0) return undefined;
+  return '0';
+}
+
+/**
+ * The sentence the help adds to a parameter's description about a blank argument, or undefined.
+ * In Excel a blank cell and an empty argument (=CYBER.LOSTPROFIT(100,)) both arrive as null (older
+ * desktop builds pass a blank cell as 0), so the sentence covers both: the function cannot tell
+ * them apart there and reads both the same way.
+ */
+function blankNote(spec, lang) {
+  const reading = blankReading(spec);
+  if (reading === undefined) return undefined;
+  return lang === 'zh' ? `空白单元格或空参数按 ${reading} 计。` : `A blank cell or an empty argument counts as ${reading}.`;
+}
+
+/** `text` followed by the blank note of `spec`, if it has one. */
+function withBlankNote(text, spec, lang) {
+  const note = blankNote(spec, lang);
+  if (note === undefined) return text;
+  return lang === 'zh' ? `${text}${note}` : `${text} ${note}`;
+}
+
+/** Adds the blank notes of the catalogue's specs to the parameter descriptions of `metadata`. */
+function addBlankNotes(metadata, catalogue, lang) {
+  const byName = new Map(catalogue.map((f) => [f.name, f]));
+  return {
+    ...metadata,
+    functions: metadata.functions.map((f) => {
+      const spec = byName.get(f.id);
+      if (!spec) throw new Error(`${f.id}: not in the engine catalogue`);
+      return {
+        ...f,
+        parameters: f.parameters.map((p) => {
+          const ps = spec.params.find((s) => s.name === p.name);
+          if (!ps) throw new Error(`${f.id}(${p.name}): not a parameter of the spec`);
+          return { ...p, description: withBlankNote(p.description, ps, lang) };
+        }),
+      };
+    }),
+  };
+}
+
+/**
+ * Both metadata documents, checked against the catalogue; rejects on any disagreement and on any
+ * parameter an error value could not reach.
+ */
 async function buildMetadata({ catalogue, sourceFile = FUNCTIONS_TS }) {
-  const { metadata: en, associate } = await generateEnglishMetadata(sourceFile);
-  const problems = compareWithCatalogue(en, catalogue);
+  const { metadata: generated, associate } = await generateEnglishMetadata(sourceFile);
+  const problems = compareWithCatalogue(generated, catalogue);
   if (problems.length) {
     throw new Error(
       `src/functions/functions.ts and the engine catalogue disagree (run \`npm run build:cli && node scripts/gen-functions.js\`):\n  ${problems.join('\n  ')}`,
     );
   }
-  return { en, zh: localizeMetadata(en, catalogue, 'zh'), associate };
+  const withErrors = allowErrorInputs(generated);
+  const en = addBlankNotes(withErrors, catalogue, 'en');
+  const zh = addBlankNotes(localizeMetadata(withErrors, catalogue, 'zh'), catalogue, 'zh');
+  const unreachable = [...errorInputProblems(en), ...errorInputProblems(zh)];
+  if (unreachable.length) {
+    throw new Error(`error values could not reach these parameters in Excel:\n  ${unreachable.join('\n  ')}`);
+  }
+  return { en, zh, associate };
 }
 
 /** Writes the two files into `outDir`; returns their paths. */
@@ -142,7 +250,19 @@ async function main(argv) {
   }
 }
 
-module.exports = { FILES, FUNCTIONS_TS, generateEnglishMetadata, compareWithCatalogue, localizeMetadata, buildMetadata, writeMetadata };
+module.exports = {
+  FILES,
+  FUNCTIONS_TS,
+  generateEnglishMetadata,
+  compareWithCatalogue,
+  localizeMetadata,
+  errorInputProblems,
+  allowErrorInputs,
+  blankReading,
+  blankNote,
+  buildMetadata,
+  writeMetadata,
+};
 
 if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {

@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FILES } from '../scripts/build-metadata';
+import { CHINESE_LOCALES } from '../src/functions/adapter';
 
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
@@ -60,7 +61,10 @@ function* descendants(e: XmlElement): Generator<XmlElement> {
 
 const all = (e: XmlElement, tag: string) => [...descendants(e)].filter((d) => d.tag === tag);
 const child = (e: XmlElement | undefined, tag: string) => e?.children.find((c) => c.tag === tag);
-const zhOverride = (e: XmlElement | undefined) => e?.children.find((c) => /^(bt:)?Override$/.test(c.tag) && c.attrs.Locale?.toLowerCase() === 'zh-cn');
+/** The <Override> of `e` for `locale` (case-insensitive), if any. */
+const overrideFor = (e: XmlElement | undefined, locale: string) =>
+  e?.children.find((c) => /^(bt:)?Override$/.test(c.tag) && c.attrs.Locale?.toLowerCase() === locale);
+const zhOverride = (e: XmlElement | undefined) => overrideFor(e, 'zh-cn');
 
 /** The file a https://localhost:3000/... URL asks the dev server for ("assets/icon-16.png"). */
 function servedPath(url: string): string | undefined {
@@ -127,7 +131,7 @@ function manifestProblems(xml: string, emitted: ReadonlySet<string>): string[] {
   expect(servedPath(resource(cfLocation('Script'))?.attrs.DefaultValue ?? '') === 'functions.js', 'CustomFunctions <Script> must be functions.js');
   const namespace = resource(child(cf, 'Namespace')?.attrs.resid);
   expect(namespace?.attrs.DefaultValue === 'CYBER', 'CustomFunctions <Namespace> must be CYBER');
-  expect(!zhOverride(namespace), 'the namespace must not be localized (formulas would break between languages)');
+  expect(!namespace?.children.some((c) => /^(bt:)?Override$/.test(c.tag)), 'the namespace must not be localized (formulas would break between languages)');
 
   const functionFile = all(root, 'FunctionFile')[0];
   expect(functionFile?.attrs.resid === runtimeResid, '<FunctionFile> must be the shared runtime page');
@@ -135,16 +139,26 @@ function manifestProblems(xml: string, emitted: ReadonlySet<string>): string[] {
   expect(taskpaneActions.length > 0, 'no ribbon button opens the task pane');
   for (const a of taskpaneActions) expect(child(a, 'SourceLocation')?.attrs.resid === runtimeResid, 'ShowTaskpane must open the shared runtime page');
 
-  // Localization: metadata per language, and every user-visible string in Chinese.
+  // Localization: metadata per language, and every user-visible string in Chinese. An override
+  // covers one locale only, so each Chinese locale the functions answer in Chinese for
+  // (src/functions/adapter.ts CHINESE_LOCALES) has its own, with the Simplified Chinese text.
   const metadataUrl = resource(cfLocation('Metadata'));
   expect(servedPath(metadataUrl?.attrs.DefaultValue ?? '') === FILES.en, `Metadata must default to ${FILES.en}`);
-  expect(servedPath(zhOverride(metadataUrl)?.attrs.Value ?? '') === FILES.zh, `Metadata needs a zh-cn override pointing at ${FILES.zh}`);
-  for (const tag of ['DisplayName', 'Description']) {
-    expect(HAS_CJK.test(zhOverride(child(root, tag))?.attrs.Value ?? ''), `${tag} needs a Chinese zh-cn override`);
-  }
-  for (const [id, r] of defined) {
-    if (r.tag !== 'bt:String' || r === namespace) continue;
-    expect(HAS_CJK.test(zhOverride(r)?.attrs.Value ?? ''), `string ${id} needs a Chinese zh-cn override`);
+  const localized: Array<[string, XmlElement | undefined]> = [
+    ['Metadata', metadataUrl],
+    ...['DisplayName', 'Description'].map((tag): [string, XmlElement | undefined] => [tag, child(root, tag)]),
+    ...[...defined].filter(([, r]) => r.tag === 'bt:String' && r !== namespace).map(([id, r]): [string, XmlElement] => [`string ${id}`, r]),
+  ];
+  for (const [what, e] of localized) {
+    const zhCn = zhOverride(e)?.attrs.Value ?? '';
+    for (const locale of CHINESE_LOCALES) {
+      const value = overrideFor(e, locale)?.attrs.Value;
+      if (what === 'Metadata') expect(servedPath(value ?? '') === FILES.zh, `Metadata needs a ${locale} override pointing at ${FILES.zh}`);
+      else expect(HAS_CJK.test(value ?? ''), `${what} needs a Chinese ${locale} override`);
+      expect(value === undefined || value === zhCn, `${what}: the ${locale} override must be the zh-cn (Simplified Chinese) value`);
+    }
+    const locales = (e?.children ?? []).filter((c) => /^(bt:)?Override$/.test(c.tag)).map((c) => c.attrs.Locale?.toLowerCase());
+    expect(new Set(locales).size === locales.length, `${what}: an override locale is given twice`);
   }
 
   // Icons: each <bt:Image size="N"> is an N×N PNG in assets/.
@@ -196,6 +210,20 @@ test('manifest.xml has no structural problem', () => {
   expect(manifestProblems(MANIFEST, EMITTED)).toEqual([]);
 });
 
+test('every Chinese locale gets the Simplified Chinese metadata file, which the build emits', () => {
+  const root = parseXml(MANIFEST);
+  const metadata = all(root, 'bt:Url').find((u) => u.attrs.id === 'Functions.Metadata.Url')!;
+  expect(CHINESE_LOCALES).toEqual(expect.arrayContaining(['zh-cn', 'zh-tw', 'zh-hk', 'zh-sg']));
+  for (const locale of CHINESE_LOCALES) {
+    const value = overrideFor(metadata, locale)?.attrs.Value;
+    expect([locale, value]).toEqual([locale, `${ORIGIN}/${FILES.zh}`]);
+    expect(EMITTED).toContain(servedPath(value!));
+  }
+  // The same for the labels the ribbon and the add-in list show.
+  const label = all(root, 'bt:String').find((s) => s.attrs.id === 'Cyber.TaskpaneButton.Label')!;
+  for (const locale of CHINESE_LOCALES) expect(overrideFor(label, locale)?.attrs.Value).toBe('CYBER 函数');
+});
+
 test('specific facts: namespace CYBER, shared runtime, ReadWriteDocument, zh-cn metadata', () => {
   const root = parseXml(MANIFEST);
   const strings = Object.fromEntries(all(root, 'bt:String').map((s) => [s.attrs.id, s.attrs.DefaultValue]));
@@ -214,6 +242,14 @@ describe('the checker notices broken manifests', () => {
     ['a short-lived runtime', (x) => x.replace('<Runtime resid="Taskpane.Url" lifetime="long"/>', '<Runtime resid="Taskpane.Url" lifetime="short"/>'), /lifetime must be "long"/],
     ['no SharedRuntime requirement', (x) => x.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', ''), /SharedRuntime/],
     ['a zh-cn metadata file the build does not emit', (x) => x.replace('functions-zh-cn.json', 'functions-zh.json'), /emits no functions-zh\.json/],
+    [
+      'a zh-hk metadata file the build does not emit',
+      (x) => x.replace('<bt:Override Locale="zh-hk" Value="https://localhost:3000/functions-zh-cn.json"/>', '<bt:Override Locale="zh-hk" Value="https://localhost:3000/functions-zh-hk.json"/>'),
+      /emits no functions-zh-hk\.json/,
+    ],
+    ['no zh-tw metadata', (x) => x.replace('<bt:Override Locale="zh-tw" Value="https://localhost:3000/functions-zh-cn.json"/>', ''), /Metadata needs a zh-tw override/],
+    ['a missing zh-sg label', (x) => x.replace('<bt:Override Locale="zh-sg" Value="CYBER 函数"/>', ''), /Cyber\.TaskpaneButton\.Label needs a Chinese zh-sg override/],
+    ['a zh-hk label unlike the zh-cn one', (x) => x.replace('<bt:Override Locale="zh-hk" Value="CYBER 函数"/>', '<bt:Override Locale="zh-hk" Value="CYBER 函數"/>'), /Label: the zh-hk override must be the zh-cn/],
     ['a missing Chinese label', (x) => x.replace('<bt:Override Locale="zh-cn" Value="CYBER 函数"/>', ''), /Cyber\.TaskpaneButton\.Label needs a Chinese/],
     ['another namespace', (x) => x.replace('DefaultValue="CYBER"', 'DefaultValue="CONTOSO"'), /Namespace> must be CYBER/],
     ['read-only permission', (x) => x.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadDocument</Permissions>'), /ReadWriteDocument/],

@@ -84,6 +84,8 @@ export const SAMSUNG = {
   hourlyBasis: cite('SAMSUNG', '第三十八条', 'Art. 38 losses computed by the hour'),
   acquisition: cite('SAMSUNG', '第四十一条 (一)', 'Art. 41 (1) acquired subsidiaries'),
   notice: cite('SAMSUNG', '第四十三条', 'Art. 43 reporting and notice'),
+  claimNotice: cite('SAMSUNG', '第四十三条 (二) 1', 'Art. 43 (2) 1 notice of a claim: 90 days after the period, or the end of the ERP'),
+  circumstanceNotice: cite('SAMSUNG', '第四十三条 (二) 2', 'Art. 43 (2) 2 notice of circumstances: the claim is deemed made when the notice is received'),
   subrogation: cite('SAMSUNG', '第四十五条', 'Art. 45 subrogation and recoveries'),
   cancellation: cite('SAMSUNG', '第四十九条 (一) 4', 'Art. 49 (1) 4 pro-rata return premium'),
   claimsMade: cite('SAMSUNG', '第一部分 第四条', 'Part 1, Art. 4 claims made and reported'),
@@ -102,6 +104,7 @@ export const LMCIT = {
 export const ISO = {
   specialLimits: cite('ISO', 'Limit of Insurance — special limits', '$5,000 special limits'),
   deductible: cite('ISO', 'Deductible', 'deductible per occurrence'),
+  limit: cite('ISO', 'Limit of Insurance', 'the most paid in any one occurrence'),
   forgeryLegal: cite('ISO', 'Forgery or Alteration — legal expenses', 'legal expenses in addition to the limit'),
   priorLoss: cite('ISO', 'Loss Sustained During Prior Insurance', 'loss sustained during prior insurance'),
   lossSustained: cite('ISO', 'Extended Period to Discover Loss', 'losses sustained in the term, discovered within one year'),

@@ -8,29 +8,48 @@ import { evaluate } from './evaluate';
 import type { RawArgument } from './values';
 import { argumentConventions, expectBoolean, expectError, expectNumber, ok, parseExample, serial } from './__tests__/helpers';
 
-describe('CYBER.CRIMEPAYOUT (special limits $5,000; deductible; legal expenses not subject to it, in addition to the limit)', () => {
+describe('CYBER.CRIMEPAYOUT (v2: the deductible comes off the whole loss; the special limit caps what is paid)', () => {
+  // ISO Deductible: "This is the amount deducted from the total amount of a covered loss. … The
+  // insurance company pays only the amount of a loss that exceeds the amount of the deductible."
+  // ISO special limits: "$5,000 is the most paid in any one occurrence for loss of precious metals,
+  // precious or semiprecious stones, pearls, furs, or fur articles."
+  // So payout = min(limit, max(0, min(loss − deductible, loss − special + min(special, special_limit))))
+  // + legal_expenses. v1 capped the special property first and took the deductible from what was
+  // left, paying furs of 6,000 with a 1,000 deductible 4,000 instead of 5,000.
   // Args: loss, deductible, limit, [special_loss=0], [special_limit=5000], [legal_expenses=0]
   it.each<[string, RawArgument[], string]>([
-    ['catalogue example: capped by the limit', [50000, 1000, 25000, 8000], '25000'], // 42,000 + min(8,000, 5,000) = 47,000; − 1,000; min 25,000
+    ['catalogue: furs of 6,000 with a 1,000 deductible pay 5,000 (v1: 4,000)', [6000, 1000, 25000, 6000], '5000'], // min(5,000, 5,000)
+    ['furs of 5,500 with a 1,000 deductible pay 4,500', [5500, 1000, 25000, 5500], '4500'], // min(4,500, 5,000)
+    ['furs of 20,000 with a 1,000 deductible: the most paid is 5,000', [20000, 1000, 25000, 20000], '5000'], // min(19,000, 5,000)
+    ['capped by the limit', [50000, 1000, 25000, 8000], '25000'], // min(49,000, 47,000) = 47,000; limit 25,000
     ['no special property', [20000, 1000, 25000], '19000'],
-    ['special property under the special limit', [20000, 1000, 25000, 3000], '19000'], // 17,000 + 3,000 − 1,000
-    ['special property over the special limit', [20000, 1000, 25000, 8000], '16000'], // 12,000 + 5,000 − 1,000
+    ['special property under the special limit', [20000, 1000, 25000, 3000], '19000'], // min(19,000, 20,000)
+    ['special property over the special limit (v1: 16,000)', [20000, 1000, 25000, 8000], '17000'], // min(19,000, 12,000 + 5,000)
     ['special property at the special limit', [20000, 1000, 25000, 5000], '19000'],
-    ['all of the loss is special property', [8000, 0, 25000, 8000], '5000'],
-    ['a higher special limit', [20000, 1000, 25000, 8000, 10000], '19000'], // 12,000 + 8,000 − 1,000
-    ['special limit 0', [20000, 1000, 25000, 8000, 0], '11000'], // 12,000 + 0 − 1,000
+    ['special property 1,000 over it: the deductible absorbs the excess', [20000, 1000, 25000, 6000], '19000'], // min(19,000, 19,000)
+    ['all of the loss is special property, no deductible', [8000, 0, 25000, 8000], '5000'],
+    ['a higher special limit', [20000, 1000, 25000, 8000, 10000], '19000'], // min(19,000, 20,000)
+    ['special limit 0 (v1: 11,000)', [20000, 1000, 25000, 8000, 0], '12000'], // min(19,000, 12,000)
+    ['only special property, special limit 0: nothing', [8000, 0, 25000, 8000, 0], '0'],
     ['loss below the deductible', [800, 1000, 25000], '0'],
     ['loss at the deductible', [1000, 1000, 25000], '0'],
-    ['deductible applies after the special limit', [6000, 1000, 25000, 6000], '4000'], // min(6,000, 5,000) − 1,000
+    ['special property below the deductible', [800, 1000, 25000, 800], '0'], // max(0, min(−200, 800))
     // Forgery or Alteration legal expenses: no deductible, in addition to the limit.
     ['legal expenses on top of the full limit', [50000, 1000, 25000, 0, null, 7500], '32500'], // 25,000 + 7,500
     ['legal expenses when the loss is under the deductible', [500, 1000, 25000, 0, null, 2000], '2000'],
     ['legal expenses with no loss', [0, 1000, 25000, 0, 5000, 300], '300'],
     ['limit 0: only legal expenses', [50000, 0, 0, 0, 5000, 100], '100'],
-    ['blank special_limit is 5,000', [20000, 1000, 25000, 8000, null], '16000'],
-    ['exact decimals', [0.3, 0.1, 1, 0.2, 0.1, 0.05], '0.15'], // 0.1 + min(0.2, 0.1) − 0.1 = 0.1; + 0.05
+    ['blank special_limit is 5,000', [20000, 1000, 25000, 8000, null], '17000'],
+    ['exact decimals', [0.3, 0.1, 1, 0.2, 0.1, 0.05], '0.25'], // min(0.2, 0.1 + 0.1) = 0.2; + 0.05
   ])('%s: CRIMEPAYOUT(%j) = %s', (_label, args, exact) => {
     expectNumber('CRIMEPAYOUT', args, exact);
+  });
+
+  it('money and furs in one occurrence: the deductible comes off the whole loss, furs above the special limit are never paid', () => {
+    // 10,000 of money and 6,000 of furs, 1,000 deductible: 15,000 = min(16,000 − 1,000, 10,000 + 5,000).
+    expectNumber('CRIMEPAYOUT', [16000, 1000, 25000, 6000], '15000');
+    // 10,000 of money and 7,000 of furs: min(16,000, 15,000) = 15,000 — the furs above 5,000 are never paid.
+    expectNumber('CRIMEPAYOUT', [17000, 1000, 25000, 7000], '15000');
   });
 
   it('special_loss above the loss is #VALUE! (it is part of the loss)', () => {
@@ -40,12 +59,13 @@ describe('CYBER.CRIMEPAYOUT (special limits $5,000; deductible; legal expenses n
     expectNumber('CRIMEPAYOUT', [5000, 0, 25000, 5000], '5000');
   });
 
-  it('trace: covered, net within the limit, plus legal expenses', () => {
+  it('trace: loss above the deductible, most paid under the special limit, paid within the limit, plus legal expenses', () => {
     const r = evaluate('CRIMEPAYOUT', [50000, 1000, 25000, 8000, null, 7500], { trace: true });
-    expect(r.trace.map((s) => [s.value, s.article?.source])).toEqual([
-      ['47000', 'ISO'],
-      ['25000', 'ISO'],
-      ['32500', 'ISO'],
+    expect(r.trace.map((s) => [s.value, s.article?.source, s.article?.article])).toEqual([
+      ['49000', 'ISO', 'Deductible'],
+      ['47000', 'ISO', 'Limit of Insurance — special limits'],
+      ['25000', 'ISO', 'Limit of Insurance'],
+      ['32500', 'ISO', 'Forgery or Alteration — legal expenses'],
     ]);
   });
 });

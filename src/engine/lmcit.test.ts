@@ -1,7 +1,9 @@
 /**
  * Section 5 of the catalogue, League of Minnesota Cities Insurance Trust (LMCIT) coverage summary,
  * first-party cyber section — CYBER.POOLSHARE (the $10M per common cause / $25M 12-month shared
- * pool; pro rata is this product's stated assumption) and CYBER.LMCITLIMIT ($250,000 first-party aggregate, $500,000 with five loss-control answers yes).
+ * pool; pro rata is this product's stated assumption) and CYBER.LMCITLIMIT ($250,000 first-party
+ * aggregate; $500,000 when the member bought the higher limit and answers the five loss-control
+ * questions yes).
  */
 import { CATALOGUE } from './catalogue';
 import { Dec } from './decimal';
@@ -60,37 +62,52 @@ describe('CYBER.POOLSHARE (shared pool: full when it suffices, else pro rata)', 
   });
 });
 
-describe('CYBER.LMCITLIMIT (five loss-control answers: training, computer-use policy, firewall, monthly updates, monthly backups)', () => {
+describe('CYBER.LMCITLIMIT (v2: 500,000 only when the higher limit was bought and all five answers are yes)', () => {
+  // LMCIT summary: "There is a $250,000 aggregate limit per member for the first-party coverage.
+  // 会员可以将限额提高到500美元,000 for an additional premium charge if they can answer yes to the
+  // following loss control questions." The answers make a member eligible; the limit is raised only
+  // when the member buys it (raised TRUE). v1 gave 500,000 for five yes answers alone.
+  // Args: answers (five: training, computer-use policy, firewall, monthly updates, monthly backups), [raised=FALSE]
   const YES_FORMS: CellValue[] = [true, 1, 'true', 'TRUE', 'yes', 'Yes', ' YES ', 'y', 'Y', '是'];
   const NO_FORMS: CellValue[] = [false, 0, 'false', 'FALSE', 'no', 'No', 'n', 'N', '否', null, ''];
 
-  it.each(YES_FORMS.map((v) => [v]))('five × %j (a row) → 500,000', (yes) => {
-    expectNumber('LMCITLIMIT', [row([yes, yes, yes, yes, yes])], '500000');
+  it.each(YES_FORMS.map((v) => [v]))('five × %j (a row), raised → 500,000', (yes) => {
+    expectNumber('LMCITLIMIT', [row([yes, yes, yes, yes, yes]), true], '500000');
   });
 
-  it.each(YES_FORMS.map((v) => [v]))('five × %j (a column) → 500,000', (yes) => {
-    expectNumber('LMCITLIMIT', [col([yes, yes, yes, yes, yes])], '500000');
+  it.each(YES_FORMS.map((v) => [v]))('five × %j (a column), raised → 500,000', (yes) => {
+    expectNumber('LMCITLIMIT', [col([yes, yes, yes, yes, yes]), true], '500000');
   });
 
-  it('mixed forms of yes → 500,000', () => {
-    expectNumber('LMCITLIMIT', [row([true, 1, 'yes', 'Y', '是'])], '500000');
+  it.each(YES_FORMS.map((v) => [v]))('raised given as %j → 500,000 with five yes', (raised) => {
+    expectNumber('LMCITLIMIT', [row([true, true, true, true, true]), raised], '500000');
   });
 
-  it.each(NO_FORMS.map((v) => [v]))('one answer %j (no, or blank = no) → 250,000', (no) => {
+  it('five yes without the higher limit bought → 250,000 (omitted, blank, "" or FALSE)', () => {
+    const five = row([true, true, true, true, true]);
+    expectNumber('LMCITLIMIT', [five], '250000');
+    for (const notRaised of NO_FORMS) expectNumber('LMCITLIMIT', [five, notRaised], '250000');
+  });
+
+  it('mixed forms of yes, raised → 500,000', () => {
+    expectNumber('LMCITLIMIT', [row([true, 1, 'yes', 'Y', '是']), '是'], '500000');
+  });
+
+  it.each(NO_FORMS.map((v) => [v]))('one answer %j (no, or blank = no) → 250,000 even when raised', (no) => {
     for (let at = 0; at < 5; at++) {
       const answers: CellValue[] = [true, true, true, true, true];
       answers[at] = no;
-      expectNumber('LMCITLIMIT', [row(answers)], '250000');
+      expectNumber('LMCITLIMIT', [row(answers), true], '250000');
     }
   });
 
   it('a ragged column: the missing cell is blank = no', () => {
-    expectNumber('LMCITLIMIT', [[[true], [], [true], [true], [true]]], '250000');
+    expectNumber('LMCITLIMIT', [[[true], [], [true], [true], [true]], true], '250000');
   });
 
   it('all no, all blank → 250,000', () => {
-    expectNumber('LMCITLIMIT', [row([false, false, false, false, false])], '250000');
-    expectNumber('LMCITLIMIT', [row([null, null, null, null, null])], '250000');
+    expectNumber('LMCITLIMIT', [row([false, false, false, false, false]), true], '250000');
+    expectNumber('LMCITLIMIT', [row([null, null, null, null, null]), true], '250000');
   });
 
   it.each<[string, RawArgument, number]>([
@@ -99,7 +116,7 @@ describe('CYBER.LMCITLIMIT (five loss-control answers: training, computer-use po
     ['one answer', true, 1],
     ['a blank cell', null, 1],
   ])('%s → #VALUE! (exactly five)', (_label, answers, got) => {
-    const r = expectError('LMCITLIMIT', [answers], { code: '#VALUE!', argument: 'answers', rule: 'seriesLength' });
+    const r = expectError('LMCITLIMIT', [answers, true], { code: '#VALUE!', argument: 'answers', rule: 'seriesLength' });
     expect(r.error.message.en).toContain(`exactly 5 values, but it has ${got}`);
   });
 
@@ -109,9 +126,18 @@ describe('CYBER.LMCITLIMIT (five loss-control answers: training, computer-use po
     expectError('LMCITLIMIT', [row([true, true, 2, true, true])], { code: '#VALUE!', argument: 'answers', rule: 'notABoolean' });
   });
 
-  it('trace: count of yes answers, then the limit', () => {
-    const r = evaluate('LMCITLIMIT', [row([true, 'yes', null, 1, '否'])], { trace: true });
-    expect(r.trace.map((s) => s.value)).toEqual(['3', '250000']);
+  it('raised must be a boolean', () => {
+    expectError('LMCITLIMIT', [row([true, true, true, true, true]), 'maybe'], { code: '#VALUE!', argument: 'raised', rule: 'notABoolean' });
+    expectError('LMCITLIMIT', [row([true, true, true, true, true]), 2], { code: '#VALUE!', argument: 'raised', rule: 'notABoolean' });
+  });
+
+  it('trace: count of yes answers, whether the higher limit was bought, then the limit', () => {
+    const r = evaluate('LMCITLIMIT', [row([true, 'yes', null, 1, '否']), true], { trace: true });
+    expect(r.trace.map((s) => s.value)).toEqual(['3', true, '250000']);
+    const raised = evaluate('LMCITLIMIT', [row([true, true, true, true, true]), true], { trace: true });
+    expect(raised.trace.map((s) => s.value)).toEqual(['5', true, '500000']);
+    const notRaised = evaluate('LMCITLIMIT', [row([true, true, true, true, true])], { trace: true });
+    expect(notRaised.trace.map((s) => s.value)).toEqual(['5', false, '250000']);
   });
 });
 
@@ -127,5 +153,5 @@ describe('LMCIT catalogue examples in the specs', () => {
 
 argumentConventions({
   POOLSHARE: [col([6000000, 9000000]), 10000000, 25000000],
-  LMCITLIMIT: [row([true, true, true, true, true])],
+  LMCITLIMIT: [row([true, true, true, true, true]), true],
 });

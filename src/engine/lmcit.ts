@@ -6,7 +6,7 @@
 import { LMCIT } from './articles';
 import { requireNonNegativeSeries } from './coerce';
 import { Dec, type Decimal, dmin, ZERO } from './decimal';
-import { amount, type FunctionDefinition, series, type SeriesParam } from './specs';
+import { amount, bool, type FunctionDefinition, series, type SeriesParam } from './specs';
 import type { Tracer } from './trace';
 
 export const LMCIT_BASE_LIMIT = 250000;
@@ -33,11 +33,17 @@ export function poolShare(claims: readonly Decimal[], poolLimit: Decimal, poolRe
   return claims.map((c) => new Dec(new TowardZero(c.times(available)).div(sum)));
 }
 
-/** 500,000 when all five loss-control answers are yes, else 250,000. */
-export function lmcitLimit(answers: readonly boolean[], t: Tracer): Decimal {
+/**
+ * 500,000 only when the member bought the higher limit (`raised`) and all five loss-control answers
+ * are yes, else 250,000. The summary makes the raise an option, not an effect of the answers: "There
+ * is a $250,000 aggregate limit per member for the first-party coverage. 会员可以将限额提高到500美元,000
+ * for an additional premium charge if they can answer yes to the following loss control questions."
+ */
+export function lmcitLimit(answers: readonly boolean[], raised: boolean, t: Tracer): Decimal {
   const yes = answers.filter(Boolean).length;
   t.step({ en: 'Loss-control questions answered yes (of 5)', zh: '回答“是”的防损问题数（共 5 个）' }, String(yes), LMCIT.firstPartyAggregate);
-  const limit = new Dec(yes === 5 ? LMCIT_RAISED_LIMIT : LMCIT_BASE_LIMIT);
+  t.step({ en: 'Higher limit bought for the additional premium', zh: '已支付附加保费购买较高限额' }, raised, LMCIT.firstPartyAggregate);
+  const limit = new Dec(raised && yes === 5 ? LMCIT_RAISED_LIMIT : LMCIT_BASE_LIMIT);
   t.step({ en: 'First-party aggregate per member', zh: '每成员第一方保障累计限额' }, limit, LMCIT.firstPartyAggregate);
   return limit;
 }
@@ -81,14 +87,25 @@ export const LMCIT_FUNCTIONS: readonly FunctionDefinition[] = [
     name: 'LMCITLIMIT',
     section: 5,
     description: {
-      en: 'LMCIT first-party aggregate per member: 500,000 when all five loss-control answers are yes, else 250,000.',
-      zh: 'LMCIT 每成员第一方保障累计限额：五个防损问题全部回答“是”时为 500,000，否则为 250,000。',
+      en: 'LMCIT first-party aggregate per member: 500,000 when the member bought the higher limit (raised TRUE) and all five loss-control answers are yes, else 250,000.',
+      zh: 'LMCIT 每成员第一方保障累计限额：成员已支付附加保费购买较高限额（raised 为 TRUE）且五个防损问题全部回答“是”时为 500,000，否则为 250,000。',
     },
     resultKind: 'number',
     articles: [LMCIT.firstPartyAggregate],
-    params: [answersParam],
-    formula: '=IF(COUNTIF(answers, TRUE) = 5, 500000, 250000)',
-    example: { formula: '=CYBER.LMCITLIMIT({TRUE,TRUE,TRUE,TRUE,TRUE})', result: '500000' },
-    run: (a, t) => lmcitLimit(a.booleans('answers'), t),
+    params: [
+      answersParam,
+      bool('raised', {
+        optional: true,
+        default: false,
+        label: { en: 'higher limit bought', zh: '已购买较高限额' },
+        description: {
+          en: 'Whether the member bought the 500,000 limit for the additional premium (default FALSE): the answers alone do not raise the limit.',
+          zh: '成员是否已支付附加保费购买 500,000 的限额（默认 FALSE）：仅有回答不会提高限额。',
+        },
+      }),
+    ],
+    formula: '=IF(AND(raised, COUNTIF(answers, TRUE) = 5), 500000, 250000)',
+    example: { formula: '=CYBER.LMCITLIMIT({TRUE,TRUE,TRUE,TRUE,TRUE}, TRUE)', result: '500000' },
+    run: (a, t) => lmcitLimit(a.booleans('answers'), a.bool('raised'), t),
   },
 ];

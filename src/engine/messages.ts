@@ -236,6 +236,11 @@ export const MESSAGES = {
     en: '{fn}: {arg} ({got}) cannot exceed loss − deductible ({max}).',
     zh: '{fn}：参数 {arg}（{got}）不得超过 损失 − 免赔额（{max}）。',
   },
+  insurerPaidAboveLimit: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} ({got}) cannot exceed limit ({limit}): the insurer pays at most its limit.',
+    zh: '{fn}：参数 {arg}（{got}）不得超过责任限额 limit（{limit}）：保险人的赔付以责任限额为限。',
+  },
   contributionZeroLimits: {
     code: '#DIV/0!',
     en: '{fn}: {arg}: contribution by limits divides by own_limit + other_limit, which is 0.',
@@ -258,13 +263,9 @@ export const MESSAGES = {
   },
   cancelOutsidePeriod: {
     code: '#VALUE!',
-    en: '{fn}: {arg} ({got}) must lie within the policy period {start} to {end}.',
-    zh: '{fn}：参数 {arg}（{got}）必须在保险期间 {start} 至 {end} 之内。',
-  },
-  zeroPolicyPeriod: {
-    code: '#DIV/0!',
-    en: '{fn}: {arg}: the policy period has no days (policy_end = policy_start), so the pro-rata fraction divides by 0.',
-    zh: '{fn}：参数 {arg}：保险期间天数为 0（终止日 = 起始日），按日比例的分母为 0。',
+    // RETURNPREMIUM: cancel_date is the first day no longer covered, policy_end the last day covered.
+    en: '{fn}: {arg} ({got}) is the first day no longer covered, so it must lie from policy_start ({start}) to the day after policy_end ({after}).',
+    zh: '{fn}：参数 {arg}（{got}）是不再承保的第一天，须在保险期间起始日 policy_start（{start}）至终止日 policy_end 的次日（{after}）之间。',
   },
   internalError: {
     code: '#VALUE!',

@@ -2,6 +2,10 @@
  * Section 5 of the catalogue, settlement refusals, recoveries and other insurance —
  * CYBER.HAMMER (SAMSUNG 第二十一条), CYBER.RECOVERY (SAMSUNG 第四十五条; ISO Recoveries) and
  * CYBER.OTHERINSURANCE (ISO Other Insurance; CPIC 第九条 5). Every row's arithmetic is in its comment.
+ *
+ * RECOVERY's order is SAMSUNG 第四十五条's: 「在减去实际追偿费用后，余额将按如下顺序使用和分配：1、支付
+ * 被保险人本应在本保险单下获得但是由于超出适用的责任限额而没有获得的赔偿：2、补偿保险人所支付的任何
+ * 款项；3、给予被保险人以补偿被保险人发生的免赔额。」
  */
 import { CATALOGUE } from './catalogue';
 import { evaluate } from './evaluate';
@@ -86,15 +90,60 @@ describe('CYBER.RECOVERY examples (第四十五条 order: above the limit, insur
     expectError('RECOVERY', [10000, 0, 1000, 5000, 1], { code: '#VALUE!', argument: 'insurer_paid', rule: 'insurerPaidAboveLoss' });
   });
 
-  it('trace: net recovery and the four parts with their articles', () => {
+  it('trace: net recovery (ISO: "Recoveries are reduced by recovery expenses") and the four parts in 第四十五条 order', () => {
     const r = evaluate('RECOVERY', [130000, 10000, 160000, 25000, 100000], { trace: true });
     expect(r.trace.map((s) => [s.value, s.article?.source, s.article?.article])).toEqual([
       ['120000', 'ISO', 'Recoveries'],
-      ['35000', 'ISO', 'Recoveries'],
+      ['35000', 'SAMSUNG', '第四十五条'],
       ['85000', 'SAMSUNG', '第四十五条'],
-      ['0', 'ISO', 'Recoveries'],
-      ['0', 'ISO', 'Recoveries'],
+      ['0', 'SAMSUNG', '第四十五条'],
+      ['0', 'SAMSUNG', '第四十五条'],
     ]);
+  });
+
+  it('trace with limit: the loss above the limit is shown before the four parts', () => {
+    const r = evaluate('RECOVERY', [130000, 0, 160000, 25000, 80000, 100000], { trace: true });
+    expect(r.trace.map((s) => s.value)).toEqual(['130000', '35000', '35000', '80000', '15000', '0']);
+  });
+});
+
+describe('CYBER.RECOVERY with limit (v2): part 1 is only the loss above the limit', () => {
+  // 第四十五条 1: 「支付被保险人本应在本保险单下获得但是由于超出适用的责任限额而没有获得的赔偿」 — what the
+  // insured did not get BECAUSE it was above the limit: max(0, loss − deductible − limit). Without
+  // limit the catalogue takes loss − deductible − insurer_paid, which is the same only when the
+  // insurer paid its limit.
+  // Args: recovered, recovery_costs, loss, deductible, insurer_paid, [limit]
+  it.each<[string, RawArgument[], [string, string, string, string]]>([
+    // Loss 160,000, deductible 25,000 → C = 135,000; limit 100,000 → above the limit 35,000.
+    ['catalogue example: an interim payment of 80,000 is not "above the limit"', [130000, 0, 160000, 25000, 80000, 100000], ['35000', '80000', '15000', '0']],
+    ['the same without limit: 135,000 − 80,000 = 55,000 counted as above the limit', [130000, 0, 160000, 25000, 80000], ['55000', '75000', '0', '0']],
+    ['insurer paid its limit: the same with or without limit', [130000, 0, 160000, 25000, 100000, 100000], ['35000', '95000', '0', '0']],
+    ['loss within the limit: nothing above it, all to the insurer then the deductible', [50000, 0, 60000, 10000, 50000, 100000], ['0', '50000', '0', '0']],
+    ['loss within the limit, insurer paid nothing yet', [30000, 0, 60000, 10000, 0, 100000], ['0', '0', '10000', '20000']],
+    ['C exactly at the limit: 0 above it', [30000, 0, 110000, 10000, 100000, 100000], ['0', '30000', '0', '0']],
+    ['limit 0: the whole C is above the limit, nothing paid', [200000, 0, 160000, 25000, 0, 0], ['135000', '0', '25000', '40000']],
+    ['recovery costs come off first', [130000, 10000, 160000, 25000, 80000, 100000], ['35000', '80000', '5000', '0']], // N 120,000
+    ['blank limit = none', [130000, 0, 160000, 25000, 80000, null], ['55000', '75000', '0', '0']],
+    ['exact decimals', [0.3, 0, 0.3, 0.1, 0.1, 0.1], ['0.1', '0.1', '0.1', '0']], // C 0.2, above 0.1
+  ])('%s: RECOVERY(%j)', (_label, args, parts) => {
+    expectArray('RECOVERY', args, [parts]);
+  });
+
+  it('with limit, insurer_paid above min(limit, loss − deductible) is #VALUE!', () => {
+    // At the limit is fine; a cent above it is not (the insurer cannot have paid beyond its limit).
+    expectArray('RECOVERY', [40000, 0, 160000, 25000, 100000, 100000], [['35000', '5000', '0', '0']]);
+    const r = expectError('RECOVERY', [10000, 0, 160000, 25000, 100000.01, 100000], { code: '#VALUE!', argument: 'insurer_paid', rule: 'insurerPaidAboveLimit' });
+    expect(r.error.message.en).toContain('100000.01');
+    expect(r.error.message.en).toContain('limit (100000)');
+    expect(r.error.message.zh).toContain('责任限额');
+    // Above loss − deductible (below the limit) keeps the loss rule.
+    expectError('RECOVERY', [10000, 0, 60000, 10000, 50000.01, 100000], { code: '#VALUE!', argument: 'insurer_paid', rule: 'insurerPaidAboveLoss' });
+    // The deductible above the loss: nothing can have been paid, whatever the limit.
+    expectError('RECOVERY', [10000, 0, 1000, 5000, 1, 100000], { code: '#VALUE!', argument: 'insurer_paid', rule: 'insurerPaidAboveLoss' });
+  });
+
+  it('a negative limit is #VALUE!', () => {
+    expectError('RECOVERY', [10000, 0, 160000, 25000, 0, -1], { code: '#VALUE!', argument: 'limit', rule: 'negative' });
   });
 });
 
@@ -181,6 +230,6 @@ describe('section 5 (recoveries) catalogue examples in the specs', () => {
 
 argumentConventions({
   HAMMER: [330000, 100000, 25000, 0.7, 200000],
-  RECOVERY: [130000, 0, 160000, 25000, 100000],
+  RECOVERY: [130000, 0, 160000, 25000, 100000, 100000],
   OTHERINSURANCE: [120000, 100000, 50000, 'cpic', 80000],
 });

@@ -28,27 +28,45 @@ export function hammer(total: Decimal, offer: Decimal, defence: Decimal, share: 
 }
 
 /**
- * Recovery waterfall, top down (ISO Recoveries; SAMSUNG 第四十五条): the insured first for loss
+ * Recovery waterfall, top down (SAMSUNG 第四十五条; ISO Recoveries): the insured first for loss
  * above the limit, then the insurer for what it paid, then the insured for the deductible.
+ *
+ * Part 1 is 「被保险人本应在本保险单下获得但是由于超出适用的责任限额而没有获得的赔偿」: only the loss
+ * above the limit. With `limit` that is max(0, C − limit), C the loss above the deductible; without
+ * it the catalogue takes whatever of C the insurer did not pay, which is the same thing only when
+ * the insurer paid up to its limit (an interim payment would otherwise count as "above the limit").
+ * With `limit`, a payment above min(limit, C) cannot have been made under the policy: #VALUE!.
  */
-export function recovery(recovered: Decimal, costs: Decimal, loss: Decimal, deductible: Decimal, insurerPaid: Decimal, t: Tracer): Decimal[] {
+export function recovery(recovered: Decimal, costs: Decimal, loss: Decimal, deductible: Decimal, insurerPaid: Decimal, limit: Decimal | undefined, t: Tracer): Decimal[] {
   const retained = dmin(deductible, loss);
   const insurable = loss.minus(retained);
   if (insurerPaid.gt(insurable)) {
     fail('insurerPaidAboveLoss', 'insurer_paid', { got: insurerPaid.toString(), max: insurable.toString() });
   }
+  if (limit !== undefined && insurerPaid.gt(limit)) {
+    fail('insurerPaidAboveLimit', 'insurer_paid', { got: insurerPaid.toString(), limit: limit.toString() });
+  }
   let left = positivePart(recovered.minus(costs));
   t.step({ en: 'Net recovery = recovered − recovery costs', zh: '净追偿额 = 追回金额 − 追偿费用' }, left, ISO.recoveries);
-  const toInsuredAbove = dmin(left, positivePart(insurable.minus(insurerPaid)));
+  let aboveLimit: Decimal;
+  if (limit === undefined) {
+    aboveLimit = insurable.minus(insurerPaid);
+  } else {
+    aboveLimit = positivePart(insurable.minus(limit));
+    t.step({ en: 'Insured’s loss above the limit = max(0, loss − deductible − limit)', zh: '被保险人超出责任限额的损失 = max(0, 损失 − 免赔额 − 责任限额)' }, aboveLimit, SAMSUNG.subrogation);
+  }
+  // The order is SAMSUNG 第四十五条's: the ISO form announces its own order of recoveries, but the
+  // text of the wording stops before the list (catalogue section 5).
+  const toInsuredAbove = dmin(left, aboveLimit);
   left = left.minus(toInsuredAbove);
-  t.step({ en: '1. To the insured for loss above the limit', zh: '1. 归被保险人：超出限额的损失' }, toInsuredAbove, ISO.recoveries);
+  t.step({ en: '1. To the insured for loss above the limit', zh: '1. 归被保险人：超出限额的损失' }, toInsuredAbove, SAMSUNG.subrogation);
   const toInsurer = dmin(left, insurerPaid);
   left = left.minus(toInsurer);
   t.step({ en: '2. To the insurer for what it paid', zh: '2. 归保险人：已赔付金额' }, toInsurer, SAMSUNG.subrogation);
   const toDeductible = dmin(left, retained);
   left = left.minus(toDeductible);
-  t.step({ en: '3. To the insured for the deductible', zh: '3. 归被保险人：免赔额' }, toDeductible, ISO.recoveries);
-  t.step({ en: '4. Remainder', zh: '4. 余额' }, left, ISO.recoveries);
+  t.step({ en: '3. To the insured for the deductible', zh: '3. 归被保险人：免赔额' }, toDeductible, SAMSUNG.subrogation);
+  t.step({ en: '4. Remainder', zh: '4. 余额' }, left, SAMSUNG.subrogation);
   return [toInsuredAbove, toInsurer, toDeductible, left];
 }
 
@@ -101,8 +119,8 @@ export const RECOVERY_FUNCTIONS: readonly FunctionDefinition[] = [
     name: 'RECOVERY',
     section: 5,
     description: {
-      en: 'Distributes a recovery net of its costs, top down: insured’s loss above the limit, insurer’s payment, insured’s deductible, remainder (a 1×4 row that spills right). SAMSUNG 第四十五条; ISO Recoveries.',
-      zh: '按自上而下顺序分配扣除追偿费用后的追偿款：被保险人超出限额的损失、保险人已赔付金额、被保险人的免赔额、余额（1×4 行，向右溢出）。三星 第四十五条；ISO 追偿条款。',
+      en: 'Distributes a recovery net of its costs, top down: insured’s loss above the limit, insurer’s payment, insured’s deductible, remainder (a 1×4 row that spills right). With limit, part 1 is only the loss above the limit, max(0, loss − deductible − limit); without it, loss − deductible − insurer_paid. SAMSUNG 第四十五条; ISO Recoveries.',
+      zh: '按自上而下顺序分配扣除追偿费用后的追偿款：被保险人超出限额的损失、保险人已赔付金额、被保险人的免赔额、余额（1×4 行，向右溢出）。给出 limit 时，第 1 项仅为超出责任限额的损失 max(0, 损失 − 免赔额 − 责任限额)；否则为 损失 − 免赔额 − 保险人已赔付。三星 第四十五条；ISO 追偿条款。',
     },
     resultKind: 'row',
     articles: [SAMSUNG.subrogation, ISO.recoveries],
@@ -111,11 +129,20 @@ export const RECOVERY_FUNCTIONS: readonly FunctionDefinition[] = [
       amount('recovery_costs', { label: { en: 'recovery costs', zh: '追偿费用' }, description: { en: 'Costs of making the recovery; 0 or more.', zh: '追偿所产生的费用，不得为负数。' } }),
       amount('loss', { label: { en: 'loss', zh: '损失' }, description: { en: 'The insured’s whole loss; 0 or more.', zh: '被保险人的全部损失，不得为负数。' } }),
       amount('deductible', { label: { en: 'deductible', zh: '免赔额' }, description: { en: 'Deductible the insured bore; 0 or more.', zh: '被保险人自行承担的免赔额，不得为负数。' } }),
-      amount('insurer_paid', { label: { en: 'insurer paid', zh: '保险人已赔付' }, description: { en: 'What the insurer paid; at most loss − deductible.', zh: '保险人已赔付的金额，不得超过 损失 − 免赔额。' } }),
+      amount('insurer_paid', { label: { en: 'insurer paid', zh: '保险人已赔付' }, description: { en: 'What the insurer paid; at most loss − deductible, and at most limit when it is given.', zh: '保险人已赔付的金额，不得超过 损失 − 免赔额；给出 limit 时亦不得超过责任限额。' } }),
+      amount('limit', {
+        optional: true,
+        label: { en: 'limit', zh: '责任限额' },
+        description: {
+          en: 'The limit that applied to the loss; with it the insured’s part 1 is only the loss above the limit, max(0, loss − deductible − limit). Omit it to count everything the insurer did not pay of loss − deductible as above the limit.',
+          zh: '该损失适用的责任限额；给出时，被保险人第 1 项仅为超出责任限额的损失 max(0, 损失 − 免赔额 − 责任限额)。省略则把 损失 − 免赔额 中保险人未赔付的部分全部视为超出限额。',
+        },
+      }),
     ],
-    formula: '=LET(N, MAX(0, recovered - recovery_costs), … top-down MIN chain)',
-    example: { formula: '=CYBER.RECOVERY(130000, 0, 160000, 25000, 100000)', result: '{35000,95000,0,0}' },
-    run: (a, t) => [recovery(a.num('recovered'), a.num('recovery_costs'), a.num('loss'), a.num('deductible'), a.num('insurer_paid'), t)],
+    formula:
+      '=LET(N, MAX(0, recovered - recovery_costs), C, loss - MIN(deductible, loss), A, IF(ISBLANK(limit), C - insurer_paid, MAX(0, C - limit)), P1, MIN(N, A), P2, MIN(N - P1, insurer_paid), P3, MIN(N - P1 - P2, MIN(deductible, loss)), HSTACK(P1, P2, P3, N - P1 - P2 - P3))',
+    example: { formula: '=CYBER.RECOVERY(130000, 0, 160000, 25000, 80000, 100000)', result: '{35000,80000,15000,0}' },
+    run: (a, t) => [recovery(a.num('recovered'), a.num('recovery_costs'), a.num('loss'), a.num('deductible'), a.num('insurer_paid'), a.optNum('limit'), t)],
   },
   {
     name: 'OTHERINSURANCE',

@@ -3,10 +3,19 @@
  * back as cell values, and every failure leaves as a CustomFunctions.Error with the right code and
  * a message in the user's language. CustomFunctions and Office are mocked as globals, the way the
  * shared runtime provides them.
+ *
+ * Excel shows an error's text only on #VALUE! and #N/A; for #DIV/0! and #NUM! the cell shows the
+ * code alone, and the message reaches the user through the task pane's explain view (tested last).
  */
-import { HostlessFunctionError, invoke, toRawArgument, userLanguage } from './adapter';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { CHINESE_LOCALES, HostlessFunctionError, invoke, toRawArgument, userLanguage } from './adapter';
 import * as functions from './functions';
 import { MockCustomFunctionsError, MockErrorCode, setDisplayLanguage } from './testing/customFunctionsMock';
+import { ExplainView } from '../taskpane/components/ExplainView';
+import { explainCell } from '../taskpane/explain';
+import type { CellValue } from '../taskpane/gateway';
+import { type Compute, FakeGateway } from '../taskpane/testing/fakeGateway';
 
 
 const globals = globalThis as Record<string, unknown>;
@@ -76,6 +85,18 @@ describe('values', () => {
     expect(functions.CRISISWINDOW(45658, 45658 + 181, 181)).toBe(true);
   });
 
+  test('Excel cannot tell an empty argument from a blank cell: both are blank (a required amount counts as 0)', () => {
+    // =CYBER.REVENUEREDUCTION(500,) and =CYBER.REVENUEREDUCTION(500,A1) with A1 blank both call
+    // the function with null (older desktop builds pass the blank cell as 0: the same result).
+    expect(functions.REVENUEREDUCTION(500, null)).toBe(500);
+    expect(functions.REVENUEREDUCTION(500, undefined)).toBe(500);
+    expect(functions.REVENUEREDUCTION(500, 0)).toBe(500);
+    // A required text has no such reading: blank is #VALUE!, and the message says "blank", never
+    // "missing from the call", which this host cannot know.
+    expect(excelError(() => functions.NOTICEBY(null, 45800, 46022))).toEqual({ code: '#VALUE!', message: 'CYBER.NOTICEBY: kind is required, but it is blank.' });
+    expect(excelError(() => functions.NOTICEBY(undefined, 45800, 46022)).message).toBe('CYBER.NOTICEBY: kind is required, but it is blank.');
+  });
+
   test('toRawArgument maps Excel values to engine values', () => {
     expect(toRawArgument(undefined)).toBeNull();
     expect(toRawArgument(null)).toBeNull();
@@ -115,7 +136,9 @@ describe('engine errors → CustomFunctions.Error', () => {
     });
   });
 
-  test('#DIV/0! when the insured ratio has a zero denominator (第四十四条 33)', () => {
+  // #DIV/0! and #NUM! carry their message too, though Excel shows only the code in the cell: the
+  // task pane's explain view shows the text (see the last describe block).
+  test('#DIV/0! when the insured ratio has a zero denominator (第四十四条 33), its message carried for the explain view', () => {
     const err = excelError(() => functions.INSUREDRATIO(100, 100, 0, 0));
     expect(err.code).toBe('#DIV/0!');
     expect(err.message).toContain('operating profit + maintenance, which is 0');
@@ -135,7 +158,7 @@ describe('engine errors → CustomFunctions.Error', () => {
     });
   });
 
-  test('#NUM! when the exact result does not fit a cell', () => {
+  test('#NUM! when the exact result does not fit a cell, its message carried for the explain view', () => {
     const err = excelError(() => functions.ANNUALREVENUE([[45292, 1e308], [45658, 1e308]], 45839, 10));
     expect(err.code).toBe('#NUM!');
     expect(err.message).toMatch(/^CYBER\.ANNUALREVENUE: the result .* is too large to be stored in a cell\.$/);
@@ -245,6 +268,23 @@ describe('nothing but CustomFunctions.Error leaves the adapter', () => {
 });
 
 describe('userLanguage', () => {
+  test('Chinese for every Chinese locale the manifest localizes, as Office reports them', () => {
+    // The manifest serves the Simplified Chinese descriptions to each of these (test/manifest.test.ts):
+    // the messages must be in the same language as the descriptions.
+    expect(CHINESE_LOCALES).toEqual(expect.arrayContaining(['zh-cn', 'zh-tw', 'zh-hk', 'zh-sg']));
+    for (const locale of CHINESE_LOCALES) {
+      const office = locale.replace(/-(\w+)$/, (_m, region: string) => `-${region.toUpperCase()}`); // zh-HK
+      setDisplayLanguage(office);
+      expect([office, userLanguage()]).toEqual([office, 'zh']);
+      setDisplayLanguage(locale);
+      expect([locale, userLanguage()]).toEqual([locale, 'zh']);
+    }
+    setDisplayLanguage('zh-HK');
+    expect(excelError(() => functions.OPERATINGPROFIT(-5, 0)).message).toBe('CYBER.OPERATINGPROFIT：参数 revenue（经营性收益） 必须大于 0，但输入的是 -5。');
+    setDisplayLanguage('zh-SG');
+    expect(excelError(() => functions.OPERATINGPROFIT(-5, 0)).message).toMatch(/^CYBER\.OPERATINGPROFIT：参数 revenue（经营性收益）/);
+  });
+
   test('Chinese for any zh display language, English otherwise or without Office', () => {
     setDisplayLanguage('zh-CN');
     expect(userLanguage()).toBe('zh');
@@ -264,5 +304,62 @@ describe('userLanguage', () => {
       },
     };
     expect(userLanguage()).toBe('en');
+  });
+});
+
+describe('codes whose text Excel does not show (#DIV/0!, #NUM!): the explain view gives the message', () => {
+  /**
+   * A workbook as Excel shows it: typed values as they are, and each formula cell holding only
+   * the code of the error its custom function threw (Excel keeps the text on #VALUE! and #N/A only).
+   */
+  function excelShowing(cellCode: Record<string, string>): Compute {
+    return (sheets) => {
+      const out = new Map<string, Map<string, CellValue>>();
+      for (const [name, cells] of sheets) {
+        const values = new Map<string, CellValue>();
+        for (const [a, input] of cells) {
+          const shown: CellValue = input !== null && typeof input === 'object' ? { error: cellCode[`${name}!${a}`] as '#DIV/0!' } : input;
+          values.set(a, shown);
+        }
+        out.set(name, values);
+      }
+      return out;
+    };
+  }
+
+  test.each([
+    ['#DIV/0!', '=CYBER.INSUREDRATIO(A1,A2,A3,A4)', () => functions.INSUREDRATIO(100, 100, 0, 0), /operating profit \+ maintenance, which is 0/, /投保比率的分母/],
+    ['#NUM!', '=CYBER.ANNUALREVENUE(C1:D2,A5,A6)', () => functions.ANNUALREVENUE([[45292, 1e308], [45658, 1e308]], 45839, 10), /too large to be stored in a cell/, /过大/],
+  ])('%s: the cell shows the code; the explain view shows the message in both languages', async (code, formula, call, en, zh) => {
+    setDisplayLanguage('en-US');
+    const thrown = excelError(call);
+    expect(thrown.code).toBe(code);
+    const g = new FakeGateway(excelShowing({ 'Claim!B1': thrown.code })).set('Claim', {
+      A1: 100,
+      A2: 100,
+      A3: 0,
+      A4: 0,
+      A5: 45839,
+      A6: 10,
+      C1: 45292,
+      D1: 1e308,
+      C2: 45658,
+      D2: 1e308,
+      B1: { formula },
+    });
+    g.select('Claim!B1');
+    const e = await explainCell(g, await g.getSelectedCell());
+    if (e.kind !== 'cyber') throw new Error(`expected a CYBER call, got ${e.kind}`);
+    expect(e.cell.value).toEqual({ error: code });
+    const outcome = e.calls[0].outcome;
+    if (outcome.ok) throw new Error('expected an error');
+    expect(outcome.error.code).toBe(code);
+    // The same text the adapter put in the CustomFunctions.Error, which Excel does not display.
+    expect(outcome.error.message.en).toBe(thrown.message);
+    expect(outcome.error.message.en).toMatch(en);
+    expect(outcome.error.message.zh).toMatch(zh);
+    const html = (language: 'en' | 'zh') => renderToStaticMarkup(createElement(ExplainView, { explanation: e, language }));
+    expect(html('en')).toContain(outcome.error.message.en.replace(/'/g, '&#x27;'));
+    expect(html('zh')).toContain(outcome.error.message.zh);
   });
 });

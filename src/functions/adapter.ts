@@ -6,6 +6,21 @@
  * Nothing but a CustomFunctions.Error may leave `invoke`: Excel turns any other exception into a
  * bare #VALUE! without a message, and the catalogue promises that every error names its argument
  * and rule (FUNCTIONS.md, conventions).
+ *
+ * Excel shows the text of a CustomFunctions.Error only on #VALUE! and #N/A (Microsoft's
+ * custom-functions errors article: "You can only return a custom error message with the #VALUE!
+ * and #N/A errors"). On #DIV/0!, #NUM! and #NULL! the cell shows the code alone; the error still
+ * carries its message, and the user reads it in the task pane's explain view, which evaluates the
+ * selected cell's CYBER call again with the engine (src/taskpane/explain.ts) and shows the message
+ * for every code (FUNCTIONS.md, conventions: "the message of every error must still be available
+ * to the user").
+ *
+ * Blank and omitted: Excel hands a custom function `null` (or undefined) both for an argument left
+ * out of the call and for a reference to a blank cell, and older desktop builds hand a blank cell
+ * over as 0 (office-js issues #4702, #5262), so this host cannot tell them apart. Both reach the
+ * engine as blank: an optional takes its default, a required number counts as 0 and is then
+ * validated (the metadata's help says so per parameter), a required text is #VALUE! "blank".
+ * HyperFormula can tell them apart (src/sheet/plugin.ts).
  */
 import { type CellValue, type ErrorCode, evaluate, formatMessage, type RawArgument, type ResultValue } from '../engine';
 
@@ -16,7 +31,7 @@ export type Language = 'en' | 'zh';
  *
  * #NAME? and #REF! exist in CustomFunctions.ErrorCode but are "supported as a custom function
  * input error, but not as a custom function output error" (@types/custom-functions-runtime), so
- * the closest code a function may return is #VALUE!, which also keeps the message visible. The
+ * the closest code a function may return is #VALUE!, which also shows the message. The
  * engine only produces them for an unknown function name (a defect of this add-in) or when one
  * is propagated from an argument. #SPILL! and #CALC! have no custom-function counterpart either;
  * #GETTING_DATA means "not available yet", which is what #N/A says.
@@ -37,9 +52,19 @@ const EXCEL_CODE: Readonly<Record<ErrorCode, keyof typeof CustomFunctions.ErrorC
 const KNOWN_CODES: ReadonlySet<string> = new Set(Object.keys(EXCEL_CODE));
 
 /**
- * The user's language for messages: Chinese when Office's display language is Chinese
- * (zh-CN, zh-TW, ...), else English. Office may be absent (tests, a page outside Excel) or not
- * initialised yet; neither may stop a function from answering.
+ * The Chinese locales the manifest gives the Simplified Chinese metadata (functions-zh-cn.json)
+ * and strings, lower case as the manifest writes them. An override covers one locale only
+ * (TOOLING-FACTS.md), so each is listed: a user on zh-TW, zh-HK, zh-SG or zh-MO then reads the
+ * descriptions in the same language as the messages. test/manifest.test.ts checks the manifest
+ * against this list.
+ */
+export const CHINESE_LOCALES: readonly string[] = ['zh-cn', 'zh-tw', 'zh-hk', 'zh-sg', 'zh-mo'];
+
+/**
+ * The user's language for messages: Chinese when Office's display language is Chinese (any zh-*,
+ * which covers CHINESE_LOCALES), else English. This is the language the manifest picks the
+ * function descriptions by, so messages and descriptions agree. Office may be absent (tests, a
+ * page outside Excel) or not initialised yet; neither may stop a function from answering.
  */
 export function userLanguage(): Language {
   try {
@@ -115,7 +140,8 @@ function excelError(code: ErrorCode, message: string): Error {
 /**
  * Evaluates catalogue function `name` on the arguments Excel passed, in catalogue order.
  * Returns the number / boolean / text / matrix for the cell, or throws CustomFunctions.Error
- * whose message is in the user's language.
+ * whose message is in the user's language (shown by Excel on #VALUE! and #N/A; for the other
+ * codes, by the task pane's explain view).
  */
 export function invoke(name: string, args: readonly unknown[]): ResultValue {
   let failure: { code: ErrorCode; message: string };

@@ -102,16 +102,17 @@ export const VALID: Readonly<Record<string, readonly RawArgument[]>> = {
   ALLOCATE: [CLAIMS, COVERS, 5000, 2000],
   REMAINING: [CLAIMS, COVERS, 'CBI', 5000, 2000],
   HAMMER: [330000, 100000, 25000, 0.7, 300000],
-  RECOVERY: [130000, 0, 160000, 25000, 100000],
+  RECOVERY: [130000, 0, 160000, 25000, 100000, 100000],
   OTHERINSURANCE: [120000, 25000, 225000, 'contribution', 0],
   POOLSHARE: [col(6000000, 9000000), 10000000, 25000000],
-  LMCITLIMIT: [[[true, true, true, true, true]]],
+  LMCITLIMIT: [[[true, true, true, true, true]], true],
   CRIMEPAYOUT: [50000, 1000, 25000, 8000, 5000, 0],
   PRIORLIMIT: [250000, 100000, false],
   LOSSSUSTAINED: [45700, 46100, 45658, 46022, false],
-  CLAIMSMADE: [45500, 45800, 45292, 45658, 46022, 46200],
+  CLAIMSMADE: [45500, 45800, 45292, 45658, 46022, 46200, 45700],
   NOTICEBY: ['incident', 46000, 46022, 46200],
-  RETURNPREMIUM: [36500, 45658, 46023, 45841],
+  // 2025-01-01 to 2025-12-31 (the last day of cover), cancelled from 2025-07-01: 184/365 (catalogue v2 §7).
+  RETURNPREMIUM: [36500, 45658, 46022, 45839],
   ACQUISITION: [30000000, 100000000, 45700, 45750],
 };
 
@@ -186,6 +187,7 @@ const HUGE: Readonly<Record<string, Expectation>> = {
   'RECOVERY.loss': value([[130000, 0, 0, 0]]),
   'RECOVERY.deductible': VALUE('insurer_paid', 'insurerPaidAboveLoss'), // loss − min(1e308, loss) = 0 < 100000 paid
   'RECOVERY.insurer_paid': VALUE('insurer_paid', 'insurerPaidAboveLoss'),
+  'RECOVERY.limit': value([[0, 100000, 25000, 5000]]), // nothing above a 1e308 limit: 100000 to the insurer, 25000 deductible, 5000 left
   'OTHERINSURANCE.loss': value(25000), // contribution, capped at own_limit
   'OTHERINSURANCE.own_limit': value(120000),
   'OTHERINSURANCE.other_limit': value(3e-299), // 120000 × 25000 / (25000 + 1e308)
@@ -194,13 +196,13 @@ const HUGE: Readonly<Record<string, Expectation>> = {
   'POOLSHARE.pool_remaining': value([[4000000], [6000000]]),
   'CRIMEPAYOUT.loss': value(25000),
   'CRIMEPAYOUT.deductible': value(0),
-  'CRIMEPAYOUT.limit': value(46000),
+  'CRIMEPAYOUT.limit': value(47000), // v2: min(50000 − 1000, 42000 + min(8000, 5000))
   'CRIMEPAYOUT.special_loss': VALUE('special_loss', 'specialAboveLoss'),
   'CRIMEPAYOUT.special_limit': value(25000),
   'CRIMEPAYOUT.legal_expenses': value(1e308),
   'PRIORLIMIT.current_limit': value(100000),
   'PRIORLIMIT.prior_limit': value(250000),
-  'RETURNPREMIUM.premium': value(1e308 * (182 / 365)),
+  'RETURNPREMIUM.premium': value(1e308 * (184 / 365)),
   'ACQUISITION.subsidiary_revenue': value('conditional'),
   'ACQUISITION.named_revenue': value('automatic'),
 };
@@ -535,7 +537,8 @@ const STRUCTURAL: BadCase[] = [
   // Zero denominators (catalogue: "#DIV/0! — a ratio whose denominator is zero").
   { id: 'INSUREDRATIO: operating profit + maintenance = 0', fn: 'INSUREDRATIO', args: [100, 100, 0, 0], expect: err('#DIV/0!', 'maintenance', 'insuredRatioZeroDenominator') },
   { id: 'OTHERINSURANCE: contribution with both limits 0', fn: 'OTHERINSURANCE', args: [100, 0, 0, 'contribution'], expect: err('#DIV/0!', 'own_limit', 'contributionZeroLimits') },
-  { id: 'RETURNPREMIUM: a policy period of no days', fn: 'RETURNPREMIUM', args: [100, 45658, 45658, 45658], expect: err('#DIV/0!', 'policy_end', 'zeroPolicyPeriod') },
+  // v2: policy_end is the last day of cover, so a period always has at least one day (no 0 denominator).
+  { id: 'RETURNPREMIUM: a one-day policy cancelled from its day returns everything', fn: 'RETURNPREMIUM', args: [100, 45658, 45658, 45658], expect: value(100) },
   { id: 'PROFITRATE: revenue 0 (the denominator) is #VALUE! (revenue > 0)', fn: 'PROFITRATE', args: [0, 0, 0, 0], expect: VALUE('revenue', 'notPositive') },
   { id: 'POOLSHARE: all-zero claims with nothing available pay 0', fn: 'POOLSHARE', args: [col(0, 0), 0, 0], expect: value([[0], [0]]) },
   { id: 'BIPAYOUT: annual revenue 0 makes no under-insurance (no 0/0)', fn: 'BIPAYOUT', args: [100, 0, 0, 1000, 0, 0], expect: value(0) },
@@ -543,11 +546,17 @@ const STRUCTURAL: BadCase[] = [
   // Inconsistent inputs.
   { id: 'BIPAYOUT.profit_rate: required with annual_revenue', fn: 'BIPAYOUT', args: [136000, 10000, 1000000, 800000, 12000000], expect: VALUE('profit_rate', 'profitRateRequired') },
   { id: 'RECOVERY.insurer_paid: above loss − deductible', fn: 'RECOVERY', args: [1, 0, 100, 10, 91], expect: VALUE('insurer_paid', 'insurerPaidAboveLoss') },
+  { id: 'RECOVERY.insurer_paid: above the limit', fn: 'RECOVERY', args: [1, 0, 100, 10, 60, 50], expect: VALUE('insurer_paid', 'insurerPaidAboveLimit') },
   { id: 'CRIMEPAYOUT.special_loss: above loss', fn: 'CRIMEPAYOUT', args: [100, 0, 1000, 101], expect: VALUE('special_loss', 'specialAboveLoss') },
   { id: 'CLAIMSMADE.policy_end: before policy_start', fn: 'CLAIMSMADE', args: [45500, 45800, 45292, 46022, 45658], expect: VALUE('policy_end', 'periodReversed') },
   { id: 'CLAIMSMADE.erp_end: before policy_end', fn: 'CLAIMSMADE', args: [45500, 45800, 45292, 45658, 46022, 46000], expect: VALUE('erp_end', 'erpBeforeEnd') },
   { id: 'LOSSSUSTAINED.policy_end: before policy_start', fn: 'LOSSSUSTAINED', args: [45700, 46100, 46022, 45658], expect: VALUE('policy_end', 'periodReversed') },
-  { id: 'RETURNPREMIUM.cancel_date: outside the period', fn: 'RETURNPREMIUM', args: [36500, 45658, 46023, 46024], expect: VALUE('cancel_date', 'cancelOutsidePeriod') },
+  { id: 'RETURNPREMIUM.cancel_date: two days after the last day of cover', fn: 'RETURNPREMIUM', args: [36500, 45658, 46022, 46024], expect: VALUE('cancel_date', 'cancelOutsidePeriod') },
+  { id: 'RETURNPREMIUM.cancel_date: the day before the first day', fn: 'RETURNPREMIUM', args: [36500, 45658, 46022, 45657], expect: VALUE('cancel_date', 'cancelOutsidePeriod') },
+  { id: 'RETURNPREMIUM.cancel_date: the day after the last day returns nothing', fn: 'RETURNPREMIUM', args: [36500, 45658, 46022, 46023], expect: value(0) },
+  { id: 'RETURNPREMIUM.policy_end: before policy_start', fn: 'RETURNPREMIUM', args: [36500, 46022, 45658, 45839], expect: VALUE('policy_end', 'periodReversed') },
+  { id: 'NOTICEBY.erp_end: before policy_end (every kind)', fn: 'NOTICEBY', args: ['incident', 46000, 46022, 46021], expect: VALUE('erp_end', 'erpBeforeEnd') },
+  { id: 'NOTICEBY: claim with an ERP shorter than 90 days keeps policy end + 90', fn: 'NOTICEBY', args: ['claim', 46000, 46022, 46052], expect: value(46112) },
   // A deadline past 9999-12-31 is no date (Excel's EDATE gives #NUM! there), never a serial.
   { id: 'NOTICEBY: extortion deadline after 9999-12-31', fn: 'NOTICEBY', args: ['extortion', 2958465, 2958465], expect: err('#NUM!', 'event_date', 'noticeAfterCalendar') },
   { id: 'NOTICEBY: proof deadline after 9999-12-31', fn: 'NOTICEBY', args: ['proof', 2958300, 2958465], expect: err('#NUM!', 'event_date', 'noticeAfterCalendar') },

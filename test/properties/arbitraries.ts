@@ -261,11 +261,17 @@ const ratioInputs = fc
 
 const book = bookArb(10);
 
+/**
+ * RECOVERY: insurer_paid within loss − deductible and, when the optional limit (catalogue v2 §5) is
+ * given, within it too; the limit drawn around loss − deductible so that both sides of it occur.
+ */
 const recoveryArgs = fc
-  .record({ rec: cents, costs: cents, loss: cents, ded: cents, per: fc.integer({ min: 0, max: 1000 }) })
-  .map(({ rec, costs, loss, ded, per }): Tuple => {
+  .record({ rec: cents, costs: cents, loss: cents, ded: cents, per: fc.integer({ min: 0, max: 1000 }), limitShare: opt(fc.integer({ min: 0, max: 1500 })) })
+  .map(({ rec, costs, loss, ded, per, limitShare }): Tuple => {
     const insurable = Math.round(loss * 100) - Math.min(Math.round(ded * 100), Math.round(loss * 100));
-    return [rec, costs, loss, ded, Math.floor((insurable * per) / 1000) / 100];
+    const limit = limitShare === null || limitShare === undefined ? undefined : Math.floor((insurable * limitShare) / 1000);
+    const cap = limit === undefined ? insurable : Math.min(limit, insurable);
+    return [rec, costs, loss, ded, Math.floor((cap * per) / 1000) / 100, limit === undefined ? limitShare : limit / 100];
   });
 
 const crimeArgs = fc
@@ -322,17 +328,23 @@ export const VALID: Readonly<Record<string, fc.Arbitrary<Tuple>>> = {
   RECOVERY: recoveryArgs,
   OTHERINSURANCE: fc.tuple(cents, cents, cents, opt(fc.constantFrom('excess', 'contribution', 'cpic', ' CPIC ', 'Excess')), opt(cents)),
   POOLSHARE: fc.tuple(seriesOf(cents, 1, 12), opt(cents), opt(cents)),
-  LMCITLIMIT: fc.tuple(fc.array(fc.constantFrom<CellValue>(true, true, true, false, null, 'yes', 1, 0, '否'), { minLength: 5, maxLength: 5 }), fc.boolean()).map(([a, asRow]) => [asRow ? [a] : a.map((v) => [v])]),
+  LMCITLIMIT: fc
+    .tuple(fc.array(fc.constantFrom<CellValue>(true, true, true, false, null, 'yes', 1, 0, '否'), { minLength: 5, maxLength: 5 }), fc.boolean(), opt(boolCell))
+    .map(([a, asRow, raised]) => [asRow ? [a] : a.map((v) => [v]), raised]),
   CRIMEPAYOUT: crimeArgs,
   PRIORLIMIT: fc.tuple(cents, cents, opt(boolCell)),
   LOSSSUSTAINED: fc.tuple(dates4, opt(boolCell)).map(([[l, d, s, e], r]) => [l, d, s, e, r]),
-  CLAIMSMADE: fc.tuple(dates4, dateSerial, opt(fc.integer({ min: 0, max: 800 }))).map(([[act, claim, start, end], retro, erp]) => [act, claim, retro, start, end, erp === null || erp === undefined ? erp : end + erp]),
+  // circumstance_date (v2) around the policy period: inside it, on its edges and outside it.
+  CLAIMSMADE: fc
+    .tuple(dates4, dateSerial, opt(fc.integer({ min: 0, max: 800 })), opt(fc.integer({ min: -40, max: 840 }).map((q) => q / 4)))
+    .map(([[act, claim, start, end], retro, erp, circ]) => [act, claim, retro, start, end, erp === null || erp === undefined ? erp : end + erp, circ === null || circ === undefined ? circ : start + circ]),
   NOTICEBY: fc
     .tuple(fc.constantFrom('claim', 'incident', 'extortion', 'proof', ' Proof ', 'INCIDENT'), dateSerial, dateSerial, opt(fc.integer({ min: 0, max: 800 })))
     .map(([k, ev, end, erp]) => [k, ev, end, erp === null || erp === undefined ? erp : end + erp]),
+  // v2: policy_end is the last day of cover, cancel_date from policy_start to policy_end + 1.
   RETURNPREMIUM: fc
     .tuple(cents, dateSerial, fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 1000 }))
-    .map(([p, start, len, at]) => [p, start, start + len, start + Math.floor((len * at) / 1000)]),
+    .map(([p, start, len, at]) => [p, start, start + len, start + Math.floor(((len + 1) * at) / 1000)]),
   ACQUISITION: fc.tuple(cents, cents, dateSerial, opt(fc.integer({ min: -10, max: 200 }))).map(([s, n, acq, off]) => [s, n, acq, off === null || off === undefined ? off : acq + off]),
 };
 

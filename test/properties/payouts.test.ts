@@ -259,17 +259,31 @@ describe('section 5: layers, settlement, recoveries, other insurance, pool', () 
     );
   });
 
-  it('RECOVERY: the four parts are ≥ 0, each within its claim, and sum exactly to max(0, recovered − recovery_costs)', () => {
+  it('RECOVERY: the four parts are ≥ 0, each within its claim, and sum exactly to max(0, recovered − recovery_costs); with limit part 1 is the loss above the limit only', () => {
+    // SAMSUNG 第四十五条 1: 「支付被保险人本应在本保险单下获得但是由于超出适用的责任限额而没有获得的赔偿」 —
+    // with limit (v2), part 1's claim is max(0, loss − deductible − limit), whatever the insurer paid.
     fc.assert(
-      fc.property(cents, cents, cents, cents, fc.integer({ min: 0, max: 1000 }), (rec, costs, loss, ded, per) => {
+      fc.property(cents, cents, cents, cents, fc.integer({ min: 0, max: 1000 }), maybe(fc.integer({ min: 0, max: 1500 })), (rec, costs, loss, ded, per, limitShare) => {
         const insurable = Math.round(loss * 100) - Math.min(Math.round(ded * 100), Math.round(loss * 100));
-        const paid = Math.floor((insurable * per) / 1000) / 100;
-        const [above, insurer, deductible, rest] = cells('RECOVERY', [rec, costs, loss, ded, paid]).exact[0].map(d);
+        const limit = limitShare === null ? null : Math.floor((insurable * limitShare) / 1000);
+        const paid = Math.floor(((limit === null ? insurable : Math.min(limit, insurable)) * per) / 1000) / 100;
+        const args: RawArgument[] = [rec, costs, loss, ded, paid, limit === null ? null : limit / 100];
+        const [above, insurer, deductible, rest] = cells('RECOVERY', args).exact[0].map(d);
+        const net = pos(d(rec).minus(d(costs)));
+        const aboveClaim = limit === null ? d(insurable / 100).minus(d(paid)) : pos(d(insurable / 100).minus(d(limit / 100)));
         for (const p of [above, insurer, deductible, rest]) check(p.gte(0), 'p.gte(0)');
-        check(above.lte(d(insurable / 100).minus(d(paid))), 'above.lte(d(insurable / 100).minus(d(paid)))');
-        check(insurer.lte(d(paid)), 'insurer.lte(d(paid))');
-        check(deductible.lte(dmin(d(ded), d(loss))), 'deductible.lte(dmin(d(ded), d(loss)))');
-        check(sum([above, insurer, deductible, rest]).eq(pos(d(rec).minus(d(costs)))), 'sum([above, insurer, deductible, rest]).eq(pos(d(rec).minus(d(costs))))');
+        // Top down: each part takes what it can of what the parts before it left.
+        check(above.eq(dmin(net, aboveClaim)), 'above.eq(dmin(net, aboveClaim))');
+        check(insurer.eq(dmin(net.minus(above), d(paid))), 'insurer.eq(dmin(net.minus(above), d(paid)))');
+        check(deductible.eq(dmin(net.minus(above).minus(insurer), dmin(d(ded), d(loss)))), 'deductible.eq(dmin(net − above − insurer, min(ded, loss)))');
+        check(sum([above, insurer, deductible, rest]).eq(net), 'sum([above, insurer, deductible, rest]).eq(net)');
+        // The insured never gets back more than it bore: the loss above the limit and the deductible.
+        check(above.plus(deductible).lte(d(loss).minus(d(paid))), 'above.plus(deductible).lte(d(loss).minus(d(paid)))');
+        if (limit !== null) {
+          // One cent more than the limit allows is refused.
+          const over = evaluate('RECOVERY', [rec, costs, loss, ded, Math.min(limit, insurable) / 100 + 0.01, limit / 100]);
+          check(!over.ok && over.error.code === '#VALUE!' && over.error.argument === 'insurer_paid', 'insurer_paid above min(limit, C) is #VALUE!');
+        }
       }),
       fcParams(),
     );
@@ -293,13 +307,21 @@ describe('section 5: layers, settlement, recoveries, other insurance, pool', () 
     );
   });
 
-  it('LMCITLIMIT is 500,000 exactly when all five answers are yes, else 250,000', () => {
+  it('LMCITLIMIT is 500,000 exactly when the higher limit was bought and all five answers are yes, else 250,000', () => {
+    // LMCIT: "会员可以将限额提高到500美元,000 for an additional premium charge if they can answer yes to
+    // the following loss control questions" — an option the member buys (raised, v2), not an effect of the answers.
+    const isYes = (a: CellValue) => a === true || a === 'yes' || a === 1 || a === '是';
     fc.assert(
-      fc.property(fc.array(fc.constantFrom<CellValue>(true, false, null, 'yes', 'no', 1, 0, '是', '否'), { minLength: 5, maxLength: 5 }), (answers) => {
-        const yes = answers.every((a) => a === true || a === 'yes' || a === 1 || a === '是');
-        expect(pay('LMCITLIMIT', [[answers]]).toString()).toBe(yes ? '500000' : '250000');
-      }),
-      fcParams(Math.ceil(RUNS / 10)), // 9^5 inputs in all: a tenth of the runs covers them well
+      fc.property(
+        fc.array(fc.constantFrom<CellValue>(true, false, null, 'yes', 'no', 1, 0, '是', '否'), { minLength: 5, maxLength: 5 }),
+        fc.constantFrom<CellValue | undefined>(undefined, null, true, false, 'yes', '否', 1, 0),
+        (answers, raised) => {
+          const args: RawArgument[] = raised === undefined ? [[answers]] : [[answers], raised];
+          const want = raised !== undefined && isYes(raised) && answers.every(isYes);
+          expect(pay('LMCITLIMIT', args).toString()).toBe(want ? '500000' : '250000');
+        },
+      ),
+      fcParams(Math.ceil(RUNS / 10)), // 9^5 × 8 inputs in all: a tenth of the runs covers them well
     );
   });
 });
@@ -461,7 +483,9 @@ describe('ALLOCATE and REMAINING (SAMSUNG 第二十四–二十八、三十二�
 });
 
 describe('sections 6–7: crime, limits, premiums', () => {
-  it('CRIMEPAYOUT: legal_expenses ≤ payout ≤ limit + legal_expenses, payout − legal ≤ covered − deductible; never falls when the loss rises or the deductible falls', () => {
+  it('CRIMEPAYOUT: payout − legal = min(limit, max(0, min(loss − deductible, loss − special + min(special, special_limit)))); never falls when the loss rises or the deductible falls', () => {
+    // ISO Deductible: "This is the amount deducted from the total amount of a covered loss"; special
+    // limits: "$5,000 is the most paid in any one occurrence for loss of …" (catalogue v2 §6).
     fc.assert(
       fc.property(
         fc.record({ loss: cents, ded: cents, limit: cents, share: fc.integer({ min: 0, max: 1000 }), specialLimit: maybe(cents), legal: maybe(cents), extra: cents, keep }),
@@ -470,9 +494,12 @@ describe('sections 6–7: crime, limits, premiums', () => {
           const args = (loss: number, ded: number): RawArgument[] => [loss, ded, x.limit, special, x.specialLimit, x.legal];
           const p = pay('CRIMEPAYOUT', args(x.loss, x.ded));
           const legal = d(x.legal ?? 0);
-          const covered = d(x.loss).minus(d(special)).plus(dmin(d(special), d(x.specialLimit ?? 5000)));
+          const mostPaid = d(x.loss).minus(d(special)).plus(dmin(d(special), d(x.specialLimit ?? 5000)));
+          const afterDeductible = pos(d(x.loss).minus(d(x.ded)));
           check(p.gte(legal) && p.lte(d(x.limit).plus(legal)), 'p.gte(legal) && p.lte(d(x.limit).plus(legal))');
-          check(p.minus(legal).lte(pos(covered.minus(d(x.ded)))), 'p.minus(legal).lte(pos(covered.minus(d(x.ded))))');
+          check(p.minus(legal).eq(dmin(d(x.limit), afterDeductible, mostPaid)), 'p.minus(legal).eq(dmin(limit, loss − deductible, most paid))');
+          // Never more than the special limit for special property plus the rest of the loss.
+          check(p.minus(legal).lte(d(x.loss).minus(d(special)).plus(d(x.specialLimit ?? 5000))), 'special property paid within its special limit');
           check(pay('CRIMEPAYOUT', args(plus(x.loss, x.extra), x.ded)).gte(p), 'pay(\'CRIMEPAYOUT\', args(plus(x.loss, x.extra), x.ded)).gte(p)');
           check(pay('CRIMEPAYOUT', args(x.loss, lower(x.ded, x.keep))).gte(p), 'pay(\'CRIMEPAYOUT\', args(x.loss, lower(x.ded, x.keep))).gte(p)');
         },
@@ -491,15 +518,59 @@ describe('sections 6–7: crime, limits, premiums', () => {
     );
   });
 
-  it('RETURNPREMIUM lies in [0, premium] and never rises as the cancellation date moves later', () => {
+  it('RETURNPREMIUM lies in [0, premium], never rises as the cancellation date moves later, is all of it from the first day and nothing from the day after the last', () => {
+    // v2 (SAMSUNG 第四十九条 (一) 4, 按日比例): policy_end is the last day of cover, cancel_date the first
+    // day no longer covered: premium × (end + 1 − cancel) / (end + 1 − start), dates by INT.
     fc.assert(
-      fc.property(cents, fc.integer({ min: 40000, max: 50000 }), fc.integer({ min: 1, max: 800 }), fc.nat(), fc.nat(), (premium, start, days, a, b) => {
-        const [early, late] = [a % (days + 1), b % (days + 1)].sort((x, y) => x - y);
-        const r1 = pay('RETURNPREMIUM', [premium, start, start + days, start + early]);
-        const r2 = pay('RETURNPREMIUM', [premium, start, start + days, start + late]);
+      fc.property(cents, fc.integer({ min: 40000, max: 50000 }), fc.integer({ min: 0, max: 800 }), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3 }), (premium, start, last, a, b, q) => {
+        const [early, late] = [a % (last + 2), b % (last + 2)].sort((x, y) => x - y);
+        const at = (off: number) => pay('RETURNPREMIUM', [premium, start + q / 4, start + last + q / 4, start + off + q / 4]);
+        const r1 = at(early);
+        const r2 = at(late);
         check(r1.gte(r2) && r2.gte(0) && r1.lte(d(premium)), 'r1.gte(r2) && r2.gte(0) && r1.lte(d(premium))');
+        check(at(0).eq(d(premium)), 'cancelled from the first day: the whole premium');
+        check(at(last + 1).isZero(), 'cancelled from the day after the last: nothing');
+        // premium × unexpired / days, to the engine's 40 digits.
+        const want = d(premium).times(last + 1 - early).div(last + 1);
+        check(r1.minus(want).abs().lte(want.times('1e-39')), 'premium × (end + 1 − cancel) / (end + 1 − start)');
       }),
       fcParams(),
+    );
+  });
+
+  it('CLAIMSMADE with circumstance_date: within the policy period it takes claim_date\'s place, outside it changes nothing', () => {
+    // SAMSUNG 第四十三条 (二) 2: 「则因该等不当行为产生的索赔应视为在保险人首次收到该等书面通知时提出」, the
+    // notice sent 「在保险期限内」 (catalogue v2 §7).
+    const day = fc.integer({ min: 45000, max: 47000 });
+    fc.assert(
+      fc.property(day, day, day, day, fc.integer({ min: 0, max: 800 }), maybe(fc.integer({ min: 0, max: 400 })), fc.integer({ min: -100, max: 900 }), (act, claim, retro, start, len, erp, circOff) => {
+        const end = start + len;
+        const erpEnd = erp === null ? null : end + erp;
+        const circ = start + circOff;
+        const withNotice = evaluate('CLAIMSMADE', [act, claim, retro, start, end, erpEnd, circ]);
+        const inPeriod = circ >= start && circ <= end;
+        const same = evaluate('CLAIMSMADE', [act, inPeriod ? circ : claim, retro, start, end, erpEnd]);
+        check(withNotice.ok && same.ok && withNotice.value === same.value, 'CLAIMSMADE(…, circumstance_date) = CLAIMSMADE with the claim deemed made on it, or unchanged');
+      }),
+      fcParams(Math.ceil(RUNS / 10)),
+    );
+  });
+
+  it('NOTICEBY "claim" is the later of policy_end + 90 and erp_end; an erp_end before policy_end is #VALUE! for every kind', () => {
+    // SAMSUNG 第四十三条 (二) 1: 「a. 保险期限终止后 90 天；或 b. 延长报告期限（如执行）终止时」 (catalogue v2 §7).
+    fc.assert(
+      fc.property(fc.integer({ min: 45000, max: 47000 }), fc.integer({ min: 45000, max: 47000 }), fc.integer({ min: -30, max: 400 }), fc.constantFrom('claim', 'incident', 'extortion', 'proof'), (event, end, erpOff, kind) => {
+        const erp = end + erpOff;
+        const r = evaluate('NOTICEBY', [kind, event, end, erp]);
+        if (erpOff < 0) {
+          check(!r.ok && r.error.code === '#VALUE!' && r.error.argument === 'erp_end', 'erp_end before policy_end is #VALUE!');
+          return;
+        }
+        check(r.ok, 'a valid notice');
+        if (kind === 'claim') check(r.ok && r.value === Math.max(end + 90, erp), 'claim: max(policy_end + 90, erp_end)');
+        if (kind === 'claim') check(pay('NOTICEBY', ['claim', event, end]).eq(end + 90), 'claim without an ERP: policy_end + 90');
+      }),
+      fcParams(Math.ceil(RUNS / 10)),
     );
   });
 });
