@@ -140,6 +140,7 @@ export function parseField(f: FieldDef, raw: string | boolean | undefined): Pars
   const entry = raw ?? f.default;
   if (f.kind === 'boolean') return ok(entry === true || entry === 'true');
   const text = typeof entry === 'string' ? entry : String(entry);
+  if (f.kind === 'text') return text.trim() === '' ? bad(both((t) => t.required)) : ok(text.trim());
   if (f.kind === 'table') return parseTable(text, f);
   if (f.kind === 'series') return parseSeries(text, f);
   return parseScalar(text, f.kind, f);

@@ -106,7 +106,8 @@ export class SheetBuilder {
         const v = cells[k] ?? null;
         this.put(cellAddress(top + 1 + i, left + k), v, {
           numberFormat: c.format ? FORMAT[c.format] : undefined,
-          fill: options.input === false ? undefined : INPUT_FILL,
+          // A formula inside a table of inputs (a figure the sheet computes) is not shaded.
+          fill: options.input === false || (v !== null && typeof v === 'object') ? undefined : INPUT_FILL,
         });
       }),
     );

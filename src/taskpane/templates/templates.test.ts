@@ -7,7 +7,7 @@
 import { FakeGateway } from '../testing/fakeGateway';
 import { evaluateSpec } from '../testing/sheetEval';
 import { CPIC_TEMPLATE } from './cpic';
-import { buildTemplate, defaultInputs, parseDate, parseNumber, validateForm } from './form';
+import { buildTemplate, defaultInputs, parseDate, parseNumber, serialToIso, validateForm } from './form';
 import { TEMPLATES } from './index';
 import { ISO_TEMPLATE } from './iso';
 import { LMCIT_TEMPLATE } from './lmcit';
@@ -108,22 +108,128 @@ test('CPIC timeline: the claim-handling time limits from the dates entered (CYBE
   expect(label).toBe('Last day for the insurer to pay the agreed indemnity');
 });
 
-test('Samsung: claims settle to 7,245,000; hourly BI 3,840,000; reputational 4,600,000 under the 1,000,000 daily cap', () => {
+test('Samsung: one settlement of the claims, the hourly BI and the reputational harm: 7,500,000, exactly the policy aggregate', () => {
   const { built, read } = buildDefault(SAMSUNG_TEMPLATE);
   const at = (k: string) => read(built.refs[k]);
-  expect(at('claimed')).toBe(8750000);
-  expect(at('claimsPayable')).toBe(7245000);
-  // 72 h × 100,000 × 60% = 4,320,000; waiting deductible 8 h × 60,000 = 480,000 > 250,000.
+  // Hourly BI (cover BI, event E1): 72 h × 100,000 × 60% = 4,320,000 ground up, all within the
+  // 4,320-hour recovery period (释义四十四). 第二十九条: the deductible is the larger of the monetary
+  // 100,000 and the waiting-period deductible 8 h × 60,000 = 480,000 (释义七十) → 480,000, the BI
+  // cover's deductible cell.
+  expect(at('biClaim')).toBe(4320000);
   expect(at('waitingDeductible')).toBe(480000);
-  expect(at('hourlyBi')).toBe(3840000);
-  // 120 h − 12 h waiting = 108 h × 50,000: four 24-h blocks of 1,200,000 capped at 1,000,000, then 600,000.
+  expect(at('biDeductibleApplied')).toBe(480000);
+  // Reputational harm (cover REP, event E7): 120 h × 50,000; the 12-hour waiting period holds
+  // 600,000 (第三十一条); the 108 hours after it are four 24-h blocks of 1,200,000, each capped at
+  // the 1,000,000 daily cap (释义十四), then 12 h = 600,000: 4,600,000. The claim row carries
+  // 600,000 + 4,600,000 = 5,200,000 and the REP cover's deductible is the 600,000 waiting period.
+  expect(at('repWaitingLoss')).toBe(600000);
   expect(at('reputational')).toBe(4600000);
-  expect(read(built.payout)).toBe(15685000);
+  expect(at('repClaim')).toBe(5200000);
+  // 14 typed claims 7,550,000 + 4,320,000 + 5,200,000.
+  expect(at('claimed')).toBe(17070000);
+  // CYBER.ALLOCATE, one deductible per event (第二十八条), taken from the computed row first:
+  // E1 BI 4,320,000 − 480,000 → its 1,500,000 limit; IR 180,000 and EXT 400,000 bear none: 2,080,000.
+  // E2 PRIV 1,850,000, REG 350,000, PCI 250,000, IR 50,000 (policy per claim 2,500,000): 2,500,000.
+  // E3 CBI 600,000 after its deductible, but BI's aggregate is used up by E1 (第二十六条 (三)) → 0; IR 60,000.
+  // E4 RWD 100,000 + EXT 100,000; E5 SE 155,000 + SEP 50,000; E6 SEC 2,000,000 + REG 300,000.
+  // E1–E6 = 7,345,000, leaving 155,000 of the policy aggregate; E7 REP 5,200,000 − 600,000 =
+  // 4,600,000 → 155,000 (第二十四条: 「合计赔偿金额不得超过保险单载明的保险单累计责任限额」).
+  const top = Number(/[0-9]+$/.exec(built.refs.allocate)![0]);
+  const paid = Array.from({ length: 16 }, (_, i) => read(`D${top + 1 + i}`));
+  expect(paid).toEqual([1500000, 180000, 400000, 1850000, 350000, 0, 60000, 250000, 50000, 100000, 100000, 155000, 50000, 2000000, 300000, 155000]);
+  expect(read(`A${top + 1}`)).toBe('E1');
+  expect(read(`B${top + 1}`)).toBe('BI');
+  expect(read(`B${top + 16}`)).toBe('REP');
+  expect(at('biPaid')).toBe(1500000);
+  expect(at('repPaid')).toBe(155000);
+  expect(read(built.payout)).toBe(7500000);
+  expect(at('total')).toBe(7500000);
+  expect(at('policyAggregateLeft')).toBe(0);
+  expect(at('notPaid')).toBe(9570000);
+  // HOURLYBI with the same cells, on its own: min(1,500,000, 4,320,000 − 480,000); not in the total.
+  expect(at('hourlyBi')).toBe(1500000);
   expect(read(built.refs.allocate)).toBe('payable');
-  // REMAINING beside the covers: SEC used up by E6.
-  expect(read(built.refs.remaining.split(':')[0])).toBe(0);
-  const dailyCap = built.spec.cells.find((c) => c.address === built.refs.dailyCap);
-  expect(dailyCap?.input).toBe(1000000);
+  // Beside the covers: paid to each cover's own rows; REMAINING is 0 everywhere once the policy aggregate is used up.
+  const column = (key: string) => {
+    const [a, b] = built.refs[key].split(':').map((c) => Number(/[0-9]+$/.exec(c)![0]));
+    const col = /^[A-Z]+/.exec(built.refs[key])![0];
+    return Array.from({ length: b - a + 1 }, (_, i) => read(`${col}${a + i}`));
+  };
+  expect(column('covers.0')).toEqual(['SEC', 'PRIV', 'REG', 'PCI', 'IR', 'BI', 'CBI', 'EXT', 'RWD', 'REP', 'SE', 'SEP']);
+  expect(column('coverPaid')).toEqual([2000000, 1850000, 650000, 250000, 290000, 1500000, 0, 500000, 100000, 155000, 155000, 50000]);
+  expect(column('remaining')).toEqual(Array(12).fill(0));
+  // The BI and REP deductible cells are live formulas; the monetary deductibles are typed once.
+  const cell = (address: string) => built.spec.cells.find((c) => c.address === address)?.input;
+  const coversTop = Number(/[0-9]+$/.exec(built.refs['covers.0'].split(':')[0])![0]);
+  expect(cell(`E${coversTop + 5}`)).toEqual({ formula: `=${built.refs.biDeductibleApplied}` });
+  expect(cell(`E${coversTop + 9}`)).toEqual({ formula: `=${built.refs.repDeductibleApplied}` });
+  expect(cell(built.refs.biDeductible)).toBe(100000);
+  expect(cell(built.refs.dailyCap)).toBe(1000000);
+  // No second set of BI or reputational terms on the sheet.
+  for (const gone of ['biLimit', 'repLimit']) expect(built.refs[gone]).toBeUndefined();
+
+  // Timeline (serials; policy 2025-01-01 to 2025-12-31, no extended reporting period).
+  // 第四十三条 (二) 1: claim notice by 2025-12-31 + 90 = 2026-03-31; (三) 1–2: incident discovered
+  // 2025-03-10 → min(+90, policy end + 90) = 2025-06-08, proof of loss EDATE(+6) = 2025-09-10; media
+  // event 2025-03-12 → 2025-06-10, 2025-09-12; (三) 3: extortion 2025-03-10 → notice 2025-06-08,
+  // proof 2025-09-10, suit not before proof 2025-06-30 + 61 = 2025-08-30 nor after EDATE(+12) =
+  // 2026-03-10; 释义四 (一): incident costs within 24 months, to 2027-03-10; 第三十七条: payment
+  // 2025-10-15 + 10 = 2025-10-25, refusal 2025-10-20 + 3 = 2025-10-23; 第四十九条 (二): non-renewal
+  // notice by 2025-12-31 − 60 = 2025-11-01.
+  expect(at('incidentInPeriod')).toBe(true);
+  expect(['claimNotice', 'incidentNotice', 'incidentProof', 'mediaNotice', 'mediaProof', 'extortionNotice', 'extortionProof', 'suitFrom', 'suitBy', 'incidentCosts', 'paymentBy', 'refusalBy', 'nonrenewalBy'].map((k) => serialToIso(at(k) as number))).toEqual([
+    '2026-03-31',
+    '2025-06-08',
+    '2025-09-10',
+    '2025-06-10',
+    '2025-09-12',
+    '2025-06-08',
+    '2025-09-10',
+    '2025-08-30',
+    '2026-03-10',
+    '2027-03-10',
+    '2025-10-25',
+    '2025-10-23',
+    '2025-11-01',
+  ]);
+});
+
+test('Samsung nesting "aggregate": RWD is part of EXT’s aggregate only, so EXT’s per-event limit does not shrink by it', () => {
+  // 第二十六条 (五)「保险人在"报酬支付"保障项下承担的第一方费用累计责任限额是"网络勒索"保障累计责任限额的一部分」:
+  // with EXT's per-event limit at 150,000, E4 pays RWD 100,000 and EXT 150,000 − 50,000 = 100,000
+  // (nesting "aggregate"); nesting "all" would leave EXT only 150,000 − 100,000 = 50,000.
+  const covers = (nesting: string) => String(defaultInputs(SAMSUNG_TEMPLATE).covers).replace('EXT; ; 500,000;', 'EXT; ; 150,000;').replace('RWD; EXT; ; 100,000; ; aggregate', `RWD; EXT; ; 100,000; ; ${nesting}`);
+  const e4 = (nesting: string) => {
+    const v = validateForm(SAMSUNG_TEMPLATE, { ...defaultInputs(SAMSUNG_TEMPLATE), covers: covers(nesting) });
+    if (!v.ok) throw new Error(JSON.stringify(v));
+    const b = SAMSUNG_TEMPLATE.build(v.values);
+    const read = evaluateSpec(b.spec);
+    const top = Number(/[0-9]+$/.exec(b.refs.allocate)![0]);
+    return [read(`D${top + 10}`), read(`D${top + 11}`)];
+  };
+  expect(e4('aggregate')).toEqual([100000, 100000]);
+  expect(e4('all')).toEqual([100000, 50000]);
+});
+
+test('Samsung form: the tree must hold covers BI and REP, event ids are required, the recovery period never exceeds 180 days', () => {
+  const defaults = defaultInputs(SAMSUNG_TEMPLATE);
+  const noRep = validateForm(SAMSUNG_TEMPLATE, { ...defaults, covers: String(defaults.covers).replace(/^REP;.*\n/m, '') });
+  expect(noRep.ok).toBe(false);
+  if (!noRep.ok) expect(noRep.errors.covers.en).toMatch(/REP/);
+  const noEvent = validateForm(SAMSUNG_TEMPLATE, { ...defaults, biEvent: '  ' });
+  expect(noEvent.ok).toBe(false);
+  if (!noEvent.ok) expect(Object.keys(noEvent.errors)).toEqual(['biEvent']);
+  // 释义四十四「恢复期在任何情况下均不得超过 180 天」.
+  const long = validateForm(SAMSUNG_TEMPLATE, { ...defaults, maxHours: '4321' });
+  expect(long.ok).toBe(false);
+  if (!long.ok) expect(Object.keys(long.errors)).toEqual(['maxHours']);
+  const nesting = validateForm(SAMSUNG_TEMPLATE, { ...defaults, covers: String(defaults.covers).replace('aggregate', 'partly') });
+  expect(nesting.ok).toBe(false);
+  if (!nesting.ok) expect(Object.keys(nesting.errors)).toEqual(['covers']);
+  // An ERP cannot end before the policy period (CYBER.NOTICEBY).
+  const erp = validateForm(SAMSUNG_TEMPLATE, { ...defaults, erpEnd: '2025-06-30' });
+  expect(erp.ok).toBe(false);
+  if (!erp.ok) expect(Object.keys(erp.errors)).toEqual(['erpEnd']);
 });
 
 test('LMCIT: higher limit bought and five yes → 500,000; the pool pays 375,000 × 10/10.24 = 366,210.9375; liability 5,350,000; crime 250,000; 5,966,210.9375 in all', () => {

@@ -21,6 +21,8 @@ export type FieldKind =
   /** Days ≥ 0 (fractions allowed unless `whole`). */
   | 'days'
   | 'boolean'
+  /** A short text such as an event id ("E1"), trimmed; required. */
+  | 'text'
   /** Lines of values separated by ";" or a tab. */
   | 'table'
   /** Numbers separated by ";", spaces, tabs or new lines. */
@@ -60,7 +62,7 @@ export interface FormSection {
 }
 
 export type TableValue = CellScalar[][];
-export type FieldValue = number | boolean | TableValue | number[];
+export type FieldValue = number | boolean | string | TableValue | number[];
 export type FieldValues = Readonly<Record<string, FieldValue>>;
 /** What the form holds: the text typed into each field (booleans for check boxes). */
 export type RawInputs = Readonly<Record<string, string | boolean>>;
