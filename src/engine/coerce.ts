@@ -32,6 +32,17 @@ export class PropagatedError extends Error {
   }
 }
 
+/**
+ * What `requiredMissing` says of a required argument without a value ({got}): left out of the
+ * call, where the host can tell (evaluate: beyond the arguments given, or undefined, as
+ * HyperFormula's f(a,,c)), or blank (a blank cell or "", and in Excel also an empty argument,
+ * which Excel hands over exactly as a blank cell).
+ */
+export const NO_VALUE = {
+  omitted: { en: 'missing from the call', zh: '在调用中被省略' },
+  blank: { en: 'blank', zh: '为空白' },
+} as const;
+
 /** How a value is shown inside a message ("the text "abc"", "blank", "TRUE", "12.5"). */
 export function describeValue(v: unknown): MessageParam {
   if (v === null || v === undefined || v === '') return { en: 'blank', zh: '空白' };
@@ -169,7 +180,7 @@ function coerceOption(raw: RawArgument, spec: OptionParam): string | undefined {
   const v = single(raw, spec.name);
   if (isBlank(v)) {
     if (spec.optional) return spec.default;
-    return fail('requiredMissing', spec.name);
+    return fail('requiredMissing', spec.name, { got: NO_VALUE.blank });
   }
   const t = typeof v === 'string' ? v.trim().toLowerCase() : undefined;
   const match = t === undefined ? undefined : spec.options.find((o) => o.toLowerCase() === t);
@@ -192,7 +203,7 @@ function coerceText(raw: RawArgument, spec: TextParam): string | undefined {
   const v = single(raw, spec.name);
   if (isBlank(v) || (typeof v === 'string' && v.trim() === '')) {
     if (spec.optional) return spec.default;
-    return fail('requiredMissing', spec.name);
+    return fail('requiredMissing', spec.name, { got: NO_VALUE.blank });
   }
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number') return String(v);
@@ -361,8 +372,8 @@ export function coerceTable(raw: RawArgument, spec: TableParam): Table {
   return { headerSkipped, height: rows, rows: out };
 }
 
-/** The first error value anywhere in the arguments, in argument order. */
-export function firstErrorValue(args: readonly RawArgument[]): ErrorValue | undefined {
+/** The first error value anywhere in the arguments, in argument order (undefined: left out). */
+export function firstErrorValue(args: readonly (RawArgument | undefined)[]): ErrorValue | undefined {
   for (const a of args) {
     if (Array.isArray(a)) {
       for (const row of a) for (const v of row) if (isErrorValue(v)) return v;

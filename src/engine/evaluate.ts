@@ -3,7 +3,7 @@
  * error + trace. It never throws for bad input; every host maps the outcome to its own cell type.
  */
 import { CATALOGUE } from './catalogue';
-import { coerceArgument, firstErrorValue, PropagatedError } from './coerce';
+import { coerceArgument, firstErrorValue, NO_VALUE, PropagatedError } from './coerce';
 import { type Decimal, toFiniteNumber } from './decimal';
 import { type EngineError, InputFailure, makeError } from './errors';
 import type { MessageKey } from './messages';
@@ -156,7 +156,12 @@ function arraySuccess(value: ResultValue, rows: ReadonlyArray<ReadonlyArray<Deci
   };
 }
 
-export function evaluate(name: string, args: readonly RawArgument[], options?: EvaluateOptions): Outcome {
+/**
+ * `args` in parameter order. An argument left out of the call is either absent (the call is
+ * shorter) or undefined (a host that sees an empty argument, as HyperFormula's f(a,,c)); null is
+ * a blank (a blank cell, or an empty argument where the host cannot tell, as Excel).
+ */
+export function evaluate(name: string, args: readonly (RawArgument | undefined)[], options?: EvaluateOptions): Outcome {
   const fn = findFunction(name);
   const recorder = options?.trace ? new TraceRecorder() : undefined;
   const trace = recorder ? recorder.steps : NO_STEPS;
@@ -176,8 +181,8 @@ export function evaluate(name: string, args: readonly RawArgument[], options?: E
     for (let i = 0; i < fn.params.length; i++) {
       // An argument left out of the call (not a blank cell) is only allowed when optional: an
       // engine caller that forgets one must not get a number computed from a silent 0.
-      if (i >= args.length && !fn.params[i].optional) throw new InputFailure('requiredMissing', {}, fn.params[i].name);
-      const raw = i < args.length ? args[i] : null;
+      const raw = i < args.length ? args[i] : undefined;
+      if (raw === undefined && !fn.params[i].optional) throw new InputFailure('requiredMissing', { got: NO_VALUE.omitted }, fn.params[i].name);
       present[i] = isGiven(raw);
       values[i] = coerceArgument(raw ?? null, fn.params[i]);
     }

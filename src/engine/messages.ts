@@ -168,8 +168,11 @@ export const MESSAGES = {
   },
   requiredMissing: {
     code: '#VALUE!',
-    en: '{fn}: {arg} is required.',
-    zh: '{fn}：必须提供参数 {arg}。',
+    // {got} (coerce.ts NO_VALUE): "missing from the call" (在调用中被省略) where the host tells an
+    // argument left out from a blank one, else "blank" (为空白): a blank cell, "", or in Excel
+    // also an empty argument.
+    en: '{fn}: {arg} is required, but it is {got}.',
+    zh: '{fn}：必须提供参数 {arg}，但它{got}。',
   },
   tooManyArguments: {
     code: '#VALUE!',

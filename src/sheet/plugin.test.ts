@@ -339,7 +339,7 @@ describe('errors', () => {
   it('reports a missing required argument and one too many as the engine does (#VALUE!, naming them)', () => {
     // Catalogue conventions: bad input is an error whose message names the argument and the rule;
     // HyperFormula's own arity check said only #N/A "Wrong number of arguments.".
-    expect(errorOf(one('=CYBER.LOSTPROFIT(100)'))).toEqual({ code: '#VALUE!', type: 'VALUE', message: 'CYBER.LOSTPROFIT: profit_rate is required.' });
+    expect(errorOf(one('=CYBER.LOSTPROFIT(100)'))).toEqual({ code: '#VALUE!', type: 'VALUE', message: 'CYBER.LOSTPROFIT: profit_rate is required, but it is missing from the call.' });
     expect(errorOf(one('=CYBER.LOSTPROFIT(1, 0.5, 0, 9)'))).toEqual({
       code: '#VALUE!',
       type: 'VALUE',
@@ -374,6 +374,9 @@ describe('errors', () => {
     registerCyberFunctions('zh');
     try {
       expect(errorOf(one('=CYBER.LOSTPROFIT(-5, 0.3)')).message).toBe('CYBER.LOSTPROFIT：参数 revenue_reduction（收益减少金额） 不得为负数，但输入的是 -5。');
+      // Left out of the call vs blank, in Chinese too.
+      expect(errorOf(one('=CYBER.LOSTPROFIT(100, )')).message).toBe('CYBER.LOSTPROFIT：必须提供参数 profit_rate（利润率），但它在调用中被省略。');
+      expect(errorOf(one('=CYBER.NOTICEBY(Z1, 45800, 46022)')).message).toMatch(/^CYBER\.NOTICEBY：必须提供参数 kind（.+），但它为空白。$/);
     } finally {
       registerCyberFunctions('en');
     }
@@ -408,6 +411,25 @@ describe('booleans, blanks and empty text', () => {
     expect([at('A1'), at('B1'), at('C1'), at('D1')]).toEqual([30, 30, 30, 30]);
     expect([at('A2'), at('B2'), at('C2'), at('D2')]).toEqual([true, false, false, true]);
     expect([at('A3'), at('B3')]).toEqual([126000, 126000]);
+    hf.destroy();
+  });
+
+  it('an empty argument is told apart from a blank cell: a required one left empty is missing, a blank cell counts as 0', () => {
+    // HyperFormula sees the formula, so an argument left out (f(a,,c), f(a,)) is not a blank cell.
+    // The catalogue: "An omitted optional argument, a blank cell, or the empty text "" takes the
+    // default" — so for optionals both readings agree; a required one differs.
+    const { hf, at } = sheet([
+      ['=CYBER.REVENUEREDUCTION(500, )', '=CYBER.REVENUEREDUCTION(500, Z1)', '=CYBER.REVENUEREDUCTION(, 100)', '=CYBER.REVENUEREDUCTION(Z1, 100)'],
+      ['=CYBER.NOTICEBY(, 45800, 46022)', '=CYBER.NOTICEBY(Z1, 45800, 46022)', '=CYBER.ALLOCATE(, Z1:Z2)', '=CYBER.LOSTPROFIT(100, 0.3, )'],
+    ]);
+    expect(errorOf(at('A1'))).toEqual({ code: '#VALUE!', type: 'VALUE', message: 'CYBER.REVENUEREDUCTION: actual_revenue is required, but it is missing from the call.' });
+    expect(at('B1')).toBe(500);
+    expect(errorOf(at('C1')).message).toBe('CYBER.REVENUEREDUCTION: standard_revenue is required, but it is missing from the call.');
+    expect(at('D1')).toBe(0);
+    expect(errorOf(at('A2')).message).toBe('CYBER.NOTICEBY: kind is required, but it is missing from the call.');
+    expect(errorOf(at('B2')).message).toBe('CYBER.NOTICEBY: kind is required, but it is blank.');
+    expect(errorOf(at('C2')).message).toBe('CYBER.ALLOCATE: claims is required, but it is missing from the call.');
+    expect(at('D2')).toBe(30);
     hf.destroy();
   });
 
@@ -477,8 +499,8 @@ describe('array results (generic mechanism, fake definitions)', () => {
     fake('WRONG', 'column', [p('values', 'series')]),
   ];
   const ok = (value: (number | string)[][]): Outcome => ({ ok: true, value, exact: [], trace: [] });
-  const fakeEvaluate = (name: string, args: readonly RawArgument[]): Outcome => {
-    const cells = (a: RawArgument) => (a as (number | string | null)[][]).flat();
+  const fakeEvaluate = (name: string, args: readonly (RawArgument | undefined)[]): Outcome => {
+    const cells = (a: RawArgument | undefined) => (a as (number | string | null)[][]).flat();
     if (name === 'DOUBLE') {
       const values = cells(args[0]);
       if (values.includes(7)) return { ok: false, error: { code: '#N/A', rule: 'beyondLastBound', message: { en: 'seven is not allowed', zh: '不允许 7' } }, trace: [] };

@@ -125,8 +125,9 @@ export function toCellValue(v: unknown): CellValue {
 export function toRawArgument(v: unknown, param?: ParamSpec): RawArgument {
   if (v instanceof SimpleRangeValue) {
     const cells = v.data.map((row) => row.map(toCellValue));
-    // A blank given for an optional range (an empty argument or a blank cell, which HyperFormula
-    // hands a RANGE parameter as a 1×1 range) takes the default, like every optional argument.
+    // A blank given for an optional range (a blank cell, which HyperFormula hands a RANGE
+    // parameter as a 1×1 range) takes the default, like every optional argument. (An empty
+    // argument never gets here: evaluateCall passes it on as left out.)
     if (param?.optional && cells.length === 1 && cells[0].length === 1 && (cells[0][0] === null || cells[0][0] === '')) return null;
     return cells;
   }
@@ -154,7 +155,7 @@ export interface PluginOptions {
   /** The functions to register (default: the engine's CATALOGUE). */
   readonly functions?: readonly FunctionSpec[];
   /** The evaluator (default: the engine's `evaluate`); tests inject one for fake definitions. */
-  readonly evaluate?: (name: string, args: readonly RawArgument[]) => Outcome;
+  readonly evaluate?: (name: string, args: readonly (RawArgument | undefined)[]) => Outcome;
   /** Array result shapes (default: src/sheet/shapes.ts). */
   readonly shapes?: Readonly<Record<string, ShapeRule>>;
   /** Language of the engine's messages in error cells (default English). */
@@ -203,7 +204,7 @@ function argumentOf(v: unknown, param: ParamSpec | undefined): RawArgument {
 export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDefinition {
   const namespace = options.namespace ?? NAMESPACE;
   const functions = options.functions ?? CATALOGUE;
-  const evaluateFn = options.evaluate ?? ((name: string, args: readonly RawArgument[]) => evaluate(name, args));
+  const evaluateFn = options.evaluate ?? ((name: string, args: readonly (RawArgument | undefined)[]) => evaluate(name, args));
   const language = options.language ?? 'en';
   const byId = new Map<string, { spec: FunctionSpec; shape?: ShapeRule }>();
   const implemented: ImplementedFunctions = {};
@@ -307,8 +308,12 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
     evaluateCall(ast: ProcedureAst, state: InterpreterState) {
       const { spec, shape } = this.definition(ast);
       // Only the arguments written in the formula: one left out stays left out for the engine.
-      const values: unknown[] = ast.args.map((arg) => this.evaluateAst(arg, state));
-      const raw = values.map((v, i) => argumentOf(v, spec.params[i]));
+      // An empty argument (f(a,,c), f(a,)) is left out too, and reaches the engine as undefined,
+      // not as the blank HyperFormula would evaluate it to: this host can tell the two apart, so
+      // a required argument left empty is "missing from the call", a blank cell is blank (a
+      // required number then counts as 0). Excel cannot tell them apart (src/functions/adapter.ts).
+      const values: unknown[] = ast.args.map((arg) => ((arg.type as string) === 'EMPTY' ? undefined : this.evaluateAst(arg, state)));
+      const raw = values.map((v, i) => (v === undefined ? undefined : argumentOf(v, spec.params[i])));
       let outcome: Outcome;
       try {
         outcome = evaluateFn(spec.name, raw);
