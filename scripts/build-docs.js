@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const { CATALOGUE, MESSAGES } = require(path.join(root, 'lib/engine'));
+const { CATALOGUE, MESSAGES, DEADLINE_RULES, DEADLINE_KINDS, SOURCE_TITLES, offsetText } = require(path.join(root, 'lib/engine'));
 
 const T = {
   en: {
@@ -26,12 +26,19 @@ const T = {
       'Text where a number is expected is `#VALUE!` (numbers typed as text are not converted). An error passed in from another cell comes out unchanged.',
       'A table may start with one header row (a first row with text in a numeric column); entirely blank rows are ignored.',
     ],
-    section: { 1: 'Financial ratios', 2: 'Revenue history', 3: 'Network-interruption loss and payout', 4: 'Hourly BI and reputational harm', 5: 'Limits, layers and deductibles', 6: 'Crime', 7: 'Dates, notices and policy changes' },
+    section: { 1: 'Financial ratios', 2: 'Revenue history', 3: 'Network-interruption loss and payout', 4: 'Hourly BI and reputational harm', 5: 'Limits, layers and deductibles', 6: 'Crime', 7: 'Dates, notices and policy changes', 9: 'Deadlines, triggers, currency and continuation costs' },
     params: 'Parameters', name: 'Name', rule: 'Rule', def: 'Default', desc: 'Description', required: 'required',
     returns: 'Returns', formula: 'As a spreadsheet formula', example: 'Example', articles: 'Articles', errors: 'Error messages',
     errorsIntro: 'Every message names the function and the argument. The code is the cell error a host shows.',
     result: { number: 'a number', boolean: 'TRUE or FALSE', text: 'text', date: 'a date serial', row: 'a row that spills right', column: 'a column that spills down' },
     summary: 'Function', what: 'What it computes',
+    deadlineRules: {
+      title: 'The rules of CYBER.DEADLINE',
+      intro: (n) =>
+        `\`rule\` is one of these ${n} rules (case and surrounding spaces are ignored; any other text is \`#VALUE!\`, and the message lists the rules of the wording named before the dot). A number of days is added to INT(date); months and years follow EDATE (the same day of the month, clamped to the month's end; a year is 12 months). A day before 1900-03-01 or after 9999-12-31 is \`#NUM!\`.`,
+      kinds: 'Kinds',
+      columns: ['rule', '`date` is', 'day', 'kind', 'what the day is', 'article', 'the wording says'],
+    },
   },
   zh: {
     title: 'CYBER 函数参考',
@@ -45,12 +52,19 @@ const T = {
       '需要数字处给出文本返回 `#VALUE!`（以文本形式输入的数字不会被转换）。其他单元格传入的错误值原样返回。',
       '表格第一行可以是标题行（数字列中含文本的首行）；完全空白的行将被忽略。',
     ],
-    section: { 1: '财务比率', 2: '经营性收益历史', 3: '网络中断损失与赔付', 4: '按小时计算的营业中断与声誉损害', 5: '限额、层级与免赔额', 6: '犯罪保险', 7: '日期、通知与保单变更' },
+    section: { 1: '财务比率', 2: '经营性收益历史', 3: '网络中断损失与赔付', 4: '按小时计算的营业中断与声誉损害', 5: '限额、层级与免赔额', 6: '犯罪保险', 7: '日期、通知与保单变更', 9: '期限、触发条件、币种与经营延续费用' },
     params: '参数', name: '名称', rule: '规则', def: '默认值', desc: '说明', required: '必填',
     returns: '返回', formula: '等价的电子表格公式', example: '示例', articles: '条款依据', errors: '错误信息',
     errorsIntro: '每条信息都写明函数名与参数名。代码即宿主显示的单元格错误。',
     result: { number: '数字', boolean: 'TRUE 或 FALSE', text: '文本', date: '日期序列号', row: '向右溢出的一行', column: '向下溢出的一列' },
     summary: '函数', what: '计算内容',
+    deadlineRules: {
+      title: 'CYBER.DEADLINE 的期限规则',
+      intro: (n) =>
+        `\`rule\` 为下列 ${n} 条规则之一（不区分大小写，忽略首尾空格；其他文本返回 \`#VALUE!\`，信息列出点号前所写条款的全部规则）。按天计算的规则在 INT(date) 上加天数；按月或年计算的规则按 EDATE（同月日，超出月末取月末；一年为 12 个月）。早于 1900-03-01 或晚于 9999-12-31 的日期返回 \`#NUM!\`。`,
+      kinds: '类型',
+      columns: ['规则', '`date` 为', '日期', '类型', '含义', '条款', '条款原文'],
+    },
   },
 };
 
@@ -101,6 +115,31 @@ function fmtDefault(v) {
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/**
+ * CYBER.DEADLINE's rules, from the engine's DEADLINE_RULES (the table that drives the function):
+ * one table per wording, headed by the wording's publisher and title.
+ */
+function deadlineRulesTable(lang) {
+  const t = T[lang].deadlineRules;
+  const out = ['', `#### ${t.title}`, '', t.intro(DEADLINE_RULES.length), '', `**${t.kinds}**`, ''];
+  for (const [kind, k] of Object.entries(DEADLINE_KINDS)) {
+    const label = kind === k.label[lang] ? `\`${kind}\`` : lang === 'zh' ? `\`${kind}\`（${k.label.zh}）` : `\`${kind}\` (${k.label[lang]})`;
+    out.push(`- ${label}${lang === 'zh' ? '：' : ': '}${k.meaning[lang]}`);
+  }
+  for (const source of [...new Set(DEADLINE_RULES.map((r) => r.source))]) {
+    const title = SOURCE_TITLES[source][lang];
+    out.push('', `*${title}*`, '', `| ${t.columns.join(' | ')} |`, `|${t.columns.map(() => '---').join('|')}|`);
+    for (const r of DEADLINE_RULES.filter((x) => x.source === source)) {
+      // The citation without the title repeated on every row (the heading names the wording).
+      const full = r.article[lang];
+      const article = full.startsWith(title) ? full.slice(title.length).replace(/^[,，\s]+/, '') : full;
+      const kind = DEADLINE_KINDS[r.kind].label[lang];
+      out.push(`| \`${r.id}\` | ${cell(r.date[lang])} | ${cell(offsetText(r.offset)[lang])} | ${cell(kind)} | ${cell(r.means[lang])} | ${cell(article)} | ${cell(r.quote)} |`);
+    }
+  }
+  return out;
+}
+
 function reference(lang) {
   const t = T[lang];
   const out = [`# ${t.title}`, '', t.intro, ''];
@@ -122,6 +161,7 @@ function reference(lang) {
     out.push(`**${t.formula}**${colon}\`${f.formula}\``, '');
     out.push(`**${t.example}**${colon}\`${f.example.formula}\` → \`${f.example.result}\``, '');
     out.push(`**${t.articles}**${colon}${f.articles.map((a) => a[lang]).join(lang === 'zh' ? '；' : '; ')}`);
+    if (f.name === 'DEADLINE') out.push(...deadlineRulesTable(lang));
   }
   out.push('', `## ${t.errors}`, '', t.errorsIntro, '', `| key | code | ${lang === 'zh' ? '信息模板' : 'message template'} |`, '|---|---|---|');
   for (const [key, m] of Object.entries(MESSAGES)) out.push(`| \`${key}\` | \`${m.code}\` | ${cell(m[lang])} |`);

@@ -115,3 +115,48 @@ export const ISO = {
 export const CPIC_OTHER = {
   otherInsurance: cite('CPIC', '第九条 5', 'Art. 9 (5) other insurance'),
 } as const;
+
+/**
+ * Time limits and triggers (catalogue section 9): the articles CYBER.DEADLINE's rules table
+ * (deadlines.ts), CYBER.NOTICESERVED and CYBER.INPERIOD cite.
+ */
+export const TIME_LIMITS = {
+  samsungClaimDecision: cite('SAMSUNG', '第三十七条', 'Art. 37 payment within 10 days of the agreement, refusal within 3 days of the decision'),
+  samsungRescission: cite('SAMSUNG', '第三十九条 (二)', 'Art. 39 (2) the right to rescind lapses 30 days after the insurer learns the ground'),
+  samsungTakeover: cite('SAMSUNG', '第四十一条 (三)', 'Art. 41 (3) takeover: remaining premium within 30 days, else no extended reporting period'),
+  samsungIncidentCosts: cite('SAMSUNG', '释义四 (一)', 'Definition 4 (1) incident response costs incurred within 24 months of the first notice'),
+  samsungExtortionSuit: cite('SAMSUNG', '第四十三条 (三) 3', 'Art. 43 (3) 3 no suit within 60 days of the proof of loss, nor after 12 months from the extortion'),
+  samsungCancelNonpayment: cite('SAMSUNG', '第四十九条 (一) 3 a', 'Art. 49 (1) 3 a notice of cancellation for non-payment 15 days before it takes effect'),
+  samsungCancelOther: cite('SAMSUNG', '第四十九条 (一) 3 b', 'Art. 49 (1) 3 b notice of cancellation for other reasons 60 days before it takes effect'),
+  samsungNonrenewal: cite('SAMSUNG', '第四十九条 (二)', 'Art. 49 (2) notice of non-renewal at least 60 days before expiry'),
+  samsungNoticeServed: cite('SAMSUNG', '第四十三条 (一) 1 a', 'Art. 43 (1) 1 a a notice takes effect on receipt or the day after it is sent, whichever is earlier'),
+  samsungFirstPartyTrigger: cite('SAMSUNG', '第九–十九条', 'Arts. 9–19 first-party covers: first discovered or first occurring within the policy period'),
+  cpicDecision: cite('CPIC', '第二十二条', 'Art. 22 decision on a complex claim within 30 days'),
+  cpicSettlement: cite('CPIC', '第二十三条', 'Art. 23 payment within 10 days of the agreement, refusal within 3 days of the decision'),
+  cpicAdvance: cite('CPIC', '第二十四条', 'Art. 24 advance payment of the amount that can be determined within 60 days'),
+  cpicRescission: cite('CPIC', '第十九条, 第二十五条', 'Arts. 19 and 25 rescission within 30 days of learning the ground, never 2 years after the contract'),
+  cpicRiskIncrease: cite('CPIC', '第二十八条', 'Art. 28 written notice of a marked increase of risk within 7 days'),
+  cpicInvestigation: cite('CPIC', '第四条 3 (3)', 'Art. 4 (3) (3) a refused investigation no longer counts after 1 month'),
+  cpicSoftware: cite('CPIC', '第九条 3 (2)', 'Art. 9 (3) (2) interruptions from a software bug within 1 month of going live are excluded'),
+  // The catalogue's table cites "CPIC 第三条 1 (2)"; the five-year rule is in 第三十七条 1 (2) (通知义务).
+  cpicCircumstance: cite('CPIC', '第三十七条 1 (2)', 'Art. 37 (1) (2) a claim within 5 years from a notified circumstance is deemed made on the last day of the period'),
+  cpicInterruptionTrigger: cite('CPIC', '第四条 1 (2)', 'Art. 4 (1) (2) the network interruption occurs within the policy period'),
+  cpicRelatedInterruptions: cite('CPIC', '第十三条 (一) 2 (9)', 'Art. 13 (1) 2 (9) stoppages from one cause are one interruption, on the first stoppage'),
+  cpicRelatedIncidents: cite('CPIC', '第三十七条 2 (1)', 'Art. 37 (2) (1) a series of incidents from one cause is one incident, discovered when the first was'),
+  isoLegalAction: cite('ISO', 'Legal Action Against Us', 'Legal Action Against Us: no suit until 90 days after the proof of loss, nor later than 2 years after discovery'),
+  isoMerger: cite('ISO', 'Consolidation – Merger – Acquisition', 'Consolidation – Merger – Acquisition: added entities covered for up to 90 days'),
+  isoLiberalization: cite('ISO', 'Liberalization', 'Liberalization: a broadening adopted within 45 days before the period applies'),
+  isoEmployeeTerritory: cite('ISO', 'Employee Theft — Territory', 'Employee Theft — Territory: employees temporarily abroad for not more than 90 consecutive days'),
+  isoEmployeeTermination: cite('ISO', 'Employee Theft — Termination As To Any Employee', 'Employee Theft — Termination As To Any Employee: termination at least 30 days after the notice is mailed'),
+} as const;
+
+/** Currency conversion (catalogue section 9, CYBER.FX). */
+export const CURRENCY = {
+  samsung: cite('SAMSUNG', '第五十条 (一)', 'Art. 50 (1) currency: the rate published on the day, or the next one published'),
+  iso: cite('ISO', 'Valuation – Settlement', 'Valuation – Settlement: foreign currency at the exchange rate of the day the loss was sustained'),
+} as const;
+
+/** The definition of business continuation costs (catalogue section 9, CYBER.CONTINUATIONCOST). */
+export const CONTINUATION = {
+  definition: cite('CPIC', '第四十四条 29', 'Art. 44 (29) business continuation costs (经营延续费用)'),
+} as const;

@@ -1,6 +1,9 @@
-/** Every function the engine implements, in catalogue order (FUNCTIONS.md sections 1–7). */
+/** Every function the engine implements, in catalogue order (FUNCTIONS.md sections 1–7 and 9). */
+import { CONTINUATION_FUNCTIONS } from './continuation';
 import { CRIME_FUNCTIONS } from './crime';
+import { CURRENCY_FUNCTIONS } from './currency';
 import { DATE_FUNCTIONS } from './dates';
+import { DEADLINE_FUNCTIONS } from './deadlines';
 import { HOURLY_FUNCTIONS } from './hourly';
 import { INTERRUPTION_FUNCTIONS } from './interruption';
 import { LIMIT_FUNCTIONS } from './limits';
@@ -20,4 +23,8 @@ export const CATALOGUE: readonly FunctionDefinition[] = [
   ...LMCIT_FUNCTIONS,
   ...CRIME_FUNCTIONS,
   ...DATE_FUNCTIONS,
+  // Section 9: deadlines, triggers, currency and continuation costs.
+  ...DEADLINE_FUNCTIONS,
+  ...CURRENCY_FUNCTIONS,
+  ...CONTINUATION_FUNCTIONS,
 ];

@@ -9,3 +9,14 @@ export type { Citation } from './articles';
 export { SOURCE_TITLES } from './articles';
 export * from './values';
 export { limitsReport, type LimitsReport, type CoverUsage } from './limitsReport';
+export {
+  DEADLINE_RULES,
+  DEADLINE_KINDS,
+  deadlineDay,
+  findDeadlineRule,
+  offsetText,
+  type DeadlineRule,
+  type DeadlineKind,
+  type DeadlineOffset,
+  type DeadlineSource,
+} from './deadlines';

@@ -270,6 +270,37 @@ export const MESSAGES = {
     en: '{fn}: {arg} ({got}) is the first day no longer covered, so it must lie from policy_start ({start}) to the day after policy_end ({after}).',
     zh: '{fn}：参数 {arg}（{got}）是不再承保的第一天，须在保险期间起始日 policy_start（{start}）至终止日 policy_end 的次日（{after}）之间。',
   },
+  // ---- section 9: deadlines, triggers, currency (deadlines.ts, currency.ts) ----
+  unknownDeadlineRule: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} "{got}" is not one of the {wording}.* rules; they are: {rules}.',
+    zh: '{fn}：参数 {arg}“{got}”不是 {wording}.* 的期限规则；其规则为：{rules}。',
+  },
+  unknownDeadlineWording: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} "{got}" is not a deadline rule; a rule names its wording before the dot — {rules}.',
+    zh: '{fn}：参数 {arg}“{got}”不是期限规则；规则在点号前写明所属条款——{rules}。',
+  },
+  dayOutsideCalendar: {
+    code: '#NUM!',
+    en: '{fn}: {what}, counted from {arg} ({got}), would be serial {result}, outside the dates a spreadsheet can hold (61, 1900-03-01, to 2958465, 9999-12-31).',
+    zh: '{fn}：{what}（自参数 {arg}（{got}）起算）为序列号 {result}，超出电子表格能表示的日期范围（61，即 1900-03-01，至 2958465，即 9999-12-31）。',
+  },
+  receivedBeforeSent: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} ({got}) is on a day before sent_date ({sent}); a notice cannot be received before the day it was sent.',
+    zh: '{fn}：参数 {arg}（{got}）早于发送日 sent_date（{sent}）；通知不可能在发送日之前收到。',
+  },
+  rateNotPositive: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row}, column "rate" must be greater than 0 (units of the policy currency per unit of the amount’s currency), but it is {got}.',
+    zh: '{fn}：参数 {arg} 第 {row} 行“汇率”列必须大于 0（每单位金额币种折合的保单币种数额），但输入的是 {got}。',
+  },
+  noRateForDate: {
+    code: '#N/A',
+    en: '{fn}: {arg} has no rate for {date} and none {direction} it (rule "{rule}"); its dates run from {from} to {to}.',
+    zh: '{fn}：参数 {arg} 中没有 {date} 的汇率，也没有{direction}的汇率（规则 "{rule}"）；表中日期为 {from} 至 {to}。',
+  },
   internalError: {
     code: '#VALUE!',
     en: '{fn}: internal error ({detail}). Please report it with the inputs that caused it.',

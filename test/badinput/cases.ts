@@ -74,6 +74,10 @@ const CLAIMS = [
   ['E1', 'BI', 500],
   ['E1', 'CBI', 300],
 ];
+const FX_RATES = [
+  [45658, 0.1389],
+  [45660, 0.1392],
+];
 const COVERS = [
   ['BI', null, 600, 1000, 100],
   ['CBI', 'BI', null, 400, 50],
@@ -114,6 +118,12 @@ export const VALID: Readonly<Record<string, readonly RawArgument[]>> = {
   // 2025-01-01 to 2025-12-31 (the last day of cover), cancelled from 2025-07-01: 184/365 (catalogue v2 §7).
   RETURNPREMIUM: [36500, 45658, 46022, 45839],
   ACQUISITION: [30000000, 100000000, 45700, 45750],
+  DEADLINE: ['samsung.payment', 45658],
+  NOTICESERVED: [45658, 45661],
+  INPERIOD: [45700, 45658, 46022],
+  // USD per CNY on 2025-01-01 and 01-03; the day between takes the prior one ("prior").
+  FX: [1000, FX_RATES, 45659, 'prior'],
+  CONTINUATIONCOST: [300000, 20000, 50000, 30000, 10000],
 };
 
 /**
@@ -205,6 +215,12 @@ const HUGE: Readonly<Record<string, Expectation>> = {
   'RETURNPREMIUM.premium': value(1e308 * (184 / 365)),
   'ACQUISITION.subsidiary_revenue': value('conditional'),
   'ACQUISITION.named_revenue': value('automatic'),
+  'FX.amount': value(1.389e307), // 1e308 × 0.1389, exact and finite
+  'CONTINUATIONCOST.extra_costs': value(1e308), // 1e308 − 20000 + min(50000, 30000) − 10000 = 1e308 exactly
+  'CONTINUATIONCOST.avoidable': value(0), // never below 0
+  'CONTINUATIONCOST.expediting': value(300000), // min(1e308, 30000) counts 30000
+  'CONTINUATIONCOST.expediting_saved': value(320000), // min(50000, 1e308) counts 50000
+  'CONTINUATIONCOST.residual_value': value(0),
 };
 
 // ---- cases generated from the specs --------------------------------------------------------------
@@ -326,6 +342,15 @@ function optionCases(f: FunctionSpec, i: number, p: ParamSpec & { options: reado
   return out;
 }
 
+/**
+ * What a number that is no id gives: a cover id not in covers is #N/A (a lookup that finds
+ * nothing); a deadline rule is a text that must name its wording before the dot, so any other
+ * text is #VALUE! (catalogue section 9) and its message lists every rule.
+ */
+function noSuchId(fn: string, p: ParamSpec): Expectation {
+  return fn === 'DEADLINE' ? VALUE(p.name, 'unknownDeadlineWording') : err('#N/A', p.name, 'unknownCoverArgument');
+}
+
 function textCases(f: FunctionSpec, i: number, p: ParamSpec): BadCase[] {
   const fn = f.name;
   const at = (what: string, v: RawArgument, e: Expectation): BadCase => ({ id: `${fn}.${p.name}: ${what}`, fn, args: withArg(fn, i, v), expect: e });
@@ -334,7 +359,7 @@ function textCases(f: FunctionSpec, i: number, p: ParamSpec): BadCase[] {
     at('blank', null, VALUE(p.name, 'requiredMissing')),
     at('spaces only', '   ', VALUE(p.name, 'requiredMissing')),
     // A number is an id (catalogue: ids are text); 1e308 is no cover id here.
-    at('1e308 (no such id)', 1e308, err('#N/A', p.name, 'unknownCoverArgument')),
+    at('1e308 (no such id)', 1e308, noSuchId(fn, p)),
     at('a 1×2 range', [['BI', 'CBI']], VALUE(p.name, 'notSingleValue')),
     at('#NUM! from another cell', NUM, { kind: 'propagated', code: '#NUM!' }),
   ];
@@ -563,6 +588,41 @@ const STRUCTURAL: BadCase[] = [
   { id: 'NOTICEBY: claim deadline (policy end + 90) after 9999-12-31', fn: 'NOTICEBY', args: ['claim', 2958000, 2958400], expect: err('#NUM!', 'policy_end', 'noticeAfterCalendar') },
   { id: 'NOTICEBY: incident deadline on 9999-12-31 exactly is a date', fn: 'NOTICEBY', args: ['incident', 2958375, 2958465], expect: value(2958465) },
   { id: 'NOTICEBY.kind: blank, optional erp_end omitted', fn: 'NOTICEBY', args: [null, 46000, 46022], expect: VALUE('kind', 'requiredMissing') },
+
+  // Section 9: deadlines, triggers, currency, continuation costs (catalogue v2).
+  // DEADLINE: an unknown rule of a wording lists that wording's rules; a text naming none lists them all.
+  { id: 'DEADLINE.rule: an unknown samsung rule', fn: 'DEADLINE', args: ['samsung.foo', 45658], expect: VALUE('rule', 'unknownDeadlineRule') },
+  { id: 'DEADLINE.rule: the wording alone ("cpic")', fn: 'DEADLINE', args: ['cpic', 45658], expect: VALUE('rule', 'unknownDeadlineRule') },
+  { id: 'DEADLINE.rule: no wording before the dot', fn: 'DEADLINE', args: ['payment', 45658], expect: VALUE('rule', 'unknownDeadlineWording') },
+  { id: 'DEADLINE.rule: a wording without deadlines (lmcit)', fn: 'DEADLINE', args: ['lmcit.notice', 45658], expect: VALUE('rule', 'unknownDeadlineWording') },
+  { id: 'DEADLINE.rule: case and spaces ignored', fn: 'DEADLINE', args: ['  CPIC.Payment ', 45658], expect: same(['cpic.payment', 45658]) },
+  { id: 'DEADLINE: a month rule clamps to the month end (2025-01-31 + 1 month)', fn: 'DEADLINE', args: ['cpic.investigation', 45688.75], expect: value(45716) },
+  { id: 'DEADLINE: a year rule from a leap day (2024-02-29 + 2 years)', fn: 'DEADLINE', args: ['iso.suit.by', 45351], expect: value(46081) },
+  { id: 'DEADLINE: a day after 9999-12-31', fn: 'DEADLINE', args: ['samsung.payment', 2958460], expect: err('#NUM!', 'date', 'dayOutsideCalendar') },
+  { id: 'DEADLINE: a month rule into year 10004', fn: 'DEADLINE', args: ['cpic.circumstance', 2958101], expect: err('#NUM!', 'date', 'dayOutsideCalendar') },
+  { id: 'DEADLINE: a day before 1900-03-01', fn: 'DEADLINE', args: ['iso.liberalization', 61], expect: err('#NUM!', 'date', 'dayOutsideCalendar') },
+  { id: 'DEADLINE: 9999-12-31 exactly is a day', fn: 'DEADLINE', args: ['samsung.payment', 2958455], expect: value(2958465) },
+  // NOTICESERVED (SAMSUNG 第四十三条 (一) 1): the earlier of the day received and the day after sending.
+  { id: 'NOTICESERVED.received_date: on a day before sent_date', fn: 'NOTICESERVED', args: [45658, 45657.5], expect: VALUE('received_date', 'receivedBeforeSent') },
+  { id: 'NOTICESERVED: received the same day, earlier hour', fn: 'NOTICESERVED', args: [45658.75, 45658.25], expect: value(45658) },
+  { id: 'NOTICESERVED: sent on 9999-12-31, no received date', fn: 'NOTICESERVED', args: [2958465], expect: err('#NUM!', 'sent_date', 'dayOutsideCalendar') },
+  { id: 'NOTICESERVED: sent and received on 9999-12-31', fn: 'NOTICESERVED', args: [2958465, 2958465.5], expect: value(2958465) },
+  // INPERIOD: policy_start ≤ INT(date) ≤ policy_end.
+  { id: 'INPERIOD.policy_end: before policy_start', fn: 'INPERIOD', args: [45700, 46022, 45658], expect: VALUE('policy_end', 'periodReversed') },
+  { id: 'INPERIOD: the last day at 21:36 is in the period', fn: 'INPERIOD', args: [46022.9, 45658, 46022], expect: value(true) },
+  { id: 'INPERIOD: the day after the last is not', fn: 'INPERIOD', args: [46023, 45658, 46022], expect: value(false) },
+  // FX: a 2-column table, dates strictly increasing, rates > 0; #N/A when no rate applies.
+  { id: 'FX.rates: dates not increasing', fn: 'FX', args: [1000, [[45660, 0.1392], [45658, 0.1389]], 45659], expect: VALUE('rates', 'notIncreasing') },
+  { id: 'FX.rates: a repeated date', fn: 'FX', args: [1000, [[45658, 0.1392], [45658, 0.1389]], 45659], expect: VALUE('rates', 'notIncreasing') },
+  { id: 'FX.rates: a rate of 0', fn: 'FX', args: [1000, [[45658, 0.1389], [45660, 0]], 45659], expect: VALUE('rates', 'rateNotPositive') },
+  { id: 'FX.rates: a blank rate', fn: 'FX', args: [1000, [[45658, 0.1389], [45660, null]], 45659], expect: VALUE('rates', 'rateNotPositive') },
+  { id: 'FX.rates: no rate on or after the day ("next")', fn: 'FX', args: [1000, FX_RATES, 45661], expect: err('#N/A', 'rates', 'noRateForDate') },
+  { id: 'FX.rates: no rate on or before the day ("prior")', fn: 'FX', args: [1000, FX_RATES, 45657, 'prior'], expect: err('#N/A', 'rates', 'noRateForDate') },
+  { id: 'FX: no rate that day, "next" takes the next published', fn: 'FX', args: [1000, [['date', 'rate'], ...FX_RATES], 45659.5], expect: value(139.2) },
+  { id: 'FX: 1e308 at a rate of 7 overflows', fn: 'FX', args: [1e308, [[45658, 7]], 45658], expect: err('#NUM!', undefined, 'resultNotFinite') },
+  // CONTINUATIONCOST (CPIC 第四十四条 29): never below 0; expediting counted up to what it saved.
+  { id: 'CONTINUATIONCOST: avoidable costs above the extra costs give 0', fn: 'CONTINUATIONCOST', args: [10000, 25000], expect: value(0) },
+  { id: 'CONTINUATIONCOST: expediting counted up to what it saved', fn: 'CONTINUATIONCOST', args: [100000, 0, 40000, 25000], expect: value(125000) },
 
   // Results beyond a double (catalogue: "#NUM! — a result that cannot be computed"), never Infinity.
   { id: 'WAITINGDEDUCTIBLE: 1e308 + 1e308 overflows', fn: 'WAITINGDEDUCTIBLE', args: [col(1e308, 1e308), 2], expect: err('#NUM!', undefined, 'resultNotFinite') },

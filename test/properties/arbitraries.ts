@@ -17,7 +17,7 @@
  * reference to an empty cell; Excel passes undefined / null.
  */
 import fc from 'fast-check';
-import type { CellValue, RawArgument } from '../../src/engine';
+import { type CellValue, DEADLINE_RULES, type RawArgument } from '../../src/engine';
 
 // ---- run settings -------------------------------------------------------------------------------
 
@@ -285,6 +285,41 @@ const crimeArgs = fc
     legal,
   ]);
 
+// ---- section 9 ------------------------------------------------------------------------------------
+
+/** DEADLINE's rule: every id of the table as typed (any case, spaces), now and then one that is none. */
+const deadlineRule: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...DEADLINE_RULES.map((r) => r.id)) },
+  { weight: 2, arbitrary: fc.constantFrom(...DEADLINE_RULES.map((r) => r.id)).map((id) => ` ${id.toUpperCase()} `) },
+  { weight: 1, arbitrary: fc.constantFrom('samsung.foo', 'cpic', 'payment', 'lmcit.notice', 'iso.suit') },
+);
+
+/** Dates near the calendar's ends now and then, where a rule's day falls outside it (#NUM!). */
+const deadlineDate: fc.Arbitrary<number> = fc.oneof({ weight: 9, arbitrary: dateSerial }, { weight: 1, arbitrary: fc.constantFrom(61, 100.5, 2958101, 2958455, 2958465) });
+
+/** FX's rates: published days (strictly increasing, whole), rates > 0, a header now and then. */
+const ratesTable: fc.Arbitrary<CellValue[][]> = fc
+  .record({
+    base: fc.integer({ min: 43000, max: 48000 }),
+    days: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 8 }),
+    rates: fc.array(fc.integer({ min: 1, max: 900000 }).map((n) => n / 100000), { minLength: 8, maxLength: 8 }),
+    header: fc.boolean(),
+  })
+  .map(({ base, days, rates, header }) => {
+    const rows: CellValue[][] = [...days].sort((a, b) => a - b).map((d, i) => [base + d, rates[i]]);
+    return header ? [['date', 'rate'], ...rows] : rows;
+  });
+
+const fxArgs = ratesTable.chain((t) => {
+  const first = t.find((r) => typeof r[0] === 'number')?.[0] as number;
+  return fc.tuple(
+    cents,
+    fc.constant(t),
+    fc.integer({ min: -20, max: 200 }).map((q) => first + q / 4),
+    opt(fc.constantFrom('next', 'prior', ' PRIOR ', 'Next')),
+  );
+});
+
 const dates4 = fc.tuple(dateSerial, dateSerial, dateSerial, fc.integer({ min: 0, max: 800 })).map(([a, b, start, len]) => [a, b, start, start + len]);
 
 /**
@@ -346,6 +381,14 @@ export const VALID: Readonly<Record<string, fc.Arbitrary<Tuple>>> = {
     .tuple(cents, dateSerial, fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 1000 }))
     .map(([p, start, len, at]) => [p, start, start + len, start + Math.floor(((len + 1) * at) / 1000)]),
   ACQUISITION: fc.tuple(cents, cents, dateSerial, opt(fc.integer({ min: -10, max: 200 }))).map(([s, n, acq, off]) => [s, n, acq, off === null || off === undefined ? off : acq + off]),
+  DEADLINE: fc.tuple(deadlineRule, deadlineDate),
+  // received_date in quarter days around sent_date: before it (#VALUE! on an earlier day), the same day, later.
+  NOTICESERVED: fc.tuple(dateSerial, opt(fc.integer({ min: -8, max: 40 }))).map(([sent, q]) => [sent, q === null || q === undefined ? q : sent + q / 4]),
+  INPERIOD: fc
+    .tuple(fc.integer({ min: 43000, max: 48000 }), fc.integer({ min: -2, max: 400 }), fc.integer({ min: -20, max: 1700 }))
+    .map(([start, len, q]) => [start + q / 4, start, start + len]),
+  FX: fxArgs,
+  CONTINUATIONCOST: fc.tuple(cents, opt(cents), opt(cents), opt(cents), opt(cents)),
 };
 
 // ---- anything a cell can hold, to break the valid calls --------------------------------------------
