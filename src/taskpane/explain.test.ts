@@ -30,7 +30,8 @@ test('the BI payout inside IF: formula, value, each argument from the host, and 
   expect(e.cell.value).toBe(562500);
   const [call] = e.calls;
   expect(call.name).toBe('CYBER.BIPAYOUT');
-  expect(call.args.map((a) => a.value)).toEqual([806000, 56000, 8400000, 3000000, 40000000, 0.28, null, 0]);
+  // insured_ratio is left out of the call (`,,`): the workbench reads that as left out, not blank.
+  expect(call.args.map((a) => a.value)).toEqual([806000, 56000, 8400000, 3000000, 40000000, 0.28, undefined, 0]);
   expect(call.outcome.ok).toBe(true);
   if (!call.outcome.ok) return;
   expect(call.outcome.value).toBe(562500);
@@ -81,12 +82,36 @@ test('limits view: the Samsung ALLOCATE cell gives each cover’s use and what i
   expect(reading.ok).toBe(true);
   if (!reading.ok || !reading.report.ok) throw new Error('no report');
   const cover = (id: string) => reading.report.ok && reading.report.covers.find((c) => c.id === id)!;
-  expect(reading.report.policy).toEqual({ aggregateLimit: 7500000, aggregateRemaining: 255000, paid: 7245000 });
+  // The policy aggregate binds the whole settlement, hourly BI and reputational harm included (SAMSUNG 第二十四条).
+  expect(reading.report.policy).toEqual({ aggregateLimit: 7500000, aggregateRemaining: 0, paid: 7500000 });
   expect(cover('SEC')).toMatchObject({ paid: 2000000, aggregateRemaining: 0, depth: 0 });
-  expect(cover('PCI')).toMatchObject({ parent: 'REG', depth: 1, paid: 250000, perEventLimit: 250000 });
-  expect(cover('IR')).toMatchObject({ aggregateRemaining: 310000, available: 255000 });
+  expect(cover('PCI')).toMatchObject({ parent: 'REG', depth: 1, paid: 250000, perEventLimit: 250000, nesting: 'aggregate' });
+  expect(cover('IR')).toMatchObject({ aggregateRemaining: 210000, available: 0 });
   expect(cover('RWD')).toMatchObject({ perEventLimit: null, deductible: 0 });
   // Another cell: not an ALLOCATE.
   g.select(qualify(refs.hourlyBi, sheet));
   expect(await readAllocate(g, await g.getSelectedCell())).toEqual({ ok: false, reason: 'notAllocate' });
+});
+
+test('an argument left out is explained as the host evaluates it: missing in the workbench, blank in Excel', async () => {
+  const g = new FakeGateway(hyperFormulaCompute).set('Sheet1', { A1: { formula: '=CYBER.LOSTPROFIT(100,)' } });
+  g.select('Sheet1!A1');
+  const inWorkbench = await explainCell(g, await g.getSelectedCell());
+  if (inWorkbench.kind !== 'cyber') throw new Error(inWorkbench.kind);
+  const [wb] = inWorkbench.calls;
+  expect(wb.args.map((a) => a.value)).toEqual([100, undefined]);
+  // HyperFormula's cell says the same: profit_rate is missing from the call.
+  expect(wb.outcome.ok).toBe(false);
+  if (!wb.outcome.ok) {
+    expect(wb.outcome.error.code).toBe('#VALUE!');
+    expect(wb.outcome.error.argument).toBe('profit_rate');
+    expect(wb.outcome.error.message.en).toMatch(/missing from the call/);
+  }
+  // Excel hands an empty argument over as null (a blank): a required rate left blank counts as 0.
+  const excel = Object.create(g, { kind: { value: 'excel' } }) as FakeGateway;
+  const inExcel = await explainCell(excel, await g.getSelectedCell());
+  if (inExcel.kind !== 'cyber') throw new Error(inExcel.kind);
+  const [xl] = inExcel.calls;
+  expect(xl.args.map((a) => a.value)).toEqual([100, null]);
+  expect(xl.outcome.ok && xl.outcome.value).toBe(0);
 });

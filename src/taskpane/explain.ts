@@ -12,7 +12,8 @@ import type { CellValue, SelectedCell, WorkbookGateway } from './gateway';
 export interface ResolvedArgument {
   /** The argument as written in the formula ("" when left out). */
   readonly text: string;
-  readonly value: RawArgument;
+  /** undefined: left out of the call where the host tells that from a blank (the workbench). */
+  readonly value: RawArgument | undefined;
 }
 
 export interface ExplainedCall {
@@ -36,11 +37,14 @@ function single(v: CellValue | CellValue[][]): RawArgument {
 }
 
 /** The value of one argument expression of a formula on `sheet`. */
-export async function resolveArgument(gateway: WorkbookGateway, text: string, sheet: string): Promise<RawArgument> {
+export async function resolveArgument(gateway: WorkbookGateway, text: string, sheet: string): Promise<RawArgument | undefined> {
   const kind = classifyArgument(text);
   switch (kind.kind) {
     case 'omitted':
-      return null;
+      // Explain must give what the cell gives. HyperFormula (the workbench) tells an argument
+      // left out, f(a,,c), from a blank cell and the engine reads it as missing; Excel hands both
+      // over as null, the blank reading (README "Blank cells and arguments left out").
+      return gateway.kind === 'workbench' ? undefined : null;
     case 'number':
     case 'text':
     case 'boolean':

@@ -19,7 +19,7 @@ function scalarText(v: unknown): string {
 }
 
 /** A cell value, an argument or a spilled array, shortened for one line. */
-export function formatValue(v: CellValue | CellValue[][] | RawArgument): string {
+export function formatValue(v: CellValue | CellValue[][] | RawArgument | undefined): string {
   if (Array.isArray(v)) {
     const rows = v as ReadonlyArray<ReadonlyArray<unknown>>;
     const cols = rows[0]?.length ?? 0;
