@@ -29,6 +29,7 @@
 
 const fs = require('fs');
 const path = require('path');
+const { excelId } = require('./gen-functions');
 
 const ROOT = path.resolve(__dirname, '..');
 const FUNCTIONS_TS = path.join(ROOT, 'src', 'functions', 'functions.ts');
@@ -57,9 +58,9 @@ async function generateEnglishMetadata(sourceFile = FUNCTIONS_TS) {
 function compareWithCatalogue(metadata, catalogue) {
   const problems = [];
   const ids = metadata.functions.map((f) => f.id);
-  const names = catalogue.map((f) => f.name);
+  const names = catalogue.map(excelId);
   if (ids.join(',') !== names.join(',')) problems.push(`functions ${ids.join(',')} ≠ catalogue ${names.join(',')}`);
-  const byName = new Map(catalogue.map((f) => [f.name, f]));
+  const byName = new Map(catalogue.map((f) => [excelId(f), f]));
   for (const f of metadata.functions) {
     const spec = byName.get(f.id);
     if (!spec) continue;
@@ -85,7 +86,7 @@ function compareWithCatalogue(metadata, catalogue) {
  * messages name an argument as `revenue（经营性收益）`; the tooltip then shows the same name.
  */
 function localizeMetadata(english, catalogue, lang = 'zh') {
-  const byName = new Map(catalogue.map((f) => [f.name, f]));
+  const byName = new Map(catalogue.map((f) => [excelId(f), f]));
   const text = (t, where) => {
     const v = t && t[lang];
     if (typeof v !== 'string' || v.trim() === '') throw new Error(`${where}: no ${lang} description in the spec`);
@@ -177,7 +178,7 @@ function withBlankNote(text, spec, lang) {
 
 /** Adds the blank notes of the catalogue's specs to the parameter descriptions of `metadata`. */
 function addBlankNotes(metadata, catalogue, lang) {
-  const byName = new Map(catalogue.map((f) => [f.name, f]));
+  const byName = new Map(catalogue.map((f) => [excelId(f), f]));
   return {
     ...metadata,
     functions: metadata.functions.map((f) => {

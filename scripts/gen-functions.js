@@ -46,8 +46,18 @@ function jsDocText(text, where) {
   return text;
 }
 
+/**
+ * The id Excel registers: the catalogue's name, or its `excelName` where Microsoft's naming rules
+ * refuse the catalogue's (ids "must start with a letter and be at least three characters"; only
+ * A–Z, 0–9, _ and .).
+ */
+function excelId(fn) {
+  return fn.excelName ?? fn.name;
+}
+
 function renderFunction(fn) {
-  if (!/^[A-Z][A-Z0-9_.]{2,}$/.test(fn.name)) throw new Error(`${fn.name}: not a valid custom function id`);
+  const id = excelId(fn);
+  if (!/^[A-Z][A-Z0-9_.]{2,}$/.test(id)) throw new Error(`${id}: not a valid custom function id (Excel needs a letter first and at least three characters)`);
   if (!(fn.resultKind in RETURNS)) throw new Error(`${fn.name}: unknown result kind ${fn.resultKind}`);
   let optionalSeen = false;
   const signature = fn.params.map((p) => {
@@ -62,11 +72,11 @@ function renderFunction(fn) {
   const lines = [
     '/**',
     ` * ${jsDocText(fn.description.en, fn.name)}`,
-    ` * @customfunction ${fn.name}`,
+    ` * @customfunction ${id}`,
     ...fn.params.map((p) => ` * @param ${p.name} ${jsDocText(p.description.en, `${fn.name}(${p.name})`)}`),
     ` * @returns ${RETURNS[fn.resultKind]}`,
     ' */',
-    `export function ${fn.name}(${signature.join(', ')}): ${ARRAY_RESULTS.has(fn.resultKind) ? 'any[][]' : 'any'} {`,
+    `export function ${id}(${signature.join(', ')}): ${ARRAY_RESULTS.has(fn.resultKind) ? 'any[][]' : 'any'} {`,
     `  return invoke('${fn.name}', [${fn.params.map((p) => p.name).join(', ')}])${ARRAY_RESULTS.has(fn.resultKind) ? ' as any[][]' : ''};`,
     '}',
   ];
@@ -114,6 +124,6 @@ function main(argv) {
   return 0;
 }
 
-module.exports = { renderFunctionsModule, FUNCTIONS_TS };
+module.exports = { renderFunctionsModule, excelId, FUNCTIONS_TS };
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

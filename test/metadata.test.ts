@@ -28,7 +28,7 @@ import {
   type Metadata,
   writeMetadata,
 } from '../scripts/build-metadata';
-import { renderFunctionsModule } from '../scripts/gen-functions';
+import { excelId, renderFunctionsModule } from '../scripts/gen-functions';
 
 const ROOT = path.resolve(__dirname, '..');
 const HAS_CJK = /[\u4e00-\u9fff]/;
@@ -68,17 +68,23 @@ describe('functions.ts', () => {
 });
 
 describe('functions.json (English, from the JSDoc)', () => {
-  test('lists exactly the catalogue functions, in catalogue order, with id = name = catalogue name', () => {
+  test('lists exactly the catalogue functions, in catalogue order, with id = name = catalogue name (or its Excel name)', () => {
     expect(CATALOGUE.length).toBeGreaterThanOrEqual(14);
-    expect(en.functions.map((f) => f.id)).toEqual(CATALOGUE.map((f) => f.name));
-    expect(en.functions.map((f) => f.name)).toEqual(CATALOGUE.map((f) => f.name));
-    // Ids allow A–Z, 0–9, "_" and "." (TOOLING-FACTS.md); CYBER.FX has a two-letter name.
-    for (const f of en.functions) expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]+$/);
+    expect(en.functions.map((f) => f.id)).toEqual(CATALOGUE.map(excelId));
+    expect(en.functions.map((f) => f.name)).toEqual(CATALOGUE.map(excelId));
+    // Microsoft, "Custom functions naming and localization": id and name "must start with a letter
+    // and be at least three characters"; ids allow only A–Z, 0–9, "_" and ".".
+    for (const f of en.functions) {
+      expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
+      expect(f.name).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
+    }
+    // The one catalogue name Excel cannot take: CYBER.FX is registered as CYBER.FXRATE.
+    expect(CATALOGUE.filter((f) => f.excelName).map((f) => [f.name, f.excelName])).toEqual([['FX', 'FXRATE']]);
   });
 
   test('parameters match the specs by name, order and optionality', () => {
     for (const spec of CATALOGUE) {
-      const f = en.functions.find((x) => x.id === spec.name)!;
+      const f = en.functions.find((x) => x.id === excelId(spec))!;
       expect(f.parameters.map((p) => p.name)).toEqual(spec.params.map((p) => p.name));
       expect(f.parameters.map((p) => Boolean(p.optional))).toEqual(spec.params.map((p) => Boolean(p.optional)));
     }
@@ -86,7 +92,7 @@ describe('functions.json (English, from the JSDoc)', () => {
 
   test('tables and series are matrices; every parameter is `any` so our validation sees raw values', () => {
     for (const spec of CATALOGUE) {
-      const f = en.functions.find((x) => x.id === spec.name)!;
+      const f = en.functions.find((x) => x.id === excelId(spec))!;
       spec.params.forEach((p, i) => {
         expect(f.parameters[i].type).toBe('any');
         expect(f.parameters[i].dimensionality).toBe(p.kind === 'table' || p.kind === 'series' ? 'matrix' : undefined);
@@ -98,7 +104,7 @@ describe('functions.json (English, from the JSDoc)', () => {
 
   test('every function and parameter description is the spec text (description.en), with the blank note', () => {
     for (const spec of CATALOGUE) {
-      const f = en.functions.find((x) => x.id === spec.name)!;
+      const f = en.functions.find((x) => x.id === excelId(spec))!;
       expect(f.description).toBe(spec.description.en);
       expect(f.description!.trim()).not.toBe('');
       spec.params.forEach((p, i) => {
@@ -110,7 +116,7 @@ describe('functions.json (English, from the JSDoc)', () => {
   });
 
   test('every JavaScript function is associated under its own name as id (register.ts relies on it)', () => {
-    expect(associate.map((a) => a.id)).toEqual(CATALOGUE.map((f) => f.name));
+    expect(associate.map((a) => a.id)).toEqual(CATALOGUE.map(excelId));
     for (const a of associate) expect(a.functionName).toBe(a.id);
   });
 });
@@ -129,7 +135,7 @@ describe('functions-zh-cn.json (Simplified Chinese, from the specs)', () => {
 
   test('every function and parameter description is the spec description.zh (with the blank note), non-empty and Chinese', () => {
     for (const spec of CATALOGUE) {
-      const f = zh.functions.find((x) => x.id === spec.name)!;
+      const f = zh.functions.find((x) => x.id === excelId(spec))!;
       expect(f.description).toBe(spec.description.zh);
       expect(f.description).toMatch(HAS_CJK);
       spec.params.forEach((p, i) => {

@@ -76,6 +76,9 @@ export function fx(value: Decimal, rates: Table, when: Decimal, rule: RateRule, 
 export const CURRENCY_FUNCTIONS: readonly FunctionDefinition[] = [
   {
     name: 'FX',
+    // Excel refuses a two-letter id (Microsoft: ids and names "must start with a letter and be at
+    // least three characters"); the catalogue's FX keeps its name everywhere else.
+    excelName: 'FXRATE',
     section: 9,
     description: {
       en: 'Converts amount into the policy’s currency at the rate of date: the rate published that day, else the next one ("next", SAMSUNG 第五十条 (一)) or the last one before ("prior"); #N/A when there is none.',

@@ -20,7 +20,11 @@ export interface EvaluateOptions {
   readonly trace?: boolean;
 }
 
-const BY_NAME = new Map<string, FunctionDefinition>(CATALOGUE.map((f) => [f.name, f]));
+const BY_NAME = new Map<string, FunctionDefinition>([
+  ...CATALOGUE.map((f): [string, FunctionDefinition] => [f.name, f]),
+  // The name Excel registers where the catalogue's is too short for it (FX → FXRATE).
+  ...CATALOGUE.filter((f) => f.excelName !== undefined).map((f): [string, FunctionDefinition] => [f.excelName!, f]),
+]);
 
 /** Finds a function by its catalogue name, with or without the CYBER. prefix, any case. */
 export function findFunction(name: string): FunctionDefinition | undefined {
@@ -166,7 +170,9 @@ export function evaluate(name: string, args: readonly (RawArgument | undefined)[
   const recorder = options?.trace ? new TraceRecorder() : undefined;
   const trace = recorder ? recorder.steps : NO_STEPS;
   if (!fn) return { ok: false, error: failure(undefined, `CYBER.${name.trim().toUpperCase().replace(/^CYBER\./, '')}`, 'unknownFunction', {}), trace };
-  const { fnName, index } = prepared(fn);
+  const { index } = prepared(fn);
+  // Messages name the function as the user wrote it: CYBER.FXRATE in Excel, CYBER.FX elsewhere.
+  const fnName = fn.excelName !== undefined && name.trim().toUpperCase().replace(/^CYBER\./, '') === fn.excelName ? `CYBER.${fn.excelName}` : prepared(fn).fnName;
 
   // Errors passed in from other cells propagate unchanged, before any rule is checked.
   const propagated = firstErrorValue(args);

@@ -200,8 +200,8 @@ export const HOURLY_FUNCTIONS: readonly FunctionDefinition[] = [
     name: 'REPUTATIONAL',
     section: 4,
     description: {
-      en: 'Reputational-harm income loss (声誉损害收入损失): hours after the waiting period within the indemnity period (at most six months; with start, six calendar months to the hour), in 24-hour blocks each capped at the daily cap, total within the limit. The wording\'s daily cap is USD 1,000,000 unless the schedule agrees otherwise; the default 1,000,000 is read in the series\' currency, so for a series in another currency give the cap converted with CYBER.FX. SAMSUNG 第三十一条, 第二十六条 (六), 第五十条, 释义十四、四十三.',
-      zh: '声誉损害收入损失：等待期结束后赔偿期内（最长六个月；给出 start 时为精确到小时的六个自然月）的各小时损失，按 24 小时分段、每段以每日赔偿金上限为限，合计以限额为限。条款的每日赔偿金上限除另有约定外为 1,000,000 美元；默认值 1,000,000 按损失序列的币种计，序列为其他币种时请给出用 CYBER.FX 折算后的上限。三星 第三十一条、第二十六条（六）、第五十条、释义十四、四十三。',
+      en: 'Reputational-harm income loss (声誉损害收入损失): hours after the waiting period within the indemnity period (at most six months; with start, six calendar months to the hour), in 24-hour blocks each capped at the daily cap, total within the limit. The wording\'s daily cap is USD 1,000,000 unless the schedule agrees otherwise; the default 1,000,000 is read in the series\' currency, so for a series in another currency give the cap converted with CYBER.FX (CYBER.FXRATE in Excel). SAMSUNG 第三十一条, 第二十六条 (六), 第五十条, 释义十四、四十三.',
+      zh: '声誉损害收入损失：等待期结束后赔偿期内（最长六个月；给出 start 时为精确到小时的六个自然月）的各小时损失，按 24 小时分段、每段以每日赔偿金上限为限，合计以限额为限。条款的每日赔偿金上限除另有约定外为 1,000,000 美元；默认值 1,000,000 按损失序列的币种计，序列为其他币种时请给出用 CYBER.FX（Excel 中为 CYBER.FXRATE）折算后的上限。三星 第三十一条、第二十六条（六）、第五十条、释义十四、四十三。',
     },
     resultKind: 'number',
     articles: [SAMSUNG.reputationalWaiting, SAMSUNG.dailyCap, SAMSUNG.indemnityPeriod, SAMSUNG.mediaWaitingPeriod],
@@ -213,8 +213,8 @@ export const HOURLY_FUNCTIONS: readonly FunctionDefinition[] = [
         default: 1000000,
         label: { en: 'daily cap', zh: '每日赔偿金上限' },
         description: {
-          en: 'Most payable per 24 hours (每日赔偿金上限): USD 1,000,000 in the wording unless the schedule agrees otherwise. Give it in the series\' currency (default 1,000,000 of that currency); for a series in another currency convert the USD cap with CYBER.FX (SAMSUNG 第五十条).',
-          zh: '每 24 小时最高赔付金额（每日赔偿金上限）：条款规定除另有约定外为 1,000,000 美元。请按损失序列的币种给出（默认为该币种的 1,000,000）；序列为其他币种时，用 CYBER.FX 折算美元上限（三星 第五十条）。',
+          en: 'Most payable per 24 hours (每日赔偿金上限): USD 1,000,000 in the wording unless the schedule agrees otherwise. Give it in the series\' currency (default 1,000,000 of that currency); for a series in another currency convert the USD cap with CYBER.FX, CYBER.FXRATE in Excel (SAMSUNG 第五十条).',
+          zh: '每 24 小时最高赔付金额（每日赔偿金上限）：条款规定除另有约定外为 1,000,000 美元。请按损失序列的币种给出（默认为该币种的 1,000,000）；序列为其他币种时，用 CYBER.FX（Excel 中为 CYBER.FXRATE）折算美元上限（三星 第五十条）。',
         },
       }),
       hours('indemnity_hours', {

@@ -106,6 +106,14 @@ export type ResultKind = 'number' | 'boolean' | 'text' | 'date' | 'row' | 'colum
 export interface FunctionSpec {
   /** Catalogue name without the namespace, e.g. PROFITRATE. */
   readonly name: string;
+  /**
+   * The name Excel registers when the catalogue's cannot be registered there: Microsoft's
+   * custom-function naming rules ("Custom functions naming and localization") require an id and a
+   * name of at least three characters, so CYBER.FX is CYBER.FXRATE in Excel. Every host accepts
+   * it as a second name of the same function, so a workbook written in Excel evaluates the same
+   * in the workbench and the CLI.
+   */
+  readonly excelName?: string;
   /** Catalogue section number. */
   readonly section: number;
   readonly description: Text;

@@ -206,19 +206,23 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
   const functions = options.functions ?? CATALOGUE;
   const evaluateFn = options.evaluate ?? ((name: string, args: readonly (RawArgument | undefined)[]) => evaluate(name, args));
   const language = options.language ?? 'en';
-  const byId = new Map<string, { spec: FunctionSpec; shape?: ShapeRule }>();
+  const byId = new Map<string, { spec: FunctionSpec; shape?: ShapeRule; called: string }>();
   const implemented: ImplementedFunctions = {};
   for (const spec of functions) {
-    const id = `${namespace}.${spec.name}`;
     const shape = shapeRuleFor(spec, options.shapes ?? RESULT_SHAPES);
-    byId.set(id, { spec, shape });
-    implemented[id] = {
-      method: 'evaluateCall',
-      ...(shape ? { sizeOfResultArrayMethod: 'resultSize' } : {}),
-      parameters: spec.params.map(parameterOf),
-      // A range given to one of our parameters is a table or a series, never a list of calls.
-      vectorizationForbidden: true,
-    };
+    // The catalogue's name, and the name Excel registers where Excel cannot take the catalogue's
+    // (CYBER.FXRATE for CYBER.FX): a workbook written in Excel must evaluate here too.
+    for (const called of spec.excelName === undefined ? [spec.name] : [spec.name, spec.excelName]) {
+      const id = `${namespace}.${called}`;
+      byId.set(id, { spec, shape, called });
+      implemented[id] = {
+        method: 'evaluateCall',
+        ...(shape ? { sizeOfResultArrayMethod: 'resultSize' } : {}),
+        parameters: spec.params.map(parameterOf),
+        // A range given to one of our parameters is a table or a series, never a list of calls.
+        vectorizationForbidden: true,
+      };
+    }
   }
 
   class CyberFunctionPlugin extends FunctionPlugin {
@@ -230,7 +234,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       return Object.fromEntries(languageCodes.map((code) => [code, names]));
     }
 
-    private definition(ast: ProcedureAst): { spec: FunctionSpec; shape?: ShapeRule } {
+    private definition(ast: ProcedureAst): { spec: FunctionSpec; shape?: ShapeRule; called: string } {
       const found = byId.get(ast.procedureName.toUpperCase());
       if (!found) throw new Error(`programmer error: ${ast.procedureName} is not registered by this plugin`);
       return found;
@@ -306,7 +310,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
      * and the call is not recomputed when its inputs change.
      */
     evaluateCall(ast: ProcedureAst, state: InterpreterState) {
-      const { spec, shape } = this.definition(ast);
+      const { spec, shape, called } = this.definition(ast);
       // Only the arguments written in the formula: one left out stays left out for the engine.
       // An empty argument (f(a,,c), f(a,)) is left out too, and reaches the engine as undefined,
       // not as the blank HyperFormula would evaluate it to: this host can tell the two apart, so
@@ -316,7 +320,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       const raw = values.map((v, i) => (v === undefined ? undefined : argumentOf(v, spec.params[i])));
       let outcome: Outcome;
       try {
-        outcome = evaluateFn(spec.name, raw);
+        outcome = evaluateFn(called, raw);
       } catch (e) {
         // `evaluate` never throws for bad input; anything else must still not break the sheet.
         return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (${e instanceof Error ? e.message : String(e)})`);

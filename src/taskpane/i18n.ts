@@ -47,6 +47,8 @@ export interface UiText {
   readonly count: (shown: number, total: number) => string;
   readonly noMatch: string;
   readonly syntax: string;
+  /** "In Excel: CYBER.FXRATE" for a function Excel registers under another name. */
+  readonly inExcel: (name: string) => string;
   readonly parameters: string;
   readonly parameter: string;
   readonly description: string;
@@ -157,6 +159,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     count: (shown, total) => (shown === total ? `${total} functions` : `${shown} of ${total} functions`),
     noMatch: 'No function matches the search.',
     syntax: 'Syntax',
+    inExcel: (name) => `In Excel: ${name} (Excel registers no function name shorter than three characters; the workbench and the CLI accept both names)`,
     parameters: 'Parameters',
     parameter: 'Parameter',
     description: 'Description',
@@ -296,6 +299,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     count: (shown, total) => (shown === total ? `共 ${total} 个函数` : `${shown} / ${total} 个函数`),
     noMatch: '没有符合搜索条件的函数。',
     syntax: '语法',
+    inExcel: (name) => `在 Excel 中为 ${name}（Excel 不注册少于三个字符的函数名；工作台与命令行两个名称均可使用）`,
     parameters: '参数',
     parameter: '参数',
     description: '说明',

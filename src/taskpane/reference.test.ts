@@ -56,6 +56,13 @@ describe('toEntry', () => {
     expect(e.params[0].label).toBe('经营性收益');
     expect(e.articles[0]).toContain('第四十四条');
   });
+
+  test('says which name Excel registers when it is not the catalogue’s, and finds the function by it', () => {
+    const fx = CATALOGUE.find((f) => f.name === 'FX')!;
+    expect(toEntry(fx, 'en').excelName).toBe('CYBER.FXRATE');
+    expect(toEntry(profitRate, 'en').excelName).toBeUndefined();
+    expect(searchCatalogue('fxrate').map((f) => f.name)).toContain('FX');
+  });
 });
 
 test('languageOf: any Chinese Office language shows Simplified Chinese, anything else English', () => {
@@ -64,4 +71,5 @@ test('languageOf: any Chinese Office language shows Simplified Chinese, anything
   expect(languageOf('en-US')).toBe('en');
   expect(languageOf('fr-FR')).toBe('en');
   expect(languageOf(undefined)).toBe('en');
+
 });

@@ -22,6 +22,8 @@ export interface FunctionEntry {
   readonly name: string;
   readonly section: number;
   readonly description: string;
+  /** CYBER.FXRATE where Excel registers the function under another name than the catalogue's. */
+  readonly excelName?: string;
   /** =CYBER.NAME(a, b, [c]) — optional arguments in brackets, as in FUNCTIONS.md. */
   readonly syntax: string;
   readonly params: readonly ParamEntry[];
@@ -43,6 +45,7 @@ export function toEntry(fn: FunctionDefinition, lang: Language): FunctionEntry {
     id: fn.name,
     name,
     section: fn.section,
+    ...(fn.excelName ? { excelName: `CYBER.${fn.excelName}` } : {}),
     description: fn.description[lang],
     syntax: `=${name}(${fn.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`,
     params: fn.params.map((p) => ({
@@ -60,7 +63,7 @@ export function toEntry(fn: FunctionDefinition, lang: Language): FunctionEntry {
 
 /** Everything a search may match, in both languages: a user may search in either. */
 function searchableText(fn: FunctionDefinition): string {
-  const parts: string[] = [fn.name, `CYBER.${fn.name}`, fn.description.en, fn.description.zh];
+  const parts: string[] = [fn.name, `CYBER.${fn.name}`, ...(fn.excelName ? [fn.excelName] : []), fn.description.en, fn.description.zh];
   for (const p of fn.params) parts.push(p.name, p.label.en, p.label.zh, p.description.en, p.description.zh);
   for (const a of fn.articles) parts.push(a.article, a.en, a.zh);
   return parts.join('\n').toLowerCase();

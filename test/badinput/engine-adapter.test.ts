@@ -129,7 +129,8 @@ type Call = (...args: unknown[]) => unknown;
 
 /** Calls the generated custom function; returns its value or the CustomFunctions.Error it threw. */
 function callExcel(c: BadCase): { value: unknown } | { code: string; message?: string } {
-  const f = (functions as unknown as Record<string, Call>)[c.fn];
+  // Excel registers FX as FXRATE (its ids need three characters): call what Excel calls.
+  const f = (functions as unknown as Record<string, Call>)[findFunction(c.fn)?.excelName ?? c.fn];
   try {
     return { value: f(...c.args.map(toExcel)) };
   } catch (e) {

@@ -59,7 +59,8 @@ function excelCell(v: CellValue): unknown {
 
 export function viaAdapter(name: string, t: Tuple, propagated: boolean): HostOutcome {
   const spec = SPEC_BY_NAME.get(name) as FunctionSpec;
-  const fn = (functions as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
+  // Excel registers FX as FXRATE (its ids need three characters): call what Excel calls.
+  const fn = (functions as unknown as Record<string, (...a: unknown[]) => unknown>)[spec.excelName ?? name];
   const args = spec.params.map((p, i) => {
     const a = t[i];
     if (a === undefined) return undefined;

@@ -41,6 +41,7 @@ export function FunctionDetails({ entry, text }: FunctionDetailsProps) {
       {/* The description is already in the accordion header above this panel. */}
       <Subtitle2>{text.syntax}</Subtitle2>
       <code className={styles.code}>{entry.syntax}</code>
+      {entry.excelName && <Caption1>{text.inExcel(entry.excelName)}</Caption1>}
 
       <Subtitle2>{text.parameters}</Subtitle2>
       <Table size="small" aria-label={text.parameters}>
