@@ -12,6 +12,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const { CATALOGUE, MESSAGES, DEADLINE_RULES, DEADLINE_KINDS, SOURCE_TITLES, offsetText } = require(path.join(root, 'lib/engine'));
+const { tableWidths } = require(path.join(root, 'lib/engine/specs'));
 
 const T = {
   en: {
@@ -32,6 +33,8 @@ const T = {
     errorsIntro: 'Every message names the function and the argument. The code is the cell error a host shows.',
     result: { number: 'a number', boolean: 'TRUE or FALSE', text: 'text', date: 'a date serial', row: 'a row that spills right', column: 'a column that spills down' },
     summary: 'Function', what: 'What it computes',
+    excelName: (name, excel) =>
+      `**In Excel: \`CYBER.${excel}\`.** Excel registers no custom function whose name is shorter than three characters (Microsoft, *Custom functions naming and localization*), so the add-in registers \`CYBER.${name}\` under this name; the workbench and the CLI accept both names.`,
     deadlineRules: {
       title: 'The rules of CYBER.DEADLINE',
       intro: (n) =>
@@ -58,6 +61,8 @@ const T = {
     errorsIntro: '每条信息都写明函数名与参数名。代码即宿主显示的单元格错误。',
     result: { number: '数字', boolean: 'TRUE 或 FALSE', text: '文本', date: '日期序列号', row: '向右溢出的一行', column: '向下溢出的一列' },
     summary: '函数', what: '计算内容',
+    excelName: (name, excel) =>
+      `**在 Excel 中为 \`CYBER.${excel}\`。** Excel 不注册名称少于三个字符的自定义函数（Microsoft《自定义函数命名与本地化》），因此加载项以此名称注册 \`CYBER.${name}\`；工作台与命令行两个名称均可使用。`,
     deadlineRules: {
       title: 'CYBER.DEADLINE 的期限规则',
       intro: (n) =>
@@ -88,8 +93,13 @@ function ruleText(p, lang) {
         (p.exactLength ? (zh ? `，恰好 ${p.exactLength} 个值` : `, exactly ${p.exactLength} values`) : '') +
         (p.maxLength ? (zh ? `，≤ ${p.maxLength} 个值` : `, ≤ ${p.maxLength} values`) : '')
       );
-    case 'table':
-      return (zh ? `${p.columns.length} 列表格：` : `table of ${p.columns.length} columns: `) + p.columns.map((c) => c.label[lang]).join(zh ? '、' : ', ');
+    case 'table': {
+      // Optional trailing columns (the covers table's nesting): "5 or 6 columns".
+      const widths = tableWidths(p);
+      const count = widths.length === 1 ? String(widths[0]) : `${widths.slice(0, -1).join(', ')}${zh ? ' 或 ' : ' or '}${widths[widths.length - 1]}`;
+      const label = (c) => (c.optional ? (zh ? `${c.label.zh}（可省略）` : `${c.label.en} (optional)`) : c.label[lang]);
+      return (zh ? `${count} 列表格：` : `table of ${count} columns: `) + p.columns.map(label).join(zh ? '、' : ', ');
+    }
     default: {
       const parts = [];
       if (p.greaterThan !== undefined) parts.push(`x > ${p.greaterThan}`);
@@ -151,6 +161,7 @@ function reference(lang) {
       out.push('', `## ${section}. ${t.section[section]}`);
     }
     out.push('', `### ${signature(f)}`, '', f.description[lang], '');
+    if (f.excelName) out.push(t.excelName(f.name, f.excelName), '');
     out.push(`**${t.params}**`, '', `| ${t.name} | ${t.rule} | ${t.def} | ${t.desc} |`, '|---|---|---|---|');
     for (const p of f.params) {
       const d = p.optional ? (p.default !== undefined ? fmtDefault(p.default) : '—') : t.required;
@@ -170,7 +181,10 @@ function reference(lang) {
 
 function readmeTable() {
   const rows = ['| Function | What it computes · 计算内容 |', '|---|---|'];
-  for (const f of CATALOGUE) rows.push(`| \`${cell(signature(f))}\` | ${cell(f.description.en)}<br>${cell(f.description.zh)} |`);
+  for (const f of CATALOGUE) {
+    const excel = f.excelName ? ` (Excel: \`CYBER.${f.excelName}\`)` : '';
+    rows.push(`| \`${cell(signature(f))}\`${excel} | ${cell(f.description.en)}<br>${cell(f.description.zh)} |`);
+  }
   return rows.join('\n');
 }
 

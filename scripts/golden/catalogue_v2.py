@@ -440,7 +440,7 @@ for _ in range(100):
     recovered = money(6_000_000)
     costs = money(200_000)
     args = [recovered, costs, loss, ded, paid] + ([] if limit is None else [limit])
-    case("RECOVERY", args, lambda: recovery(fr(recovered), fr(costs), fr(loss), fr(ded), fr(paid), None if limit is None else fr(limit)))
+    case("RECOVERY", args, lambda: [recovery(fr(recovered), fr(costs), fr(loss), fr(ded), fr(paid), None if limit is None else fr(limit))])
 
 for _ in range(60):
     bounds = sorted(rng.sample(range(1, 400), rng.randint(1, 5)))

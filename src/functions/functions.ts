@@ -138,14 +138,15 @@ export function WAITINGMET(duration_hours: any, waiting_hours: any): any {
 }
 
 /**
- * Recovery-period ratio (恢复期间的对应比例): the ratio of the first table row whose day bound ≥ the recovery days. CPIC 第十三条 (一) 2 (7).
+ * Recovery-period ratio (恢复期间的对应比例): the ratio of the first table row whose day bound ≥ the recovery period, which never exceeds the agreed recovery period when one is given. CPIC 第十三条 (一) 2 (7), 第四十四条 28.
  * @customfunction RECOVERYRATIO
- * @param recovery_days Length of the recovery period in days; 0 or more.
+ * @param recovery_days Length of the recovery period in days, from the incident until the IT equipment works as before; 0 or more.
  * @param table Table of 2 columns: upper bound in days (strictly increasing) and ratio (0 to 1); an optional header row is skipped.
+ * @param agreed_days The schedule's agreed recovery period for continuation costs, in days; 0 or more. The recovery period never exceeds it (CPIC 第四十四条 28); omit when the schedule agrees none.
  * @returns The exact result, converted to a number once at the end (not rounded).
  */
-export function RECOVERYRATIO(recovery_days: any, table: any[][]): any {
-  return invoke('RECOVERYRATIO', [recovery_days, table]);
+export function RECOVERYRATIO(recovery_days: any, table: any[][], agreed_days?: any): any {
+  return invoke('RECOVERYRATIO', [recovery_days, table, agreed_days]);
 }
 
 /**
@@ -200,13 +201,13 @@ export function WAITINGDEDUCTIBLE(hourly_losses: any[][], waiting_hours: any): a
 }
 
 /**
- * Hourly business-interruption payout: losses of the first max_hours hours less the larger of the deductible and the waiting-period deductible, within the limit. SAMSUNG 第二十九条, 释义四十四.
+ * Hourly business-interruption payout: losses of the first max_hours hours (the recovery period, never over 180 days = 4320 hours) less the larger of the deductible and the waiting-period deductible, within the limit. SAMSUNG 第二十九条, 释义四十四.
  * @customfunction HOURLYBI
  * @param hourly_losses Losses per hour from the start of the interruption (or adverse media event): one row or one column, at most 8,784 values (a leap year); blanks count as 0.
  * @param waiting_hours Waiting period in whole hours from the schedule; 0 or more.
  * @param deductible Monetary deductible from the schedule; 0 or more.
  * @param limit Limit of the business-interruption cover; 0 or more.
- * @param max_hours Hours that count at most: the recovery period, never over 180 days = 4320 hours (default 4320).
+ * @param max_hours Hours that count at most: the recovery period, 0 to 4320 (default 4320). A schedule may shorten it, never lengthen it: the recovery period never exceeds 180 days (SAMSUNG 释义四十四), so above 4320 is #VALUE!.
  * @returns The exact result, converted to a number once at the end (not rounded).
  */
 export function HOURLYBI(hourly_losses: any[][], waiting_hours: any, deductible: any, limit: any, max_hours?: any): any {
@@ -214,17 +215,18 @@ export function HOURLYBI(hourly_losses: any[][], waiting_hours: any, deductible:
 }
 
 /**
- * Reputational-harm income loss (声誉损害收入损失): hours after the waiting period within the indemnity period, in 24-hour blocks each capped at the daily cap, total within the limit. SAMSUNG 第三十一条, 第二十六条 (六), 释义十四、四十三.
+ * Reputational-harm income loss (声誉损害收入损失): hours after the waiting period within the indemnity period (at most six months; with start, six calendar months to the hour), in 24-hour blocks each capped at the daily cap, total within the limit. The wording's daily cap is USD 1,000,000 unless the schedule agrees otherwise; the default 1,000,000 is read in the series' currency, so for a series in another currency give the cap converted with CYBER.FX (CYBER.FXRATE in Excel). SAMSUNG 第三十一条, 第二十六条 (六), 第五十条, 释义十四、四十三.
  * @customfunction REPUTATIONAL
  * @param hourly_losses Losses per hour from the start of the interruption (or adverse media event): one row or one column, at most 8,784 values (a leap year); blanks count as 0.
- * @param waiting_hours Adverse-media waiting period in whole hours; 0 or more.
- * @param daily_cap Most payable per 24 hours (每日赔偿金上限, default 1,000,000).
- * @param indemnity_hours Indemnity period in whole hours after the waiting period, at most six months (default 4380 = 6 × 730).
+ * @param waiting_hours Adverse-media waiting period in whole hours from first discovery of the adverse media event; 0 or more.
+ * @param daily_cap Most payable per 24 hours (每日赔偿金上限): USD 1,000,000 in the wording unless the schedule agrees otherwise. Give it in the series' currency (default 1,000,000 of that currency); for a series in another currency convert the USD cap with CYBER.FX, CYBER.FXRATE in Excel (SAMSUNG 第五十条).
+ * @param indemnity_hours Indemnity period in whole hours after the waiting period, 0 to 4416 (184 days, the longest six calendar months); default 4380 = 6 × 730. With start the period also ends six calendar months after the waiting period: give 4416 to let the calendar alone decide.
  * @param limit Limit of the reputational-harm cover; omit for none.
+ * @param start Date and time of the first hour of the series (when the adverse media event was first discovered). With it the indemnity period ends at the earlier of indemnity_hours and six calendar months after the waiting period, to the hour; omit to use indemnity_hours alone.
  * @returns The exact result, converted to a number once at the end (not rounded).
  */
-export function REPUTATIONAL(hourly_losses: any[][], waiting_hours: any, daily_cap?: any, indemnity_hours?: any, limit?: any): any {
-  return invoke('REPUTATIONAL', [hourly_losses, waiting_hours, daily_cap, indemnity_hours, limit]);
+export function REPUTATIONAL(hourly_losses: any[][], waiting_hours: any, daily_cap?: any, indemnity_hours?: any, limit?: any, start?: any): any {
+  return invoke('REPUTATIONAL', [hourly_losses, waiting_hours, daily_cap, indemnity_hours, limit, start]);
 }
 
 /**
@@ -241,10 +243,10 @@ export function LAYER(loss: any, attachment: any, limit: any, share?: any): any 
 }
 
 /**
- * Settles a list of claims against a tree of covers: one payable amount per claims row (spills down), the largest deductible once per event, sublimits inside parent limits, policy limits. SAMSUNG 第二十四–二十八、三十二、三十三条.
+ * Settles a list of claims against a tree of covers: one payable amount per claims row (spills down), the largest deductible once per event, sublimits inside their parents’ limits (nesting "all") or inside their aggregates only (nesting "aggregate"), policy limits. SAMSUNG 第二十四–二十八、三十二、三十三条.
  * @customfunction ALLOCATE
  * @param claims Claims: 3 columns (event id, cover id, amount = loss + defence costs ≥ 0); rows with the same event id are one claim/event; an optional header row.
- * @param covers Covers tree: 5 columns (cover id, parent id or blank, per-claim/event limit or blank, aggregate limit or blank, deductible or blank = 0); a child’s limits are part of its ancestors’.
+ * @param covers Covers tree: 5 or 6 columns (cover id, parent id or blank, per-claim/event limit or blank, aggregate limit or blank, deductible or blank = 0, optional nesting: blank or "all", or "aggregate"); a payment counts against every ancestor’s aggregate, and against an ancestor’s per-claim/event limit only when every cover below it on the path nests "all".
  * @param policy_aggregate Policy aggregate limit (保险单累计责任限额, 第二十四条); omit for none.
  * @param policy_per_claim Policy per-claim limit (保险单每次索赔责任限额, 第二十四条); omit for none.
  * @returns A one-column array that spills down.
@@ -257,7 +259,7 @@ export function ALLOCATE(claims: any[][], covers: any[][], policy_aggregate?: an
  * Aggregate still available to a cover after CYBER.ALLOCATE has settled all claims: the least of its own, its ancestors’ and the policy’s remaining aggregate, or "unlimited".
  * @customfunction REMAINING
  * @param claims Claims: 3 columns (event id, cover id, amount = loss + defence costs ≥ 0); rows with the same event id are one claim/event; an optional header row.
- * @param covers Covers tree: 5 columns (cover id, parent id or blank, per-claim/event limit or blank, aggregate limit or blank, deductible or blank = 0); a child’s limits are part of its ancestors’.
+ * @param covers Covers tree: 5 or 6 columns (cover id, parent id or blank, per-claim/event limit or blank, aggregate limit or blank, deductible or blank = 0, optional nesting: blank or "all", or "aggregate"); a payment counts against every ancestor’s aggregate, and against an ancestor’s per-claim/event limit only when every cover below it on the path nests "all".
  * @param cover Id of the cover whose remaining aggregate is wanted.
  * @param policy_aggregate Policy aggregate limit (保险单累计责任限额, 第二十四条); omit for none.
  * @param policy_per_claim Policy per-claim limit (保险单每次索赔责任限额, 第二十四条); omit for none.
@@ -282,17 +284,18 @@ export function HAMMER(total_cost: any, settlement_offer: any, defense_to_refusa
 }
 
 /**
- * Distributes a recovery net of its costs, top down: insured’s loss above the limit, insurer’s payment, insured’s deductible, remainder (a 1×4 row that spills right). SAMSUNG 第四十五条; ISO Recoveries.
+ * Distributes a recovery net of its costs, top down: insured’s loss above the limit, insurer’s payment, insured’s deductible, remainder (a 1×4 row that spills right). With limit, part 1 is only the loss above the limit, max(0, loss − deductible − limit); without it, loss − deductible − insurer_paid. SAMSUNG 第四十五条; ISO Recoveries.
  * @customfunction RECOVERY
  * @param recovered Amount recovered from the third party; 0 or more.
  * @param recovery_costs Costs of making the recovery; 0 or more.
  * @param loss The insured’s whole loss; 0 or more.
  * @param deductible Deductible the insured bore; 0 or more.
- * @param insurer_paid What the insurer paid; at most loss − deductible.
+ * @param insurer_paid What the insurer paid; at most loss − deductible, and at most limit when it is given.
+ * @param limit The limit that applied to the loss; with it the insured’s part 1 is only the loss above the limit, max(0, loss − deductible − limit). Omit it to count everything the insurer did not pay of loss − deductible as above the limit.
  * @returns A one-row array that spills to the right.
  */
-export function RECOVERY(recovered: any, recovery_costs: any, loss: any, deductible: any, insurer_paid: any): any[][] {
-  return invoke('RECOVERY', [recovered, recovery_costs, loss, deductible, insurer_paid]) as any[][];
+export function RECOVERY(recovered: any, recovery_costs: any, loss: any, deductible: any, insurer_paid: any, limit?: any): any[][] {
+  return invoke('RECOVERY', [recovered, recovery_costs, loss, deductible, insurer_paid, limit]) as any[][];
 }
 
 /**
@@ -322,23 +325,24 @@ export function POOLSHARE(member_claims: any[][], pool_limit?: any, pool_remaini
 }
 
 /**
- * LMCIT first-party aggregate per member: 500,000 when all five loss-control answers are yes, else 250,000.
+ * LMCIT first-party aggregate per member: 500,000 when the member bought the higher limit (raised TRUE) and all five loss-control answers are yes, else 250,000.
  * @customfunction LMCITLIMIT
  * @param answers Exactly five answers (a row or column): annual cyber training, computer-use policy, firewall, monthly AV/Windows updates, monthly backups; TRUE/FALSE, yes/no, 是/否; blank = no.
+ * @param raised Whether the member bought the 500,000 limit for the additional premium (default FALSE): the answers alone do not raise the limit.
  * @returns The exact result, converted to a number once at the end (not rounded).
  */
-export function LMCITLIMIT(answers: any[][]): any {
-  return invoke('LMCITLIMIT', [answers]);
+export function LMCITLIMIT(answers: any[][], raised?: any): any {
+  return invoke('LMCITLIMIT', [answers, raised]);
 }
 
 /**
- * Crime payout: the loss with special-limit property capped at the special limit ($5,000), less the deductible, within the limit, plus Forgery legal expenses. ISO CR 00 21.
+ * Crime payout of one occurrence: the loss less the deductible (taken off the whole loss), never more than the special limit ($5,000) allows for special-limit property, within the limit, plus Forgery legal expenses. Furs of 6,000 with a 1,000 deductible pay 5,000. ISO CR 00 21.
  * @customfunction CRIMEPAYOUT
  * @param loss Loss of one occurrence; 0 or more.
- * @param deductible Deductible per occurrence; 0 or more.
+ * @param deductible Deductible per occurrence, taken off the whole loss; 0 or more.
  * @param limit Limit of insurance per occurrence; 0 or more.
- * @param special_loss Part of the loss in precious metals, stones, furs, manuscripts, drawings or records (default 0); at most loss.
- * @param special_limit Special limit for that property (default 5,000).
+ * @param special_loss Part of the loss in precious metals, stones, furs, manuscripts, drawings or records (default 0); at most loss. At most special_limit of it is paid.
+ * @param special_limit The most paid for that property in one occurrence (default 5,000); it caps what is paid, after the deductible has come off the whole loss.
  * @param legal_expenses Forgery or Alteration legal expenses: no deductible, in addition to the limit (default 0).
  * @returns The exact result, converted to a number once at the end (not rounded).
  */
@@ -373,27 +377,28 @@ export function LOSSSUSTAINED(loss_date: any, discovery_date: any, policy_start:
 }
 
 /**
- * TRUE when the wrongful act lies between the retroactive date and the policy end and the claim is made in the policy period (or extended reporting period). SAMSUNG 第一部分 第四条.
+ * TRUE when the wrongful act lies between the retroactive date and the policy end and the claim is made in the policy period (or extended reporting period); a notice of circumstances the insurer received within the policy period counts as the day the claim was made. SAMSUNG 第一部分 第四条, 第四十三条 (二) 2.
  * @customfunction CLAIMSMADE
  * @param act_date Date of the wrongful act.
  * @param claim_date Date the claim was first made.
  * @param retro_date Retroactive date from the schedule.
  * @param policy_start First day of the policy period.
- * @param policy_end Last day of the policy period.
- * @param erp_end End of the extended reporting period, when bought; omit otherwise.
+ * @param policy_end Last day of the policy period (the last day of cover).
+ * @param erp_end End of the extended reporting period, when bought; omit otherwise. Not before policy_end.
+ * @param circumstance_date Day the insurer first received a written notice of the circumstances from which the claim arose; within the policy period it replaces claim_date, outside it is ignored. Omit when none.
  * @returns TRUE or FALSE.
  */
-export function CLAIMSMADE(act_date: any, claim_date: any, retro_date: any, policy_start: any, policy_end: any, erp_end?: any): any {
-  return invoke('CLAIMSMADE', [act_date, claim_date, retro_date, policy_start, policy_end, erp_end]);
+export function CLAIMSMADE(act_date: any, claim_date: any, retro_date: any, policy_start: any, policy_end: any, erp_end?: any, circumstance_date?: any): any {
+  return invoke('CLAIMSMADE', [act_date, claim_date, retro_date, policy_start, policy_end, erp_end, circumstance_date]);
 }
 
 /**
- * Last day for written notice (a date serial): "claim", "incident", "extortion" or "proof" (proof of loss). SAMSUNG 第四十三条.
+ * Last day for written notice (a date serial): "claim" (policy end + 90, or the ERP end when later), "incident", "extortion" or "proof" (proof of loss). SAMSUNG 第四十三条.
  * @customfunction NOTICEBY
  * @param kind What is notified: "claim", "incident", "extortion" or "proof".
  * @param event_date Date of the event (discovery, demand or loss).
- * @param policy_end Last day of the policy period.
- * @param erp_end End of the extended reporting period, when bought; omit otherwise.
+ * @param policy_end Last day of the policy period (the last day of cover).
+ * @param erp_end End of the extended reporting period, when bought; omit otherwise. Not before policy_end.
  * @returns A date serial number (1900 date system).
  */
 export function NOTICEBY(kind: any, event_date: any, policy_end: any, erp_end?: any): any {
@@ -401,12 +406,12 @@ export function NOTICEBY(kind: any, event_date: any, policy_end: any, erp_end?: 
 }
 
 /**
- * Pro-rata return premium by days: premium × (policy end − cancellation date) ÷ (policy end − policy start). SAMSUNG 第四十九条 (一) 4.
+ * Pro-rata return premium by whole days: premium × (policy end + 1 − cancellation date) ÷ (policy end + 1 − policy start), policy end being the last day of cover and the cancellation date the first day no longer covered. SAMSUNG 第四十九条 (一) 4.
  * @customfunction RETURNPREMIUM
  * @param premium Premium of the policy period; 0 or more.
  * @param policy_start First day of the policy period.
- * @param policy_end Date the policy period ends (its expiry): the days of the period are counted as policy_end − policy_start.
- * @param cancel_date Date the policy is cancelled, within the policy period.
+ * @param policy_end Last day of cover (not the day after): the period has policy_end + 1 − policy_start days; not before policy_start. Dates count as whole days.
+ * @param cancel_date Day the cancellation takes effect, the first day no longer covered: from policy_start to policy_end + 1 (which returns nothing).
  * @returns The exact result, converted to a number once at the end (not rounded).
  */
 export function RETURNPREMIUM(premium: any, policy_start: any, policy_end: any, cancel_date: any): any {
@@ -424,4 +429,65 @@ export function RETURNPREMIUM(premium: any, policy_start: any, policy_end: any, 
  */
 export function ACQUISITION(subsidiary_revenue: any, named_revenue: any, acquisition_date: any, notice_date?: any): any {
   return invoke('ACQUISITION', [subsidiary_revenue, named_revenue, acquisition_date, notice_date]);
+}
+
+/**
+ * The day a time limit of the wording falls on (a date serial): INT(date) + N days, or EDATE(INT(date), N months) for rules counted in months or years. rule is one of the 26 rules of the SAMSUNG, CPIC and ISO wordings, e.g. "samsung.payment", "cpic.decision", "iso.suit.from".
+ * @customfunction DEADLINE
+ * @param rule The time limit, written wording.name: samsung.* (10 rules), cpic.* (10), iso.* (6), e.g. "samsung.payment", "cpic.decision", "iso.suit.from"; case and surrounding spaces are ignored.
+ * @param date The day the time limit is counted from (what it is depends on the rule, e.g. the day the settlement was agreed); a time of day is ignored.
+ * @returns A date serial number (1900 date system).
+ */
+export function DEADLINE(rule: any, date: any): any {
+  return invoke('DEADLINE', [rule, date]);
+}
+
+/**
+ * The day a written notice takes effect (a date serial): the earlier of the day it was actually received and the day after it was sent. SAMSUNG 第四十三条 (一) 1.
+ * @customfunction NOTICESERVED
+ * @param sent_date Day the notice was sent (by the proof of sending).
+ * @param received_date Day the notice was actually received; omit when unknown. Not on a day before sent_date.
+ * @returns A date serial number (1900 date system).
+ */
+export function NOTICESERVED(sent_date: any, received_date?: any): any {
+  return invoke('NOTICESERVED', [sent_date, received_date]);
+}
+
+/**
+ * TRUE when the day of date lies in the policy period, policy_start ≤ INT(date) ≤ policy_end: the trigger "first discovered / first occurring within the policy period". SAMSUNG 第九–十九条; CPIC 第四条 1 (2). Related events are one event on the earliest date: pass MIN of their dates.
+ * @customfunction INPERIOD
+ * @param date Day the event was first discovered or first occurred (MIN of the dates of related events).
+ * @param policy_start First day of the policy period.
+ * @param policy_end Last day of cover of the policy period.
+ * @returns TRUE or FALSE.
+ */
+export function INPERIOD(date: any, policy_start: any, policy_end: any): any {
+  return invoke('INPERIOD', [date, policy_start, policy_end]);
+}
+
+/**
+ * Converts amount into the policy’s currency at the rate of date: the rate published that day, else the next one ("next", SAMSUNG 第五十条 (一)) or the last one before ("prior"); #N/A when there is none.
+ * @customfunction FXRATE
+ * @param amount The amount in the other currency; 0 or more.
+ * @param rates Table of 2 columns, date and rate (units of the policy’s currency per unit of the amount’s currency, > 0), dates strictly increasing; one header row allowed.
+ * @param date Day whose rate applies (judgment, settlement or due date; for ISO the day the loss was sustained); a time of day is ignored.
+ * @param rule When no rate was published that day: "next" (default) takes the next published rate, "prior" the last one before.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function FXRATE(amount: any, rates: any[][], date: any, rule?: any): any {
+  return invoke('FX', [amount, rates, date, rule]);
+}
+
+/**
+ * Business continuation costs (经营延续费用) as CPIC 第四十四条 29 defines them, the expenses CYBER.CONTINUATIONPAYOUT takes: max(0, extra costs − avoidable + min(expediting, expediting saved) − residual value).
+ * @customfunction CONTINUATIONCOST
+ * @param extra_costs Necessary and useful costs above the usual ones incurred in the recovery period (not costs that run anyway, not restoring the IT equipment, not amounts paid as prevention costs); 0 or more.
+ * @param avoidable Costs avoided in the recovery period (default 0).
+ * @param expediting Costs above the usual ones spent to shorten the recovery period of the IT equipment (default 0); counted only up to expediting_saved.
+ * @param expediting_saved The continuation costs that shortening the recovery period saved (default 0): the most of expediting that counts.
+ * @param residual_value Value at the end of the recovery period of property acquired for temporary use (default 0).
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function CONTINUATIONCOST(extra_costs: any, avoidable?: any, expediting?: any, expediting_saved?: any, residual_value?: any): any {
+  return invoke('CONTINUATIONCOST', [extra_costs, avoidable, expediting, expediting_saved, residual_value]);
 }
