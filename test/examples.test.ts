@@ -157,13 +157,14 @@ describe('samsung-limits-and-claims: the hand-checked figures', () => {
       ['E6', 'REG', 300000],
     ]);
     // Only the formula's cell holds a formula; the others are filled by its spill.
-    expect(s.cells.find((c) => c.row === header && c.col === 4)?.formula).toMatch(/^=CYBER\.ALLOCATE\(A\d+:C\d+,A\d+:E\d+,C\d+,C\d+\)$/);
+    expect(s.cells.find((c) => c.row === header && c.col === 4)?.formula).toMatch(/^=CYBER\.ALLOCATE\(A\d+:C\d+,A\d+:F\d+,C\d+,C\d+\)$/); // 6 columns: the nesting (catalogue v2)
     expect(s.cells.filter((c) => c.col === 4 && claimRows.includes(c.row) && c.formula)).toEqual([]);
   });
 
   it('CYBER.REMAINING per cover: the least of its own, its ancestors’ and the policy’s aggregate left', () => {
-    const coverRows = s.rows((v) => typeof v(1) === 'string' && /^[A-Z]+$/.test(v(1) as string) && typeof v(6) === 'string' && v(8) !== undefined);
-    expect(Object.fromEntries(coverRows.map((row) => [s.value(row, 1), s.value(row, 8)]))).toEqual({
+    // Columns: id, parent, per claim, aggregate, deductible, nesting, English, 中文, what is left.
+    const coverRows = s.rows((v) => typeof v(1) === 'string' && /^[A-Z]+$/.test(v(1) as string) && typeof v(7) === 'string' && v(9) !== undefined);
+    expect(Object.fromEntries(coverRows.map((row) => [s.value(row, 1), s.value(row, 9)]))).toEqual({
       SEC: 0,
       PRIV: 150000,
       REG: 100000,
@@ -275,7 +276,8 @@ describe('samsung-hourly-bi-reputational: the hand-checked figures', () => {
     expect(s.item('Reputational-harm payout')).toBe(5000000);
     expect(s.item('Payout with that indemnity period')).toBe(capped(12, 12 + 168));
     expect(s.item('Payout with that indemnity period')).toBe(5164000);
-    expect(s.item('Business interruption + reputational harm')).toBe(18350000);
+    // Labelled as not payable: this sheet has no covers tree or policy aggregate (SAMSUNG 第二十四条).
+    expect(s.item('Sum of the two payouts — NOT what is payable')).toBe(18350000);
     const blocks = s.rows((v) => typeof v(6) === 'number' && typeof v(9) === 'number' && typeof v(10) === 'number');
     expect(blocks.map((row) => s.value(row, 9))).toEqual([1388500, 1336500, 1059500, 782500, 599000, 460500, 322000, 239600, 184200, 128800, 92100, 64400, 36700, 9000]);
     expect(blocks.slice(0, 4).map((row) => s.value(row, 10))).toEqual([1000000, 1000000, 1000000, 782500]);
@@ -338,7 +340,9 @@ describe('lmcit-member: the hand-checked figures', () => {
   });
 
   it('crime: special limit, legal expenses, loss sustained, prior limit', () => {
-    expect(s.item('Burglary payout')).toBe(31000); // 27,000 + min(23,000, 5,000) − 1,000
+    // Catalogue v2, ISO: the deductible comes off the whole loss and "$5,000 is the most paid … for loss
+    // of" special property: min(50,000 − 1,000, 27,000 + min(23,000, 5,000)) = 32,000 (v1: 31,000).
+    expect(s.item('Burglary payout')).toBe(32000);
     expect(s.item('Forgery payout')).toBe(262000); // min(250,000, 279,000) + 12,000
     expect(s.item('Covered as a loss sustained')).toBe(true);
     expect(s.item('The same if the policy had been replaced')).toBe(false);
@@ -695,7 +699,7 @@ describe('--format json error messages on a bad sheet', () => {
     expect(error('A13')).toEqual({ value: '#VALUE!', message: 'CYBER.HOURLYBI: waiting_hours must be a whole number, but it is 1.5.' });
     expect(error('B13')).toEqual({ value: '#VALUE!', message: 'CYBER.LMCITLIMIT: answers must hold exactly 5 values, but it has 3.' });
     expect(error('C13')).toEqual({ value: '#VALUE!', message: 'CYBER.NOTICEBY: kind must be one of "claim", "incident", "extortion", "proof", but it is the text "letter".' });
-    expect(error('D13')).toEqual({ value: '#VALUE!', message: 'CYBER.RETURNPREMIUM: cancel_date (2026-03-19) must lie within the policy period 2025-01-01 to 2025-12-31.' });
+    expect(error('D13')).toEqual({ value: '#VALUE!', message: 'CYBER.RETURNPREMIUM: cancel_date (2026-03-19) is the first day no longer covered, so it must lie from policy_start (2025-01-01) to the day after policy_end (2026-01-01).' });
     expect(error('A14')).toEqual({ value: '#VALUE!', message: 'CYBER.CRIMEPAYOUT: special_loss (200) is part of the loss and cannot exceed it (100).' });
     expect(error('B14')).toEqual({ value: '#DIV/0!', message: 'CYBER.OTHERINSURANCE: own_limit: contribution by limits divides by own_limit + other_limit, which is 0.' });
   });

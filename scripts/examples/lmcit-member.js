@@ -62,16 +62,20 @@ function build() {
     header: ['Question', '问题', 'North Meadow 北草甸市', 'South Prairie 南草原市 (comparison)'],
     rows: QUESTIONS.map(([en, zh, a, b], i) => ({ key: i + 1, cells: [en, zh, a, b] })),
   });
+  // The higher limit is an option bought for an additional premium by a member that can answer
+  // yes to all five questions; answering yes alone does not raise it (LMCIT coverage summary).
+  const raisedRow = s.item('raised', 'Bought the higher limit for the additional premium?', '是否已加费购买较高限额？', true, undefined, `${LMCIT} optional higher limit`, { noteCol: 5 });
+  s.put(raisedRow, 4, false);
   const limitRow = s.item(
     'fpAggregate',
-    'First-party aggregate per member (500,000 if all five are yes)',
-    '每成员第一方累计限额（五项均为是则 500,000）',
-    (r) => `=CYBER.LMCITLIMIT(${r.col('answers', 2)})`,
+    'First-party aggregate per member (500,000 if the higher limit was bought and all five are yes)',
+    '每成员第一方累计限额（已购买较高限额且五项均为是则 500,000）',
+    (r) => `=CYBER.LMCITLIMIT(${r.col('answers', 2)},C${raisedRow})`,
     'amount',
     undefined,
     { style: 'total' },
   );
-  s.put(limitRow, 4, (r) => `=CYBER.LMCITLIMIT(${r.col('answers', 3)})`, { fmt: 'amount' });
+  s.put(limitRow, 4, (r) => `=CYBER.LMCITLIMIT(${r.col('answers', 3)},D${raisedRow})`, { fmt: 'amount' });
   s.put(limitRow, 5, `${LMCIT} $250,000 / $500,000`, { style: 'note' });
   s.blank();
 

@@ -150,7 +150,7 @@ function build() {
   s.blank();
 
   s.section('4. Total 合计');
-  s.item('total', 'Business interruption + reputational harm (before the policy aggregate)', '营业收入损失 + 声誉损害（未计保险单累计限额）', (r) => `=${r.c('hourlyBi')}+${r.c('repPayout')}`, 'amount', `${SRC} 第二十四条`, { style: 'total' });
+  s.item('total', 'Sum of the two payouts — NOT what is payable: the policy aggregate and the covers tree still apply (settle both as claims with CYBER.ALLOCATE, as the Samsung template does)', '两项赔款之和——并非应付金额：仍须适用保险单累计限额与保障项目树（以 CYBER.ALLOCATE 将两者作为索赔理算，见三星模板）', (r) => `=${r.c('hourlyBi')}+${r.c('repPayout')}`, 'amount', `${SRC} 第二十四条`);
   return s;
 }
 

@@ -11,18 +11,20 @@ const SRC = 'SAMSUNG';
 
 /** Covers tree (SAMSUNG 第四–十九条 covers; limits 第二十四–二十六条; deductibles 第二十七–三十条). */
 const COVERS = [
-  // id, parent, per-claim/event limit, aggregate, deductible, English, 中文, source
-  ['SEC', '', 2000000, 2000000, 50000, 'Security liability', '安全责任', '第四条; 第二十五条 (一)(二)'],
-  ['PRIV', '', 2000000, 2000000, 50000, 'Privacy liability', '隐私责任', '第五条; 第二十五条 (一)(二)'],
-  ['REG', '', 750000, 1000000, 50000, 'Regulatory proceedings', '监管调查诉讼', '第七条; 第二十五条'],
-  ['PCI', 'REG', 250000, 250000, 50000, 'PCI DSS non-compliance (part of REG)', 'PCI 数据安全标准违规（含于监管调查诉讼）', '第八条; 第二十五条 (四)'],
-  ['IR', '', 500000, 500000, 25000, 'Incident response costs', '事故响应费用', '第九条; 第二十六条 (一)(二)'],
-  ['BI', '', 1500000, 1500000, 100000, 'Business interruption (revenue loss)', '营业收入损失', '第十条; 第二十六条; 第二十九条'],
-  ['CBI', 'BI', 500000, 500000, 100000, 'Contingent business interruption (part of BI)', '连带营业收入损失（含于营业收入损失）', '第十一条; 第二十六条 (三)'],
-  ['EXT', '', 500000, 800000, 50000, 'Cyber extortion', '网络勒索', '第十五条; 第二十六条'],
-  ['RWD', 'EXT', '', 100000, '', 'Reward payment (part of EXT, no deductible)', '报酬支付（含于网络勒索，不适用免赔额）', '第十六条; 第二十六条 (五); 第三十条'],
-  ['SE', '', 250000, 250000, 25000, 'Social-engineering funds-transfer fraud', '社会工程学资金转账诈骗', '第十八条; 第二十六条'],
-  ['SEP', 'SE', '', 50000, 25000, 'Social-engineering theft of personal funds (part of SE)', '社会工程学盗窃个人资金（含于社会工程学资金转账诈骗）', '第十九条; 第二十六条 (七)'],
+  // id, parent, per-claim/event limit, aggregate, deductible, nesting, English, 中文, source.
+  // Nesting "aggregate": 第二十五条 (四) and 第二十六条 (三)(五)(七) make these sub-limits part of the
+  // parent's aggregate (「……累计责任限额的一部分，不额外增加后者的责任限额」), not of its per-claim limit.
+  ['SEC', '', 2000000, 2000000, 50000, '', 'Security liability', '安全责任', '第四条; 第二十五条 (一)(二)'],
+  ['PRIV', '', 2000000, 2000000, 50000, '', 'Privacy liability', '隐私责任', '第五条; 第二十五条 (一)(二)'],
+  ['REG', '', 750000, 1000000, 50000, '', 'Regulatory proceedings', '监管调查诉讼', '第七条; 第二十五条'],
+  ['PCI', 'REG', 250000, 250000, 50000, 'aggregate', 'PCI DSS non-compliance (part of REG)', 'PCI 数据安全标准违规（含于监管调查诉讼）', '第八条; 第二十五条 (四)'],
+  ['IR', '', 500000, 500000, 25000, '', 'Incident response costs', '事故响应费用', '第九条; 第二十六条 (一)(二)'],
+  ['BI', '', 1500000, 1500000, 100000, '', 'Business interruption (revenue loss)', '营业收入损失', '第十条; 第二十六条; 第二十九条'],
+  ['CBI', 'BI', 500000, 500000, 100000, 'aggregate', 'Contingent business interruption (part of BI)', '连带营业收入损失（含于营业收入损失）', '第十一条; 第二十六条 (三)'],
+  ['EXT', '', 500000, 800000, 50000, '', 'Cyber extortion', '网络勒索', '第十五条; 第二十六条'],
+  ['RWD', 'EXT', '', 100000, '', 'aggregate', 'Reward payment (part of EXT, no deductible)', '报酬支付（含于网络勒索，不适用免赔额）', '第十六条; 第二十六条 (五); 第三十条'],
+  ['SE', '', 250000, 250000, 25000, '', 'Social-engineering funds-transfer fraud', '社会工程学资金转账诈骗', '第十八条; 第二十六条'],
+  ['SEP', 'SE', '', 50000, 25000, 'aggregate', 'Social-engineering theft of personal funds (part of SE)', '社会工程学盗窃个人资金（含于社会工程学资金转账诈骗）', '第十九条; 第二十六条 (七)'],
 ];
 
 /**
@@ -58,7 +60,7 @@ const EVENTS = [
 ];
 
 function build() {
-  const s = new SheetLayout({ name: 'Claims 理赔', widths: [52, 40, 20, 24, 22, 46, 40, 22, 36], frozenRows: 4 });
+  const s = new SheetLayout({ name: 'Claims 理赔', widths: [52, 40, 20, 24, 22, 14, 46, 40, 22, 36], frozenRows: 4 });
   s.title('Samsung cyber policy — limits tree and a year of claims — Lanting Cloud Logistics Co., Ltd. 兰亭云物流有限公司 (fictional)');
   s.title('Amounts in USD. Rules: 三星财产保险 网络安全综合保险 第二十一、二十四–三十三、四十一、四十三、四十五、四十九条. Formulas use the CYBER add-in (cyberbi).');
   s.blank();
@@ -74,10 +76,10 @@ function build() {
   s.item('namedRevenue', 'Named insured’s revenue, last financial year', '记名被保险人上一年度营业收入', 400000000, 'amount', `${SRC} 第四十一条 (一)`);
   s.blank();
 
-  s.section('2. Covers: a child’s limits are part of its parent’s 保障项目：下级限额包含在上级限额之内');
+  s.section('2. Covers: a child’s limits are part of its parent’s aggregate (nesting) 保障项目：下级限额包含在上级累计限额之内（嵌套方式）');
   s.table('covers', {
-    header: ['Cover id 保障编号', 'Parent 上级编号', 'Per-claim/event limit 每次索赔/事件限额', 'Aggregate limit 累计限额', 'Deductible 免赔额', 'Cover', '保障', 'Aggregate left 剩余累计限额', 'Source 依据'],
-    rows: COVERS.map(([id, parent, per, agg, ded, en, zh, src]) => ({
+    header: ['Cover id 保障编号', 'Parent 上级编号', 'Per-claim/event limit 每次索赔/事件限额', 'Aggregate limit 累计限额', 'Deductible 免赔额', 'Nesting 嵌套方式', 'Cover', '保障', 'Aggregate left 剩余累计限额', 'Source 依据'],
+    rows: COVERS.map(([id, parent, per, agg, ded, nesting, en, zh, src]) => ({
       key: id,
       cells: [
         id,
@@ -85,15 +87,16 @@ function build() {
         per,
         agg,
         ded,
+        nesting,
         en,
         zh,
         (r) => `=CYBER.REMAINING(${r.range('claims', 'claims')},${r.range('covers', 'covers')},A${r.row('covers', id)},${r.c('policyAgg')},${r.c('policyPerClaim')})`,
         `${SRC} ${src}`,
       ],
     })),
-    fmts: [undefined, undefined, 'amount', 'amount', 'amount', undefined, undefined, 'amount'],
-    styles: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'note'],
-    ranges: { covers: [0, 4] },
+    fmts: [undefined, undefined, 'amount', 'amount', 'amount', undefined, undefined, undefined, 'amount'],
+    styles: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'note'],
+    ranges: { covers: [0, 5] },
   });
   s.blank();
 
@@ -183,9 +186,9 @@ function build() {
   s.item('cancelDate', 'If the named insured cancelled on', '如记名被保险人于此日解除', { date: [2025, 10, 1] }, 'date', `${SRC} 第四十九条 (一) 1`);
   s.item(
     'returnPremium',
-    'Return premium (policy ends 2025-12-31 24:00 = last day + 1)',
-    '退还保费（保险期间至 2025-12-31 二十四时，即终止日 + 1）',
-    (r) => `=CYBER.RETURNPREMIUM(${r.c('premium')},${r.c('policyStart')},${r.c('policyEnd')}+1,${r.c('cancelDate')})`,
+    'Return premium (2025-12-31 is the last day of cover; cancelled from 2025-10-01)',
+    '退还保费（2025-12-31 为最后承保日；自 2025-10-01 起解除）',
+    (r) => `=CYBER.RETURNPREMIUM(${r.c('premium')},${r.c('policyStart')},${r.c('policyEnd')},${r.c('cancelDate')})`,
     'amount',
     `${SRC} 第四十九条 (一) 4`,
   );
