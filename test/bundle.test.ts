@@ -57,7 +57,7 @@ test('emits the page, both bundles, the manifest, both metadata files and the ic
   expect(stats.errors ?? []).toEqual([]);
   // The copied metadata is what build-metadata wrote, not a stale dist/ copy.
   const zh = JSON.parse(fs.readFileSync(path.join(out, FILES.zh), 'utf8'));
-  expect(zh.functions.map((f: { id: string }) => f.id)).toEqual(CATALOGUE.map((f) => f.name));
+  expect(zh.functions.map((f: { id: string }) => f.id)).toEqual(CATALOGUE.map((f) => f.excelName ?? f.name));
 });
 
 test('every https://localhost:3000/ URL in the shipped manifest is a file of the build', () => {
@@ -123,8 +123,10 @@ test('functions.js, run as Excel runs it, associates every function and evaluate
   sandbox.window = sandbox;
   vm.runInNewContext(fs.readFileSync(path.join(out, 'functions.js'), 'utf8'), sandbox);
   // An ES module namespace lists its exports alphabetically; the order of association is irrelevant.
-  expect([...associated.keys()].sort()).toEqual(CATALOGUE.map((f) => f.name).sort());
+  expect([...associated.keys()].sort()).toEqual(CATALOGUE.map((f) => f.excelName ?? f.name).sort());
   expect(associated.get('PROFITRATE')!(12000000, 10500000, 3000000, 2400000, null)).toBe(0.325);
+  // CYBER.FX is registered as FXRATE (Excel's ids need three characters) and is the same function.
+  expect(associated.get('FXRATE')!(1000, [[45658, 7.1], [45660, 7.2]], 45659, null)).toBe(7200);
   expect(associated.get('STANDARDREVENUE')!([[45292, 1000000], [45323, 1160000], [45352, 1240000]], 45689, 14, null)).toBe(560000);
   let thrown: unknown;
   try {
