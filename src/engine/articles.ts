@@ -35,15 +35,13 @@ export const SOURCE_TITLES: Readonly<Record<Source, { readonly en: string; reado
   CATALOGUE: { en: 'CYBER function catalogue', zh: 'CYBER 函数目录' },
 };
 
-const FILES = SOURCE_TITLES;
-
 /** cite('CPIC', '第四十四条 32', 'Art. 44 (32)') */
 export function cite(source: Source, article: string, articleEn: string): Citation {
   return {
     source,
     article,
-    en: `${FILES[source].en}, ${articleEn}`,
-    zh: `${FILES[source].zh} ${article}`,
+    en: `${SOURCE_TITLES[source].en}, ${articleEn}`,
+    zh: `${SOURCE_TITLES[source].zh} ${article}`,
   };
 }
 
