@@ -281,8 +281,10 @@ suite('workbench end to end (Chromium)', () => {
   });
 
   test.each([
-    [1, 'Samsung', 15_685_000],
-    [2, 'LMCIT', 366_210.9375],
+    // Samsung: one ALLOCATE settlement, bound by the 7,500,000 policy aggregate (catalogue v2).
+    [1, 'Samsung', 7_500_000],
+    // LMCIT: pool 366,210.9375 + liability 5,350,000 + crime 250,000.
+    [2, 'LMCIT', 5_966_210.9375],
     [3, 'ISO crime', 100_000],
   ])('2b. template %i (%s) builds a sheet showing its payout %d', async (index, _name, payout) => {
     await paneTab('Templates').click();
