@@ -2,6 +2,7 @@
  * Text in the grid: a value shown through its Excel number format (numfmt, MIT, follows
  * ECMA-376 as Excel does), what the editor shows for an input, and what typed text means.
  */
+import DecimalJs from 'decimal.js';
 import { format as formatNumber, isDateFormat as isDateCode } from 'numfmt';
 import type { CellInput, CellValue } from '../taskpane/gateway';
 import { isFormula } from './model';
@@ -47,11 +48,42 @@ export interface Typed {
   readonly input: CellInput;
   /** A format the typing implies when the cell has none ("12%" → 0%, "2024-01-15" → yyyy-mm-dd). */
   readonly numberFormat?: string;
+  /**
+   * Why typed text that looks like a number was kept as text (a number no double can hold,
+   * e.g. 1e400: never Infinity in a cell or a saved file). For the workbench to show.
+   */
+  readonly warning?: { readonly en: string; readonly zh: string };
 }
 
+/** Digits with an optional exponent in either case ("1E5", "1.5e+6", ".5", "7."). */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+/** Thousands separators, Excel's way: groups of three, optional decimals ("1,234,567.5"). */
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const PERCENT = /^(.*?)\s*%$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/**
+ * Typed digits are read exactly (decimal.js keeps every digit it is given) and become a double
+ * once, at the end, so the cell holds the nearest double of what was typed: "14.3%" is 0.143,
+ * not 14.3 / 100 = 0.14300000000000002. A private clone, wide enough that dividing a typed
+ * number by 100 is exact; its exponent range is decimal.js's widest so that 1e400 stays a
+ * finite decimal here and is refused when it has to become a double.
+ */
+const Exact = DecimalJs.clone({ precision: 1000, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15, minE: -9e15, maxE: 9e15 });
+
+const TOO_LARGE = {
+  en: 'This number is beyond what a spreadsheet cell can hold (about ±1.8E+308); it was kept as text.',
+  zh: '此数值超出单元格可容纳的范围（约 ±1.8E+308），已按文本保存。',
+};
+
+/** The nearest double of the decimal `digits` (NUMBER or GROUPED syntax) ÷ 100 for a percentage; undefined when none is finite. */
+function nearestDouble(digits: string, percent: boolean): number | undefined {
+  let exact = new Exact(digits.replace(/,/g, ''));
+  if (percent) exact = exact.div(100);
+  const n = exact.toNumber();
+  if (!Number.isFinite(n)) return undefined;
+  return n === 0 ? 0 : n; // "-0" is 0, as in Excel
+}
 
 /** Typed text → an input, as Excel reads what is typed into a cell. */
 export function parseTyped(text: string): Typed {
@@ -60,10 +92,18 @@ export function parseTyped(text: string): Typed {
   if (text.startsWith("'")) return { input: text.slice(1) };
   if (t.startsWith('=') && t.length > 1) return { input: { formula: t } };
   if (/^(TRUE|FALSE)$/i.test(t)) return { input: t.toUpperCase() === 'TRUE' };
-  if (NUMBER.test(t)) return { input: Number(t) };
-  if (GROUPED.test(t)) return { input: Number(t.replace(/,/g, '')), numberFormat: t.includes('.') ? '#,##0.00' : '#,##0' };
-  const pct = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(t);
-  if (pct) return { input: Number(pct[1]) / 100, numberFormat: pct[1].includes('.') ? '0.00%' : '0%' };
+  const pct = PERCENT.exec(t);
+  const body = pct ? pct[1] : t;
+  const plain = NUMBER.test(body);
+  const grouped = !plain && GROUPED.test(body);
+  if (plain || grouped) {
+    const n = nearestDouble(body, pct !== null);
+    if (n === undefined) return { input: text, warning: TOO_LARGE };
+    const decimals = body.includes('.');
+    if (pct) return { input: n, numberFormat: decimals ? '0.00%' : '0%' };
+    if (grouped) return { input: n, numberFormat: decimals ? '#,##0.00' : '#,##0' };
+    return { input: n };
+  }
   const date = ISO_DATE.exec(t);
   if (date) {
     const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
