@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { CATALOGUE, type FunctionDefinition } from '../engine';
 import { ExplainTab } from './components/ExplainTab';
@@ -13,7 +13,8 @@ import { GatewayContext } from './gatewayContext';
 import { type Language, languageOf, TAB_IDS, type TabId, UI_TEXT } from './i18n';
 import type { HostInfo, OfficeGateway } from './officeGateway';
 import type { Scenario } from './scenarios';
-import { restorePending, type SensitivitySetup } from './sensitivity';
+import type { CellInput } from './gateway';
+import { applyPending, checkPending, discardPending, type PendingCheck, type SensitivitySetup } from './sensitivity';
 
 const useStyles = makeStyles({
   root: {
@@ -33,6 +34,15 @@ export interface AppProps {
   /** Defaults to the engine CATALOGUE; a test may pass a smaller one. */
   readonly catalogue?: readonly FunctionDefinition[];
   readonly initialTab?: TabId;
+}
+
+/** A cell entry as the restore messages show it (long text cut: it is shown, never run). */
+export function entryText(input: CellInput, empty: string): string {
+  if (input === null) return empty;
+  if (typeof input === 'object') return input.formula.length > 200 ? `${input.formula.slice(0, 200)}…` : input.formula;
+  if (typeof input === 'boolean') return input ? 'TRUE' : 'FALSE';
+  if (typeof input === 'number') return input.toLocaleString('en-US', { maximumFractionDigits: 15 });
+  return `“${input.length > 200 ? `${input.slice(0, 200)}…` : input}”`;
 }
 
 function Shell({ gateway, language, setLanguage, children }: { gateway: OfficeGateway; language: Language; setLanguage: (l: Language) => void; children: React.ReactNode }) {
@@ -60,17 +70,35 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
   // Office's display language picks the first language; the switch overrides it for the session.
   const [language, setLanguage] = useState<Language>(() => languageOf(gateway.displayLanguage()));
   const [tab, setTab] = useState<TabId>(initialTab);
-  const [restored, setRestored] = useState<string | undefined>();
+  const [pending, setPending] = useState<PendingCheck | undefined>();
+  const [pendingOutcome, setPendingOutcome] = useState<string | undefined>();
   const [restoreError, setRestoreError] = useState<string | undefined>();
   const [templateRequest, setTemplateRequest] = useState<TemplateRequest | undefined>();
   const [sensitivityRequest, setSensitivityRequest] = useState<SensitivitySetup | undefined>();
   const [lastPayout, setLastPayout] = useState<string | undefined>();
   const text = UI_TEXT[language];
 
-  // A sensitivity run interrupted by closing the pane left its input changed: put it back first.
+  // A sensitivity run interrupted by closing the pane may have left its input changed: offer to put
+  // it back (the user confirms), or say why a stored record was not applied. Nothing is written here.
   useEffect(() => {
-    restorePending(gateway).then(setRestored, (e: unknown) => setRestoreError(e instanceof Error ? e.message : String(e)));
+    checkPending(gateway).then(setPending, (e: unknown) => setRestoreError(e instanceof Error ? e.message : String(e)));
   }, [gateway]);
+
+  async function answerPending(restore: boolean) {
+    if (pending?.kind !== 'offer') return;
+    const offer = pending;
+    setPending(undefined);
+    try {
+      if (!restore) {
+        await discardPending(gateway);
+        setPendingOutcome(text.pendingDeclined(offer.address));
+      } else {
+        setPendingOutcome((await applyPending(gateway, offer)) ? text.pendingRestored(offer.address) : text.pendingChangedSince(offer.address));
+      }
+    } catch (e) {
+      setRestoreError(e instanceof Error ? e.message : String(e));
+    }
+  }
 
   function openScenario(s: Scenario) {
     if (s.kind === 'template') {
@@ -89,9 +117,27 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
           <MessageBarBody>{text.notInOffice}</MessageBarBody>
         </MessageBar>
       )}
-      {restored && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{text.pendingRestored(restored)}</MessageBarBody>
+      {pending?.kind === 'offer' && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{text.pendingOffer(pending.address, entryText(pending.current, text.emptyEntry), entryText(pending.original, text.emptyEntry))}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" onClick={() => void answerPending(true)}>
+              {text.restoreConfirm}
+            </Button>
+            <Button size="small" onClick={() => void answerPending(false)}>
+              {text.restoreDecline}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {pending?.kind === 'discarded' && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{text.pendingDiscarded(pending.reason, pending.address, pending.original === undefined ? undefined : entryText(pending.original, text.emptyEntry))}</MessageBarBody>
+        </MessageBar>
+      )}
+      {pendingOutcome && (
+        <MessageBar intent="info">
+          <MessageBarBody>{pendingOutcome}</MessageBarBody>
         </MessageBar>
       )}
       {restoreError && (

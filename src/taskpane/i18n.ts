@@ -119,6 +119,17 @@ export interface UiText {
   readonly cancelled: (address: string) => string;
   readonly failedRestored: (message: string, address: string) => string;
   readonly pendingRestored: (address: string) => string;
+  /** An interrupted sweep's restore, offered: the cell, what it holds now, what it held before. */
+  readonly pendingOffer: (address: string, current: string, original: string) => string;
+  readonly restoreConfirm: string;
+  readonly restoreDecline: string;
+  readonly pendingDeclined: (address: string) => string;
+  /** The cell or the record changed between the offer and the confirmation. */
+  readonly pendingChangedSince: (address: string) => string;
+  /** A restore record that was not applied, and why; the record is removed, no cell changed. */
+  readonly pendingDiscarded: (reason: 'unreadable' | 'otherWorkbook' | 'notSigned' | 'changed', address: string | undefined, original: string | undefined) => string;
+  /** How an entry is shown in those messages when the cell is empty. */
+  readonly emptyEntry: string;
   readonly needCell: string;
   readonly needNumber: string;
   readonly stepsRange: (max: number) => string;
@@ -258,6 +269,23 @@ export const UI_TEXT: Record<Language, UiText> = {
     cancelled: (address) => `Cancelled. ${address} is back to its original entry.`,
     failedRestored: (message, address) => `The run failed (${message}). ${address} is back to its original entry.`,
     pendingRestored: (address) => `A sensitivity run was interrupted when the pane closed. ${address} has been restored to its original entry.`,
+    pendingOffer: (address, current, original) =>
+      `A sensitivity run was interrupted when the pane closed: ${address} still holds ${current}, a value the run wrote. Restore its original entry, ${original}?`,
+    restoreConfirm: 'Restore',
+    restoreDecline: 'Keep as it is',
+    pendingDeclined: (address) => `${address} was left as it is; the restore record has been removed.`,
+    pendingChangedSince: (address) => `${address} changed in the meantime, so nothing was written; the restore record has been removed.`,
+    pendingDiscarded: (reason, address, original) => {
+      const why = {
+        unreadable: 'it is damaged or from an older version',
+        otherWorkbook: 'it was not made in this workbook',
+        notSigned: 'it was not made by this pane on this computer (or was edited)',
+        changed: 'the cell has been changed since the run',
+      }[reason];
+      const what = address ? ` It was for ${address}${original !== undefined ? ` (original entry ${original})` : ''}.` : '';
+      return `A stored sensitivity restore record was not applied because ${why}; nothing in the workbook was changed and the record has been removed.${what}`;
+    },
+    emptyEntry: '(empty)',
     needCell: 'Enter a single cell, e.g. Claim!C8.',
     needNumber: 'Enter a number.',
     stepsRange: (max) => `Between 2 and ${max} points.`,
@@ -398,6 +426,22 @@ export const UI_TEXT: Record<Language, UiText> = {
     cancelled: (address) => `已取消。${address} 已恢复为原输入。`,
     failedRestored: (message, address) => `运行失败（${message}）。${address} 已恢复为原输入。`,
     pendingRestored: (address) => `上次敏感性分析在任务窗格关闭时中断。${address} 已恢复为原输入。`,
+    pendingOffer: (address, current, original) => `上次敏感性分析在任务窗格关闭时中断：${address} 仍为分析写入的值 ${current}。是否恢复为原输入 ${original}？`,
+    restoreConfirm: '恢复',
+    restoreDecline: '保持现状',
+    pendingDeclined: (address) => `${address} 保持现状；恢复记录已删除。`,
+    pendingChangedSince: (address) => `${address} 在此期间已被修改，因此未写入任何内容；恢复记录已删除。`,
+    pendingDiscarded: (reason, address, original) => {
+      const why = {
+        unreadable: '记录已损坏或来自旧版本',
+        otherWorkbook: '记录并非在此工作簿中生成',
+        notSigned: '记录并非由本计算机上的任务窗格生成（或已被修改）',
+        changed: '该单元格在分析之后已被修改',
+      }[reason];
+      const what = address ? `该记录针对 ${address}${original !== undefined ? `（原输入 ${original}）` : ''}。` : '';
+      return `已保存的敏感性分析恢复记录未被应用，因为${why}；工作簿未做任何改动，记录已删除。${what}`;
+    },
+    emptyEntry: '（空）',
     needCell: '请输入单个单元格，例如 Claim!C8。',
     needNumber: '请输入数字。',
     stepsRange: (max) => `取值点数须在 2 到 ${max} 之间。`,
