@@ -91,17 +91,48 @@ function stripPrefixes(word: string): string {
 export function normalizeFormula(formula: string): string {
   const body = formula.startsWith('=') ? formula.slice(1) : formula;
   const tokens = tokenize(body);
-  return `=${tokens
+  let arrayArguments = false;
+  const text = tokens
     .map((t, i) => {
       if (t.kind !== 'word') return t.text;
       const word = stripPrefixes(t.text);
+      const next = nextNonSpace(tokens, i)?.text;
       if (/^(TRUE|FALSE)$/i.test(word)) {
-        const next = nextNonSpace(tokens, i)?.text;
         if (next !== '(' && next !== '!') return `${word.toUpperCase()}()`;
       }
+      // Scientific notation: HyperFormula's lexer reads only a lower-case e (=9E+15, =2.5E-3, =1E5).
+      if (/^(\d+\.?\d*|\.\d+)E$/i.test(word) && (tokens[i + 1]?.text === '+' || tokens[i + 1]?.text === '-') && /^\d/.test(tokens[i + 2]?.text ?? '')) {
+        return word.toLowerCase();
+      }
+      if (/^(\d+\.?\d*|\.\d+)E\d+$/i.test(word)) return word.toLowerCase();
+      if (next === '(' && /^SUMPRODUCT$/i.test(word)) arrayArguments = true;
       return word;
     })
-    .join('')}`;
+    .join('');
+  // Excel evaluates SUMPRODUCT's arguments as arrays (=SUMPRODUCT((A1:A9>0)*B1:B9)); HyperFormula
+  // does so inside ARRAYFORMULA only, and otherwise reduces the comparison to one cell.
+  if (arrayArguments && !/^\s*ARRAYFORMULA\s*\(/i.test(text)) return `=ARRAYFORMULA(${text})`;
+  return `=${text}`;
+}
+
+/**
+ * The formula with workbook names renamed (`renames` by upper-case name): a defined name that
+ * HyperFormula refuses because it reads like a cell address (Liste2) is held under another name,
+ * and the formulas using it are rewritten. Function names, sheet names and text are untouched.
+ */
+export function renameNames(formula: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return formula;
+  const hasEquals = formula.startsWith('=');
+  const tokens = tokenize(hasEquals ? formula.slice(1) : formula);
+  const out = tokens.map((t, i) => {
+    if (t.kind !== 'word') return t.text;
+    const renamed = renames.get(t.text.toUpperCase());
+    if (renamed === undefined) return t.text;
+    const next = nextNonSpace(tokens, i)?.text;
+    if (next === '(' || next === '!' || tokens[i - 1]?.text === '!') return t.text;
+    return renamed;
+  });
+  return (hasEquals ? '=' : '') + out.join('');
 }
 
 /**

@@ -46,6 +46,7 @@ import {
   type ResultScalar,
   type ResultValue,
 } from '../engine';
+import { registerExcelFunctions } from './excelFunctions';
 import { type ArgumentShapes, seriesRejectedBySize, RESULT_SHAPES, type Shape, sameShape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
 
 export const NAMESPACE = 'CYBER';
@@ -58,8 +59,10 @@ export type Language = 'en' | 'zh';
  *   digits (CYBER.INSUREDRATIO's 0.8666666666666667 would read 0.8666666667) and compares with an
  *   epsilon. The engine already returns the exact result's nearest double; nothing may alter it.
  *   Standard functions then show plain IEEE doubles too (=0.1+0.2 is 0.30000000000000004).
- * - The default null date (1899-12-30) and leapYear1900 = false give Excel's serials from
- *   1900-03-01 on, the only dates the engine accepts.
+ * - nullDate 1899-12-31 with leapYear1900 gives Excel's 1900 calendar for every serial, the
+ *   phantom 1900-02-29 (serial 60) included: DATE(1900,1,1) is 1 and DATE(1900,3,1) is 61, as in
+ *   Excel (the engine itself accepts serials from 1900-03-01 on, which are the same either way).
+ * - evaluateNullToZero: a formula whose value is an empty cell (=A1 with A1 empty) is 0, as in Excel.
  */
 export const HYPERFORMULA_CONFIG: Readonly<Partial<ConfigParams>> = {
   licenseKey: 'gpl-v3',
@@ -67,6 +70,9 @@ export const HYPERFORMULA_CONFIG: Readonly<Partial<ConfigParams>> = {
   // Excel's sheet size (HyperFormula's default stops at 40,000 rows; a claims list can be longer).
   maxRows: 1048576,
   maxColumns: 16384,
+  nullDate: { year: 1899, month: 12, day: 31 },
+  leapYear1900: true,
+  evaluateNullToZero: true,
 };
 
 /** HyperFormula error type → the engine's error code (for errors passed in from other cells). */
@@ -376,6 +382,7 @@ export function registerFunctionPlugin(plugin: CyberPluginDefinition): void {
 
 /** Registers the CYBER functions with messages in `language` (default English). */
 export function registerCyberFunctions(language: Language = 'en'): CyberPluginDefinition {
+  registerExcelFunctions();
   const plugin = language === 'zh' ? ZH_PLUGIN : CyberPlugin;
   registerFunctionPlugin(plugin);
   return plugin;

@@ -9,7 +9,7 @@
  */
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { ConfigParams, RawCellContent } from 'hyperformula';
-import { normalizeFormula } from './formula';
+import { normalizeFormula, renameNames } from './formula';
 import { HYPERFORMULA_CONFIG, type Language, registerCyberFunctions } from './plugin';
 
 /** An error value held by an input cell (an error cell of an xlsx file). */
@@ -58,10 +58,15 @@ export interface SheetResult {
   readonly values: OutputCell[][];
   /** The formula text evaluated in each cell that held one (normalized), by "row,col" (0-based). */
   readonly formulas: ReadonlyMap<string, string>;
+  /** Formulas HyperFormula could not take at all, each replaced by #VALUE! with the reason. */
+  readonly replaced?: readonly ReplacedFormula[];
 }
 
 /** HyperFormula's error codes; any other code in an input cell is entered as #ERROR!. */
 const HF_ERROR_CODES = new Set(['#DIV/0!', '#N/A', '#NAME?', '#NUM!', '#REF!', '#VALUE!', '#SPILL!', '#CYCLE!', '#ERROR!']);
+
+/** Excel's error codes HyperFormula has no type for: held as #ERROR! whose message is the code. */
+const EXCEL_ONLY_ERRORS = new Set(['#NULL!', '#CALC!', '#GETTING_DATA']);
 
 /** Said for an error that carries no message of its own (e.g. =1/0, or an error typed into a cell). */
 const DEFAULT_MESSAGES: Readonly<Record<string, string>> = {
@@ -104,7 +109,8 @@ function toContent(v: InputCell): RawCellContent {
   if (typeof v === 'string') return v.startsWith('=') ? normalizeFormula(v) : `'${v}`;
   if (isInputError(v)) {
     const code = v.error.trim().toUpperCase();
-    return HF_ERROR_CODES.has(code) ? code : '#ERROR!';
+    if (HF_ERROR_CODES.has(code)) return code;
+    return EXCEL_ONLY_ERRORS.has(code) ? `=XLERROR("${code}")` : '#ERROR!';
   }
   if (isInputText(v)) return v.text === '' ? null : `'${v.text}`;
   return `'${String(v)}`;
@@ -112,9 +118,45 @@ function toContent(v: InputCell): RawCellContent {
 
 function toOutput(v: unknown): OutputCell {
   if (v === null || v === undefined) return null;
-  if (v instanceof DetailedCellError) return { error: v.value, message: v.message || DEFAULT_MESSAGES[v.value] || v.value };
+  if (v instanceof DetailedCellError) {
+    if (v.value === '#ERROR!' && EXCEL_ONLY_ERRORS.has(v.message)) return { error: v.message, message: DEFAULT_MESSAGES[v.message] };
+    return { error: v.value, message: v.message || DEFAULT_MESSAGES[v.value] || v.value };
+  }
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   return String(v);
+}
+
+/** HyperFormula's reading of a name it refuses only for its shape (Liste2 reads like a cell address). */
+function nameShapeRefused(name: string): boolean {
+  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  try {
+    return !probe.isItPossibleToAddNamedExpression(name, '=1');
+  } finally {
+    probe.destroy();
+  }
+}
+
+/**
+ * The workbook's names as HyperFormula can hold them, and the renames applied to formulas: a
+ * defined name shaped like a cell address (Liste2) is kept under NAME_ (Liste2_), and every
+ * formula and name expression using it is rewritten to match.
+ */
+function prepareNames(options: WorkbookOptions): { names: NamedExpressionInput[]; renames: Map<string, string> } {
+  const given = options.names ?? [];
+  const renames = new Map<string, string>();
+  const taken = new Set(given.map((n) => n.name.toUpperCase()));
+  for (const n of given) {
+    if (!/^[A-Za-z_\\][\w.]*$/.test(n.name) || !nameShapeRefused(n.name)) continue;
+    let alias = `${n.name}_`;
+    while (taken.has(alias.toUpperCase())) alias += '_';
+    taken.add(alias.toUpperCase());
+    renames.set(n.name.toUpperCase(), alias);
+  }
+  const names = given.map((n) => {
+    const expression = n.expression.startsWith('=') ? renameNames(normalizeFormula(n.expression), renames) : n.expression;
+    return { name: renames.get(n.name.toUpperCase()) ?? n.name, expression };
+  });
+  return { names, renames };
 }
 
 /**
@@ -123,12 +165,8 @@ function toOutput(v: unknown): OutputCell {
  * sheet). With names, a name HyperFormula cannot hold (a relative reference, an unsupported
  * expression) is left out, so formulas using it show #NAME? while the rest still evaluates.
  */
-function buildEngine(sheets: readonly SheetInput[], contents: RawCellContent[][][], options: WorkbookOptions): HyperFormula {
+function buildEngine(sheets: readonly SheetInput[], contents: RawCellContent[][][], options: WorkbookOptions, names: readonly NamedExpressionInput[]): HyperFormula {
   const config = workbookConfig(options);
-  const names = (options.names ?? []).map((n) => ({
-    name: n.name,
-    expression: n.expression.startsWith('=') ? normalizeFormula(n.expression) : n.expression,
-  }));
   // Without names, build in one go. With names, fill an empty engine: names must exist before the
   // formulas using them are entered, so that an array function over a named range is sized by it.
   if (names.length === 0) {
@@ -137,19 +175,108 @@ function buildEngine(sheets: readonly SheetInput[], contents: RawCellContent[][]
     return HyperFormula.buildFromSheets(record, config);
   }
   const hf = HyperFormula.buildEmpty(config);
-  const ids = sheets.map((s) => hf.getSheetId(hf.addSheet(s.name)) as number);
-  hf.batch(() => {
-    for (const n of names) if (hf.isItPossibleToAddNamedExpression(n.name, n.expression)) hf.addNamedExpression(n.name, n.expression);
-    ids.forEach((id, k) => hf.setSheetContent(id, contents[k]));
-  });
+  try {
+    const ids = sheets.map((s) => hf.getSheetId(hf.addSheet(s.name)) as number);
+    hf.batch(() => {
+      for (const n of names) if (hf.isItPossibleToAddNamedExpression(n.name, n.expression)) hf.addNamedExpression(n.name, n.expression);
+      ids.forEach((id, k) => hf.setSheetContent(id, contents[k]));
+    });
+  } catch (e) {
+    hf.destroy();
+    throw e;
+  }
   return hf;
+}
+
+/** A formula cell replaced by an error because HyperFormula threw while building the workbook. */
+export interface ReplacedFormula {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly formula: string;
+  readonly message: string;
+}
+
+/**
+ * Builds the engine so that no single formula can stop the workbook. HyperFormula's interpreter
+ * is guarded already (src/sheet/excelFunctions.ts guardEvaluation); what it still throws while
+ * building (e.g. "Sheet size limit exceeded") is isolated here: the formulas are entered in a
+ * growing prefix, the first prefix that fails names one culprit (by halving: about log2(n) builds
+ * each), the culprit is replaced by #VALUE! and the search goes on until the workbook builds.
+ */
+function buildRobustly(
+  sheets: readonly SheetInput[],
+  contents: RawCellContent[][][],
+  options: WorkbookOptions,
+  names: readonly NamedExpressionInput[],
+  replaced: ReplacedFormula[],
+): HyperFormula {
+  try {
+    return buildEngine(sheets, contents, options, names);
+  } catch (first) {
+    const formulas: Array<[number, number, number]> = [];
+    contents.forEach((rows, k) =>
+      rows.forEach((row, r) => row.forEach((v, c) => typeof v === 'string' && v.startsWith('=') && formulas.push([k, r, c]))),
+    );
+    const culprits = new Map<string, string>();
+    const attempt = (count: number): { hf?: HyperFormula; error?: unknown } => {
+      const trial = contents.map((rows) => rows.map((row) => [...row]));
+      formulas.forEach(([k, r, c], i) => {
+        if (i >= count) trial[k][r][c] = null;
+        else if (culprits.has(`${k},${r},${c}`)) trial[k][r][c] = '#VALUE!';
+      });
+      try {
+        return { hf: buildEngine(sheets, trial, options, names) };
+      } catch (e) {
+        return { error: e };
+      }
+    };
+    let failure: unknown = first;
+    for (;;) {
+      // Smallest prefix that fails: formulas[n - 1] is a culprit.
+      let lo = 0; // builds
+      let hi = formulas.length; // fails
+      const none = attempt(0);
+      if (none.error !== undefined) throw none.error; // not a formula's doing: the input itself
+      none.hf?.destroy();
+      let lastError = failure;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >> 1;
+        const t = attempt(mid);
+        if (t.error === undefined) {
+          t.hf?.destroy();
+          lo = mid;
+        } else {
+          lastError = t.error;
+          hi = mid;
+        }
+      }
+      const [k, r, c] = formulas[hi - 1];
+      const message = `Cannot evaluate this formula: ${lastError instanceof Error ? lastError.message : String(lastError)}`;
+      culprits.set(`${k},${r},${c}`, message);
+      contents[k][r][c] = '#VALUE!';
+      replaced.push({ sheet: sheets[k].name, row: r, col: c, formula: String(sheets[k].cells[r][c]), message });
+      const again = attempt(formulas.length);
+      if (again.hf) return again.hf;
+      failure = again.error;
+    }
+  }
 }
 
 /** Evaluates every sheet (formulas may refer to other sheets) and returns them in order. */
 export function evaluateWorkbook(sheets: readonly SheetInput[], options: WorkbookOptions = {}): SheetResult[] {
   registerCyberFunctions(options.language ?? 'en');
-  const contents = sheets.map((s) => s.cells.map((row) => row.map(toContent)));
-  const hf = buildEngine(sheets, contents, options);
+  const { names, renames } = prepareNames(options);
+  const contents = sheets.map((s) =>
+    s.cells.map((row) =>
+      row.map((cell) => {
+        const content = toContent(cell);
+        return renames.size > 0 && typeof content === 'string' && content.startsWith('=') ? renameNames(content, renames) : content;
+      }),
+    ),
+  );
+  const replaced: ReplacedFormula[] = [];
+  const hf = buildRobustly(sheets, contents, options, names, replaced);
   try {
     const ids = sheets.map((s) => hf.getSheetId(s.name) as number);
     return sheets.map((s, k) => {
@@ -158,7 +285,7 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
       s.cells.forEach((row, r) =>
         row.forEach((cell, c) => {
           const content = contents[k][r][c];
-          if (typeof content === 'string' && content.startsWith('=')) formulas.set(`${r},${c}`, content);
+          if (typeof content === 'string' && content.startsWith('=') && !isInputError(cell)) formulas.set(`${r},${c}`, content);
           // An error code HyperFormula does not know (#NULL!, #CALC!, ...) reads back as entered.
           if (isInputError(cell) && content === '#ERROR!') {
             const code = cell.error.trim().toUpperCase();
@@ -167,7 +294,13 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
           }
         }),
       );
-      return { name: s.name, values, formulas };
+      for (const x of replaced) {
+        if (x.sheet !== s.name) continue;
+        while (values.length <= x.row) values.push([]);
+        values[x.row][x.col] = { error: '#VALUE!', message: x.message };
+        formulas.set(`${x.row},${x.col}`, x.formula);
+      }
+      return { name: s.name, values, formulas, replaced: replaced.filter((x) => x.sheet === s.name) };
     });
   } finally {
     hf.destroy();

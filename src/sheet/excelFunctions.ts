@@ -1,0 +1,770 @@
+/**
+ * Excel's standard functions that HyperFormula 3.5 lacks or computes differently from Excel, as
+ * one FunctionPlugin, registered beside the CYBER plugin wherever HyperFormula is configured
+ * (src/sheet/plugin.ts registerCyberFunctions: the CLI and the workbench).
+ *
+ * Added (HyperFormula has none): LOOKUP, CONCAT, AVERAGEIFS, XMATCH, RANK / RANK.EQ / RANK.AVG,
+ * CONVERT, LINEST, TREND, FORECAST / FORECAST.LINEAR, INTERCEPT, VDB, KURT, MODE / MODE.SNGL,
+ * PERMUT, TYPE, ERROR.TYPE, INDIRECT.
+ * Replaced (HyperFormula's result differs from Excel's): TEXT (format codes through numfmt, as
+ * Excel formats: TEXT(0.32,"0.0%") is "32.0%"), INT (rounds down: INT(-1.7) is -2), ISODD /
+ * ISEVEN (negative numbers), DAY / MONTH / YEAR (serials 0 to 60 of Excel's 1900 calendar: DAY(0)
+ * is 0, serial 60 is the phantom 1900-02-29).
+ *
+ * Implementations come from @formulajs/formulajs (MIT) where it computes what Excel documents
+ * (AVERAGEIFS, CONVERT, KURT, PERMUT); the rest are short and written here against Excel's
+ * documented definitions. Like HyperFormula, this file is GPL-side only: never in the add-in.
+ */
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import type { ImplementedFunctions } from 'hyperformula';
+import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
+import type { ProcedureAst } from 'hyperformula/typings/parser';
+import * as formulajs from '@formulajs/formulajs';
+import { format as formatNumber } from 'numfmt';
+import { columnNumber } from './formula';
+
+interface RangeAst {
+  readonly type: string;
+  readonly start: { toSimpleCellAddress(base: unknown): { row: number; col: number } };
+  readonly end: { toSimpleCellAddress(base: unknown): { row: number; col: number } };
+}
+
+type Scalar = number | string | boolean | null | CellError;
+
+/** A HyperFormula value → number | string | boolean | null | CellError (rich numbers unwrapped). */
+function plain(v: unknown): Scalar {
+  if (v === EmptyValue || v === null || v === undefined) return null;
+  if (v instanceof CellError) return v;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'object' && typeof (v as { val?: unknown }).val === 'number') return (v as { val: number }).val;
+  return String(v);
+}
+
+function grid(v: unknown): Scalar[][] {
+  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(plain));
+  return [[plain(v)]];
+}
+
+function flat(v: unknown): Scalar[] {
+  return grid(v).flat();
+}
+
+function firstError(values: readonly Scalar[]): CellError | undefined {
+  return values.find((x): x is CellError => x instanceof CellError);
+}
+
+/** The numbers of a range, as statistical functions take them (text, booleans, blanks skipped). */
+function numbersOf(v: unknown): number[] | CellError {
+  const values = flat(v);
+  const error = firstError(values);
+  if (error) return error;
+  return values.filter((x): x is number => typeof x === 'number');
+}
+
+const ERROR_TYPES: Readonly<Record<string, ErrorType>> = {
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
+  '#N/A': ErrorType.NA,
+  '#NAME?': ErrorType.NAME,
+  '#NUM!': ErrorType.NUM,
+  '#REF!': ErrorType.REF,
+  '#VALUE!': ErrorType.VALUE,
+};
+
+/** A formulajs result (a number, text, an Error whose message is an error code, …) → HyperFormula's. */
+function fromFormulajs(r: unknown, name: string): Scalar {
+  if (r instanceof Error) return new CellError(ERROR_TYPES[r.message] ?? ErrorType.VALUE, `${name}: ${r.message}`);
+  if (typeof r === 'number') return Number.isFinite(r) ? r : new CellError(ErrorType.NUM, `${name}: the result is not a finite number.`);
+  if (typeof r === 'string' || typeof r === 'boolean') return r;
+  if (r === null || r === undefined) return null;
+  return new CellError(ErrorType.VALUE, `${name}: unexpected result.`);
+}
+
+/** A result back to HyperFormula (a blank as its EmptyValue). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function out(v: Scalar): any {
+  return v === null ? EmptyValue : v;
+}
+
+function errorCode(e: CellError): string {
+  const codes: Record<string, string> = {
+    [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
+    [ErrorType.NA]: '#N/A',
+    [ErrorType.NAME]: '#NAME?',
+    [ErrorType.NUM]: '#NUM!',
+    [ErrorType.REF]: '#REF!',
+    [ErrorType.VALUE]: '#VALUE!',
+  };
+  return codes[e.type] ?? '#VALUE!';
+}
+
+// ---- Excel's 1900 calendar -----------------------------------------------------------------------
+
+/** Serial → { year, month, day } as Excel reads it: serial 0 is 1900-01-00, 60 is 1900-02-29. */
+export function excelDateParts(serial: number): { year: number; month: number; day: number } {
+  const whole = Math.floor(serial);
+  if (whole === 0) return { year: 1900, month: 1, day: 0 };
+  if (whole === 60) return { year: 1900, month: 2, day: 29 };
+  const days = whole < 60 ? whole - 1 : whole - 2; // days after 1900-01-01
+  const d = new Date(Date.UTC(1900, 0, 1) + days * 86400000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+// ---- lookups -----------------------------------------------------------------------------------
+
+/** Excel's ordering of values of one kind (numbers, text ignoring case, booleans); undefined across kinds. */
+function compare(a: Scalar, b: Scalar): number | undefined {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return undefined;
+}
+
+/** Wildcards ? * and ~ of Excel's match functions → a RegExp. */
+function wildcard(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '~' && i + 1 < pattern.length) re += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 'is');
+}
+
+/** LOOKUP's approximate match: the last position whose value is ≤ the one sought, among values of its kind. */
+function approximateIndex(values: readonly Scalar[], sought: Scalar): number {
+  // Excel searches by halving, as over sorted data; the same answer on sorted data, which is what
+  // LOOKUP requires, and over unsorted data it lands where Excel's halving lands.
+  let lo = 0;
+  let hi = values.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    let mid = Math.floor((lo + hi) / 2);
+    // Skip values of another kind (blanks, errors) as Excel does, towards the low end.
+    let probe = mid;
+    while (probe >= lo && compare(values[probe], sought) === undefined) probe--;
+    if (probe < lo) {
+      lo = mid + 1;
+      continue;
+    }
+    mid = probe;
+    const c = compare(values[mid], sought) as number;
+    if (c <= 0) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+// ---- statistics ----------------------------------------------------------------------------------
+
+function pairs(ys: unknown, xs: unknown): { x: number[]; y: number[] } | CellError {
+  const y = flat(ys);
+  const x = flat(xs);
+  const error = firstError(y) ?? firstError(x);
+  if (error) return error;
+  if (x.length !== y.length) return new CellError(ErrorType.NA, 'The known_y and known_x ranges must have the same number of cells.');
+  const outX: number[] = [];
+  const outY: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i];
+    const b = y[i];
+    if (typeof a === 'number' && typeof b === 'number') {
+      outX.push(a);
+      outY.push(b);
+    }
+  }
+  return { x: outX, y: outY };
+}
+
+/** Least-squares line through the points: slope and intercept (intercept 0 when `withConstant` is false). */
+function line(x: readonly number[], y: readonly number[], withConstant: boolean): { slope: number; intercept: number } | CellError {
+  const n = x.length;
+  if (n === 0) return new CellError(ErrorType.DIV_BY_ZERO, 'No pairs of numbers to fit.');
+  if (!withConstant) {
+    const sxy = x.reduce((s, xi, i) => s + xi * y[i], 0);
+    const sxx = x.reduce((s, xi) => s + xi * xi, 0);
+    if (sxx === 0) return new CellError(ErrorType.DIV_BY_ZERO, 'The known_x values are all zero.');
+    return { slope: sxy / sxx, intercept: 0 };
+  }
+  const mx = x.reduce((s, v) => s + v, 0) / n;
+  const my = y.reduce((s, v) => s + v, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+  }
+  if (sxx === 0) return new CellError(ErrorType.DIV_BY_ZERO, 'The known_x values have no variance.');
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+/** Excel's VDB: declining balance at `factor`, switching to straight line when that is larger (unless noSwitch). */
+export function vdb(cost: number, salvage: number, life: number, start: number, end: number, factor = 2, noSwitch = false): number | undefined {
+  if (cost < 0 || salvage < 0 || life <= 0 || start < 0 || end < start || end > life || factor <= 0) return undefined;
+  // Depreciation of each period, fractional periods taken proportionally (Excel's documented method).
+  const periodDepreciation = (): number[] => {
+    const out: number[] = [];
+    let value = cost;
+    let switched = false;
+    const periods = Math.ceil(life);
+    for (let p = 1; p <= periods; p++) {
+      const ddb = Math.min(value * (factor / life), Math.max(0, value - salvage));
+      const remaining = life - (p - 1);
+      const sl = remaining > 0 ? (value - salvage) / remaining : 0;
+      let d = ddb;
+      if (!noSwitch && (switched || sl > ddb)) {
+        switched = true;
+        d = sl;
+      }
+      d = Math.max(0, Math.min(d, value - salvage));
+      out.push(d);
+      value -= d;
+    }
+    return out;
+  };
+  const deps = periodDepreciation();
+  let total = 0;
+  for (let p = 0; p < deps.length; p++) {
+    const from = Math.max(start, p);
+    const to = Math.min(end, p + 1);
+    if (to > from) total += deps[p] * (to - from);
+  }
+  return total;
+}
+
+// ---- the plugin --------------------------------------------------------------------------------
+
+const N = FunctionArgumentType.NUMBER;
+const S = FunctionArgumentType.STRING;
+const B = FunctionArgumentType.BOOLEAN;
+const R = FunctionArgumentType.RANGE;
+const A = FunctionArgumentType.ANY;
+const SC = FunctionArgumentType.SCALAR;
+const NOERR = FunctionArgumentType.NOERROR;
+
+const IMPLEMENTED: ImplementedFunctions = {
+  TEXT: { method: 'text', parameters: [{ argumentType: SC }, { argumentType: S }] },
+  INT: { method: 'int', parameters: [{ argumentType: N }] },
+  ISODD: { method: 'isodd', parameters: [{ argumentType: N }] },
+  ISEVEN: { method: 'iseven', parameters: [{ argumentType: N }] },
+  DAY: { method: 'day', parameters: [{ argumentType: N, minValue: 0 }] },
+  MONTH: { method: 'month', parameters: [{ argumentType: N, minValue: 0 }] },
+  YEAR: { method: 'year', parameters: [{ argumentType: N, minValue: 0 }] },
+  CONCAT: { method: 'concat', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
+  LOOKUP: { method: 'lookup', parameters: [{ argumentType: NOERR }, { argumentType: R }, { argumentType: R, optionalArg: true }] },
+  XMATCH: {
+    method: 'xmatch',
+    parameters: [{ argumentType: NOERR }, { argumentType: R }, { argumentType: N, defaultValue: 0 }, { argumentType: N, defaultValue: 1 }],
+  },
+  'RANK.EQ': { method: 'rankEq', parameters: [{ argumentType: N }, { argumentType: R }, { argumentType: N, defaultValue: 0 }] },
+  RANK: { method: 'rankEq', parameters: [{ argumentType: N }, { argumentType: R }, { argumentType: N, defaultValue: 0 }] },
+  'RANK.AVG': { method: 'rankAvg', parameters: [{ argumentType: N }, { argumentType: R }, { argumentType: N, defaultValue: 0 }] },
+  AVERAGEIFS: { method: 'averageifs', parameters: [{ argumentType: R }, { argumentType: R }, { argumentType: NOERR }], repeatLastArgs: 2 },
+  CONVERT: { method: 'convert', parameters: [{ argumentType: N }, { argumentType: S }, { argumentType: S }] },
+  FORECAST: { method: 'forecast', parameters: [{ argumentType: N }, { argumentType: R }, { argumentType: R }] },
+  'FORECAST.LINEAR': { method: 'forecast', parameters: [{ argumentType: N }, { argumentType: R }, { argumentType: R }] },
+  INTERCEPT: { method: 'intercept', parameters: [{ argumentType: R }, { argumentType: R }] },
+  LINEST: {
+    method: 'linest',
+    sizeOfResultArrayMethod: 'linestSize',
+    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: B, defaultValue: true }, { argumentType: B, defaultValue: false }],
+    vectorizationForbidden: true,
+  },
+  TREND: {
+    method: 'trend',
+    sizeOfResultArrayMethod: 'trendSize',
+    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: R, optionalArg: true }, { argumentType: B, defaultValue: true }],
+    vectorizationForbidden: true,
+  },
+  VDB: {
+    method: 'vdb',
+    parameters: [
+      { argumentType: N },
+      { argumentType: N },
+      { argumentType: N },
+      { argumentType: N },
+      { argumentType: N },
+      { argumentType: N, defaultValue: 2 },
+      { argumentType: B, defaultValue: false },
+    ],
+  },
+  KURT: { method: 'kurt', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
+  MODE: { method: 'mode', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
+  'MODE.SNGL': { method: 'mode', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
+  PERMUT: { method: 'permut', parameters: [{ argumentType: N }, { argumentType: N }] },
+  TYPE: { method: 'type', parameters: [{ argumentType: A }], vectorizationForbidden: true },
+  'ERROR.TYPE': { method: 'errorType', parameters: [{ argumentType: A }] },
+  XLERROR: { method: 'xlerror', parameters: [{ argumentType: S }] },
+  INDIRECT: { method: 'indirect', parameters: [{ argumentType: S }, { argumentType: B, defaultValue: true }], isVolatile: true, vectorizationForbidden: true },
+};
+
+export class ExcelFunctionsPlugin extends FunctionPlugin {
+  static implementedFunctions = IMPLEMENTED;
+
+  text(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('TEXT'), (value: unknown, code: string) => {
+      const v = plain(value);
+      let input: number | string = typeof v === 'number' ? v : typeof v === 'boolean' ? String(v).toUpperCase() : v === null ? 0 : String(v);
+      if (typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input))) input = Number(input);
+      try {
+        return formatNumber(code, input, { leap1900: true, throws: true });
+      } catch {
+        return new CellError(ErrorType.VALUE, `TEXT: "${code}" is not a format code.`);
+      }
+    });
+  }
+
+  int(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('INT'), (x: number) => Math.floor(x));
+  }
+
+  isodd(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('ISODD'), (x: number) => Math.abs(Math.trunc(x)) % 2 === 1);
+  }
+
+  iseven(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('ISEVEN'), (x: number) => Math.abs(Math.trunc(x)) % 2 === 0);
+  }
+
+  day(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('DAY'), (x: number) => excelDateParts(x).day);
+  }
+
+  month(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('MONTH'), (x: number) => excelDateParts(x).month);
+  }
+
+  year(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('YEAR'), (x: number) => excelDateParts(x).year);
+  }
+
+  concat(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('CONCAT'), (...args: unknown[]) => {
+      let out = '';
+      for (const arg of args) {
+        for (const v of flat(arg)) {
+          if (v instanceof CellError) return v;
+          out += v === null ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+        }
+      }
+      return out;
+    });
+  }
+
+  lookup(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('LOOKUP'), (sought: unknown, lookupRange: SimpleRangeValue, resultRange?: SimpleRangeValue) => {
+      const value = plain(sought);
+      const g = grid(lookupRange);
+      const height = g.length;
+      const width = g[0]?.length ?? 0;
+      // Array form: search the first row of a wide array or the first column of a tall one, return from the last.
+      const byRow = width > height;
+      const searched = resultRange === undefined ? (byRow ? g[0] : g.map((r) => r[0])) : height === 1 ? g[0] : g.map((r) => r[0]);
+      const i = approximateIndex(searched, value);
+      if (i < 0) return new CellError(ErrorType.NA, 'LOOKUP: no value is less than or equal to the one sought.');
+      if (resultRange === undefined) return out(byRow ? g[height - 1][i] : g[i][width - 1]);
+      const result = flat(resultRange);
+      return i < result.length ? out(result[i]) : new CellError(ErrorType.NA, 'LOOKUP: the result range is shorter than the lookup range.');
+    });
+  }
+
+  xmatch(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('XMATCH'), (sought: unknown, range: SimpleRangeValue, matchMode: number, searchMode: number) => {
+      const value = plain(sought);
+      const values = flat(range);
+      if (![0, -1, 1, 2].includes(matchMode) || ![1, -1, 2, -2].includes(searchMode)) return new CellError(ErrorType.VALUE, 'XMATCH: match_mode or search_mode is not one of its values.');
+      const order = [...values.keys()];
+      if (searchMode === -1 || searchMode === -2) order.reverse();
+      let best = -1;
+      for (const i of order) {
+        const v = values[i];
+        if (matchMode === 2 && typeof value === 'string' && typeof v === 'string') {
+          if (wildcard(value).test(v)) return i + 1;
+          continue;
+        }
+        const c = compare(v, value);
+        if (c === undefined) continue;
+        if (c === 0) return i + 1;
+        if (matchMode === -1 && c < 0 && (best < 0 || (compare(v, values[best]) as number) > 0)) best = i;
+        if (matchMode === 1 && c > 0 && (best < 0 || (compare(v, values[best]) as number) < 0)) best = i;
+      }
+      return best >= 0 ? best + 1 : new CellError(ErrorType.NA, 'XMATCH: no match.');
+    });
+  }
+
+  private rank(name: string, ast: ProcedureAst, state: InterpreterState, average: boolean): unknown {
+    return this.runFunction(ast.args, state, this.metadata(name), (x: number, range: SimpleRangeValue, order: number) => {
+      const numbers = numbersOf(range);
+      if (numbers instanceof CellError) return numbers;
+      if (!numbers.includes(x)) return new CellError(ErrorType.NA, `${name}: the number is not in the list.`);
+      const better = numbers.filter((v) => (order === 0 ? v > x : v < x)).length;
+      const ties = numbers.filter((v) => v === x).length;
+      return average ? better + (ties + 1) / 2 : better + 1;
+    });
+  }
+
+  rankEq(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.rank(ast.procedureName.toUpperCase() === 'RANK' ? 'RANK' : 'RANK.EQ', ast, state, false);
+  }
+
+  rankAvg(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.rank('RANK.AVG', ast, state, true);
+  }
+
+  averageifs(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('AVERAGEIFS'), (avg: SimpleRangeValue, ...rest: unknown[]) => {
+      const target = flat(avg);
+      const conditions: Array<{ values: Scalar[]; test: (v: Scalar) => boolean }> = [];
+      for (let k = 0; k + 1 < rest.length; k += 2) {
+        const values = flat(rest[k]);
+        if (values.length !== target.length) return new CellError(ErrorType.VALUE, 'AVERAGEIFS: every criteria range must have the size of average_range.');
+        conditions.push({ values, test: criterion(plain(rest[k + 1])) });
+      }
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < target.length; i++) {
+        if (!conditions.every((c) => c.test(c.values[i]))) continue;
+        const v = target[i];
+        if (v instanceof CellError) return v;
+        if (typeof v === 'number') {
+          sum += v;
+          count++;
+        }
+      }
+      return count === 0 ? new CellError(ErrorType.DIV_BY_ZERO, 'AVERAGEIFS: no cell meets the criteria.') : sum / count;
+    });
+  }
+
+  convert(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('CONVERT'), (x: number, from: string, to: string) =>
+      out(fromFormulajs(formulajs.CONVERT(x, from, to), 'CONVERT')),
+    );
+  }
+
+  forecast(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('FORECAST'), (x: number, ys: SimpleRangeValue, xs: SimpleRangeValue) => {
+      const p = pairs(ys, xs);
+      if (p instanceof CellError) return p;
+      const l = line(p.x, p.y, true);
+      return l instanceof CellError ? l : l.intercept + l.slope * x;
+    });
+  }
+
+  intercept(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('INTERCEPT'), (ys: SimpleRangeValue, xs: SimpleRangeValue) => {
+      const p = pairs(ys, xs);
+      if (p instanceof CellError) return p;
+      const l = line(p.x, p.y, true);
+      return l instanceof CellError ? l : l.intercept;
+    });
+  }
+
+  linestSize(ast: ProcedureAst): ArraySize {
+    // One x column (what this implementation fits): slope and intercept; with stats, 5 rows.
+    const statsArg = ast.args[3] as { type?: string; value?: unknown } | undefined;
+    const stats = statsArg !== undefined && statsArg.type === 'NUMBER' ? statsArg.value !== 0 : false;
+    const statsFn = statsArg as { procedureName?: string } | undefined;
+    return new ArraySize(2, stats || statsFn?.procedureName?.toUpperCase() === 'TRUE' ? 5 : 1);
+  }
+
+  linest(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('LINEST'), (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, withConstant: boolean, stats: boolean) => {
+      const yv = flat(ys);
+      const p = pairs(ys, xs ?? SimpleRangeValue.onlyValues([yv.map((_, i) => i + 1)]));
+      if (p instanceof CellError) return p;
+      const l = line(p.x, p.y, withConstant);
+      if (l instanceof CellError) return l;
+      if (!stats) return SimpleRangeValue.onlyValues([[l.slope, l.intercept]]);
+      const n = p.x.length;
+      const df = n - (withConstant ? 2 : 1);
+      const my = withConstant ? p.y.reduce((s, v) => s + v, 0) / n : 0;
+      const mx = withConstant ? p.x.reduce((s, v) => s + v, 0) / n : 0;
+      let ssr = 0;
+      let sst = 0;
+      let sxx = 0;
+      for (let i = 0; i < n; i++) {
+        const fit = l.intercept + l.slope * p.x[i];
+        ssr += (p.y[i] - fit) ** 2;
+        sst += (p.y[i] - my) ** 2;
+        sxx += (p.x[i] - mx) ** 2;
+      }
+      const ssreg = sst - ssr;
+      const sey = df > 0 ? Math.sqrt(ssr / df) : new CellError(ErrorType.NUM, 'LINEST: too few points for statistics.');
+      const na = new CellError(ErrorType.NA, 'LINEST: no value at this position.');
+      const seSlope = typeof sey === 'number' ? sey / Math.sqrt(sxx) : sey;
+      const seIntercept = typeof sey === 'number' && withConstant ? sey * Math.sqrt(1 / n + (mx * mx) / sxx) : na;
+      return SimpleRangeValue.onlyValues([
+        [l.slope, l.intercept],
+        [seSlope, seIntercept],
+        [sst === 0 ? 1 : ssreg / sst, sey],
+        [df > 0 && ssr > 0 ? ssreg / (ssr / df) : new CellError(ErrorType.NUM, 'LINEST: F is infinite.'), df],
+        [ssreg, ssr],
+      ]);
+    });
+  }
+
+  trendSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const target = (ast.args[2] ?? ast.args[1] ?? ast.args[0]) as unknown as RangeAst | undefined;
+    // Outside array arithmetic HyperFormula sizes a range argument as one cell: read the range itself.
+    if (target?.type === 'CELL_RANGE') {
+      const a = target.start.toSimpleCellAddress(state.formulaAddress);
+      const b = target.end.toSimpleCellAddress(state.formulaAddress);
+      return new ArraySize(Math.abs(b.col - a.col) + 1, Math.abs(b.row - a.row) + 1);
+    }
+    return target ? this.arraySizeForAst(target as never, state) : ArraySize.scalar();
+  }
+
+  trend(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('TREND'),
+      (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, newXs: SimpleRangeValue | undefined, withConstant: boolean) => {
+        const yv = flat(ys);
+        const known = xs ?? SimpleRangeValue.onlyValues([yv.map((_, i) => i + 1)]);
+        const p = pairs(ys, known);
+        if (p instanceof CellError) return p;
+        const l = line(p.x, p.y, withConstant);
+        if (l instanceof CellError) return l;
+        const target = grid(newXs ?? known);
+        return SimpleRangeValue.onlyValues(
+          target.map((row) => row.map((x) => (typeof x === 'number' ? l.intercept + l.slope * x : new CellError(ErrorType.VALUE, 'TREND: new_x must be numbers.')))),
+        );
+      },
+    );
+  }
+
+  vdb(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('VDB'),
+      (cost: number, salvage: number, life: number, start: number, end: number, factor: number, noSwitch: boolean) => {
+        const r = vdb(cost, salvage, life, start, end, factor, noSwitch);
+        return r === undefined ? new CellError(ErrorType.NUM, 'VDB: the arguments are out of range.') : r;
+      },
+    );
+  }
+
+  kurt(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('KURT'), (...args: unknown[]) => {
+      const numbers: number[] = [];
+      for (const a of args) {
+        const n = numbersOf(a);
+        if (n instanceof CellError) return n;
+        numbers.push(...n);
+      }
+      if (numbers.length < 4) return new CellError(ErrorType.DIV_BY_ZERO, 'KURT: needs at least four numbers.');
+      return out(fromFormulajs(formulajs.KURT(numbers), 'KURT'));
+    });
+  }
+
+  mode(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('MODE'), (...args: unknown[]) => {
+      const numbers: number[] = [];
+      for (const a of args) {
+        const n = numbersOf(a);
+        if (n instanceof CellError) return n;
+        numbers.push(...n);
+      }
+      const counts = new Map<number, number>();
+      let best: number | undefined;
+      let bestCount = 1;
+      for (const v of numbers) {
+        const c = (counts.get(v) ?? 0) + 1;
+        counts.set(v, c);
+        // The first value to reach the highest count, in the order given (Excel's choice among ties).
+        if (c > bestCount) {
+          bestCount = c;
+          best = v;
+        }
+      }
+      if (best === undefined) return new CellError(ErrorType.NA, 'MODE: no value repeats.');
+      const winners = numbers.filter((v) => counts.get(v) === bestCount);
+      return winners[0];
+    });
+  }
+
+  permut(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('PERMUT'), (n: number, k: number) => out(fromFormulajs(formulajs.PERMUT(n, k), 'PERMUT')));
+  }
+
+  type(ast: ProcedureAst, state: InterpreterState): unknown {
+    const arg = ast.args[0];
+    if (arg === undefined) return new CellError(ErrorType.NA, 'TYPE: needs one argument.');
+    const v = this.evaluateAst(arg, state);
+    if (v instanceof SimpleRangeValue) return v.width() * v.height() === 1 ? typeCode(plain(v.data[0][0])) : 64;
+    return typeCode(plain(v));
+  }
+
+  errorType(ast: ProcedureAst, state: InterpreterState): unknown {
+    const arg = ast.args[0];
+    if (arg === undefined) return new CellError(ErrorType.NA, 'ERROR.TYPE: needs one argument.');
+    const v = plain(this.evaluateAst(arg, state));
+    if (!(v instanceof CellError)) return new CellError(ErrorType.NA, 'ERROR.TYPE: the value is not an error.');
+    const numbers: Record<string, number> = { '#NULL!': 1, '#DIV/0!': 2, '#VALUE!': 3, '#REF!': 4, '#NAME?': 5, '#NUM!': 6, '#N/A': 7 };
+    return numbers[errorCode(v)] ?? new CellError(ErrorType.NA, 'ERROR.TYPE: an error without a number.');
+  }
+
+  /**
+   * XLERROR("#NULL!"): an error HyperFormula has no type for (#NULL!, #CALC!, #GETTING_DATA), held
+   * as its #ERROR! with the code as message, so that cells referring to it pass it on and the
+   * host reads the code back (src/sheet/workbook.ts). Only entered for such input cells.
+   */
+  xlerror(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('XLERROR'), (code: string) => new CellError(ErrorType.ERROR, code));
+  }
+
+  /**
+   * INDIRECT("B3"), INDIRECT("Data!A1:C4"), INDIRECT("R2C3", FALSE): the value(s) at the address
+   * the text names, read when the formula is evaluated (the function is volatile, so it is read
+   * again on every change).
+   */
+  indirect(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('INDIRECT'), (text: string, a1: boolean) => {
+      const ref = parseReference(text, a1, state.formulaAddress, (name) => this.dependencyGraph.sheetMapping.getSheetId(name));
+      if (!ref) return new CellError(ErrorType.REF, `INDIRECT: "${text}" is not a reference.`);
+      const graph = this.dependencyGraph;
+      const read = (row: number, col: number): Scalar => {
+        const value = graph.getCellValue({ sheet: ref.sheet, row, col });
+        return value instanceof SimpleRangeValue ? plain(value.data[0]?.[0]) : plain(value);
+      };
+      if (ref.top === ref.bottom && ref.left === ref.right) {
+        const v = read(ref.top, ref.left);
+        return v === null ? 0 : v;
+      }
+      const rows: Scalar[][] = [];
+      for (let r = ref.top; r <= ref.bottom; r++) {
+        const line: Scalar[] = [];
+        for (let c = ref.left; c <= ref.right; c++) line.push(read(r, c));
+        rows.push(line);
+      }
+      return SimpleRangeValue.onlyValues(rows.map((r) => r.map((v) => (v === null ? EmptyValue : v))) as never);
+    });
+  }
+}
+
+function typeCode(v: Scalar): number {
+  if (typeof v === 'number' || v === null) return 1;
+  if (typeof v === 'string') return 2;
+  if (typeof v === 'boolean') return 4;
+  return 16;
+}
+
+/** Excel's criteria (">=10", "<>x", "a*", 5, TRUE) → a test on one value. */
+export function criterion(c: Scalar): (v: Scalar) => boolean {
+  if (typeof c === 'number' || typeof c === 'boolean') return (v) => v === c;
+  if (c === null) return (v) => v === null || v === '';
+  if (c instanceof CellError) return () => false;
+  const m = /^(<=|>=|<>|<|>|=)?(.*)$/s.exec(c) as RegExpExecArray;
+  const op = m[1] ?? '=';
+  const operand = m[2];
+  const num = operand.trim() !== '' && Number.isFinite(Number(operand)) ? Number(operand) : undefined;
+  const bool = /^(TRUE|FALSE)$/i.test(operand) ? operand.toUpperCase() === 'TRUE' : undefined;
+  const cmp = (v: Scalar): number | undefined => {
+    if (num !== undefined) return typeof v === 'number' ? v - num : undefined;
+    if (bool !== undefined) return typeof v === 'boolean' ? Number(v) - Number(bool) : undefined;
+    return typeof v === 'string' ? compare(v, operand) : undefined;
+  };
+  if (op === '=' || op === '<>') {
+    const equal = (v: Scalar): boolean => {
+      if (operand === '') return v === null || v === '';
+      if (num === undefined && bool === undefined) return typeof v === 'string' && wildcard(operand).test(v);
+      return cmp(v) === 0;
+    };
+    return op === '=' ? equal : (v) => !equal(v);
+  }
+  return (v) => {
+    const d = cmp(v);
+    if (d === undefined) return false;
+    return op === '<' ? d < 0 : op === '>' ? d > 0 : op === '<=' ? d <= 0 : d >= 0;
+  };
+}
+
+/** "Sheet!$A$1:B2" / "'My sheet'!C3" / "R2C3" → 0-based rectangle; undefined when not a reference. */
+export function parseReference(
+  text: string,
+  a1: boolean,
+  at: { sheet: number; row: number; col: number },
+  sheetId: (name: string) => number | undefined,
+): { sheet: number; top: number; left: number; bottom: number; right: number } | undefined {
+  let rest = text.trim();
+  let sheet = at.sheet;
+  const bang = rest.lastIndexOf('!');
+  if (bang >= 0) {
+    let name = rest.slice(0, bang);
+    if (name.startsWith("'") && name.endsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
+    const id = sheetId(name);
+    if (id === undefined) return undefined;
+    sheet = id;
+    rest = rest.slice(bang + 1);
+  }
+  const parts = rest.split(':');
+  if (parts.length > 2) return undefined;
+  const cells = parts.map((p) => {
+    if (a1) {
+      const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(p);
+      return m ? { row: Number(m[2]) - 1, col: columnNumber(m[1]) - 1 } : undefined;
+    }
+    const m = /^R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?$/i.exec(p);
+    if (!m) return undefined;
+    const pick = (s: string | undefined, here: number): number => (s === undefined ? here : s.startsWith('[') ? here + Number(s.slice(1, -1)) : Number(s) - 1);
+    return { row: pick(m[1], at.row), col: pick(m[2], at.col) };
+  });
+  if (cells.some((c) => c === undefined || c.row < 0 || c.col < 0)) return undefined;
+  const [a, b] = [cells[0]!, cells[1] ?? cells[0]!];
+  return { sheet, top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
+}
+
+let registered = false;
+
+/**
+ * Registers the plugin (replacing HyperFormula's TEXT, INT, ISODD, ISEVEN, DAY, MONTH, YEAR) and
+ * installs the evaluation guard; once per process, before a HyperFormula instance is built.
+ */
+export function registerExcelFunctions(): void {
+  if (registered) return;
+  registered = true;
+  for (const id of Object.keys(IMPLEMENTED)) {
+    if (HyperFormula.getRegisteredFunctionNames('enGB').includes(id)) HyperFormula.unregisterFunction(id);
+  }
+  const names = Object.fromEntries(Object.keys(IMPLEMENTED).map((id) => [id, id]));
+  const languages = HyperFormula.getRegisteredLanguagesCodes();
+  HyperFormula.registerFunctionPlugin(ExcelFunctionsPlugin, Object.fromEntries(languages.map((code) => [code, names])));
+  guardEvaluation();
+}
+
+/**
+ * One formula HyperFormula cannot evaluate must not stop the workbook: an exception thrown while
+ * evaluating an expression (e.g. "Function returning array cannot be vectorized." for an
+ * array-returning function inside an array formula) becomes a #VALUE! error of that expression,
+ * with HyperFormula's message, and every other cell evaluates. HyperFormula's Interpreter is not
+ * exported, so its prototype is reached through an instance.
+ */
+export function guardEvaluation(): void {
+  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  try {
+    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
+    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
+    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberGuarded) return;
+    const original = proto.evaluateAst as (this: unknown, ast: unknown, state: unknown) => unknown;
+    proto.evaluateAst = function guarded(this: unknown, ast: unknown, state: unknown): unknown {
+      try {
+        return original.call(this, ast, state);
+      } catch (e) {
+        return new CellError(ErrorType.VALUE, `Cannot evaluate this formula: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    proto.cyberGuarded = true;
+  } finally {
+    probe.destroy();
+  }
+}
