@@ -16,6 +16,13 @@
  *
  * Opening reads the cells as the CLI does (src/sheet/xlsx.ts, shared), plus formats and the
  * metadata sheet, so a file opens with the same inputs `cyberbi calc` evaluates.
+ *
+ * A workbook opened from a file is saved by updating that file's package in place
+ * (./xlsxPackage.ts): every part and every cell the user did not change stays byte for byte —
+ * merged cells, comments, tables, styles, drawings and charts, chart sheets, sheet states, names,
+ * array formulas and their cached values — and only the changed cells (with the cached values
+ * their change moved) are rewritten. {@link saveWarnings} lists what such a save cannot keep, for
+ * the page to show before saving. The writer above is used for a workbook built in the workbench.
  */
 import type * as ExcelJSModule from 'exceljs';
 import { columnNumber } from '../sheet/formula';
@@ -23,6 +30,10 @@ import { isInputError, type InputCell } from '../sheet/workbook';
 import { readWorkbookContent } from '../sheet/xlsx';
 import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import { isFormula, WorkbenchModel } from './model';
+import { captureOrigin, type PackageOrigin, patchPackage } from './xlsxPackage';
+import { copyFileName, type SaveWarning, saveWarnings as warningsFor } from './xlsxWarnings';
+
+export { copyFileName, type SaveWarning };
 
 export type ExcelJS = typeof ExcelJSModule;
 
@@ -51,8 +62,39 @@ function fileFormula(formula: string): string {
   return m ? m[1] : body;
 }
 
-/** The workbook as .xlsx bytes. */
+/** The file each opened workbook came from (or was last saved as), kept to save it in place. */
+const origins = new WeakMap<WorkbenchModel, PackageOrigin>();
+
+/** True when `model` was opened from a file, so saving updates that file's package in place. */
+export function isOpenedFromFile(model: WorkbenchModel): boolean {
+  return origins.has(model);
+}
+
+/**
+ * What saving `model` over the file it was opened from cannot keep as the file had it (see
+ * ./xlsxWarnings.ts); [] when nothing is lost, or when the workbook was not opened from a file.
+ * The page shows these before saving and offers "save as a copy" ({@link copyFileName}).
+ */
+export function saveWarnings(model: WorkbenchModel): SaveWarning[] {
+  const origin = origins.get(model);
+  return origin ? warningsFor(model, origin, META_SHEET) : [];
+}
+
+/**
+ * The workbook as .xlsx bytes: the opened file with only the changes written in, or, for a
+ * workbook not opened from a file, a new workbook. The saved bytes become the file later saves
+ * update.
+ */
 export async function saveXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Promise<Uint8Array> {
+  const origin = origins.get(model);
+  if (!origin) return writeNewXlsx(model, ExcelJS);
+  const bytes = await patchPackage(model, origin, META_SHEET, CHUNK);
+  origins.set(model, await captureOrigin(bytes, model, META_SHEET));
+  return bytes;
+}
+
+/** A new .xlsx holding the workbench's model (what ExcelJS can write; see the module comment). */
+export async function writeNewXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cyberbi workbench';
   wb.calcProperties.fullCalcOnLoad = true;
@@ -189,6 +231,11 @@ export async function openXlsx(bytes: ArrayBuffer | Uint8Array, ExcelJS: ExcelJS
   for (const [k, v] of settings) model.setSetting(k, v);
   const first = model.sheetNames()[0] ?? model.sheetNames({ includeHidden: true })[0];
   if (first) model.select(first, 0, 0);
+  try {
+    origins.set(model, await captureOrigin(new Uint8Array(data as ArrayBuffer).slice(), model, META_SHEET));
+  } catch {
+    // ExcelJS read it, but the package cannot be kept: saving writes a new workbook
+  }
   return model;
 }
 
