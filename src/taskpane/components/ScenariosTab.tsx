@@ -3,11 +3,31 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookGateway } from '../gateway';
 import { type Language, UI_TEXT } from '../i18n';
 import { deleteScenario, loadScenarios, startNewScenarioList, type Damage, type Scenario, type ScenarioState } from '../scenarios';
+import { listWindow } from '../listWindow';
 import { findTemplate } from '../templates';
+
+/** Every row of the list is this tall (px): the window arithmetic depends on it. */
+export const SCENARIO_ROW_HEIGHT = 56;
+/** The scrolling box is at most this tall (px); only the rows inside it (and a few more) are rendered. */
+export const SCENARIO_VIEWPORT = 480;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  item: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS },
+  scroller: { maxHeight: `${SCENARIO_VIEWPORT}px`, overflowY: 'auto' },
+  item: {
+    boxSizing: 'border-box',
+    height: `${SCENARIO_ROW_HEIGHT}px`,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflow: 'hidden',
+  },
+  // One line each, cut with an ellipsis: a row's height must not depend on its text.
+  label: { minWidth: 0, flexGrow: 1, display: 'flex', flexDirection: 'column', overflow: 'hidden' },
+  line: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+  actions: { flexShrink: 0, whiteSpace: 'nowrap' },
 });
 
 export function damageText(damage: Damage, language: Language): string {
@@ -28,6 +48,7 @@ export interface ScenarioListProps {
 export function ScenarioList({ state, language, onOpen, onDelete, onStartNew }: ScenarioListProps) {
   const styles = useStyles();
   const text = UI_TEXT[language];
+  const [scrollTop, setScrollTop] = useState(0);
   if (!state.ok) {
     return (
       <div className={styles.root}>
@@ -41,30 +62,42 @@ export function ScenarioList({ state, language, onOpen, onDelete, onStartNew }: 
     );
   }
   if (!state.scenarios.length) return <Body1>{text.noScenarios}</Body1>;
+  const scenarios = state.scenarios;
+  // Windowed: thousands of stored scenarios render only the rows in view (issue 12: 20,000 took 97 s).
+  const win = listWindow({ scrollTop, viewport: SCENARIO_VIEWPORT, rowHeight: SCENARIO_ROW_HEIGHT, count: scenarios.length });
+  const rows = [];
+  for (let i = win.start; i < win.end; i++) {
+    const s = scenarios[i];
+    const detail = `${s.kind === 'template' ? `${text.scenarioKind.template} · ${findTemplate(s.templateId)?.title[language] ?? s.templateId}` : `${text.scenarioKind.sensitivity} · ${s.setup.input} → ${s.setup.output}`} · ${text.savedAt(s.savedAt.slice(0, 16).replace('T', ' '))}`;
+    rows.push(
+      // Stored names may repeat (the list is stored state): the position is the key.
+      <div key={i} className={styles.item} role="listitem" aria-setsize={scenarios.length} aria-posinset={i + 1} data-scenario-row={i}>
+        <div className={styles.label}>
+          <Body1 className={styles.line} title={s.name}>
+            <strong>{s.name}</strong>
+          </Body1>
+          <Caption1 className={styles.line} title={detail}>
+            {detail}
+          </Caption1>
+        </div>
+        <div className={styles.actions}>
+          <Button size="small" appearance="primary" onClick={() => onOpen?.(s)}>
+            {text.apply}
+          </Button>{' '}
+          <Button size="small" onClick={() => onDelete?.(s)}>
+            {text.remove}
+          </Button>
+        </div>
+      </div>,
+    );
+  }
   return (
     <div className={styles.root}>
-      {state.scenarios.map((s) => (
-        <div key={s.name} className={styles.item}>
-          <div>
-            <Body1>
-              <strong>{s.name}</strong>
-            </Body1>
-            <br />
-            <Caption1>
-              {s.kind === 'template' ? `${text.scenarioKind.template} · ${findTemplate(s.templateId)?.title[language] ?? s.templateId}` : `${text.scenarioKind.sensitivity} · ${s.setup.input} → ${s.setup.output}`} ·{' '}
-              {text.savedAt(s.savedAt.slice(0, 16).replace('T', ' '))}
-            </Caption1>
-          </div>
-          <div>
-            <Button size="small" appearance="primary" onClick={() => onOpen?.(s)}>
-              {text.apply}
-            </Button>{' '}
-            <Button size="small" onClick={() => onDelete?.(s)}>
-              {text.remove}
-            </Button>
-          </div>
-        </div>
-      ))}
+      <div className={styles.scroller} role="list" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div style={{ height: win.padTop }} aria-hidden="true" />
+        {rows}
+        <div style={{ height: win.padBottom }} aria-hidden="true" />
+      </div>
     </div>
   );
 }
