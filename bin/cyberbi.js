@@ -3,6 +3,9 @@
 // Launcher of the `cyberbi` command: the program itself is compiled from src/cli to lib/cli.
 const path = require('node:path');
 
+// Modules compiled by earlier runs are not compiled again (bin/compile-cache.js).
+require('./compile-cache').install();
+
 const entry = path.join(__dirname, '..', 'lib', 'cli', 'main.js');
 let cli;
 try {

@@ -48,7 +48,7 @@ describe('help, version and usage', () => {
   it('--help prints the usage on stdout and exits 0', () => {
     const r = cyberbi('--help');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Usage:\n {2}cyberbi calc FILE \[--sheet NAME\] \[--format csv\|json\]/);
+    expect(r.stdout).toMatch(/^Usage:\n {2}cyberbi calc FILE \[--sheet NAME\]\.\.\. \[--all-sheets\] \[--format csv\|json\]/);
     expect(r.stderr).toBe('');
   });
 
@@ -323,6 +323,131 @@ describe('XLSX in', () => {
   it('reads another sheet with --sheet (case-insensitive), with cross-sheet references and defined names', () => {
     expect(cyberbi('calc', file, '--sheet', 'Other 其他').stdout).toBe('28,0.25\n');
     expect(cyberbi('calc', file, '--sheet=other 其他').stdout).toBe('28,0.25\n');
+  });
+});
+
+describe('several sheets from one evaluation (--sheet repeated, --all-sheets)', () => {
+  let file: string;
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const main = wb.addWorksheet('Main');
+    // RAND() is drawn anew by every evaluation: Other!A1 repeats it, so equal values in two
+    // printed sheets show that one evaluation served both (two would differ).
+    main.getCell('A1').value = { formula: 'RAND()', result: 0 };
+    main.getCell('B1').value = '=text';
+    main.getCell('A2').value = { formula: 'CYBER.LOSTPROFIT(100,0.25)', result: 0 };
+    const other = wb.addWorksheet('Other, 其他');
+    other.getCell('A1').value = { formula: 'Main!A1', result: 0 };
+    other.getCell('C2').value = { formula: 'Main!A2*2', result: 0 };
+    wb.addWorksheet('Empty');
+    const hidden = wb.addWorksheet('Hidden', { state: 'hidden' });
+    hidden.getCell('A1').value = 'h';
+    file = path.join(tmp, 'sheets.xlsx');
+    await wb.xlsx.writeFile(file);
+  });
+
+  function traced(...args: string[]): Run {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CYBERBI_TRACE: '1' } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  const csvRecords = (text: string) => text.split('\n').slice(0, -1);
+
+  it('--all-sheets prints every sheet as CSV records led by the sheet name, one width, from one evaluation', () => {
+    const r = traced('calc', file, '--all-sheets');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^cyberbi: trace: 1 workbook evaluation, 4 sheets evaluated, 4 printed; /);
+    const lines = csvRecords(r.stdout);
+    const rand = lines[0].split(',')[1];
+    expect(Number(rand)).toBeGreaterThanOrEqual(0);
+    expect(lines).toEqual([
+      `Main,${rand},'=text,`,
+      'Main,25,,',
+      `"Other, 其他",${rand},,`,
+      '"Other, 其他",,,50',
+      'Hidden,h,,',
+    ]);
+  });
+
+  it('repeated --sheet prints the sheets in the order given (names matched as for one --sheet)', () => {
+    const r = traced('calc', file, '--sheet', 'other, 其他', '--sheet=Main');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^cyberbi: trace: 1 workbook evaluation, 4 sheets evaluated, 2 printed; /);
+    const lines = csvRecords(r.stdout);
+    const rand = lines[0].split(',')[2];
+    expect(lines).toEqual([`"Other, 其他",${rand},,`, '"Other, 其他",,,50', `Main,${rand},'=text,`, 'Main,25,,']);
+    // --raw applies to the sheet-name field and the cells alike.
+    const raw = csvRecords(cyberbi('calc', file, '--sheet', 'Main', '--sheet', 'Hidden', '--raw').stdout);
+    expect(raw).toEqual([`Main,${raw[0].split(',')[1]},=text`, 'Main,25,', 'Hidden,h,']);
+  });
+
+  it('one --sheet keeps the single-sheet CSV of catalogue section 8 (cell A1 first)', () => {
+    const r = traced('calc', file, '--sheet', 'Other, 其他');
+    expect(r.stderr).toMatch(/^cyberbi: trace: 1 workbook evaluation, 4 sheets evaluated, 1 printed; /);
+    expect(csvRecords(r.stdout)[1]).toBe(',,50');
+  });
+
+  it('JSON: the sheets with their sizes, and every cell with its sheet', () => {
+    const r = cyberbi('calc', file, '--sheet', 'Main', '--sheet', 'Other, 其他', '--format', 'json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { file: string; sheets: unknown[]; cells: Array<Record<string, unknown>> };
+    expect(Object.keys(out)).toEqual(['file', 'sheets', 'cells']);
+    expect(out.file).toBe(file);
+    expect(out.sheets).toEqual([
+      { sheet: 'Main', rows: 2, cols: 2 },
+      { sheet: 'Other, 其他', rows: 2, cols: 3 },
+    ]);
+    const rand = out.cells[0].value;
+    expect(out.cells).toEqual([
+      { sheet: 'Main', cell: 'A1', row: 1, col: 1, type: 'number', value: rand, formula: '=RAND()' },
+      { sheet: 'Main', cell: 'B1', row: 1, col: 2, type: 'text', value: '=text' },
+      { sheet: 'Main', cell: 'A2', row: 2, col: 1, type: 'number', value: 25, formula: '=CYBER.LOSTPROFIT(100,0.25)' },
+      { sheet: 'Other, 其他', cell: 'A1', row: 1, col: 1, type: 'number', value: rand, formula: '=Main!A1' },
+      { sheet: 'Other, 其他', cell: 'C2', row: 2, col: 3, type: 'number', value: 50, formula: '=Main!A2*2' },
+    ]);
+    expect(Object.keys(out.cells[0])[0]).toBe('sheet');
+    const all = JSON.parse(cyberbi('calc', file, '--all-sheets', '--format=json').stdout) as { sheets: Array<{ sheet: string }> };
+    expect(all.sheets.map((s) => s.sheet)).toEqual(['Main', 'Other, 其他', 'Empty', 'Hidden']);
+  });
+
+  it('a CSV file with --all-sheets is its one sheet, in the several-sheets form', () => {
+    const csv = writeTemp('one.csv', '1,=A1*2\n');
+    expect(cyberbi('calc', csv, '--all-sheets')).toEqual({ status: 0, stdout: 'one,1,2\n', stderr: '' });
+  });
+
+  it.each([
+    [['--sheet', 'Main', '--all-sheets'], 'cyberbi: --all-sheets and --sheet cannot be given together'],
+    [['--all-sheets', '--all-sheets'], 'cyberbi: --all-sheets is given twice'],
+    [['--sheet', 'Main', '--sheet', 'Main'], 'cyberbi: --sheet "Main" is given twice'],
+    [['--sheet', 'Main', '--sheet', 'MAIN'], 'cyberbi: --sheet names the sheet "Main" twice'],
+  ])('%j is a usage error', (args, message) => {
+    const r = cyberbi('calc', file, ...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(`${message}\n\nUsage:\n`)).toBe(true);
+  });
+
+  it('the compile cache (bin/compile-cache.js) changes no output, and CYBERBI_COMPILE_CACHE=off turns it off', () => {
+    const run = (cache: string) => {
+      const r = spawnSync(process.execPath, [bin, 'calc', file, '--all-sheets', '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, CYBERBI_COMPILE_CACHE: cache } });
+      const out = JSON.parse(r.stdout) as { cells: Array<{ cell: string; value: unknown }> };
+      return { status: r.status, stderr: r.stderr, cells: out.cells.filter((c) => c.cell !== 'A1') };
+    };
+    const dir = path.join(tmp, 'compile-cache');
+    const cold = run(dir);
+    const warm = run(dir);
+    expect(cold.status).toBe(0);
+    expect(warm).toEqual(cold);
+    expect(run('off')).toEqual(cold);
+    // Node 20 has no module.enableCompileCache: the launcher keeps one cache file per Node version.
+    if (typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache !== 'function') {
+      expect(fs.readdirSync(dir)).toEqual([`${process.version}-${process.arch}.cache`]);
+      expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    }
+  });
+
+  it('an unknown sheet among several is unreadable input', () => {
+    const r = cyberbi('calc', file, '--sheet', 'Main', '--sheet', 'Nope');
+    expect(r).toEqual({ status: 2, stdout: '', stderr: `cyberbi: ${file} has no sheet "Nope"; its sheets are: "Main", "Other, 其他", "Empty", "Hidden"\n` });
   });
 });
 

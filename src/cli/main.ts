@@ -1,7 +1,7 @@
 /**
  * `cyberbi`: the command-line evaluator (section 8 of the function catalogue, v2).
  *
- *   cyberbi calc FILE [--sheet NAME] [--format csv|json] [--lang en|zh] [--raw]
+ *   cyberbi calc FILE [--sheet NAME]... [--all-sheets] [--format csv|json] [--lang en|zh] [--raw]
  *   cyberbi --help | --version
  *
  * Exit status: 0 when the file was evaluated (even if cells hold errors); 2 for unreadable input
@@ -10,6 +10,11 @@
  *
  * HyperFormula and ExcelJS are loaded only when a file is evaluated (and ExcelJS only for
  * .xlsx), so --help and --version answer at once.
+ *
+ * Several sheets (--sheet repeated, or --all-sheets) come from one evaluation of the workbook:
+ * every sheet is evaluated together anyway (formulas refer across sheets), so printing three
+ * sheets costs one run, not three. With CYBERBI_TRACE=1 in the environment, standard error
+ * gets one line saying how many evaluations the run made and what each phase took.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +22,7 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UnreadableInputError, UsageErro
 import type { NamedExpressionInput, SheetInput } from '../sheet/workbook';
 
 export const USAGE = `Usage:
-  cyberbi calc FILE [--sheet NAME] [--format csv|json] [--lang en|zh] [--raw]
+  cyberbi calc FILE [--sheet NAME]... [--all-sheets] [--format csv|json] [--lang en|zh] [--raw]
   cyberbi --help
   cyberbi --version
 
@@ -25,7 +30,9 @@ Evaluates every cell of FILE (.csv or .xlsx) with the CYBER.* functions and the 
 spreadsheet functions, and prints the evaluated sheet on standard output.
 
 Options:
-  --sheet NAME     the worksheet of an .xlsx file to print (default: the first one)
+  --sheet NAME     the worksheet of an .xlsx file to print (default: the first one); repeat it
+                   to print several sheets, in the order given
+  --all-sheets     print every sheet of the file, in workbook order (hidden ones included)
   --format csv     print the sheet as CSV: cell A1 is the first field of the first line (default)
   --format json    print every non-blank cell with its address, type, value, the message of an
                    error and the formula it holds
@@ -45,13 +52,26 @@ not valid UTF-8 is read as GB18030. Formulas are evaluated as Excel 365 does whe
 XLSX input: formulas are recomputed (cached results are ignored); date cells become Excel serial
 numbers; array formulas spill over their range.
 
+Several sheets (two or more --sheet, or --all-sheets) are evaluated once, together, and printed
+as one stream:
+  CSV   every line is a record of one sheet: its first field is the sheet's name, then the
+        fields the single-sheet CSV prints for that row (cell A1 is the second field of the
+        sheet's first line); sheets follow one another in order; every line has the same number
+        of fields (1 + the widest sheet's columns), shorter rows padded with empty fields; a
+        sheet with no cells prints no line.
+  JSON  one object: "file", "sheets" (each sheet's "sheet", "rows" and "cols", in order) and
+        "cells", every non-blank cell of every sheet with a "sheet" field before its "cell".
+
 Exit status: 0 evaluated (even if cells hold errors), 2 unreadable input or wrong usage,
 1 internal error.
 `;
 
 export interface CalcOptions {
   readonly file: string;
-  readonly sheet?: string;
+  /** The sheets asked for with --sheet, in order (empty: the first sheet, or all with allSheets). */
+  readonly sheets: readonly string[];
+  /** --all-sheets: every sheet in workbook order. */
+  readonly allSheets: boolean;
   readonly format: 'csv' | 'json';
   readonly lang: 'en' | 'zh';
   /** CSV output without the formula guard. */
@@ -68,8 +88,10 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command !== 'calc') throw new UsageError(`unknown command "${command}"`);
   const positional: string[] = [];
-  const options: { sheet?: string; format?: string; lang?: string } = {};
+  const options: { format?: string; lang?: string } = {};
+  const sheets: string[] = [];
   let raw = false;
+  let allSheets = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--') {
@@ -81,6 +103,11 @@ export function parseArgs(argv: readonly string[]): Command {
       raw = true;
       continue;
     }
+    if (arg === '--all-sheets') {
+      if (allSheets) throw new UsageError('--all-sheets is given twice');
+      allSheets = true;
+      continue;
+    }
     const m = /^--(sheet|format|lang)(?:=(.*))?$/.exec(arg);
     if (m) {
       const key = m[1] as 'sheet' | 'format' | 'lang';
@@ -88,6 +115,12 @@ export function parseArgs(argv: readonly string[]): Command {
       if (value === undefined) {
         if (i + 1 >= rest.length) throw new UsageError(`--${key} needs a value`);
         value = rest[++i];
+      }
+      if (key === 'sheet') {
+        if (value === '') throw new UsageError('--sheet needs a sheet name');
+        if (sheets.includes(value)) throw new UsageError(`--sheet "${value}" is given twice`);
+        sheets.push(value);
+        continue;
       }
       if (options[key] !== undefined) throw new UsageError(`--${key} is given twice`);
       options[key] = value;
@@ -102,8 +135,8 @@ export function parseArgs(argv: readonly string[]): Command {
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json, not "${format}"`);
   const lang = options.lang ?? 'en';
   if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
-  if (options.sheet === '') throw new UsageError('--sheet needs a sheet name');
-  return { kind: 'calc', file: positional[0], sheet: options.sheet, format, lang, raw };
+  if (allSheets && sheets.length > 0) throw new UsageError('--all-sheets and --sheet cannot be given together');
+  return { kind: 'calc', file: positional[0], sheets, allSheets, format, lang, raw };
 }
 
 export function version(): string {
@@ -115,7 +148,8 @@ export function version(): string {
 interface LoadedInput {
   readonly sheets: SheetInput[];
   readonly names: NamedExpressionInput[];
-  readonly selected: number;
+  /** Indexes of the sheets to print, in order. */
+  readonly selected: readonly number[];
   readonly arrayArithmetic: boolean;
 }
 
@@ -141,27 +175,34 @@ async function load(options: CalcOptions): Promise<LoadedInput> {
   }
   if (ext === '.csv') {
     const bytes = readBytes(options.file);
-    if (options.sheet !== undefined) throw new UsageError('--sheet applies to .xlsx files only (a CSV file holds one sheet)');
+    if (options.sheets.length > 0) throw new UsageError('--sheet applies to .xlsx files only (a CSV file holds one sheet)');
     const { decodeCsv, parseCsv } = await import('./read-csv');
     const cells = parseCsv(decodeCsv(bytes), options.file);
     const name = path.basename(options.file, path.extname(options.file)) || 'Sheet1';
     // A formula in a CSV file is read as typed into Excel 365: array arithmetic on.
-    return { sheets: [{ name, cells }], names: [], selected: 0, arrayArithmetic: true };
+    return { sheets: [{ name, cells }], names: [], selected: [0], arrayArithmetic: true };
   }
   readBytes(options.file); // the same "missing / not a file" messages as for CSV
   const { readXlsx } = await import('./read-xlsx');
   const { sheets, names } = await readXlsx(options.file);
-  let selected = 0;
-  if (options.sheet !== undefined) {
-    selected = sheets.findIndex((s) => s.name === options.sheet);
-    if (selected < 0) selected = sheets.findIndex((s) => s.name.toLowerCase() === options.sheet?.toLowerCase());
-    if (selected < 0) {
-      throw new UnreadableInputError(`${options.file} has no sheet "${options.sheet}"; its sheets are: ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
-    }
+  let selected: number[] = [0];
+  if (options.allSheets) selected = sheets.map((_, k) => k);
+  else if (options.sheets.length > 0) {
+    selected = options.sheets.map((wanted) => {
+      let k = sheets.findIndex((s) => s.name === wanted);
+      if (k < 0) k = sheets.findIndex((s) => s.name.toLowerCase() === wanted.toLowerCase());
+      if (k < 0) throw new UnreadableInputError(`${options.file} has no sheet "${wanted}"; its sheets are: ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+      return k;
+    });
+    const twice = selected.find((k, i) => selected.indexOf(k) !== i);
+    if (twice !== undefined) throw new UsageError(`--sheet names the sheet "${sheets[twice].name}" twice`);
   }
   // Formulas stored without the array flag use implicit intersection, as in Excel's file format.
   return { sheets, names, selected, arrayArithmetic: false };
 }
+
+/** Counts what a run did, for CYBERBI_TRACE (and the tests: one evaluation however many sheets). */
+const trace = { evaluations: 0 };
 
 export interface Io {
   readonly stdout: { write(text: string): unknown };
@@ -189,12 +230,30 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     return EXIT_OK;
   }
   try {
+    const started = process.hrtime.bigint();
     const input = await load(command);
+    const loaded = process.hrtime.bigint();
     const { evaluateWorkbook } = await import('../sheet/workbook');
+    // One evaluation gives every sheet: formulas may refer to any of them.
     const results = evaluateWorkbook(input.sheets, { arrayArithmetic: input.arrayArithmetic, language: command.lang, names: input.names });
-    const sheet = results[input.selected];
-    const { toCsv, toJson } = await import('./output');
-    io.stdout.write(command.format === 'json' ? toJson(sheet, command.file) : toCsv(sheet, { raw: command.raw }));
+    trace.evaluations++;
+    const evaluated = process.hrtime.bigint();
+    const printed = input.selected.map((k) => results[k]);
+    const { toCsv, toCsvSheets, toJson, toJsonSheets } = await import('./output');
+    // The single-sheet form (catalogue section 8) unless several sheets were asked for.
+    const many = command.allSheets || command.sheets.length > 1;
+    let text: string;
+    if (command.format === 'json') text = many ? toJsonSheets(printed, command.file) : toJson(printed[0], command.file);
+    else text = many ? toCsvSheets(printed, { raw: command.raw }) : toCsv(printed[0], { raw: command.raw });
+    io.stdout.write(text);
+    if (process.env.CYBERBI_TRACE) {
+      const ms = (a: bigint, b: bigint) => (Number(b - a) / 1e6).toFixed(1);
+      const done = process.hrtime.bigint();
+      io.stderr.write(
+        `cyberbi: trace: ${trace.evaluations} workbook evaluation${trace.evaluations === 1 ? '' : 's'}, ${input.sheets.length} sheets evaluated, ${printed.length} printed; ` +
+          `read ${ms(started, loaded)} ms, evaluate ${ms(loaded, evaluated)} ms, print ${ms(evaluated, done)} ms, since start ${(process.uptime() * 1000).toFixed(0)} ms\n`,
+      );
+    }
     return EXIT_OK;
   } catch (e) {
     if (e instanceof UsageError) {

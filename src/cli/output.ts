@@ -32,6 +32,16 @@
  * code; `message` is present exactly for errors and never empty; `formula` is present for cells
  * holding a formula (the text evaluated, after normalization); cells filled by a spilled array
  * have no `formula`. Empty text from a formula is a cell of type text with value "".
+ *
+ * Several sheets (--sheet repeated, --all-sheets), printed from one evaluation:
+ * - CSV: one stream of records, each beginning with its sheet's name (guarded like any text
+ *   unless --raw), then that row's fields as the single-sheet CSV prints them; sheets in the
+ *   order asked; every record padded with empty fields to one width (1 + the widest sheet's
+ *   used columns), so that CSV readers that want rectangular data (pandas, R, csvkit) take it;
+ *   a sheet with no cells has no record. The single-sheet CSV of sheet S is the records whose
+ *   first field is S, without that field (and without the padding).
+ * - JSON: { "file", "sheets": [{ "sheet", "rows", "cols" }, ...], "cells": [...] } where every
+ *   cell is the single-sheet cell with "sheet" as its first field.
  */
 import { stringify } from 'csv-stringify/sync';
 import { cellAddress } from '../sheet/formula';
@@ -63,6 +73,22 @@ export function toCsv(sheet: SheetResult, options: CsvOptions = {}): string {
   if (records.length === 0) return '';
   // A lone carriage return would end the line for many CSV readers: quote any field holding one
   // (csv-stringify quotes only fields holding the delimiter, a quote or the record delimiter).
+  return stringify(records, { record_delimiter: 'unix', quoted_match: /\r/ });
+}
+
+/** Several sheets as one CSV stream: the sheet's name, then the row (see the header). */
+export function toCsvSheets(sheets: readonly SheetResult[], options: CsvOptions = {}): string {
+  const blocks = sheets.map((sheet) => ({ name: options.raw ? sheet.name : guardFormulaText(sheet.name), rows: usedRange(sheet.values) }));
+  const width = Math.max(0, ...blocks.map((b) => (b.rows.length ? b.rows[0].length : 0)));
+  const records: string[][] = [];
+  for (const block of blocks) {
+    for (const row of block.rows) {
+      const fields = row.map((v) => formatValue(v, options));
+      while (fields.length < width) fields.push('');
+      records.push([block.name, ...fields]);
+    }
+  }
+  if (records.length === 0) return '';
   return stringify(records, { record_delimiter: 'unix', quoted_match: /\r/ });
 }
 
@@ -103,4 +129,24 @@ export function toJsonSheet(sheet: SheetResult, file: string): JsonSheet {
 
 export function toJson(sheet: SheetResult, file: string): string {
   return `${JSON.stringify(toJsonSheet(sheet, file), null, 2)}\n`;
+}
+
+export interface JsonSheets {
+  readonly file: string;
+  readonly sheets: ReadonlyArray<{ readonly sheet: string; readonly rows: number; readonly cols: number }>;
+  readonly cells: ReadonlyArray<{ readonly sheet: string } & JsonCell>;
+}
+
+/** Several sheets as one JSON object: the sheets' sizes, then every cell with its sheet. */
+export function toJsonSheetsObject(sheets: readonly SheetResult[], file: string): JsonSheets {
+  const each = sheets.map((s) => toJsonSheet(s, file));
+  return {
+    file,
+    sheets: each.map((s) => ({ sheet: s.sheet, rows: s.rows, cols: s.cols })),
+    cells: each.flatMap((s) => s.cells.map((c) => ({ sheet: s.sheet, ...c }))),
+  };
+}
+
+export function toJsonSheets(sheets: readonly SheetResult[], file: string): string {
+  return `${JSON.stringify(toJsonSheetsObject(sheets, file), null, 2)}\n`;
 }
