@@ -216,13 +216,20 @@ server.on('clientError', (err, socket) => {
   socket.end(`HTTP/1.1 ${status} ${REASONS[status]}\r\n${headers}\r\n${body}`);
 });
 
+let listening = false;
 server.on('error', (err) => {
+  if (listening) {
+    // Once serving (e.g. EMFILE when accepting under a flood of connections): say so, keep serving.
+    process.stderr.write(`serve-workbench: ${err.code || err.message} (still serving)\n`);
+    return;
+  }
   if (err.code === 'EADDRINUSE') fail(`port ${port} on ${host} is already in use; stop the other server or pick another with --port N (or PORT=N).`);
   if (err.code === 'EACCES') fail(`not allowed to listen on port ${port}; pick a port above 1023 with --port N (or PORT=N).`);
   fail(`cannot listen on ${host}:${port}: ${err.code || err.message}.`);
 });
 
 server.listen(port, host, () => {
+  listening = true;
   // --port 0 picks a free port (tests); the line below says which.
   process.stdout.write(`cyberbi workbench: http://localhost:${server.address().port}/  (Ctrl+C to stop)\n`);
 });

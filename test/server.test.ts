@@ -230,6 +230,25 @@ test('fuzz: 3,000 generated paths get an answer with the headers, nothing outsid
   expect(serverStderr).toBe('');
 }, 120000);
 
+test('50 connections that never finish their request do not stop the server answering others', async () => {
+  const slow = await Promise.all(
+    Array.from({ length: 50 }, () => new Promise<net.Socket>((resolve, reject) => {
+      const s = net.connect(port, '127.0.0.1', () => {
+        s.write('GET /index.html HTTP/1.1\r\nHost: localhost\r\nX-Slow: '); // and nothing more
+        resolve(s);
+      });
+      s.on('error', reject);
+    })),
+  );
+  try {
+    const reply = await rawRequest('/index.html');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toBe(INDEX);
+  } finally {
+    for (const s of slow) s.destroy();
+  }
+});
+
 describe('a bad or busy port is one clear line and exit 2', () => {
   function run(args: string[], env: NodeJS.ProcessEnv = {}) {
     return spawnSync(process.execPath, [SERVER, '--dir', served, ...args], { encoding: 'utf8', timeout: 15000, env: { ...process.env, ...env } });
