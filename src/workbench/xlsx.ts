@@ -30,7 +30,7 @@ import { isInputError, type InputCell } from '../sheet/workbook';
 import { readWorkbookContent } from '../sheet/xlsx';
 import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import { isFormula, WorkbenchModel } from './model';
-import { captureOrigin, type PackageOrigin, patchPackage } from './xlsxPackage';
+import { captureOrigin, type PackageOrigin, packageNames, patchPackage } from './xlsxPackage';
 import { copyFileName, type SaveWarning, saveWarnings as warningsFor } from './xlsxWarnings';
 
 export { copyFileName, type SaveWarning };
@@ -178,6 +178,9 @@ export async function openXlsx(bytes: ArrayBuffer | Uint8Array, ExcelJS: ExcelJS
   const data = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
   await wb.xlsx.load(data as ArrayBuffer);
   const content = readWorkbookContent(wb, ExcelJS.ValueType, { details: true });
+  const original = new Uint8Array(data as ArrayBuffer).slice();
+  // The names as the file holds them (constants and formulas too); ExcelJS's list when unreadable.
+  const names = await packageNames(original).catch(() => content.names);
   const details = content.details ?? [];
   const model = new WorkbenchModel();
   const charts: Array<{ sheet: string; chart: ChartSpec }> = [];
@@ -204,7 +207,7 @@ export async function openXlsx(bytes: ArrayBuffer | Uint8Array, ExcelJS: ExcelJS
   });
   // Sheets first (formulas and names may refer to any of them), then names, then cells.
   for (const k of kept) model.addSheet(content.sheets[k].name, { hidden: details[k]?.state !== 'visible' && details[k] !== undefined });
-  for (const n of content.names) model.addName(n.name, n.expression);
+  for (const n of names) model.addName(n.name, n.expression);
   for (const k of kept) {
     const sheet = content.sheets[k];
     const detail = details[k];
@@ -232,7 +235,7 @@ export async function openXlsx(bytes: ArrayBuffer | Uint8Array, ExcelJS: ExcelJS
   const first = model.sheetNames()[0] ?? model.sheetNames({ includeHidden: true })[0];
   if (first) model.select(first, 0, 0);
   try {
-    origins.set(model, await captureOrigin(new Uint8Array(data as ArrayBuffer).slice(), model, META_SHEET));
+    origins.set(model, await captureOrigin(original, model, META_SHEET));
   } catch {
     // ExcelJS read it, but the package cannot be kept: saving writes a new workbook
   }

@@ -107,6 +107,11 @@ async function buildFeatureWorkbook(): Promise<Uint8Array> {
   zip.file('xl/_rels/workbook.xml.rels', wbRels);
   let workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
   workbook = workbook.replace('</sheets>', '<sheet name="Chart1" sheetId="90" r:id="rId90"/></sheets>');
+  // Names ExcelJS cannot write: a constant, a formula, and one scoped to a sheet.
+  workbook = workbook.replace(
+    '</definedNames>',
+    '<definedName name="Rate">0.25</definedName><definedName name="Doubled">Data!$B$5*2</definedName><definedName name="Local" localSheetId="0">Data!$A$1</definedName></definedNames>',
+  );
   zip.file('xl/workbook.xml', workbook);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
@@ -178,7 +183,9 @@ describe('the feature workbook', () => {
     expect(model.getValue('Data', 4, 1)).toBe(60);
     expect(model.getValues('Data', { row: 1, col: 4 }, { row: 3, col: 4 })).toEqual([[20], [40], [60]]);
     expect(model.getValue('Data', 3, 7)).toBe(31);
-    expect(model.names().map((n) => n.name).sort()).toEqual(['Amounts', 'Total']);
+    // Every workbook-level name of the file, constants and formulas too.
+    expect(model.names().map((n) => n.name).sort()).toEqual(['Amounts', 'Doubled', 'Rate', 'Total']);
+    expect(model.evaluate('=Rate*4+Doubled', 'Data')).toBe(121);
     expect(saveWarnings(model)).toEqual([]);
   });
 });
@@ -271,7 +278,7 @@ describe('open, edit one cell, save', () => {
     const model = await openXlsx(original, ExcelJS);
     model.addSheet('Notes');
     model.setInput('Notes', 0, 0, { formula: '=CONCAT("a","b")' });
-    model.addName('Rate', '=0.25');
+    model.addName('Fee', '=0.5');
     model.setSetting('cyberbi.test', 'on');
     const saved = await saveXlsx(model, ExcelJS);
     const after = await parts(saved);
@@ -282,11 +289,59 @@ describe('open, edit one cell, save', () => {
     expect(again.sheetNames()).toEqual(['Data', 'Notes']);
     expect(again.getValue('Notes', 0, 0)).toBe('ab');
     expect(again.getSetting('cyberbi.test')).toBe('on');
+    expect(again.names().find((n) => n.name === 'Fee')?.expression).toBe('=0.5');
     const wb = decode(after.get('xl/workbook.xml'));
-    // (ExcelJS, the reader, lists only names that are a range; the file has it.)
-    expect(wb).toContain('<definedName name="Rate">0.25</definedName>');
+    expect(wb).toContain('<definedName name="Rate">0.25</definedName><definedName name="Doubled">Data!$B$5*2</definedName><definedName name="Local" localSheetId="0">Data!$A$1</definedName><definedName name="Fee">0.5</definedName>');
     expect(wb).toMatch(new RegExp(`name="${META_SHEET}"[^>]*state="veryHidden"`));
     expect(wb).toContain('<sheet name="Chart1" sheetId="90" r:id="rId90"/>');
+  });
+});
+
+describe('edits the file side must take care of', () => {
+  test("an array formula's new formula: its range is its new result's, the old range's other cells are emptied", async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.setInput('Data', 1, 4, { formula: '=B2:B3*10' }, { array: true }); // E2: {=B2:B4*2} over E2:E4 → {=B2:B3*10}
+    const after = await parts(await saveXlsx(model, ExcelJS));
+    expect(changedCells(decode(before.get(DATA)), decode(after.get(DATA)))).toEqual(['E2', 'E3', 'E4']);
+    const cells = cellsOf(decode(after.get(DATA))).cells;
+    expect(cells.get('E2')).toBe('<c r="E2"><f t="array" ref="E2:E3">B2:B3*10</f><v>100</v></c>');
+    expect(cells.get('E3')).toBe('<c r="E3"><v>200</v></c>');
+    expect(cells.get('E4')).toBeUndefined();
+  });
+
+  test("a shared formula's master: its dependents keep their formulas, each its own", async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.setInput('Data', 1, 7, 5); // H2, master of H2:H4
+    const after = await parts(await saveXlsx(model, ExcelJS));
+    expect(changedCells(decode(before.get(DATA)), decode(after.get(DATA)))).toEqual(['H2', 'H3', 'H4']);
+    const cells = cellsOf(decode(after.get(DATA))).cells;
+    expect(cells.get('H2')).toBe('<c r="H2"><v>5</v></c>');
+    expect(cells.get('H3')).toBe('<c r="H3"><f>B3+1</f><v>21</v></c>');
+    expect(cells.get('H4')).toBe('<c r="H4"><f>B4+1</f><v>31</v></c>');
+    const again = await openXlsx(await saveXlsx(model, ExcelJS), ExcelJS);
+    expect(again.getInput('Data', 3, 7)).toEqual({ formula: '=B4+1' });
+  });
+
+  test('a new cell in a new row and past the used range: rows in order, the dimension grows; text is escaped', async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.setInput('Data', 14, 20, 'A & B <"x">'); // U15
+    model.setInput('Data', 6, 0, 1.5); // A7, a row the file does not have
+    const after = decode((await parts(await saveXlsx(model, ExcelJS))).get(DATA));
+    expect(changedCells(decode(before.get(DATA)).replace(/<dimension ref="[^"]*"\/>/, ''), after.replace(/<dimension ref="[^"]*"\/>/, ''))).toEqual(['A7', 'U15']);
+    expect(after).toMatch(/<dimension ref="A1:U15"\/>/);
+    expect(after).toContain('<c r="U15" t="inlineStr"><is><t>A &amp; B &lt;"x"&gt;</t></is></c>');
+    const rowsInOrder = sheetRows(after).rows.map((r) => r.row);
+    expect(rowsInOrder).toEqual([...rowsInOrder].sort((a, b) => a - b));
+  });
+
+  test('a column width set in the workbench', async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.setColumnWidths('Data', { B: 31 });
+    const saved = await saveXlsx(model, ExcelJS);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(saved) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Data')?.getColumn('B').width).toBe(31);
+    expect(wb.getWorksheet('Data')?.getColumn('A').width).toBe(20);
   });
 });
 

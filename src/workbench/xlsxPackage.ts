@@ -149,6 +149,27 @@ export async function packageSheets(zip: JSZip): Promise<PackageSheet[]> {
   });
 }
 
+/**
+ * The workbook-level defined names as workbook.xml holds them (a constant such as `Rate` = 0.25, a
+ * formula, a range), without Excel's own `_xlnm.` names and names scoped to one sheet. ExcelJS's
+ * list drops constants and cuts formulas at their first `(`, so the workbench reads the file.
+ */
+export async function packageNames(bytes: Uint8Array): Promise<Array<{ name: string; expression: string }>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const wb = (await text(zip, await workbookPath(zip))) ?? '';
+  const list = element(wb, 'definedNames');
+  if (!list) return [];
+  const out: Array<{ name: string; expression: string }> = [];
+  for (const d of elements(wb, 'definedName', list.start, list.end)) {
+    const tag = startTag(d.text);
+    const name = getAttr(tag, 'name') ?? '';
+    if (!name || name.startsWith('_xlnm.') || getAttr(tag, 'localSheetId') !== undefined) continue;
+    const body = unescapeXml(inner(d).text).trim();
+    if (body) out.push({ name, expression: `=${body}` });
+  }
+  return out;
+}
+
 /** The workbench's own settings and charts, as one comparable text. */
 function metaOf(model: WorkbenchModel, metaSheet: string): string {
   const charts = model.sheetNames({ includeHidden: true }).filter((s) => s !== metaSheet).map((s) => [s, model.charts(s)]);
