@@ -9,15 +9,25 @@
  * semantics; an array formula (Ctrl+Shift+Enter in Excel) is flagged per cell and given to
  * HyperFormula as ARRAYFORMULA(...). CYBER functions returning arrays spill without it.
  *
+ * Editing as in Excel: copy/paste, fill, moving cells and inserting or deleting rows and columns
+ * go through HyperFormula's own operations (so relative references move and absolute ones stay),
+ * and the model's per-cell state (the input as typed, its format, the array flag) is moved the
+ * same way. After such an operation a formula whose text HyperFormula changed takes HyperFormula's
+ * text (the formula bar shows the adjusted formula); one HyperFormula did not change keeps the text
+ * as typed. Every edit is one step of one history: each entry holds how many HyperFormula undo
+ * entries it made and the model state before and after it, so undo and redo keep both in step.
+ *
  * HyperFormula is GPL-3.0-only: this module belongs to the workbench bundle only.
  */
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import type { RawCellContent } from 'hyperformula';
-import { arrayFormula, normalizeFormula } from '../sheet/formula';
+import type { RawCellContent, SimpleCellAddress, SimpleCellRange } from 'hyperformula';
+import { arrayFormula, columnLetters, columnNumber, normalizeFormula } from '../sheet/formula';
 import { registerCyberFunctions } from '../sheet/plugin';
 import { workbookConfig } from '../sheet/workbook';
 import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import type { CellRef } from './address';
+import { editText, parseTyped } from './cellText';
+import { mapReferences, renameSheetReferences } from './references';
 
 export interface CellStyle {
   /** Excel number format code; absent means General. */
@@ -33,15 +43,30 @@ export interface NamedRange {
   readonly expression: string;
 }
 
-interface SheetState {
+/** A rectangle of cells on one sheet (0-based, inclusive). */
+export interface Area {
+  readonly start: CellRef;
+  readonly end: CellRef;
+}
+
+/** Everything the model keeps about one cell; records are replaced, never changed in place. */
+interface CellRecord {
+  readonly input: CellInput;
+  /** HyperFormula's text of the formula when it was last read (tells an adjusted formula). */
+  readonly hf?: string;
+  readonly array?: boolean;
+  readonly style?: CellStyle;
+}
+
+interface SheetProps {
   name: string;
-  readonly inputs: Map<string, CellInput>;
-  /** Cells holding an array formula (Excel's {=...}), by key. */
-  readonly arrays: Set<string>;
-  readonly styles: Map<string, CellStyle>;
   columnWidths: Record<string, number>;
-  readonly charts: ChartSpec[];
+  charts: readonly ChartSpec[];
   hidden: boolean;
+}
+
+interface SheetState extends SheetProps {
+  readonly cells: Map<string, CellRecord>;
 }
 
 export interface Selection {
@@ -50,7 +75,62 @@ export interface Selection {
   readonly col: number;
 }
 
+/** One undo step. */
+interface HistoryEntry {
+  readonly id: number;
+  readonly label: string;
+  /** HyperFormula undo entries this step made. */
+  readonly hf: number;
+  readonly cells: ReadonlyArray<{ sheet: SheetState; key: string; before?: CellRecord; after?: CellRecord }>;
+  readonly props: ReadonlyArray<{ sheet: SheetState; before: SheetProps; after: SheetProps }>;
+  readonly order?: { before: SheetState[]; after: SheetState[] };
+  readonly selectionBefore: Selection | null;
+  readonly selectionAfter: Selection | null;
+}
+
+interface Transaction {
+  readonly label: string;
+  hf: number;
+  readonly cells: Map<SheetState, Map<string, CellRecord | undefined>>;
+  readonly props: Map<SheetState, SheetProps>;
+  order?: SheetState[];
+  readonly selection: Selection | null;
+  readonly group: boolean;
+}
+
+interface Clipboard {
+  readonly mode: 'copy' | 'cut';
+  readonly sheet: SheetState;
+  readonly area: Area;
+  readonly text: string;
+}
+
+/** The whole workbook as plain JSON (autosave; tests compare it). */
+export interface WorkbookSnapshot {
+  readonly format: 'cyberbi-workbench';
+  readonly version: 1;
+  readonly sheets: ReadonlyArray<{
+    readonly name: string;
+    readonly hidden: boolean;
+    readonly columnWidths: Readonly<Record<string, number>>;
+    readonly charts: readonly ChartSpec[];
+    /** [row, col, input, array, style] per cell with an input or a format, row-major. */
+    readonly cells: ReadonlyArray<readonly [number, number, CellInput, boolean, CellStyle | null]>;
+  }>;
+  readonly names: readonly NamedRange[];
+  readonly settings: ReadonlyArray<readonly [string, string]>;
+  readonly selection: Selection | null;
+}
+
+/** Steps kept for undo (HyperFormula keeps more: a step may hold several of its entries). */
+export const UNDO_STEPS = 200;
+const HF_UNDO_LIMIT = 20000;
+
 const key = (row: number, col: number) => `${row},${col}`;
+const unkey = (k: string): [number, number] => {
+  const i = k.indexOf(',');
+  return [Number(k.slice(0, i)), Number(k.slice(i + 1))];
+};
 
 export function isFormula(input: CellInput): input is { readonly formula: string } {
   return typeof input === 'object' && input !== null && typeof (input as { formula?: unknown }).formula === 'string';
@@ -73,6 +153,104 @@ function toContent(input: CellInput, array: boolean): RawCellContent {
   return array ? arrayFormula(input.formula) : normalizeFormula(input.formula);
 }
 
+/** A non-formula cell's serialized content → the input it stands for. */
+function inputOfSerialized(v: unknown): CellInput {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  const s = String(v);
+  return s.startsWith("'") ? s.slice(1) : s;
+}
+
+/**
+ * HyperFormula's formula text → what the formula bar shows: an array formula without its
+ * ARRAYFORMULA(...) (the flag says it), TRUE() and FALSE() as the constants Excel writes.
+ */
+export function userFormula(hfText: string, array: boolean): string {
+  let text = hfText;
+  if (array) {
+    const m = /^=\s*ARRAYFORMULA\s*\(([\s\S]*)\)\s*$/i.exec(text);
+    if (m) text = `=${m[1]}`;
+  }
+  // Outside string literals only.
+  return text
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^\w.])(TRUE|FALSE)\(\)/gi, '$1$2')))
+    .join('');
+}
+
+function sameInput(a: CellInput, b: CellInput): boolean {
+  if (isFormula(a) || isFormula(b)) return isFormula(a) && isFormula(b) && a.formula === b.formula;
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+function cleanStyle(style: Record<string, unknown>): CellStyle | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(style)) if (v !== undefined && v !== '' && v !== false && !(k === 'numberFormat' && v === 'General')) out[k] = v;
+  return Object.keys(out).length ? (out as CellStyle) : undefined;
+}
+
+function normArea(a: Area): Area {
+  return {
+    start: { row: Math.min(a.start.row, a.end.row), col: Math.min(a.start.col, a.end.col) },
+    end: { row: Math.max(a.start.row, a.end.row), col: Math.max(a.start.col, a.end.col) },
+  };
+}
+
+const height = (a: Area) => a.end.row - a.start.row + 1;
+const width = (a: Area) => a.end.col - a.start.col + 1;
+const inside = (a: Area, row: number, col: number) => row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col;
+const mod = (n: number, m: number) => ((n % m) + m) % m;
+
+/** Text for the system clipboard: tab-separated, a field with a tab, newline or quote quoted as Excel does. */
+export function toTsv(rows: ReadonlyArray<readonly string[]>): string {
+  const field = (s: string) => (/[\t\r\n"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return rows.map((r) => r.map(field).join('\t')).join('\r\n');
+}
+
+/** Tab-separated text (as Excel and other applications put on the clipboard) → rows of fields. */
+export function parseTsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  let field = '';
+  const t = text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+  if (t === '') return [];
+  while (i <= t.length) {
+    if (t[i] === '"' && field === '') {
+      let j = i + 1;
+      let value = '';
+      while (j < t.length) {
+        if (t[j] === '"') {
+          if (t[j + 1] === '"') {
+            value += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        value += t[j++];
+      }
+      if (j < t.length && (t[j + 1] === '\t' || t[j + 1] === '\n' || j + 1 >= t.length)) {
+        field = value;
+        i = j + 1;
+        continue;
+      }
+    }
+    const c = t[i];
+    if (c === undefined || c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c === '\t') {
+      row.push(field);
+      field = '';
+    } else field += c;
+    i++;
+  }
+  return rows;
+}
+
 export class WorkbenchModel {
   readonly hf: HyperFormula;
   private readonly sheets: SheetState[] = [];
@@ -80,18 +258,29 @@ export class WorkbenchModel {
   private selected: Selection | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly selectionListeners = new Set<() => void>();
+  private readonly historyListeners = new Set<() => void>();
   private versionNumber = 0;
+  private tx: Transaction | null = null;
+  private depth = 0;
+  private touched = false;
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  private nextEntryId = 1;
+  private savedEntryId = 0;
+  private untrackedDirty = false;
+  private clip: Clipboard | null = null;
 
   constructor() {
     registerCyberFunctions('en');
-    this.hf = HyperFormula.buildEmpty(workbookConfig({ arrayArithmetic: false }));
+    this.hf = HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false }), undoLimit: HF_UNDO_LIMIT });
   }
 
-  /** A workbook with one empty sheet, "Sheet1", selected at A1. */
+  /** A workbook with one empty sheet, "Sheet1", selected at A1, clean and with nothing to undo. */
   static blank(): WorkbenchModel {
     const model = new WorkbenchModel();
     model.addSheet('Sheet1');
     model.select('Sheet1', 0, 0);
+    model.resetHistory();
     return model;
   }
 
@@ -113,9 +302,281 @@ export class WorkbenchModel {
     return () => this.selectionListeners.delete(listener);
   }
 
+  /** Calls `listener` when canUndo, canRedo, their labels or dirty may have changed. */
+  onHistoryChanged(listener: () => void): () => void {
+    this.historyListeners.add(listener);
+    return () => this.historyListeners.delete(listener);
+  }
+
   private changed(): void {
+    if (this.depth > 0) {
+      this.touched = true;
+      return;
+    }
     this.versionNumber++;
     for (const l of [...this.listeners]) l();
+  }
+
+  private historyChanged(): void {
+    for (const l of [...this.historyListeners]) l();
+  }
+
+  // ---- history --------------------------------------------------------------------------------
+
+  /**
+   * Runs `fn` as ONE undo step (nested calls join the outer step). If `fn` throws, everything it
+   * did is rolled back and the error is rethrown.
+   */
+  edit<T>(label: string, fn: () => T): T {
+    const outer = this.tx === null;
+    if (outer) this.tx = this.newTransaction(label, false);
+    this.depth++;
+    let result: T;
+    try {
+      result = fn();
+    } catch (e) {
+      this.depth--;
+      if (outer) this.rollback();
+      else if (this.depth === 0) this.flushChanged();
+      throw e;
+    }
+    this.depth--;
+    if (outer) this.commit();
+    else if (this.depth === 0) this.flushChanged();
+    return result;
+  }
+
+  /**
+   * Opens a step that stays open across several calls until {@link closeGroup} (the task pane's
+   * writes through the gateway: a whole template sheet or sensitivity run is one step). Undo, redo
+   * and resetHistory close it first.
+   */
+  openGroup(label: string): void {
+    if (this.tx) return;
+    this.tx = this.newTransaction(label, true);
+  }
+
+  closeGroup(): void {
+    if (this.tx?.group && this.depth === 0) this.commit();
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0 || (this.tx?.group === true && this.depth === 0 && this.txHasChanges());
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0 && !this.tx;
+  }
+
+  get undoLabel(): string | undefined {
+    return this.undoStack[this.undoStack.length - 1]?.label;
+  }
+
+  get redoLabel(): string | undefined {
+    return this.redoStack[this.redoStack.length - 1]?.label;
+  }
+
+  /** Undoes the last step; false when there is none. */
+  undo(): boolean {
+    this.closeGroup();
+    if (this.tx) return false;
+    const entry = this.undoStack.pop();
+    if (!entry) return false;
+    for (let i = 0; i < entry.hf; i++) if (this.hf.isThereSomethingToUndo()) this.hf.undo();
+    for (const c of entry.cells) this.rawPut(c.sheet, c.key, c.before);
+    for (const p of entry.props) Object.assign(p.sheet, p.before);
+    if (entry.order) this.sheets.splice(0, this.sheets.length, ...entry.order.before);
+    this.redoStack.push(entry);
+    this.restoreSelection(entry.selectionBefore);
+    this.changed();
+    this.historyChanged();
+    return true;
+  }
+
+  /** Redoes the last undone step; false when there is none. */
+  redo(): boolean {
+    this.closeGroup();
+    if (this.tx) return false;
+    const entry = this.redoStack.pop();
+    if (!entry) return false;
+    for (let i = 0; i < entry.hf; i++) if (this.hf.isThereSomethingToRedo()) this.hf.redo();
+    for (const c of entry.cells) this.rawPut(c.sheet, c.key, c.after);
+    for (const p of entry.props) Object.assign(p.sheet, p.after);
+    if (entry.order) this.sheets.splice(0, this.sheets.length, ...entry.order.after);
+    this.undoStack.push(entry);
+    this.restoreSelection(entry.selectionAfter);
+    this.changed();
+    this.historyChanged();
+    return true;
+  }
+
+  /** Unsaved changes since the workbook was opened, created or saved (undoing back to it is clean). */
+  get dirty(): boolean {
+    if (this.tx?.group && this.txHasChanges()) return true;
+    return this.untrackedDirty || this.currentEntryId() !== this.savedEntryId;
+  }
+
+  /** Call after the workbook was saved. */
+  markSaved(): void {
+    this.closeGroup();
+    this.savedEntryId = this.currentEntryId();
+    this.untrackedDirty = false;
+    this.historyChanged();
+  }
+
+  /** Marks the workbook unsaved without an undo step (a workbook restored from autosave is not in any file). */
+  markRestored(): void {
+    this.untrackedDirty = true;
+    this.historyChanged();
+  }
+
+  /** Forgets undo and redo and marks the workbook clean (after opening a file or "New"). */
+  resetHistory(): void {
+    this.closeGroup();
+    this.undoStack = [];
+    this.redoStack = [];
+    this.hf.clearUndoStack();
+    this.hf.clearRedoStack();
+    this.savedEntryId = 0;
+    this.untrackedDirty = false;
+    this.historyChanged();
+  }
+
+  private currentEntryId(): number {
+    return this.undoStack[this.undoStack.length - 1]?.id ?? 0;
+  }
+
+  private newTransaction(label: string, group: boolean): Transaction {
+    return { label, hf: 0, cells: new Map(), props: new Map(), selection: this.selected, group };
+  }
+
+  private txHasChanges(): boolean {
+    const tx = this.tx;
+    return tx !== null && (tx.hf > 0 || tx.cells.size > 0 || tx.props.size > 0 || tx.order !== undefined);
+  }
+
+  private flushChanged(): void {
+    if (this.touched) {
+      this.touched = false;
+      this.changed();
+    }
+  }
+
+  private commit(): void {
+    const tx = this.tx;
+    if (!tx) return;
+    this.tx = null;
+    const cells: Array<{ sheet: SheetState; key: string; before?: CellRecord; after?: CellRecord }> = [];
+    for (const [sheet, changes] of tx.cells) {
+      for (const [k, before] of changes) {
+        const after = sheet.cells.get(k);
+        if (before !== after) cells.push({ sheet, key: k, before, after });
+      }
+    }
+    const props: Array<{ sheet: SheetState; before: SheetProps; after: SheetProps }> = [];
+    for (const [sheet, before] of tx.props) props.push({ sheet, before, after: this.propsOf(sheet) });
+    const order = tx.order && (tx.order.length !== this.sheets.length || tx.order.some((s, i) => s !== this.sheets[i])) ? { before: tx.order, after: [...this.sheets] } : undefined;
+    const sameRecord = (a?: CellRecord, b?: CellRecord) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    const noop =
+      cells.every((c) => sameRecord(c.before, c.after)) &&
+      props.every((p) => JSON.stringify(p.before) === JSON.stringify(p.after)) &&
+      !order;
+    if (noop && (tx.hf === 0 || tx.group)) {
+      // Nothing the user could see changed (a sensitivity sweep writes and restores its input):
+      // no step. HyperFormula's entries of it are taken back so the two histories stay in step.
+      for (let i = 0; i < tx.hf; i++) if (this.hf.isThereSomethingToUndo()) this.hf.undo();
+      if (tx.hf > 0) {
+        this.hf.clearRedoStack();
+        this.redoStack = [];
+      }
+      for (const c of cells) this.rawPut(c.sheet, c.key, c.after);
+      this.flushChanged();
+      this.historyChanged();
+      return;
+    }
+    const entry: HistoryEntry = { id: this.nextEntryId++, label: tx.label, hf: tx.hf, cells, props, order, selectionBefore: tx.selection, selectionAfter: this.selected };
+    this.undoStack.push(entry);
+    if (this.undoStack.length > UNDO_STEPS) this.undoStack.shift();
+    this.redoStack = [];
+    // A step without HyperFormula work did not clear HyperFormula's redo stack; keep them equal.
+    if (tx.hf === 0) this.hf.clearRedoStack();
+    this.flushChanged();
+    this.changed();
+    this.historyChanged();
+  }
+
+  private rollback(): void {
+    const tx = this.tx;
+    if (!tx) return;
+    this.tx = null;
+    for (let i = 0; i < tx.hf; i++) if (this.hf.isThereSomethingToUndo()) this.hf.undo();
+    for (const [sheet, changes] of tx.cells) for (const [k, before] of changes) this.rawPut(sheet, k, before);
+    for (const [sheet, before] of tx.props) Object.assign(sheet, before);
+    if (tx.order) this.sheets.splice(0, this.sheets.length, ...tx.order);
+    // HyperFormula's redo stack no longer matches ours.
+    this.hf.clearRedoStack();
+    this.redoStack = [];
+    this.selected = tx.selection;
+    this.touched = false;
+    this.changed();
+    this.historyChanged();
+  }
+
+  private restoreSelection(selection: Selection | null): void {
+    const next = selection && this.hasSheet(selection.sheet) ? selection : this.sheets[0] ? { sheet: this.activeSheetName(), row: 0, col: 0 } : null;
+    const prev = this.selected;
+    this.selected = next;
+    if (prev?.sheet !== next?.sheet || prev?.row !== next?.row || prev?.col !== next?.col) for (const l of [...this.selectionListeners]) l();
+  }
+
+  private activeSheetName(): string {
+    const sel = this.selected;
+    if (sel && this.hasSheet(sel.sheet)) return this.canonicalSheetName(sel.sheet);
+    return this.sheets.find((s) => !s.hidden)?.name ?? this.sheets[0]?.name ?? 'Sheet1';
+  }
+
+  /** Runs HyperFormula operations as one of its undo entries, counted in the open step. */
+  private hfDo(fn: () => void): void {
+    if (!this.tx) throw new Error('HyperFormula operation outside an edit');
+    this.tx.hf++;
+    this.hf.batch(fn);
+  }
+
+  private rawPut(state: SheetState, k: string, rec: CellRecord | undefined): void {
+    if (rec === undefined) state.cells.delete(k);
+    else state.cells.set(k, rec);
+  }
+
+  /** Sets a cell's record (journalled in the open step); an empty record is removed. */
+  private put(state: SheetState, k: string, rec: CellRecord | undefined): void {
+    const tx = this.tx;
+    if (tx) {
+      let m = tx.cells.get(state);
+      if (!m) tx.cells.set(state, (m = new Map()));
+      if (!m.has(k)) m.set(k, state.cells.get(k));
+    }
+    let next = rec;
+    if (next && next.input === null) next = next.style ? { input: null, style: next.style } : undefined;
+    this.rawPut(state, k, next);
+    this.changed();
+  }
+
+  private propsOf(state: SheetState): SheetProps {
+    return { name: state.name, columnWidths: { ...state.columnWidths }, charts: [...state.charts], hidden: state.hidden };
+  }
+
+  private setProps(state: SheetState, patch: Partial<SheetProps>): void {
+    const tx = this.tx;
+    if (tx && !tx.props.has(state)) tx.props.set(state, this.propsOf(state));
+    Object.assign(state, patch);
+    this.changed();
+  }
+
+  private setOrder(order: SheetState[]): void {
+    const tx = this.tx;
+    if (tx && !tx.order) tx.order = [...this.sheets];
+    this.sheets.splice(0, this.sheets.length, ...order);
+    this.changed();
   }
 
   // ---- sheets ---------------------------------------------------------------------------------
@@ -140,10 +601,14 @@ export class WorkbenchModel {
     return s;
   }
 
-  private sheetId(name: string): number {
-    const id = this.hf.getSheetId(this.sheet(name).name);
-    if (id === undefined) throw new Error(`no sheet "${name}"`);
+  private idOf(state: SheetState): number {
+    const id = this.hf.getSheetId(state.name);
+    if (id === undefined) throw new Error(`no sheet "${state.name}"`);
     return id;
+  }
+
+  private sheetId(name: string): number {
+    return this.idOf(this.sheet(name));
   }
 
   /** `name`, or "name (2)", "name (3)"… — the first not taken (sheet names ignore case). */
@@ -157,18 +622,113 @@ export class WorkbenchModel {
     }
   }
 
-  /** Adds an empty sheet at the end under a unique name; returns that name. */
-  addSheet(name: string, options: { hidden?: boolean } = {}): string {
-    const unique = this.uniqueSheetName(name);
-    this.hf.addSheet(unique);
-    this.sheets.push({ name: unique, inputs: new Map(), arrays: new Set(), styles: new Map(), columnWidths: {}, charts: [], hidden: options.hidden === true });
-    this.changed();
-    return unique;
+  /** Adds an empty sheet (at the end, or at `index`) under a unique name; returns that name. */
+  addSheet(name: string, options: { hidden?: boolean; index?: number } = {}): string {
+    return this.edit('Add sheet', () => {
+      const unique = this.uniqueSheetName(name);
+      this.hfDo(() => this.hf.addSheet(unique));
+      const state: SheetState = { name: unique, cells: new Map(), columnWidths: {}, charts: [], hidden: options.hidden === true };
+      const order = [...this.sheets];
+      order.splice(Math.max(0, Math.min(options.index ?? order.length, order.length)), 0, state);
+      this.setOrder(order);
+      return unique;
+    });
   }
 
   /** The sheet's name as stored (sheet names are matched ignoring case). */
   canonicalSheetName(name: string): string {
     return this.sheet(name).name;
+  }
+
+  /** Why `next` cannot name a sheet (undefined when it can); `current` is the sheet being renamed. */
+  sheetNameProblem(next: string, current?: string): string | undefined {
+    const name = next.trim();
+    if (name === '') return 'A sheet name cannot be empty.';
+    if (name.length > 31) return 'A sheet name has at most 31 characters.';
+    if (/[[\]:*?/\\]/.test(name)) return 'A sheet name cannot contain [ ] : * ? / \\.';
+    if (name.startsWith("'") || name.endsWith("'")) return "A sheet name cannot begin or end with an apostrophe.";
+    const other = this.find(name);
+    if (other && (current === undefined || other !== this.find(current))) return `There is already a sheet named "${other.name}".`;
+    return undefined;
+  }
+
+  /** Renames a sheet; formulas and names referring to it follow. Returns the new name; throws when it cannot be used. */
+  renameSheet(current: string, next: string): string {
+    const state = this.sheet(current);
+    const name = next.trim();
+    const problem = this.sheetNameProblem(name, current);
+    if (problem) throw new Error(problem);
+    if (name === state.name) return name;
+    return this.edit('Rename sheet', () => {
+      const id = this.idOf(state);
+      this.hfDo(() => this.hf.renameSheet(id, name));
+      this.setProps(state, { name });
+      if (this.selected && this.selected.sheet.toLowerCase() === current.toLowerCase()) this.selected = { ...this.selected, sheet: name };
+      this.reconcileAll();
+      return name;
+    });
+  }
+
+  /** Removes a sheet (formulas referring to it become #REF!); the last visible sheet cannot be removed. */
+  removeSheet(name: string): void {
+    const state = this.sheet(name);
+    if (!state.hidden && this.sheets.filter((s) => !s.hidden).length <= 1) throw new Error('A workbook must keep at least one visible sheet.');
+    this.edit('Delete sheet', () => {
+      const index = this.sheets.indexOf(state);
+      const id = this.idOf(state);
+      this.hfDo(() => this.hf.removeSheet(id));
+      this.setOrder(this.sheets.filter((s) => s !== state));
+      this.reconcileAll();
+      if (this.selected?.sheet.toLowerCase() === state.name.toLowerCase()) {
+        const visible = this.sheets.filter((s) => !s.hidden);
+        const next = visible[Math.min(Math.max(0, index - 1), visible.length - 1)] ?? this.sheets[0];
+        this.restoreSelection(next ? { sheet: next.name, row: 0, col: 0 } : null);
+      }
+    });
+  }
+
+  /**
+   * Copies a sheet to "Name (2)" right after it: inputs, formats, fills, column widths and charts;
+   * formulas of the copy that name the sheet itself refer to the copy. Returns the copy's name.
+   */
+  duplicateSheet(name: string): string {
+    const src = this.sheet(name);
+    return this.edit('Duplicate sheet', () => {
+      const copy = this.uniqueSheetName(src.name);
+      const records = [...src.cells.entries()];
+      this.hfDo(() => {
+        this.hf.addSheet(copy);
+        const id = this.hf.getSheetId(copy) as number;
+        const srcId = this.idOf(src);
+        for (const [k, rec] of records) {
+          if (rec.input === null) continue;
+          const [row, col] = unkey(k);
+          let content: RawCellContent;
+          if (isFormula(rec.input)) {
+            const text = this.hf.getCellFormula({ sheet: srcId, row, col }) ?? toContent(rec.input, rec.array === true);
+            content = renameSheetReferences(String(text), src.name, copy);
+          } else content = toContent(rec.input, false);
+          this.hf.setCellContents({ sheet: id, row, col }, [[content]]);
+        }
+      });
+      const state: SheetState = { name: copy, cells: new Map(), columnWidths: { ...src.columnWidths }, charts: src.charts.map((c) => ({ ...c })), hidden: false };
+      const order = [...this.sheets];
+      order.splice(order.indexOf(src) + 1, 0, state);
+      this.setOrder(order);
+      for (const [k, rec] of records) this.put(state, k, rec);
+      this.reconcile(state);
+      return copy;
+    });
+  }
+
+  /** Moves a sheet to position `index` among all sheets (hidden ones included). */
+  moveSheet(name: string, index: number): void {
+    const state = this.sheet(name);
+    this.edit('Move sheet', () => {
+      const order = this.sheets.filter((s) => s !== state);
+      order.splice(Math.max(0, Math.min(index, order.length)), 0, state);
+      this.setOrder(order);
+    });
   }
 
   // ---- cells ----------------------------------------------------------------------------------
@@ -178,40 +738,57 @@ export class WorkbenchModel {
     this.writeInputs(sheet, [{ row, col, input, array: options.array }]);
   }
 
-  /** Writes several cells in one recalculation. */
+  /** Writes several cells in one recalculation (one undo step). */
   writeInputs(sheet: string, cells: ReadonlyArray<{ row: number; col: number; input: CellInput; array?: boolean }>): void {
     const state = this.sheet(sheet);
-    const id = this.sheetId(sheet);
-    this.hf.batch(() => {
+    this.edit(cells.length === 1 ? 'Typing' : 'Write cells', () => {
+      const id = this.idOf(state);
+      this.hfDo(() => {
+        for (const c of cells) {
+          const array = isFormula(c.input) && c.array === true;
+          this.hf.setCellContents({ sheet: id, row: c.row, col: c.col }, [[toContent(c.input, array)]]);
+        }
+      });
       for (const c of cells) {
         const k = key(c.row, c.col);
+        const old = state.cells.get(k);
         const array = isFormula(c.input) && c.array === true;
-        if (c.input === null || c.input === '') state.inputs.delete(k);
-        else state.inputs.set(k, c.input);
-        if (array) state.arrays.add(k);
-        else state.arrays.delete(k);
-        this.hf.setCellContents({ sheet: id, row: c.row, col: c.col }, [[toContent(c.input, array)]]);
+        const input = c.input === '' ? null : c.input;
+        const hf = isFormula(input) ? this.hf.getCellFormula({ sheet: id, row: c.row, col: c.col }) : undefined;
+        this.put(state, k, { input, ...(hf !== undefined ? { hf } : {}), ...(array ? { array: true } : {}), ...(old?.style ? { style: old.style } : {}) });
       }
     });
-    this.changed();
   }
 
-  /** What was typed into the cell (null for an empty one). */
+  /**
+   * Writes what was typed into a cell, as Excel reads typing ("12%" is 0.12 shown as 0%, "=A1*2"
+   * a formula, "'12%" text); a format the typing implies is set when the cell has none.
+   */
+  typeText(sheet: string, row: number, col: number, text: string, options: { array?: boolean } = {}): void {
+    const typed = parseTyped(text);
+    this.edit('Typing', () => {
+      this.setInput(sheet, row, col, typed.input, options);
+      if (typed.numberFormat && !this.getStyle(sheet, row, col).numberFormat) this.setStyle(sheet, row, col, { numberFormat: typed.numberFormat });
+    });
+  }
+
+  /** What was typed into the cell (null for an empty one); an adjusted formula gives its new text. */
   getInput(sheet: string, row: number, col: number): CellInput {
-    return this.sheet(sheet).inputs.get(key(row, col)) ?? null;
+    return this.sheet(sheet).cells.get(key(row, col))?.input ?? null;
   }
 
   isArrayFormula(sheet: string, row: number, col: number): boolean {
-    return this.sheet(sheet).arrays.has(key(row, col));
+    return this.sheet(sheet).cells.get(key(row, col))?.array === true;
   }
 
   /** Every non-empty input of a sheet, row-major. */
   inputsOf(sheet: string): Array<{ row: number; col: number; input: CellInput; array: boolean }> {
     const state = this.sheet(sheet);
-    return [...state.inputs.entries()]
-      .map(([k, input]) => {
-        const [row, col] = k.split(',').map(Number);
-        return { row, col, input, array: state.arrays.has(k) };
+    return [...state.cells.entries()]
+      .filter(([, rec]) => rec.input !== null)
+      .map(([k, rec]) => {
+        const [row, col] = unkey(k);
+        return { row, col, input: rec.input, array: rec.array === true };
       })
       .sort((a, b) => a.row - b.row || a.col - b.col);
   }
@@ -236,12 +813,11 @@ export class WorkbenchModel {
   spillSize(sheet: string, row: number, col: number): { rows: number; cols: number } | undefined {
     const id = this.sheetId(sheet);
     if (String(this.hf.getCellType({ sheet: id, row, col })) !== 'ARRAYFORMULA') return undefined;
-    const input = this.getInput(sheet, row, col);
-    if (!isFormula(input)) return undefined;
-    const content = toContent(input, this.isArrayFormula(sheet, row, col)) as string;
-    // The formula's references are absolute positions on this sheet (no cell moves it), so
+    const text = this.hf.getCellFormula({ sheet: id, row, col });
+    if (text === undefined) return undefined;
+    // The formula's references are absolute positions on this sheet once written as text, so
     // evaluating it again off-grid gives the array and thus its size.
-    const result = this.hf.calculateFormula(content, id);
+    const result = this.hf.calculateFormula(text, id);
     if (Array.isArray(result)) return { rows: result.length, cols: Math.max(1, ...result.map((r) => r.length)) };
     return { rows: 1, cols: 1 };
   }
@@ -266,24 +842,490 @@ export class WorkbenchModel {
     return toCellValue(result);
   }
 
+  /** Empties cells: 'contents' (the Delete key: formats stay, as in Excel), 'formats', or 'all'. */
+  clear(sheet: string, area: Area, what: 'contents' | 'formats' | 'all' = 'contents'): void {
+    const state = this.sheet(sheet);
+    const a = normArea(area);
+    this.edit(what === 'formats' ? 'Clear formats' : 'Clear', () => {
+      const keys = [...state.cells.keys()].filter((k) => inside(a, ...unkey(k)));
+      if (what !== 'formats') {
+        const id = this.idOf(state);
+        const withInput = keys.filter((k) => state.cells.get(k)?.input !== null);
+        if (withInput.length) {
+          this.hfDo(() => {
+            for (const k of withInput) {
+              const [row, col] = unkey(k);
+              this.hf.setCellContents({ sheet: id, row, col }, [[null]]);
+            }
+          });
+        }
+      }
+      for (const k of keys) {
+        const rec = state.cells.get(k) as CellRecord;
+        if (what === 'all') this.put(state, k, undefined);
+        else if (what === 'contents') this.put(state, k, { input: null, style: rec.style });
+        else this.put(state, k, { ...rec, style: undefined });
+      }
+    });
+  }
+
+  // ---- keeping the model in step with HyperFormula -------------------------------------------
+
+  /** Re-reads every sheet's formulas after an operation that may have changed any of them. */
+  private reconcileAll(): void {
+    for (const s of this.sheets) this.reconcile(s);
+  }
+
+  /**
+   * Makes a sheet's records agree with HyperFormula: a formula HyperFormula now writes differently
+   * takes its text (the formula as typed stays when HyperFormula's text is unchanged); a value
+   * keeps the typed input; cells HyperFormula holds that the model does not are added.
+   */
+  private reconcile(state: SheetState, only?: Area): void {
+    const id = this.idOf(state);
+    const dims = this.hf.getSheetDimensions(id);
+    const addr = (row: number, col: number): SimpleCellAddress => ({ sheet: id, row, col });
+    for (const [k, rec] of [...state.cells]) {
+      const [row, col] = unkey(k);
+      if (only && !inside(only, row, col)) continue;
+      const within = row < dims.height && col < dims.width;
+      const f = within ? this.hf.getCellFormula(addr(row, col)) : undefined;
+      if (f !== undefined) {
+        if (isFormula(rec.input) && rec.hf === f) continue;
+        const array = isFormula(rec.input) ? rec.array === true : /^=\s*ARRAYFORMULA\s*\(/i.test(f);
+        this.put(state, k, { input: { formula: userFormula(f, array) }, hf: f, ...(array ? { array: true } : {}), ...(rec.style ? { style: rec.style } : {}) });
+        continue;
+      }
+      const type = within ? String(this.hf.getCellType(addr(row, col))) : 'EMPTY';
+      const value = type === 'ARRAY' || type === 'EMPTY' ? null : inputOfSerialized(this.hf.getCellSerialized(addr(row, col)));
+      if (!isFormula(rec.input) && sameInput(value, rec.input)) continue;
+      this.put(state, k, { input: value, ...(rec.style ? { style: rec.style } : {}) });
+    }
+    const serialized = this.hf.getSheetSerialized(id);
+    for (let row = 0; row < serialized.length; row++) {
+      const line = serialized[row];
+      for (let col = 0; col < line.length; col++) {
+        const v = line[col];
+        if (v === null || v === undefined || (only && !inside(only, row, col)) || state.cells.has(key(row, col))) continue;
+        const f = this.hf.getCellFormula(addr(row, col));
+        if (f !== undefined) {
+          const array = /^=\s*ARRAYFORMULA\s*\(/i.test(f);
+          this.put(state, key(row, col), { input: { formula: userFormula(f, array) }, hf: f, ...(array ? { array: true } : {}) });
+        } else if (String(this.hf.getCellType(addr(row, col))) !== 'ARRAY') this.put(state, key(row, col), { input: inputOfSerialized(v) });
+      }
+    }
+  }
+
+  /** Moves every record of a sheet through `to` (null drops it). */
+  private remap(state: SheetState, to: (row: number, col: number) => [number, number] | null): void {
+    const next = new Map<string, CellRecord>();
+    for (const [k, rec] of state.cells) {
+      const p = to(...unkey(k));
+      if (p) next.set(key(p[0], p[1]), rec);
+    }
+    for (const k of [...state.cells.keys()]) if (!next.has(k)) this.put(state, k, undefined);
+    for (const [k, rec] of next) if (state.cells.get(k) !== rec) this.put(state, k, rec);
+  }
+
+  private range(state: SheetState, a: Area): SimpleCellRange {
+    const id = this.idOf(state);
+    return { start: { sheet: id, row: a.start.row, col: a.start.col }, end: { sheet: id, row: a.end.row, col: a.end.col } };
+  }
+
+  // ---- rows and columns -----------------------------------------------------------------------
+
+  /** Inserts `count` empty rows before row `index`; every reference below moves down. */
+  insertRows(sheet: string, index: number, count = 1): void {
+    this.insertOrDelete(sheet, 'row', index, count, 'Insert rows');
+  }
+
+  /** Deletes `count` rows from row `index`; references into them become #REF!, ranges shrink. */
+  deleteRows(sheet: string, index: number, count = 1): void {
+    this.insertOrDelete(sheet, 'row', index, -count, 'Delete rows');
+  }
+
+  insertColumns(sheet: string, index: number, count = 1): void {
+    this.insertOrDelete(sheet, 'col', index, count, 'Insert columns');
+  }
+
+  deleteColumns(sheet: string, index: number, count = 1): void {
+    this.insertOrDelete(sheet, 'col', index, -count, 'Delete columns');
+  }
+
+  private insertOrDelete(sheet: string, axis: 'row' | 'col', index: number, delta: number, label: string): void {
+    const state = this.sheet(sheet);
+    if (delta === 0 || index < 0) return;
+    this.edit(label, () => {
+      const id = this.idOf(state);
+      const dims = this.hf.getSheetDimensions(id);
+      const size = axis === 'row' ? dims.height : dims.width;
+      if (index < size) {
+        this.hfDo(() => {
+          if (axis === 'row') {
+            if (delta > 0) this.hf.addRows(id, [index, delta]);
+            else this.hf.removeRows(id, [index, -delta]);
+          } else if (delta > 0) this.hf.addColumns(id, [index, delta]);
+          else this.hf.removeColumns(id, [index, -delta]);
+        });
+      }
+      const shift = (n: number): number | null => {
+        if (n < index) return n;
+        if (delta < 0 && n < index - delta) return null;
+        return n + delta;
+      };
+      this.remap(state, (row, col) => {
+        if (axis === 'row') {
+          const r = shift(row);
+          return r === null ? null : [r, col];
+        }
+        const c = shift(col);
+        return c === null ? null : [row, c];
+      });
+      if (axis === 'col') {
+        const widths: Record<string, number> = {};
+        for (const [letters, w] of Object.entries(state.columnWidths)) {
+          const c = shift(columnNumber(letters) - 1);
+          if (c !== null) widths[columnLetters(c + 1)] = w;
+        }
+        this.setProps(state, { columnWidths: widths });
+      }
+      this.reconcileAll();
+    });
+  }
+
+  // ---- clipboard ------------------------------------------------------------------------------
+
+  /** The inputs of a block as TSV (what the editor shows for each cell, formulas as typed). */
+  blockText(sheet: string, area: Area): string {
+    const state = this.sheet(sheet);
+    const a = normArea(area);
+    const rows: string[][] = [];
+    for (let r = a.start.row; r <= a.end.row; r++) {
+      const line: string[] = [];
+      for (let c = a.start.col; c <= a.end.col; c++) {
+        const rec = state.cells.get(key(r, c));
+        line.push(rec ? editText(rec.input, rec.style?.numberFormat) : '');
+      }
+      rows.push(line);
+    }
+    return toTsv(rows);
+  }
+
+  /** Remembers a block for {@link paste} (copy mode); returns its TSV for the system clipboard. */
+  copy(sheet: string, area: Area): string {
+    const state = this.sheet(sheet);
+    const text = this.blockText(sheet, area);
+    this.clip = { mode: 'copy', sheet: state, area: normArea(area), text };
+    return text;
+  }
+
+  /** As {@link copy}, but {@link paste} then moves the cells. */
+  cut(sheet: string, area: Area): string {
+    const text = this.copy(sheet, area);
+    this.clip = { ...(this.clip as Clipboard), mode: 'cut' };
+    return text;
+  }
+
+  /** The remembered block's TSV (null when none, or when its sheet is gone). */
+  clipboardText(): string | null {
+    return this.clip && this.sheets.includes(this.clip.sheet) ? this.clip.text : null;
+  }
+
+  /** The remembered block, for showing the marching ants. */
+  clipboardArea(): { sheet: string; area: Area; mode: 'copy' | 'cut' } | null {
+    return this.clip && this.sheets.includes(this.clip.sheet) ? { sheet: this.clip.sheet.name, area: this.clip.area, mode: this.clip.mode } : null;
+  }
+
+  clearClipboard(): void {
+    this.clip = null;
+  }
+
+  /**
+   * Pastes the remembered block. Copy: references adjusted as in Excel, formats copied; a target
+   * whose size is a multiple of the block's is filled with repeats, any other target gets the block
+   * at its top-left cell. Cut: the cells move (see {@link moveCells}) and the clipboard empties.
+   * Returns the area written (undefined when there was nothing to paste).
+   */
+  paste(sheet: string, target: Area): Area | undefined {
+    const clip = this.clip;
+    if (!clip || !this.sheets.includes(clip.sheet)) return undefined;
+    const t = normArea(target);
+    if (clip.mode === 'cut') {
+      this.clip = null;
+      return this.moveCells(clip.sheet.name, clip.area, sheet, t.start);
+    }
+    const [h, w] = [height(clip.area), width(clip.area)];
+    const area = height(t) % h === 0 && width(t) % w === 0 ? t : { start: t.start, end: { row: t.start.row + h - 1, col: t.start.col + w - 1 } };
+    this.edit('Paste', () => this.copyBlock(clip.sheet, clip.area, this.sheet(sheet), area, true));
+    return area;
+  }
+
+  /** Pastes the remembered block's values only (formulas become their results; target formats stay). */
+  pasteValues(sheet: string, target: Area): Area | undefined {
+    const clip = this.clip;
+    if (!clip || !this.sheets.includes(clip.sheet)) return undefined;
+    const t = normArea(target);
+    const values = this.getValues(clip.sheet.name, clip.area.start, clip.area.end);
+    const cells = values.flatMap((line, r) => line.map((v, c) => ({ row: t.start.row + r, col: t.start.col + c, input: (v !== null && typeof v === 'object' ? v.error : v) as CellInput })));
+    this.edit('Paste values', () => this.writeInputs(sheet, cells));
+    return { start: t.start, end: { row: t.start.row + values.length - 1, col: t.start.col + (values[0]?.length ?? 1) - 1 } };
+  }
+
+  /**
+   * Pastes text from another application at `at`: each TSV field is read as if typed there
+   * ("=A1" is a formula as written, not adjusted; "12%" is 0.12 shown as 0%).
+   */
+  pasteText(sheet: string, at: CellRef, text: string): Area | undefined {
+    const rows = parseTsv(text);
+    if (rows.length === 0) return undefined;
+    const state = this.sheet(sheet);
+    this.edit('Paste', () => {
+      const typed = rows.map((line) => line.map((f) => parseTyped(f)));
+      this.writeInputs(
+        state.name,
+        typed.flatMap((line, r) => line.map((t, c) => ({ row: at.row + r, col: at.col + c, input: t.input }))),
+      );
+      typed.forEach((line, r) =>
+        line.forEach((t, c) => {
+          if (t.numberFormat && !this.getStyle(state.name, at.row + r, at.col + c).numberFormat) this.setStyle(state.name, at.row + r, at.col + c, { numberFormat: t.numberFormat });
+        }),
+      );
+    });
+    const cols = Math.max(...rows.map((r) => r.length));
+    return { start: at, end: { row: at.row + rows.length - 1, col: at.col + cols - 1 } };
+  }
+
+  /** The grid's paste: the model's own block when the system clipboard still holds its text, else text from elsewhere. */
+  pasteFromSystem(sheet: string, target: Area, text: string): Area | undefined {
+    const own = this.clipboardText();
+    const norm = (s: string) => s.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+    if (own !== null && norm(own) === norm(text)) return this.paste(sheet, target);
+    return this.pasteText(sheet, normArea(target).start, text);
+  }
+
+  /** Array anchors of a block whose spill lies inside it: their spilled cells are not copied. */
+  private spillCovered(state: SheetState, a: Area): Set<string> {
+    const covered = new Set<string>();
+    for (const [k, rec] of state.cells) {
+      const [row, col] = unkey(k);
+      if (!isFormula(rec.input) || !inside(a, row, col)) continue;
+      const size = this.spillSize(state.name, row, col);
+      if (!size) continue;
+      for (let r = 0; r < size.rows; r++) for (let c = 0; c < size.cols; c++) if (r || c) covered.add(key(row + r, col + c));
+    }
+    return covered;
+  }
+
+  /**
+   * Writes `source` (repeated) over `target` through HyperFormula's fill data: each formula is
+   * the source's with its relative references moved by the distance, absolute ones kept.
+   * `fromTarget`: repeats start at the target's corner (paste); otherwise at the source's (fill,
+   * whose target contains the source, which is not rewritten).
+   */
+  private copyBlock(src: SheetState, source: Area, dst: SheetState, target: Area, fromTarget: boolean): void {
+    const data = this.hf.getFillRangeData(this.range(src, source), this.range(dst, target), fromTarget);
+    const covered = this.spillCovered(src, source);
+    const [h, w] = [height(source), width(source)];
+    const origin = fromTarget ? target.start : source.start;
+    const plan: Array<{ row: number; col: number; content: RawCellContent; rec?: CellRecord }> = [];
+    for (let r = target.start.row; r <= target.end.row; r++) {
+      for (let c = target.start.col; c <= target.end.col; c++) {
+        if (!fromTarget && src === dst && inside(source, r, c)) continue;
+        const sr = source.start.row + mod(r - origin.row, h);
+        const sc = source.start.col + mod(c - origin.col, w);
+        const sk = key(sr, sc);
+        const rec = src.cells.get(sk);
+        // A spilled cell whose formula is in the block comes with that formula; one whose formula
+        // is not is pasted as its value (getFillRangeData gives the value), as in Excel.
+        const content = covered.has(sk) ? null : (data[r - target.start.row][c - target.start.col] ?? null);
+        plan.push({ row: r, col: c, content, rec });
+      }
+    }
+    const id = this.idOf(dst);
+    this.hfDo(() => {
+      for (const p of plan) this.hf.setCellContents({ sheet: id, row: p.row, col: p.col }, [[p.content]]);
+    });
+    for (const p of plan) this.put(dst, key(p.row, p.col), p.rec);
+    this.reconcile(dst, target);
+  }
+
+  /**
+   * Moves a block (cut and paste): the cells, their formats and arrays go to `to`; every formula
+   * referring to a moved cell follows it; formulas in the block keep pointing at the cells they
+   * pointed at (references inside the block move with it). Within a sheet this is HyperFormula's
+   * moveCells; across sheets the model rewrites the references itself (HyperFormula 3.5's
+   * cross-sheet move leaves them wrong). Returns the area written.
+   */
+  moveCells(fromSheet: string, area: Area, toSheet: string, to: CellRef): Area {
+    const src = this.sheet(fromSheet);
+    const dst = this.sheet(toSheet);
+    const a = normArea(area);
+    const [dr, dc] = [to.row - a.start.row, to.col - a.start.col];
+    const target: Area = { start: to, end: { row: a.end.row + dr, col: a.end.col + dc } };
+    if (src === dst && dr === 0 && dc === 0) return target;
+    this.edit('Move', () => {
+      const moved = [...src.cells.entries()].filter(([k]) => inside(a, ...unkey(k)));
+      if (src === dst) {
+        this.hfDo(() => this.hf.moveCells(this.range(src, a), { sheet: this.idOf(dst), row: to.row, col: to.col }));
+      } else {
+        this.moveAcrossSheets(src, a, dst, target);
+      }
+      for (const [k] of moved) this.put(src, k, undefined);
+      for (const [k] of [...dst.cells.entries()].filter(([k]) => inside(target, ...unkey(k)))) this.put(dst, k, undefined);
+      for (const [k, rec] of moved) {
+        const [row, col] = unkey(k);
+        this.put(dst, key(row + dr, col + dc), rec);
+      }
+      this.reconcileAll();
+    });
+    return target;
+  }
+
+  private moveAcrossSheets(src: SheetState, a: Area, dst: SheetState, target: Area): void {
+    const [dr, dc] = [target.start.row - a.start.row, target.start.col - a.start.col];
+    const same = (name: string | undefined, own: SheetState, s: SheetState) => (name === undefined ? own === s : name.toLowerCase() === s.name.toLowerCase());
+    const within = (ar: Area, ref: { start: CellRef; end: CellRef }) => inside(ar, ref.start.row, ref.start.col) && inside(ar, ref.end.row, ref.end.col);
+    const shifted = (ref: { start: CellRef; end: CellRef }) => ({ start: { row: ref.start.row + dr, col: ref.start.col + dc }, end: { row: ref.end.row + dr, col: ref.end.col + dc } });
+    const srcId = this.idOf(src);
+    const dstId = this.idOf(dst);
+    const writes: Array<{ sheet: number; row: number; col: number; content: RawCellContent }> = [];
+    // The moved cells: references into the block follow it; others keep their cells (now named by sheet).
+    const movedContent = new Map<string, RawCellContent>();
+    for (const [k, rec] of src.cells) {
+      const [row, col] = unkey(k);
+      if (!inside(a, row, col) || rec.input === null) continue;
+      let content: RawCellContent = toContent(rec.input, rec.array === true);
+      const f = this.hf.getCellFormula({ sheet: srcId, row, col });
+      if (f !== undefined) {
+        content = mapReferences(f, (ref) => {
+          if (same(ref.sheet, src, src) && within(a, ref)) return { ...shifted(ref), ...(ref.sheet !== undefined ? { sheet: dst.name } : {}) };
+          const named = ref.sheet ?? src.name;
+          return named.toLowerCase() === dst.name.toLowerCase() ? undefined : { sheet: this.find(named)?.name ?? named, start: ref.start, end: ref.end };
+        });
+      }
+      movedContent.set(key(row + dr, col + dc), content);
+    }
+    // Every other formula: references to the block follow it; references to overwritten target cells are #REF!.
+    for (const state of this.sheets) {
+      const id = this.idOf(state);
+      for (const [k, rec] of state.cells) {
+        if (!isFormula(rec.input)) continue;
+        const [row, col] = unkey(k);
+        if ((state === src && inside(a, row, col)) || (state === dst && inside(target, row, col))) continue;
+        const f = this.hf.getCellFormula({ sheet: id, row, col });
+        if (f === undefined) continue;
+        const next = mapReferences(f, (ref) => {
+          if (same(ref.sheet, state, src) && within(a, ref)) return { ...shifted(ref), ...(state === dst ? {} : { sheet: dst.name }) };
+          if (same(ref.sheet, state, dst) && within(target, ref)) return '#REF!';
+          return undefined;
+        });
+        if (next !== f) writes.push({ sheet: id, row, col, content: next });
+      }
+    }
+    this.hfDo(() => {
+      for (let r = a.start.row; r <= a.end.row; r++) for (let c = a.start.col; c <= a.end.col; c++) this.hf.setCellContents({ sheet: srcId, row: r, col: c }, [[null]]);
+      for (let r = target.start.row; r <= target.end.row; r++) {
+        for (let c = target.start.col; c <= target.end.col; c++) this.hf.setCellContents({ sheet: dstId, row: r, col: c }, [[movedContent.get(key(r, c)) ?? null]]);
+      }
+      for (const w of writes) this.hf.setCellContents({ sheet: w.sheet, row: w.row, col: w.col }, [[w.content]]);
+    });
+  }
+
+  // ---- fill -----------------------------------------------------------------------------------
+
+  /**
+   * Fills `target` (which contains `source`, as when dragging the fill handle in any direction)
+   * with the source block repeated: relative references move with each cell, absolute ones stay,
+   * formats are copied.
+   */
+  fill(sheet: string, source: Area, target: Area): void {
+    const state = this.sheet(sheet);
+    const s = normArea(source);
+    const t = normArea(target);
+    const union: Area = {
+      start: { row: Math.min(s.start.row, t.start.row), col: Math.min(s.start.col, t.start.col) },
+      end: { row: Math.max(s.end.row, t.end.row), col: Math.max(s.end.col, t.end.col) },
+    };
+    this.edit('Fill', () => this.copyBlock(state, s, state, union, false));
+  }
+
+  /** Ctrl+D: the area's first row filled down over the rest (one row: the row above it is copied down). */
+  fillDown(sheet: string, area: Area): void {
+    const a = normArea(area);
+    if (a.start.row === a.end.row) {
+      if (a.start.row === 0) return;
+      this.fill(sheet, { start: { row: a.start.row - 1, col: a.start.col }, end: { row: a.start.row - 1, col: a.end.col } }, { start: { row: a.start.row - 1, col: a.start.col }, end: a.end });
+    } else this.fill(sheet, { start: a.start, end: { row: a.start.row, col: a.end.col } }, a);
+  }
+
+  /** Ctrl+R: the area's first column filled right (one column: the column to its left is copied). */
+  fillRight(sheet: string, area: Area): void {
+    const a = normArea(area);
+    if (a.start.col === a.end.col) {
+      if (a.start.col === 0) return;
+      this.fill(sheet, { start: { row: a.start.row, col: a.start.col - 1 }, end: { row: a.end.row, col: a.start.col - 1 } }, { start: { row: a.start.row, col: a.start.col - 1 }, end: a.end });
+    } else this.fill(sheet, { start: a.start, end: { row: a.end.row, col: a.start.col } }, a);
+  }
+
+  private hasData(state: SheetState, row: number, col: number): boolean {
+    if (col < 0) return false;
+    if ((state.cells.get(key(row, col))?.input ?? null) !== null) return true;
+    return this.hf.getCellValue({ sheet: this.idOf(state), row, col }) !== null && this.isSpilled(state.name, row, col);
+  }
+
+  /**
+   * Where a double-click on the fill handle fills to: down to the last row of the data next to
+   * the block (the column on its left, else the one on its right); null when there is none.
+   */
+  fillToEndArea(sheet: string, source: Area): Area | null {
+    const state = this.sheet(sheet);
+    const s = normArea(source);
+    for (const col of [s.start.col - 1, s.end.col + 1]) {
+      let r = s.end.row + 1;
+      while (r < 1048576 && this.hasData(state, r, col)) r++;
+      if (r - 1 > s.end.row) return { start: s.start, end: { row: r - 1, col: s.end.col } };
+    }
+    return null;
+  }
+
+  /** The double-click on the fill handle; returns the area filled (null when nothing to fill). */
+  fillToEnd(sheet: string, source: Area): Area | null {
+    const target = this.fillToEndArea(sheet, source);
+    if (target) this.fill(sheet, source, target);
+    return target;
+  }
+
   // ---- formats and layout ---------------------------------------------------------------------
 
   getStyle(sheet: string, row: number, col: number): CellStyle {
-    return this.sheet(sheet).styles.get(key(row, col)) ?? {};
+    return this.sheet(sheet).cells.get(key(row, col))?.style ?? {};
   }
 
   /** Merges `style` into the cell's style (a key given as undefined is removed). */
   setStyle(sheet: string, row: number, col: number, style: CellStyle): void {
+    this.setStyles(sheet, { start: { row, col }, end: { row, col } }, style);
+  }
+
+  /** Merges `style` into every cell of an area (one undo step). */
+  setStyles(sheet: string, area: Area, style: CellStyle): void {
     const state = this.sheet(sheet);
-    const merged: Record<string, unknown> = { ...state.styles.get(key(row, col)), ...style };
-    for (const k of Object.keys(merged)) if (merged[k] === undefined || merged[k] === '' || merged[k] === 'General') delete merged[k];
-    if (Object.keys(merged).length === 0) state.styles.delete(key(row, col));
-    else state.styles.set(key(row, col), merged as CellStyle);
-    this.changed();
+    const a = normArea(area);
+    this.edit('Format', () => {
+      for (let r = a.start.row; r <= a.end.row; r++) {
+        for (let c = a.start.col; c <= a.end.col; c++) {
+          const k = key(r, c);
+          const rec = state.cells.get(k);
+          const merged = cleanStyle({ ...rec?.style, ...style });
+          this.put(state, k, { ...(rec ?? { input: null }), style: merged });
+        }
+      }
+    });
   }
 
   stylesOf(sheet: string): ReadonlyMap<string, CellStyle> {
-    return this.sheet(sheet).styles;
+    const out = new Map<string, CellStyle>();
+    for (const [k, rec] of this.sheet(sheet).cells) if (rec.style) out.set(k, rec.style);
+    return out;
   }
 
   columnWidths(sheet: string): Readonly<Record<string, number>> {
@@ -292,8 +1334,7 @@ export class WorkbenchModel {
 
   setColumnWidths(sheet: string, widths: Readonly<Record<string, number>>): void {
     const state = this.sheet(sheet);
-    state.columnWidths = { ...state.columnWidths, ...widths };
-    this.changed();
+    this.edit('Column width', () => this.setProps(state, { columnWidths: { ...state.columnWidths, ...widths } }));
   }
 
   charts(sheet: string): readonly ChartSpec[] {
@@ -301,8 +1342,15 @@ export class WorkbenchModel {
   }
 
   addChart(sheet: string, chart: ChartSpec): void {
-    this.sheet(sheet).charts.push(chart);
-    this.changed();
+    const state = this.sheet(sheet);
+    this.edit('Add chart', () => this.setProps(state, { charts: [...state.charts, chart] }));
+  }
+
+  /** Shows or hides a sheet (the last visible sheet stays visible). */
+  setSheetHidden(sheet: string, hidden: boolean): void {
+    const state = this.sheet(sheet);
+    if (hidden && !state.hidden && this.sheets.filter((s) => !s.hidden).length <= 1) throw new Error('A workbook must keep at least one visible sheet.');
+    this.edit(hidden ? 'Hide sheet' : 'Unhide sheet', () => this.setProps(state, { hidden }));
   }
 
   // ---- names ----------------------------------------------------------------------------------
@@ -311,8 +1359,7 @@ export class WorkbenchModel {
   addName(name: string, expression: string): boolean {
     const text = expression.startsWith('=') ? normalizeFormula(expression) : expression;
     if (!this.hf.isItPossibleToAddNamedExpression(name, text)) return false;
-    this.hf.addNamedExpression(name, text);
-    this.changed();
+    this.edit('Add name', () => this.hfDo(() => this.hf.addNamedExpression(name, text)));
     return true;
   }
 
@@ -320,12 +1367,12 @@ export class WorkbenchModel {
   setName(name: string, expression: string): boolean {
     const text = expression.startsWith('=') ? normalizeFormula(expression) : expression;
     if (this.hf.getNamedExpression(name) === undefined) return this.addName(name, expression);
+    if (!this.hf.isItPossibleToChangeNamedExpression(name, text)) return false;
     try {
-      this.hf.changeNamedExpression(name, text);
+      this.edit('Change name', () => this.hfDo(() => this.hf.changeNamedExpression(name, text)));
     } catch {
       return false;
     }
-    this.changed();
     return true;
   }
 
@@ -341,10 +1388,16 @@ export class WorkbenchModel {
     return this.settings.get(k) ?? null;
   }
 
+  /**
+   * Stores a pane setting. Not an undo step (Office's document settings are not undone either:
+   * the pane's record of an interrupted sweep must not come back), but the workbook is unsaved.
+   */
   setSetting(k: string, value: string | null): void {
     if (value === null) this.settings.delete(k);
     else this.settings.set(k, value);
+    this.untrackedDirty = true;
     this.changed();
+    this.historyChanged();
   }
 
   settingEntries(): Array<[string, string]> {
@@ -366,7 +1419,58 @@ export class WorkbenchModel {
 
   /** The active sheet: the selection's, else the first visible one. */
   get activeSheet(): string {
-    return this.selected?.sheet ?? this.sheetNames()[0] ?? this.sheets[0]?.name ?? 'Sheet1';
+    return this.activeSheetName();
+  }
+
+  // ---- snapshot -------------------------------------------------------------------------------
+
+  /** The whole workbook as plain JSON: every sheet's inputs as typed, formats, widths, charts; names; settings. */
+  snapshot(): WorkbookSnapshot {
+    return {
+      format: 'cyberbi-workbench',
+      version: 1,
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        hidden: s.hidden,
+        columnWidths: { ...s.columnWidths },
+        charts: s.charts.map((c) => ({ ...c })),
+        cells: [...s.cells.entries()]
+          .map(([k, rec]) => {
+            const [row, col] = unkey(k);
+            return [row, col, rec.input, rec.array === true, rec.style ? { ...rec.style } : null] as const;
+          })
+          .sort((x, y) => x[0] - y[0] || x[1] - y[1]),
+      })),
+      names: this.names(),
+      settings: this.settingEntries(),
+      selection: this.selected,
+    };
+  }
+
+  /** Rebuilds a workbook from {@link snapshot}'s JSON (clean, nothing to undo). */
+  static fromSnapshot(snapshot: WorkbookSnapshot): WorkbenchModel {
+    if (snapshot?.format !== 'cyberbi-workbench' || snapshot.version !== 1 || !Array.isArray(snapshot.sheets)) throw new Error('not a workbench snapshot');
+    const model = new WorkbenchModel();
+    model.edit('Restore', () => {
+      for (const s of snapshot.sheets) model.addSheet(s.name, { hidden: s.hidden });
+      if (model.sheets.length === 0) model.addSheet('Sheet1');
+      for (const n of snapshot.names ?? []) model.addName(n.name, n.expression);
+      for (const s of snapshot.sheets) {
+        model.writeInputs(
+          s.name,
+          s.cells.filter((c) => c[2] !== null).map(([row, col, input, array]) => ({ row, col, input, array })),
+        );
+        for (const [row, col, , , style] of s.cells) if (style) model.setStyle(s.name, row, col, style);
+        model.setColumnWidths(s.name, s.columnWidths ?? {});
+        for (const chart of s.charts ?? []) model.addChart(s.name, chart);
+      }
+    });
+    for (const [k, v] of snapshot.settings ?? []) model.settings.set(k, v);
+    const sel = snapshot.selection;
+    if (sel && model.hasSheet(sel.sheet)) model.select(sel.sheet, sel.row, sel.col);
+    else model.select(model.activeSheet, 0, 0);
+    model.resetHistory();
+    return model;
   }
 
   destroy(): void {

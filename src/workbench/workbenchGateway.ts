@@ -8,7 +8,10 @@
  *   name that already exists is pointed at the new sheet's cell (the latest model wins);
  * - settings live in the workbook model and are saved into the .xlsx file (src/workbench/xlsx.ts),
  *   so they travel with the workbook as Office's document settings do;
- * - `readInput` of an array formula gives its formula; the array flag is not part of CellInput.
+ * - `readInput` of an array formula gives its formula; the array flag is not part of CellInput;
+ * - what the pane writes in one go (its calls before the page next gets control: a template sheet,
+ *   a sensitivity run and its table) is ONE undo step of the workbench, as a macro's writes are
+ *   one action; a run that writes its input and restores it leaves no step at all.
  */
 import type { CellInput, CellValue, SelectedCell, SheetSpec, WorkbookGateway } from '../taskpane/gateway';
 import { absoluteQualified, parseRange, qualified, type RangeRef } from './address';
@@ -29,6 +32,17 @@ function withEquals(formula: string): string {
 
 export function createWorkbenchGateway(model: WorkbenchModel, options: WorkbenchGatewayOptions = {}): WorkbookGateway {
   const sheetOf = (range: RangeRef) => model.canonicalSheetName(range.sheet ?? model.activeSheet);
+  // One undo step per burst of pane writes: the step closes when the page next gets control.
+  let groupOpen = false;
+  const group = (label: string) => {
+    if (groupOpen) return;
+    groupOpen = true;
+    model.openGroup(label);
+    setTimeout(() => {
+      groupOpen = false;
+      model.closeGroup();
+    }, 0);
+  };
   const single = (address: string) => {
     const range = parseRange(address);
     return { sheet: sheetOf(range), row: range.start.row, col: range.start.col };
@@ -65,6 +79,7 @@ export function createWorkbenchGateway(model: WorkbenchModel, options: Workbench
 
     async writeInput(address: string, input: CellInput): Promise<void> {
       const c = single(address);
+      group('Task pane');
       model.setInput(c.sheet, c.row, c.col, isFormula(input) ? { formula: withEquals(input.formula) } : input);
     },
 
@@ -77,6 +92,7 @@ export function createWorkbenchGateway(model: WorkbenchModel, options: Workbench
     },
 
     async addSheet(spec: SheetSpec): Promise<string> {
+      group('Task pane: new sheet');
       const name = model.addSheet(spec.name);
       const cells = spec.cells.map((w) => {
         const ref = parseRange(w.address).start;
