@@ -45,6 +45,34 @@ export function entryText(input: CellInput, empty: string): string {
   return `“${input.length > 200 ? `${input.slice(0, 200)}…` : input}”`;
 }
 
+/**
+ * What the pane found of an interrupted sweep: the restore offered (the user confirms or
+ * declines), or a record that was not applied and why. Shows entries as text; runs nothing.
+ */
+export function PendingRestoreBar({ pending, language, onAnswer }: { readonly pending: PendingCheck; readonly language: Language; readonly onAnswer?: (restore: boolean) => void }) {
+  const text = UI_TEXT[language];
+  if (pending.kind === 'discarded') {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>{text.pendingDiscarded(pending.reason, pending.address, pending.original === undefined ? undefined : entryText(pending.original, text.emptyEntry))}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>{text.pendingOffer(pending.address, entryText(pending.current, text.emptyEntry), entryText(pending.original, text.emptyEntry))}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="primary" onClick={() => onAnswer?.(true)}>
+          {text.restoreConfirm}
+        </Button>
+        <Button size="small" onClick={() => onAnswer?.(false)}>
+          {text.restoreDecline}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
 function Shell({ gateway, language, setLanguage, children }: { gateway: OfficeGateway; language: Language; setLanguage: (l: Language) => void; children: React.ReactNode }) {
   const styles = useStyles();
   return (
@@ -117,24 +145,7 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
           <MessageBarBody>{text.notInOffice}</MessageBarBody>
         </MessageBar>
       )}
-      {pending?.kind === 'offer' && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{text.pendingOffer(pending.address, entryText(pending.current, text.emptyEntry), entryText(pending.original, text.emptyEntry))}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="primary" onClick={() => void answerPending(true)}>
-              {text.restoreConfirm}
-            </Button>
-            <Button size="small" onClick={() => void answerPending(false)}>
-              {text.restoreDecline}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {pending?.kind === 'discarded' && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{text.pendingDiscarded(pending.reason, pending.address, pending.original === undefined ? undefined : entryText(pending.original, text.emptyEntry))}</MessageBarBody>
-        </MessageBar>
-      )}
+      {pending && <PendingRestoreBar pending={pending} language={language} onAnswer={(restore) => void answerPending(restore)} />}
       {pendingOutcome && (
         <MessageBar intent="info">
           <MessageBarBody>{pendingOutcome}</MessageBarBody>

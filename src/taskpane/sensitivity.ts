@@ -92,7 +92,9 @@ export function browserKeyStore(): RestoreKeyStore {
 
 function randomHex(bytes: number): string {
   const a = new Uint8Array(bytes);
-  globalThis.crypto.getRandomValues(a);
+  if (typeof globalThis.crypto?.getRandomValues === 'function') globalThis.crypto.getRandomValues(a);
+  // No Web Crypto: no signature can be made either (hmac gives null), so this key never verifies anything.
+  else for (let i = 0; i < bytes; i++) a[i] = Math.floor(Math.random() * 256);
   return Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
