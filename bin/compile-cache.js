@@ -6,7 +6,7 @@
  *
  * Node ≥ 22.1 has this built in (module.enableCompileCache): it is used when present. On Node 20
  * (the oldest Node the package supports) this file does the same with the public vm API:
- * CommonJS modules of this package and its node_modules are compiled as vm.Script with the
+ * the CommonJS modules the run loads (lib/ and the dependencies) are compiled as vm.Script with the
  * cached data of an earlier run; at exit, the code V8 compiled during the run (the functions the
  * run called included) is written back for the modules that had none or a stale one, in one
  * file per Node version and architecture.
@@ -24,8 +24,6 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-/** The package directory: only modules under it are cached. */
-const ROOT = path.resolve(__dirname, '..');
 /** The program's main module (bin/cyberbi.js), what require.main is in every module. */
 const MAIN = require.main;
 
@@ -103,9 +101,10 @@ function install() {
   const fresh = [];
 
   Module.prototype._compile = function compile(content, filename) {
-    // Only this package's own CommonJS files; a module using import() keeps Node's compiler,
-    // which knows how to load what import() asks for.
-    if (!filename.startsWith(ROOT + path.sep) || content.includes('import(')) return original.call(this, content, filename);
+    // Every CommonJS module the run loads: lib/ and the dependencies, wherever npm put them (an
+    // installed cyberbi's dependencies are usually beside it, not under it). A module using
+    // import() keeps Node's compiler, which knows how to load what import() asks for.
+    if (content.includes('import(')) return original.call(this, content, filename);
     let stat;
     try {
       stat = fs.statSync(filename);
@@ -141,10 +140,18 @@ function install() {
   process.once('exit', () => {
     if (fresh.length === 0) return;
     try {
-      // Keep the other entries (modules this run did not load, e.g. ExcelJS on a CSV run).
+      // Keep the other entries (modules this run did not load, e.g. ExcelJS on a CSV run) whose
+      // file is still there unchanged, so the cache does not grow with every rebuild.
       const entries = new Map();
       for (const [filename, [stamp, offset, length]] of Object.entries(cache.index)) {
-        entries.set(filename, { stamp, code: cache.data.subarray(offset, offset + length) });
+        let current;
+        try {
+          const stat = fs.statSync(filename);
+          current = `${stat.size}:${stat.mtimeMs}`;
+        } catch {
+          continue;
+        }
+        if (current === stamp) entries.set(filename, { stamp, code: cache.data.subarray(offset, offset + length) });
       }
       // The code made after the run holds the functions the run compiled too.
       for (const { filename, stamp, script } of fresh) entries.set(filename, { stamp, code: script.createCachedData() });
