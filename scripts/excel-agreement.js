@@ -39,6 +39,8 @@ function cachedOf(v, dateToSerial) {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : dateToSerial(v);
   if (typeof v === 'object' && typeof v.error === 'string') return { error: v.error };
   if (typeof v === 'object' && Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
+  // The file escapes control characters as _xHHHH_; ExcelJS hands them over escaped.
+  if (typeof v === 'string') return v.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
   return v;
 }
 
@@ -96,8 +98,9 @@ async function main() {
         const expect = new Map(); // "r,c" -> cached
         sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
           r.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-            if (cell.type !== ExcelJS.ValueType.Formula) return;
             const model = cell.value;
+            // A formula with an error result is typed as an error cell by ExcelJS: look at the model.
+            if (typeof model !== 'object' || model === null || (typeof model.formula !== 'string' && typeof model.sharedFormula !== 'string')) return;
             expect.set(`${rowNumber - 1},${colNumber - 1}`, { cached: cachedOf(model.result, dateToSerial), formula: model.formula ?? model.sharedFormula });
             if (model.shareType === 'array' && model.ref) {
               const [a, b] = model.ref.split(':');

@@ -302,6 +302,7 @@ const IMPLEMENTED: ImplementedFunctions = {
   PERMUT: { method: 'permut', parameters: [{ argumentType: N }, { argumentType: N }] },
   TYPE: { method: 'type', parameters: [{ argumentType: A }], vectorizationForbidden: true },
   'ERROR.TYPE': { method: 'errorType', parameters: [{ argumentType: A }] },
+  NORMSDIST: { method: 'normsdist', parameters: [{ argumentType: N }] },
   XLERROR: { method: 'xlerror', parameters: [{ argumentType: S }] },
   INDIRECT: { method: 'indirect', parameters: [{ argumentType: S }, { argumentType: B, defaultValue: true }], isVolatile: true, vectorizationForbidden: true },
 };
@@ -612,6 +613,13 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     if (!(v instanceof CellError)) return new CellError(ErrorType.NA, 'ERROR.TYPE: the value is not an error.');
     const numbers: Record<string, number> = { '#NULL!': 1, '#DIV/0!': 2, '#VALUE!': 3, '#REF!': 4, '#NAME?': 5, '#NUM!': 6, '#N/A': 7 };
     return numbers[errorCode(v)] ?? new CellError(ErrorType.NA, 'ERROR.TYPE: an error without a number.');
+  }
+
+  /** NORMSDIST(z): Excel's legacy one-argument standard normal distribution (cumulative). */
+  normsdist(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('NORMSDIST'), (z: number) =>
+      out(fromFormulajs((formulajs.NORM as unknown as { S: { DIST: (z: number, c: boolean) => unknown } }).S.DIST(z, true), 'NORMSDIST')),
+    );
   }
 
   /**

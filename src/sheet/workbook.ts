@@ -28,9 +28,19 @@ export interface OutputError {
 }
 export type OutputCell = number | string | boolean | null | OutputError;
 
+/** An array formula's range as the file stores it (0-based anchor, size). */
+export interface ArrayArea {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
 export interface SheetInput {
   readonly name: string;
   readonly cells: ReadonlyArray<ReadonlyArray<InputCell>>;
+  /** Array formulas' ranges: the result fills each range as Excel fills it (see fillArrayAreas). */
+  readonly arrays?: readonly ArrayArea[];
 }
 
 /** A workbook-level name (an xlsx defined name), e.g. { name: 'SumInsured', expression: '=Model!$C$5' }. */
@@ -294,6 +304,7 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
           }
         }),
       );
+      if (s.arrays) fillArrayAreas(values, s.arrays);
       for (const x of replaced) {
         if (x.sheet !== s.name) continue;
         while (values.length <= x.row) values.push([]);
@@ -304,6 +315,36 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
     });
   } finally {
     hf.destroy();
+  }
+}
+
+/**
+ * An array formula entered over a range larger than its result is filled as Excel fills it: a
+ * single value in every cell, a one-row (one-column) result repeated down (across), and #N/A in
+ * the cells beyond a larger result. HyperFormula writes only the result's own size.
+ */
+function fillArrayAreas(values: OutputCell[][], areas: readonly ArrayArea[]): void {
+  const at = (r: number, c: number): OutputCell | undefined => values[r]?.[c];
+  for (const a of areas) {
+    if (a.rows * a.cols <= 1) continue;
+    // The result's size: the filled extent from the anchor (a blank result cell is rare; it ends the scan).
+    let h = 1;
+    let w = 1;
+    while (h < a.rows && at(a.row + h, a.col) !== null && at(a.row + h, a.col) !== undefined) h++;
+    while (w < a.cols && at(a.row, a.col + w) !== null && at(a.row, a.col + w) !== undefined) w++;
+    if (h === a.rows && w === a.cols) continue;
+    for (let r = 0; r < a.rows; r++) {
+      for (let c = 0; c < a.cols; c++) {
+        if (r < h && c < w) continue;
+        const sr = h === 1 ? 0 : r;
+        const sc = w === 1 ? 0 : c;
+        const v = sr < h && sc < w ? (at(a.row + sr, a.col + sc) ?? null) : { error: '#N/A', message: 'The array result is smaller than the range of the array formula.' };
+        while (values.length <= a.row + r) values.push([]);
+        const line = values[a.row + r];
+        while (line.length <= a.col + c) line.push(null);
+        line[a.col + c] = v;
+      }
+    }
   }
 }
 

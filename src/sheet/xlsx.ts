@@ -107,6 +107,11 @@ function formulaOf(cell: Cell, sheet: Worksheet): string | undefined {
 
 function inputOf(cell: Cell, sheet: Worksheet, ValueType: ValueTypes): InputCell {
   const v = cell.value as unknown;
+  // A formula whose cached result is an error is typed by ExcelJS as an error cell: its formula counts.
+  const model = v as FormulaModel | null;
+  if (typeof model === 'object' && model !== null && (typeof model.formula === 'string' || typeof model.sharedFormula === 'string')) {
+    return formulaOf(cell, sheet) ?? null;
+  }
   switch (cell.type) {
     case ValueType.Null:
     case ValueType.Merge:
@@ -166,7 +171,7 @@ function readSheet(sheet: Worksheet, ValueType: ValueTypes, withDetails: boolean
       while (line.length < colNumber) line.push(null);
       line[colNumber - 1] = value;
       const model = cell.value as FormulaModel | null;
-      if (cell.type === ValueType.Formula && model?.shareType === 'array' && model.ref) {
+      if (typeof model === 'object' && model !== null && model.shareType === 'array' && model.ref) {
         const [a, b] = model.ref.split(':');
         const start = parseAddress(a);
         const end = parseAddress(b ?? a);
@@ -182,7 +187,8 @@ function readSheet(sheet: Worksheet, ValueType: ValueTypes, withDetails: boolean
       }
     }
   }
-  const input = { name: sheet.name, cells };
+  const arrays = arrayAreas.map((a) => ({ row: a.top - 1, col: a.left - 1, rows: a.bottom - a.top + 1, cols: a.right - a.left + 1 }));
+  const input = arrays.length > 0 ? { name: sheet.name, cells, arrays } : { name: sheet.name, cells };
   if (!withDetails) return { input };
   const columnWidths: Record<string, number> = {};
   (sheet.columns ?? []).forEach((column, k) => {
