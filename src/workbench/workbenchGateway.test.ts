@@ -134,6 +134,54 @@ describe('workbench gateway', () => {
     await expect(gateway.loadSetting('scenarios')).resolves.toBeNull();
   });
 
+  test("what the pane writes in one go is one undo step: a template sheet with names, formats and widths", async () => {
+    const { gateway, model } = setup();
+    await gateway.writeInput('A1', 5);
+    await new Promise((r) => setTimeout(r, 0));
+    const before = JSON.stringify(model.snapshot());
+    const name = await gateway.addSheet({
+      name: 'Template',
+      cells: [
+        { address: 'B1', input: 5000000, numberFormat: '#,##0', fill: '#FFF2CC' },
+        { address: 'B2', input: { formula: '=B1*0.1' }, bold: true },
+      ],
+      names: [{ name: 'Limit', address: 'B1' }],
+      columnWidths: { A: 30 },
+    });
+    await gateway.writeInput(`'${name}'!B3`, { formula: '=Limit/2' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await gateway.readRange(`'${name}'!B3`)).toEqual([[2500000]]);
+    expect(model.undoLabel).toBe('Task pane: new sheet');
+    expect(model.undo()).toBe(true);
+    expect(model.sheetNames()).toEqual(['Sheet1']);
+    expect(model.names()).toEqual([]);
+    expect(JSON.stringify({ ...model.snapshot(), selection: null })).toBe(JSON.stringify({ ...JSON.parse(before), selection: null }));
+    // The earlier, separate write is its own step.
+    expect(model.getInput('Sheet1', 0, 0)).toBe(5);
+    expect(model.redo()).toBe(true);
+    expect(await gateway.readRange(`'${name}'!B2`)).toEqual([[500000]]);
+    expect(model.getStyle(name, 0, 1)).toEqual({ numberFormat: '#,##0', fill: '#FFF2CC' });
+  });
+
+  test('a sensitivity-style sweep that writes and restores its input leaves no undo step', async () => {
+    const { gateway, model } = setup();
+    await gateway.writeInput('A1', 100);
+    await gateway.writeInput('A2', { formula: '=A1*2' });
+    await new Promise((r) => setTimeout(r, 0));
+    const steps = () => (model.canUndo ? model.undoLabel : undefined);
+    expect(steps()).toBe('Task pane');
+    model.resetHistory();
+    for (const x of [1, 2, 3]) {
+      await gateway.writeInput('A1', x);
+      expect(await gateway.readRange('A2')).toEqual([[x * 2]]);
+    }
+    await gateway.writeInput('A1', 100);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(model.canUndo).toBe(false);
+    expect(model.dirty).toBe(false);
+    expect(await gateway.readRange('A2')).toEqual([[200]]);
+  });
+
   test('a bad address is a programmer error', async () => {
     const { gateway } = setup();
     await expect(gateway.readRange('not an address')).rejects.toThrow(/not an address/);
