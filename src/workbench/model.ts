@@ -96,6 +96,8 @@ interface Transaction {
   order?: SheetState[];
   readonly selection: Selection | null;
   readonly group: boolean;
+  /** The workbook names when a group opened (a group that changed nothing is dropped). */
+  readonly names?: string;
 }
 
 interface Clipboard {
@@ -447,7 +449,7 @@ export class WorkbenchModel {
   }
 
   private newTransaction(label: string, group: boolean): Transaction {
-    return { label, hf: 0, cells: new Map(), props: new Map(), selection: this.selected, group };
+    return { label, hf: 0, cells: new Map(), props: new Map(), selection: this.selected, group, ...(group ? { names: JSON.stringify(this.names()) } : {}) };
   }
 
   private txHasChanges(): boolean {
@@ -480,7 +482,8 @@ export class WorkbenchModel {
     const noop =
       cells.every((c) => sameRecord(c.before, c.after)) &&
       props.every((p) => JSON.stringify(p.before) === JSON.stringify(p.after)) &&
-      !order;
+      !order &&
+      (tx.names === undefined || tx.names === JSON.stringify(this.names()));
     if (noop && (tx.hf === 0 || tx.group)) {
       // Nothing the user could see changed (a sensitivity sweep writes and restores its input):
       // no step. HyperFormula's entries of it are taken back so the two histories stay in step.
@@ -489,7 +492,6 @@ export class WorkbenchModel {
         this.hf.clearRedoStack();
         this.redoStack = [];
       }
-      for (const c of cells) this.rawPut(c.sheet, c.key, c.after);
       this.flushChanged();
       this.historyChanged();
       return;
@@ -955,6 +957,8 @@ export class WorkbenchModel {
   private insertOrDelete(sheet: string, axis: 'row' | 'col', index: number, delta: number, label: string): void {
     const state = this.sheet(sheet);
     if (delta === 0 || index < 0) return;
+    // The remembered block's cells have moved: as in Excel, the copy or cut is cancelled.
+    if (this.clip?.sheet === state) this.clip = null;
     this.edit(label, () => {
       const id = this.idOf(state);
       const dims = this.hf.getSheetDimensions(id);
@@ -981,6 +985,14 @@ export class WorkbenchModel {
         const c = shift(col);
         return c === null ? null : [row, c];
       });
+      if (delta > 0 && index > 0) {
+        // As Excel: inserted rows (columns) take the formats of the row above (column on the left).
+        for (const [k, rec] of [...state.cells]) {
+          const [row, col] = unkey(k);
+          if (!rec.style || (axis === 'row' ? row : col) !== index - 1) continue;
+          for (let n = 0; n < delta; n++) this.put(state, axis === 'row' ? key(index + n, col) : key(row, index + n), { input: null, style: rec.style });
+        }
+      }
       if (axis === 'col') {
         const widths: Record<string, number> = {};
         for (const [letters, w] of Object.entries(state.columnWidths)) {

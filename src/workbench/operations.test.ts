@@ -227,6 +227,21 @@ describe('rows and columns', () => {
     expect(m.getValue('Summary', 0, 0)).toMatchObject({ error: '#REF!' });
   });
 
+  test('inserted rows take the formats of the row above, as in Excel; a copy pending there is cancelled', () => {
+    const m = model();
+    m.setInput('Sheet1', 0, 0, 1);
+    m.setStyles('Sheet1', area(0, 0, 0, 1), { fill: '#D9E1F2', numberFormat: '#,##0' });
+    m.copy('Sheet1', area(0, 0));
+    m.insertRows('Sheet1', 1, 2);
+    expect(m.getStyle('Sheet1', 1, 0)).toEqual({ fill: '#D9E1F2', numberFormat: '#,##0' });
+    expect(m.getStyle('Sheet1', 2, 1)).toEqual({ fill: '#D9E1F2', numberFormat: '#,##0' });
+    expect(m.getInput('Sheet1', 1, 0)).toBeNull();
+    expect(m.getStyle('Sheet1', 3, 0)).toEqual({});
+    expect(m.clipboardText()).toBeNull();
+    m.undo();
+    expect(m.getStyle('Sheet1', 1, 0)).toEqual({});
+  });
+
   test('columns inserted and deleted shift references, formats and widths', () => {
     const m = model();
     m.setInput('Sheet1', 0, 0, 1);
