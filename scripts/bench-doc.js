@@ -34,6 +34,21 @@ function figure(current, key) {
   return current.figures[key];
 }
 
+/** The Chinese summary's lines for the 20,000-formula workbook (section 6), if it ran. */
+function workbookSummary(current) {
+  const f = (suffix) => {
+    const key = Object.keys(current.figures).find((k) => k.startsWith('workbook ') && k.endsWith(suffix));
+    return key === undefined ? undefined : current.figures[key];
+  };
+  const cli = f('cli calc one sheet (whole process)');
+  if (cli === undefined) return [];
+  const s = (x) => `${x.toFixed(2)} 秒`;
+  const m = (x) => `${(x / 2 ** 20).toFixed(0)} MiB`;
+  return [
+    `- **2 万个公式的工作簿**：\`cyberbi calc\` 全程 ${s(cli)}（读取 ${s(f('cli read .xlsx (ExcelJS loaded and parsing)'))}，计算 ${s(f('cli evaluate'))}），峰值内存 ${m(f('cli peak RSS'))}；\`--all-sheets\` 一次计算输出全部工作表，全程 ${s(f('cli calc --all-sheets (whole process)'))}。工作台模型打开（读取并计算）${s(f('workbench open (read + evaluate)'))}，修改一个输入 ${s(f('workbench edit one input'))}，保存 ${s(f('workbench save'))}，峰值内存 ${m(f('workbench peak RSS'))}。`,
+  ];
+}
+
 function writePerformanceDoc({ current, baseline, savedNow, sections, bundles, targets, seconds }) {
   const m = current.system;
   const date = current.date.slice(0, 10);
@@ -120,6 +135,7 @@ function writePerformanceDoc({ current, baseline, savedNow, sections, bundles, t
     'npm run bench -- --quick      # short loops, smaller sizes, add-in bundles only; writes nothing',
     'npm run bench -- --no-bundles # skip the webpack builds',
     'npm run bench -- --no-doc     # do not rewrite this page',
+    'npm run bench -- --only=workbook [--quick]  # the 20,000-formula workbook alone (2,000 with --quick); writes nothing',
     '```',
     '',
     '`npm run bench` compiles `lib/` first (`npm run build:cli`). The bundles are built into a temporary',
@@ -131,7 +147,11 @@ function writePerformanceDoc({ current, baseline, savedNow, sections, bundles, t
     '  difference ≤ 1e-9) before they are timed;',
     '- `scripts/bench-scenario.js`: the CPIC scenario sheet, in CYBER functions and in plain formulas; the',
     '  bench stops if the two do not compute the same payout on every row;',
-    '- `scripts/bench-bundles.js`: the bundle builds and budgets; `scripts/bench-doc.js`: this page.',
+    '- `scripts/bench-bundles.js`: the bundle builds and budgets; `scripts/bench-doc.js`: this page;',
+    '- `scripts/bench-workbook.js`: the 20,000-formula workbook, `cyberbi calc` and the workbench model on it',
+    '  (each in its own process; `scripts/bench-rss.js` reads the peak RSS); it stops unless the workbench',
+    '  and the CLI agree on every formula cell and the saved file reads back with the edit. Run alone:',
+    '  `node scripts/bench-workbook.js [--quick]`.',
     '',
   );
 
@@ -155,6 +175,7 @@ function writePerformanceDoc({ current, baseline, savedNow, sections, bundles, t
     bundles
       ? `- **加载项包体积**：functions.js ${kib(fnSize.size)}（gzip，预算 ${kib(fnSize.budget)}），taskpane.js ${kib(paneSize.size)}（gzip，预算 ${kib(paneSize.budget)}）${overs.length ? `；**超出预算**：${overs.map((b) => `${b.file} ${b.kind}`).join('、')}` : '，均在预算之内'}。functions.js 在共享运行时中每次启动 Excel 都会加载，因此预算最严。`
       : '- 本次运行未测量包体积（--no-bundles）。',
+    ...workbookSummary(current),
     '- **重新运行**：`npm run bench`（完整运行并重写本页）；`npm run bench -- --save` 同时保存为基准 `bench/baseline.json`；`npm run bench -- --quick` 为快速冒烟检查，不写任何文件。',
     '',
   );
