@@ -1164,9 +1164,13 @@ export class WorkbenchModel {
   /**
    * Moves a block (cut and paste): the cells, their formats and arrays go to `to`; every formula
    * referring to a moved cell follows it; formulas in the block keep pointing at the cells they
-   * pointed at (references inside the block move with it). Within a sheet this is HyperFormula's
-   * moveCells; across sheets the model rewrites the references itself (HyperFormula 3.5's
-   * cross-sheet move leaves them wrong). Returns the area written.
+   * pointed at (references inside the block move with it); a reference to a target cell that is
+   * overwritten becomes #REF!. To a target apart from the block on the same sheet this is
+   * HyperFormula's moveCells; otherwise the model rewrites the references itself: HyperFormula
+   * 3.5's cross-sheet move leaves the moved formulas pointing at the target sheet's cells and the
+   * dependents' unqualified references at the source sheet (and its undo then fails), and its
+   * move onto an overlapping target throws "Range does not exist" when a range refers to the block.
+   * Returns the area written.
    */
   moveCells(fromSheet: string, area: Area, toSheet: string, to: CellRef): Area {
     const src = this.sheet(fromSheet);
@@ -1177,10 +1181,11 @@ export class WorkbenchModel {
     if (src === dst && dr === 0 && dc === 0) return target;
     this.edit('Move', () => {
       const moved = [...src.cells.entries()].filter(([k]) => inside(a, ...unkey(k)));
-      if (src === dst) {
+      const overlap = src === dst && !(target.start.row > a.end.row || target.end.row < a.start.row || target.start.col > a.end.col || target.end.col < a.start.col);
+      if (src === dst && !overlap) {
         this.hfDo(() => this.hf.moveCells(this.range(src, a), { sheet: this.idOf(dst), row: to.row, col: to.col }));
       } else {
-        this.moveAcrossSheets(src, a, dst, target);
+        this.moveByRewriting(src, a, dst, target);
       }
       for (const [k] of moved) this.put(src, k, undefined);
       for (const [k] of [...dst.cells.entries()].filter(([k]) => inside(target, ...unkey(k)))) this.put(dst, k, undefined);
@@ -1193,7 +1198,7 @@ export class WorkbenchModel {
     return target;
   }
 
-  private moveAcrossSheets(src: SheetState, a: Area, dst: SheetState, target: Area): void {
+  private moveByRewriting(src: SheetState, a: Area, dst: SheetState, target: Area): void {
     const [dr, dc] = [target.start.row - a.start.row, target.start.col - a.start.col];
     const same = (name: string | undefined, own: SheetState, s: SheetState) => (name === undefined ? own === s : name.toLowerCase() === s.name.toLowerCase());
     const within = (ar: Area, ref: { start: CellRef; end: CellRef }) => inside(ar, ref.start.row, ref.start.col) && inside(ar, ref.end.row, ref.end.col);
@@ -1234,12 +1239,26 @@ export class WorkbenchModel {
         if (next !== f) writes.push({ sheet: id, row, col, content: next });
       }
     }
+    // Workbook names (their references name their sheet) follow the moved cells too.
+    const names: Array<[string, string]> = [];
+    for (const name of this.hf.listNamedExpressions()) {
+      const expression = this.hf.getNamedExpression(name)?.expression;
+      if (typeof expression !== 'string' || !expression.startsWith('=')) continue;
+      const next = mapReferences(expression, (ref) => {
+        if (ref.sheet === undefined) return undefined;
+        if (same(ref.sheet, src, src) && within(a, ref)) return { ...shifted(ref), sheet: dst.name };
+        if (same(ref.sheet, dst, dst) && within(target, ref)) return '#REF!';
+        return undefined;
+      });
+      if (next !== expression) names.push([name, next]);
+    }
     this.hfDo(() => {
       for (let r = a.start.row; r <= a.end.row; r++) for (let c = a.start.col; c <= a.end.col; c++) this.hf.setCellContents({ sheet: srcId, row: r, col: c }, [[null]]);
       for (let r = target.start.row; r <= target.end.row; r++) {
         for (let c = target.start.col; c <= target.end.col; c++) this.hf.setCellContents({ sheet: dstId, row: r, col: c }, [[movedContent.get(key(r, c)) ?? null]]);
       }
       for (const w of writes) this.hf.setCellContents({ sheet: w.sheet, row: w.row, col: w.col }, [[w.content]]);
+      for (const [name, expression] of names) this.hf.changeNamedExpression(name, expression);
     });
   }
 

@@ -200,6 +200,40 @@ describe('copy, cut and paste', () => {
   });
 });
 
+describe('moves HyperFormula 3.5 gets wrong', () => {
+  test('a block moved onto itself shifted down, with a SUM over it (HyperFormula throws there): the SUM follows', () => {
+    const m = model();
+    for (let r = 0; r < 4; r++) m.setInput('Sheet1', r, 0, r + 1);
+    m.setInput('Sheet1', 0, 1, f('=A1*2'));
+    m.setInput('Sheet1', 0, 3, f('=SUM(A1:A4)'));
+    m.cut('Sheet1', area(0, 0, 3, 1));
+    m.paste('Sheet1', area(2, 0));
+    expect(m.getInput('Sheet1', 0, 0)).toBeNull();
+    expect(m.getInput('Sheet1', 2, 0)).toBe(1);
+    expect(m.getInput('Sheet1', 2, 1)).toEqual(f('=A3*2'));
+    expect(m.getInput('Sheet1', 0, 3)).toEqual(f('=SUM(A3:A6)'));
+    expect(m.getValue('Sheet1', 0, 3)).toBe(10);
+    m.undo();
+    expect(m.getInput('Sheet1', 0, 3)).toEqual(f('=SUM(A1:A4)'));
+    expect(m.getInput('Sheet1', 0, 1)).toEqual(f('=A1*2'));
+    expect(m.getValue('Sheet1', 0, 1)).toBe(2);
+  });
+
+  test('a workbook name on a cell moved to another sheet follows it', () => {
+    const m = model();
+    m.addSheet('Inputs');
+    m.setInput('Sheet1', 0, 0, 5000000);
+    m.addName('SumInsured', '=Sheet1!$A$1');
+    m.setInput('Sheet1', 1, 0, f('=SumInsured/2'));
+    m.cut('Sheet1', area(0, 0));
+    m.paste('Inputs', area(3, 2));
+    expect(m.names()).toEqual([{ name: 'SumInsured', expression: '=Inputs!$C$4' }]);
+    expect(m.getValue('Sheet1', 1, 0)).toBe(2500000);
+    m.undo();
+    expect(m.names()).toEqual([{ name: 'SumInsured', expression: '=Sheet1!$A$1' }]);
+  });
+});
+
 describe('rows and columns', () => {
   test('a row inserted inside a referenced range: SUM ranges grow and every dependent follows', () => {
     const m = model();
