@@ -43,6 +43,9 @@ describe('Excel results HyperFormula did not give', () => {
     ['=CONCAT("a",1,TRUE)', 'a1TRUE'],
     ['=CONVERT(1,"lbm","kg")', 0.45359237],
     ['=CONVERT(1,"mi","km")', 1.609344],
+    ['=CONVERT(68,"F","C")', 20],
+    ['=CONVERT(0,"cel","K")', 273.15],
+    ['=CONVERT(1,"atm","Pa")', 101325],
     ['=PERMUT(100,3)', 970200],
     ['=TYPE("x")', 2],
     ['=TYPE(1)', 1],
@@ -170,5 +173,29 @@ describe('one formula never fails the workbook', () => {
     // Excel gives 1 (and 2, 3 beside it); today it is an error with a message (README "What still differs").
     if (typeof v === 'object' && v !== null) expect(v.message.length).toBeGreaterThan(0);
     else expect(v).toBe(1);
+  });
+});
+
+/**
+ * README "What still differs from Excel · 与 Excel 的差异": each item pinned as it is today, so
+ * that a fix shows up here (and the README's list is updated with it).
+ */
+describe('what still differs from Excel (pinned)', () => {
+  const err = (v: OutputCell) => (typeof v === 'object' && v !== null ? `${v.error} ${v.message}` : v);
+  test('an array-returning function vectorized over an array formula is #VALUE! (Excel: one lookup per value)', () => {
+    const v = evaluateSheet([['a', 'b', 1, 2], ['=ARRAYFORMULA(XLOOKUP(A1:B1,A1:B1,C1:D1))']]);
+    expect(err(v[1][0])).toBe('#VALUE! Cannot evaluate this formula: Function returning array cannot be vectorized.');
+  });
+  test('a circular reference is #CYCLE! (Excel with iterative calculation gives a value)', () => {
+    expect(err(evaluateSheet([['=B1+1', '=A1']])[0][0])).toBe('#CYCLE! Circular reference.');
+  });
+  test('INDIRECT returning a range is usable only inside a function', () => {
+    expect(err(evaluateSheet([[1, 2, '=INDIRECT("A1:B1")']])[0][2])).toBe('#VALUE! Cell range not allowed.');
+  });
+  test('LINEST and TREND fit one x column only', () => {
+    expect(err(evaluateSheet([[1, 2, 3], [1, 2, 3], [4, 5, 6], ['=LINEST(A1:C1,A2:C3)']])[3][0])).toMatch(/^#N\/A/);
+  });
+  test('Excel 365 functions not implemented are #NAME? (PIVOTBY, GROUPBY, TEXTSPLIT, TAKE, DROP, TOCOL, CHOOSECOLS …)', () => {
+    expect(err(one('=TEXTSPLIT("a,b",",")'))).toBe('#NAME? Function name TEXTSPLIT not recognized.');
   });
 });

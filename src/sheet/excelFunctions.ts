@@ -445,9 +445,7 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   }
 
   convert(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('CONVERT'), (x: number, from: string, to: string) =>
-      out(fromFormulajs(formulajs.CONVERT(x, from, to), 'CONVERT')),
-    );
+    return this.runFunction(ast.args, state, this.metadata('CONVERT'), (x: number, from: string, to: string) => out(convert(x, from, to)));
   }
 
   forecast(ast: ProcedureAst, state: InterpreterState): unknown {
@@ -658,6 +656,36 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
       return SimpleRangeValue.onlyValues(rows.map((r) => r.map((v) => (v === null ? EmptyValue : v))) as never);
     });
   }
+}
+
+/** Temperatures (not a factor: an offset too) as Excel names them, each to and from kelvin. */
+const TEMPERATURES: Readonly<Record<string, { toK: (v: number) => number; fromK: (k: number) => number }>> = {
+  C: { toK: (v) => v + 273.15, fromK: (k) => k - 273.15 },
+  F: { toK: (v) => ((v - 32) * 5) / 9 + 273.15, fromK: (k) => ((k - 273.15) * 9) / 5 + 32 },
+  K: { toK: (v) => v, fromK: (k) => k },
+  Rank: { toK: (v) => (v * 5) / 9, fromK: (k) => (k * 9) / 5 },
+  Reau: { toK: (v) => v * 1.25 + 273.15, fromK: (k) => (k - 273.15) * 0.8 },
+};
+const TEMPERATURE_ALIASES: Readonly<Record<string, string>> = { cel: 'C', fah: 'F', kel: 'K' };
+/** Units formulajs lacks, as a factor of a unit it has. */
+const UNIT_FACTORS: Readonly<Record<string, [number, string]>> = { atm: [101325, 'Pa'], at: [98066.5, 'Pa'] };
+
+/** Excel's CONVERT: formulajs's table, with temperatures and the atmospheres it lacks. */
+export function convert(x: number, from: string, to: string): Scalar {
+  const temperature = (u: string): string | undefined => {
+    const name = TEMPERATURE_ALIASES[u] ?? u;
+    return TEMPERATURES[name] ? name : undefined;
+  };
+  const tf = temperature(from);
+  const tt = temperature(to);
+  if (tf !== undefined || tt !== undefined) {
+    if (tf === undefined || tt === undefined) return new CellError(ErrorType.NA, `CONVERT: "${from}" and "${to}" are not of the same kind.`);
+    return TEMPERATURES[tt].fromK(TEMPERATURES[tf].toK(x));
+  }
+  const [fFactor, fUnit] = UNIT_FACTORS[from] ?? [1, from];
+  const [tFactor, tUnit] = UNIT_FACTORS[to] ?? [1, to];
+  const r = fromFormulajs(formulajs.CONVERT(x * fFactor, fUnit, tUnit), 'CONVERT');
+  return typeof r === 'number' ? r / tFactor : r instanceof CellError ? new CellError(r.type, `CONVERT: "${from}" to "${to}" is not a conversion Excel knows.`) : r;
 }
 
 function typeCode(v: Scalar): number {

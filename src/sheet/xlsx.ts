@@ -22,6 +22,7 @@
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { arrayFormula, columnLetters, parseAddress, shiftFormula } from './formula';
+import { resolveTableReferences, type TableDefinition } from './tables';
 import type { InputCell, NamedExpressionInput, SheetInput } from './workbook';
 
 /** What a host shows for one cell beyond its input. */
@@ -87,30 +88,67 @@ interface FormulaModel {
 }
 
 /** The formula text of a formula cell (with `=`), or undefined when it has none. */
-function formulaOf(cell: Cell, sheet: Worksheet): string | undefined {
+function formulaOf(cell: Cell, sheet: Worksheet, tables: readonly TableDefinition[]): string | undefined {
   const v = cell.value as FormulaModel;
+  const here = parseAddress(cell.address);
+  // Table references become ranges first (for a shared formula, at the dependent's own row: they
+  // are absolute, so moving the master's text leaves them in place).
+  const resolved = (text: string): string => (here ? resolveTableReferences(text, tables, { sheet: sheet.name, row: here.row, col: here.col }) : text);
   if (v.formula) {
-    const text = v.formula.startsWith('=') ? v.formula : `=${v.formula}`;
+    const text = resolved(v.formula.startsWith('=') ? v.formula : `=${v.formula}`);
     return v.shareType === 'array' ? arrayFormula(text) : text;
   }
   if (v.sharedFormula) {
     const master = sheet.getCell(v.sharedFormula);
     const masterFormula = (master.value as FormulaModel | null)?.formula;
     const from = parseAddress(master.address);
-    const to = parseAddress(cell.address);
+    const to = here;
     if (!masterFormula || !from || !to) return undefined;
-    const text = masterFormula.startsWith('=') ? masterFormula : `=${masterFormula}`;
+    const text = resolved(masterFormula.startsWith('=') ? masterFormula : `=${masterFormula}`);
     return shiftFormula(text, to.row - from.row, to.col - from.col);
   }
   return undefined;
 }
 
-function inputOf(cell: Cell, sheet: Worksheet, ValueType: ValueTypes): InputCell {
+/** Every table of the workbook, from ExcelJS's reading of the table parts. */
+function tablesOf(workbook: Workbook): TableDefinition[] {
+  const out: TableDefinition[] = [];
+  for (const sheet of workbook.worksheets) {
+    const tables = (sheet as unknown as { tables?: Record<string, { model?: TableModel; table?: TableModel }> }).tables ?? {};
+    for (const t of Object.values(tables)) {
+      const m = t.model ?? t.table;
+      const ref = m?.tableRef ?? m?.ref;
+      if (!m || typeof ref !== 'string' || !m.name) continue;
+      const [a, b] = ref.split(':');
+      const start = parseAddress(a);
+      const end = parseAddress(b ?? a);
+      if (!start || !end) continue;
+      const columns = (m.columns ?? []).map((c) => String(c.name ?? ''));
+      // ExcelJS reads a header row only from an explicit headerRowCount="1", but Excel leaves the
+      // attribute out for the usual table with headers: the first row holding the column names tells.
+      const firstRow = columns.map((_, k) => textOf(sheet.getCell(start.row, start.col + k).value as unknown));
+      const headerRow = m.headerRow === true || (columns.length > 0 && columns.every((c, k) => c === firstRow[k]));
+      out.push({ name: m.name, sheet: sheet.name, top: start.row, left: start.col, bottom: end.row, right: end.col, headerRow, totalsRow: m.totalsRow === true, columns });
+    }
+  }
+  return out;
+}
+
+interface TableModel {
+  name?: string;
+  ref?: string;
+  tableRef?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns?: Array<{ name?: string }>;
+}
+
+function inputOf(cell: Cell, sheet: Worksheet, ValueType: ValueTypes, tables: readonly TableDefinition[]): InputCell {
   const v = cell.value as unknown;
   // A formula whose cached result is an error is typed by ExcelJS as an error cell: its formula counts.
   const model = v as FormulaModel | null;
   if (typeof model === 'object' && model !== null && (typeof model.formula === 'string' || typeof model.sharedFormula === 'string')) {
-    return formulaOf(cell, sheet) ?? null;
+    return formulaOf(cell, sheet, tables) ?? null;
   }
   switch (cell.type) {
     case ValueType.Null:
@@ -131,7 +169,7 @@ function inputOf(cell: Cell, sheet: Worksheet, ValueType: ValueTypes): InputCell
     case ValueType.SharedString:
       return { text: textOf(v) };
     case ValueType.Formula:
-      return formulaOf(cell, sheet) ?? null;
+      return formulaOf(cell, sheet, tables) ?? null;
     default:
       return { text: textOf(v) };
   }
@@ -154,7 +192,12 @@ function detailOf(cell: Cell, ValueType: ValueTypes): CellDetail | undefined {
   };
 }
 
-function readSheet(sheet: Worksheet, ValueType: ValueTypes, withDetails: boolean): { input: SheetInput; details?: SheetDetails } {
+function readSheet(
+  sheet: Worksheet,
+  ValueType: ValueTypes,
+  withDetails: boolean,
+  tables: readonly TableDefinition[],
+): { input: SheetInput; details?: SheetDetails } {
   const cells: InputCell[][] = [];
   const details = new Map<string, CellDetail>();
   const arrayAreas: Array<{ top: number; left: number; bottom: number; right: number }> = [];
@@ -164,7 +207,7 @@ function readSheet(sheet: Worksheet, ValueType: ValueTypes, withDetails: boolean
         const detail = detailOf(cell, ValueType);
         if (detail) details.set(`${rowNumber - 1},${colNumber - 1}`, detail);
       }
-      const value = inputOf(cell, sheet, ValueType);
+      const value = inputOf(cell, sheet, ValueType, tables);
       if (value === null) return;
       while (cells.length < rowNumber) cells.push([]);
       const line = cells[rowNumber - 1];
@@ -214,7 +257,13 @@ function namesOf(workbook: Workbook): NamedExpressionInput[] {
 
 /** Reads every sheet and the workbook-level names of a loaded ExcelJS workbook. */
 export function readWorkbookContent(workbook: Workbook, ValueType: ValueTypes, options: { details?: boolean } = {}): XlsxContent {
-  const read = workbook.worksheets.map((s) => readSheet(s, ValueType, options.details === true));
+  let tables: TableDefinition[] = [];
+  try {
+    tables = tablesOf(workbook);
+  } catch {
+    tables = []; // tables are an extra: their references then show a parse error in their cells only
+  }
+  const read = workbook.worksheets.map((s) => readSheet(s, ValueType, options.details === true, tables));
   const sheets = read.map((r) => r.input);
   const names = namesOf(workbook);
   if (!options.details) return { sheets, names };
