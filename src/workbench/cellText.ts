@@ -78,9 +78,10 @@ const TOO_LARGE = {
 
 /** The nearest double of the decimal `digits` (NUMBER or GROUPED syntax) ÷ 100 for a percentage; undefined when none is finite. */
 function nearestDouble(digits: string, percent: boolean): number | undefined {
-  let exact = new Exact(digits.replace(/,/g, ''));
-  if (percent) exact = exact.div(100);
-  const n = exact.toNumber();
+  const plain = digits.replace(/,/g, '');
+  // Without the division, JavaScript's own reading of decimal text is already the one correctly
+  // rounded conversion (and the fast path for pasting many numbers).
+  const n = percent ? new Exact(plain).div(100).toNumber() : Number(plain);
   if (!Number.isFinite(n)) return undefined;
   return n === 0 ? 0 : n; // "-0" is 0, as in Excel
 }
