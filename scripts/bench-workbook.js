@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * The bench's real-size workbook (issue 11 item 4): a generated .xlsx of 20,000 formulas (2,000
+ * The CLI's start-up (whole runs on a 3-cell CSV and the CPIC example, with and without the
+ * compile cache, beside Node alone and npx; median of 11), and the bench's real-size workbook
+ * (issue 11 item 4): a generated .xlsx of 20,000 formulas (2,000
  * scenario rows × 10: the CPIC chain of six CYBER functions, PROFITRATE → … → BIPAYOUT, and four
  * standard formulas — VLOOKUP into a rates sheet, ROUND, IF and SUM — in each row), measured
  *
@@ -128,6 +130,45 @@ function measureCli(file, extra, runs) {
   return { seconds: best.seconds, phases: tracePhases(best.stderr), rss, output: JSON.parse(best.stdout) };
 }
 
+/** The median wall time, in seconds, of `runs` runs of a command (the output is not kept). */
+function medianRun(command, args, runs, env = {}) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  return times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+}
+
+/**
+ * Start-up: the median of `runs` whole runs on a 3-cell CSV and on the CPIC example .xlsx, with
+ * the compile cache (warmed by one run first) and without it, beside plain `node -e 0` and
+ * `npx cyberbi` (npm's own start-up included).
+ */
+function measureStartup(dir, runs) {
+  const csv = path.join(dir, 'small.csv');
+  fs.writeFileSync(csv, 'a,b\n1,=A1*2\n"=CYBER.LAYER(100,10,50)",x\n');
+  const xlsx = path.join(root, 'examples', 'cpic-network-interruption.xlsx');
+  const bin = path.join(root, 'bin', 'cyberbi.js');
+  const cache = { CYBERBI_COMPILE_CACHE: path.join(dir, 'compile-cache') };
+  const off = { CYBERBI_COMPILE_CACHE: 'off' };
+  medianRun(process.execPath, [bin, 'calc', csv], 1, cache);
+  medianRun(process.execPath, [bin, 'calc', xlsx], 1, cache);
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  return [
+    { key: 'start-up: node -e 0 (Node alone)', value: medianRun(process.execPath, ['-e', '0'], runs), unit: 's' },
+    { key: 'start-up: node bin/cyberbi.js --help', value: medianRun(process.execPath, [bin, '--help'], runs, cache), unit: 's' },
+    { key: 'start-up: calc 3-cell CSV, compile cache', value: medianRun(process.execPath, [bin, 'calc', csv], runs, cache), unit: 's' },
+    { key: 'start-up: calc 3-cell CSV, no compile cache', value: medianRun(process.execPath, [bin, 'calc', csv], runs, off), unit: 's' },
+    { key: 'start-up: calc CPIC example .xlsx, compile cache', value: medianRun(process.execPath, [bin, 'calc', xlsx], runs, cache), unit: 's' },
+    { key: 'start-up: calc CPIC example .xlsx, no compile cache', value: medianRun(process.execPath, [bin, 'calc', xlsx], runs, off), unit: 's' },
+    { key: 'start-up: npx cyberbi calc 3-cell CSV (npm included)', value: medianRun(npx, ['--no-install', 'cyberbi', 'calc', csv], runs, cache), unit: 's' },
+  ];
+}
+
 /** The workbench's TypeScript (src/, no tests, no .tsx) as CommonJS in `dir`. */
 function transpileSources(dir) {
   const ts = require('typescript');
@@ -184,6 +225,7 @@ async function workbenchChild(file, compiled, savedFile) {
 function benchWorkbook({ quick = false, progress = () => {} } = {}) {
   const formulas = quick ? QUICK_FORMULAS : FULL_FORMULAS;
   const runs = quick ? 1 : 3;
+  const startupRuns = quick ? 3 : 11;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-bench-workbook-'));
   try {
     const file = path.join(dir, `workbook-${formulas}.xlsx`);
@@ -227,8 +269,12 @@ function benchWorkbook({ quick = false, progress = () => {} } = {}) {
     const reread = spawnSync(process.execPath, [path.join(root, 'bin', 'cyberbi.js'), 'calc', savedFile], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
     if (reread.status !== 0 || !reread.stdout.split('\n')[1].startsWith('12345678,')) throw new Error(`the saved workbook does not read back with the edit: ${reread.stderr || reread.stdout.split('\n')[1]}`);
 
+    progress(`start-up (median of ${startupRuns} runs each)`);
+    const startup = measureStartup(dir, startupRuns);
+
     const n = formulas.toLocaleString('en-US');
     const rowsOut = [
+      ...startup,
       { key: `workbook ${n} formulas: cli calc one sheet (whole process)`, value: one.seconds, unit: 's' },
       { key: `workbook ${n} formulas: cli read .xlsx (ExcelJS loaded and parsing)`, value: one.phases.read, unit: 's' },
       { key: `workbook ${n} formulas: cli load HyperFormula and the functions`, value: one.phases.load, unit: 's' },
@@ -246,6 +292,7 @@ function benchWorkbook({ quick = false, progress = () => {} } = {}) {
       { key: `workbook ${n} formulas: workbench open ÷ cli read + evaluate`, value: wb.open / (one.phases.read + one.phases.evaluate), unit: '×' },
     ];
     const lines = [
+      `Start-up: median of ${startupRuns} runs each; the compile cache (bin/compile-cache.js) warmed by one run first; "no compile cache" is CYBERBI_COMPILE_CACHE=off. npx adds npm's own start-up: in scripts, run node bin/cyberbi.js or node_modules/.bin/cyberbi.`,
       `The workbook: ${rows.toLocaleString('en-US')} scenario rows × ${FORMULAS_PER_ROW} formulas on sheet Model (six CYBER functions, VLOOKUP into sheet Rates, ROUND, IF, SUM), ${(size / 1024).toFixed(0)} KiB; no formula cell is an error.`,
       `The workbench model and the CLI agree on every formula cell (relative 1e-9); the saved file reads back in the CLI with the edited input.`,
       `Workbench in Node (the model is DOM-free; the page adds rendering): modules loaded in ${wb.load.toFixed(3)} s, saved file ${(wb.savedBytes / 1024).toFixed(0)} KiB; the edit recalculates one row's ten formulas.`,

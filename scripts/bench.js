@@ -13,7 +13,7 @@
  *   4. the time `cyberbi calc` takes on a 10,000-row CPIC scenario sheet, beside the same model
  *      written with plain spreadsheet formulas through the same evaluator (target within 2×);
  *   5. the Excel add-in's bundles (raw and gzip) against their budgets, and the workbench's;
- *   6. a 20,000-formula .xlsx (scripts/bench-workbook.js): time and peak RSS of `cyberbi calc`
+ *   6. the CLI's start-up, and a 20,000-formula .xlsx (scripts/bench-workbook.js): time and peak RSS of `cyberbi calc`
  *      on it (one sheet and --all-sheets, with the CLI's phases) and of the workbench's model
  *      opening, evaluating, editing and saving it.
  *
@@ -374,8 +374,8 @@ if (!onlyWorkbook) {
 {
   progress(`${onlyWorkbook ? '' : '6/6 '}real-size workbook (scripts/bench-workbook.js)`);
   const s = section(
-    `A ${(quick ? 2000 : 20000).toLocaleString('en-US')}-formula workbook in the CLI and in the workbench`,
-    'a generated .xlsx (CPIC scenario rows: six CYBER functions and VLOOKUP, ROUND, IF, SUM per row); `cyberbi calc` as a whole process with its phases (CYBERBI_TRACE), and the workbench model (src/workbench, in Node) opening, reading, editing one input and saving; each in its own process, peak RSS of that process. Lower is better.',
+    `CLI start-up, and a ${(quick ? 2000 : 20000).toLocaleString('en-US')}-formula workbook in the CLI and in the workbench`,
+    'start-up: whole runs of `cyberbi calc` on a 3-cell CSV and the CPIC example, with and without the compile cache, beside Node alone and npx (median). The workbook: a generated .xlsx (CPIC scenario rows: six CYBER functions and VLOOKUP, ROUND, IF, SUM per row); `cyberbi calc` as a whole process with its phases (CYBERBI_TRACE), and the workbench model (src/workbench, in Node) opening, reading, editing one input and saving; each in its own process, peak RSS of that process. Lower is better.',
   );
   const result = benchWorkbook({ quick, progress });
   for (const r of result.rows) record(s, r.key, r.value, r.unit);
