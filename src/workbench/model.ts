@@ -498,7 +498,9 @@ export class WorkbenchModel {
     }
     const entry: HistoryEntry = { id: this.nextEntryId++, label: tx.label, hf: tx.hf, cells, props, order, selectionBefore: tx.selection, selectionAfter: this.selected };
     this.undoStack.push(entry);
-    if (this.undoStack.length > UNDO_STEPS) this.undoStack.shift();
+    // Drop our oldest steps before HyperFormula would drop the entries they stand for.
+    let held = this.undoStack.reduce((n, e) => n + e.hf, 0);
+    while (this.undoStack.length > UNDO_STEPS || (held > HF_UNDO_LIMIT && this.undoStack.length > 1)) held -= (this.undoStack.shift() as HistoryEntry).hf;
     this.redoStack = [];
     // A step without HyperFormula work did not clear HyperFormula's redo stack; keep them equal.
     if (tx.hf === 0) this.hf.clearRedoStack();
@@ -900,7 +902,7 @@ export class WorkbenchModel {
       }
       const type = within ? String(this.hf.getCellType(addr(row, col))) : 'EMPTY';
       const value = type === 'ARRAY' || type === 'EMPTY' ? null : inputOfSerialized(this.hf.getCellSerialized(addr(row, col)));
-      if (!isFormula(rec.input) && sameInput(value, rec.input)) continue;
+      if (!isFormula(rec.input) && (sameInput(value, rec.input) || (typeof rec.input === 'number' && !Number.isFinite(rec.input) && value === '#NUM!'))) continue;
       this.put(state, k, { input: value, ...(rec.style ? { style: rec.style } : {}) });
     }
     const serialized = this.hf.getSheetSerialized(id);

@@ -3,6 +3,7 @@
  * HyperFormula: writes recalculate, inputs come back exactly as typed, names and new sheets
  * behave as in Excel, settings persist in the workbook.
  */
+import { runSensitivity, sensitivitySheet } from '../taskpane/sensitivity';
 import { createWorkbenchGateway } from './workbenchGateway';
 import { WorkbenchModel } from './model';
 
@@ -180,6 +181,28 @@ describe('workbench gateway', () => {
     expect(model.canUndo).toBe(false);
     expect(model.dirty).toBe(false);
     expect(await gateway.readRange('A2')).toEqual([[200]]);
+  });
+
+  test('a real sensitivity run and its table: the sweep leaves no step, the table sheet is one', async () => {
+    const { gateway, model } = setup();
+    await gateway.writeInput('A1', 1000000);
+    await gateway.writeInput('A2', { formula: '=CYBER.LOSTPROFIT(A1, 0.3, 50000)' });
+    await new Promise((r) => setTimeout(r, 0));
+    model.resetHistory();
+    const keys = { value: null as string | null, load() { return this.value; }, save(k: string) { this.value = k; } };
+    const sweep = { input: 'A1', output: 'A2', from: 1000000, to: 2000000, steps: 5 };
+    const points = await runSensitivity(gateway, sweep, { sheet: 'Sheet1', keys });
+    expect(points.map((p) => p.y)).toEqual([250000, 325000, 400000, 475000, 550000]);
+    await gateway.addSheet(sensitivitySheet(sweep, points, { title: 'T', input: 'In', output: 'Out', sheet: 'Sensitivity', chart: 'C' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(model.getInput('Sheet1', 0, 0)).toBe(1000000);
+    expect(model.sheetNames()).toEqual(['Sheet1', 'Sensitivity']);
+    expect(model.undo()).toBe(true);
+    expect(model.sheetNames()).toEqual(['Sheet1']);
+    expect(model.getInput('Sheet1', 0, 0)).toBe(1000000);
+    expect(model.getValue('Sheet1', 1, 0)).toBe(250000);
+    // Only the table was a step: nothing else is left to undo.
+    expect(model.undo()).toBe(false);
   });
 
   test('a bad address is a programmer error', async () => {
