@@ -1003,6 +1003,22 @@ export class WorkbenchModel {
         }
         this.setProps(state, { columnWidths: widths });
       }
+      if (state.charts.length > 0) {
+        // A chart's data and anchor are addresses on its sheet: they move with the cells, as in Excel.
+        const along = (p: CellRef, to: number): CellRef => (axis === 'row' ? { row: to, col: p.col } : { row: p.row, col: to });
+        const at = (p: CellRef) => (axis === 'row' ? p.row : p.col);
+        const moveAddress = (address: string) =>
+          mapReferences(`=${address}`, (ref) => {
+            if (ref.sheet !== undefined && ref.sheet.toLowerCase() !== state.name.toLowerCase()) return undefined;
+            const s0 = shift(at(ref.start));
+            const e0 = shift(at(ref.end));
+            const first = s0 ?? index;
+            const last = e0 ?? index - 1;
+            if (last < first) return undefined;
+            return { ...(ref.sheet !== undefined ? { sheet: state.name } : {}), start: along(ref.start, first), end: along(ref.end, last) };
+          }).slice(1);
+        this.setProps(state, { charts: state.charts.map((c) => ({ ...c, dataAddress: moveAddress(c.dataAddress), anchor: moveAddress(c.anchor) })) });
+      }
       this.reconcileAll();
     });
   }

@@ -276,6 +276,21 @@ describe('rows and columns', () => {
     expect(m.getStyle('Sheet1', 1, 0)).toEqual({});
   });
 
+  test("a chart's data range and anchor move with inserted and deleted rows", () => {
+    const m = model();
+    m.addChart('Sheet1', { kind: 'line', title: 'Payout', dataAddress: 'A20:B24', anchor: 'D2' });
+    m.insertRows('Sheet1', 21, 2);
+    expect(m.charts('Sheet1')[0]).toMatchObject({ dataAddress: 'A20:B26', anchor: 'D2' });
+    m.insertRows('Sheet1', 0, 1);
+    expect(m.charts('Sheet1')[0]).toMatchObject({ dataAddress: 'A21:B27', anchor: 'D3' });
+    m.deleteRows('Sheet1', 19, 3);
+    expect(m.charts('Sheet1')[0]).toMatchObject({ dataAddress: 'A20:B24', anchor: 'D3' });
+    m.insertColumns('Sheet1', 0, 1);
+    expect(m.charts('Sheet1')[0]).toMatchObject({ dataAddress: 'B20:C24', anchor: 'E3' });
+    m.undo();
+    expect(m.charts('Sheet1')[0]).toMatchObject({ dataAddress: 'A20:B24', anchor: 'D3' });
+  });
+
   test('columns inserted and deleted shift references, formats and widths', () => {
     const m = model();
     m.setInput('Sheet1', 0, 0, 1);
