@@ -89,7 +89,7 @@ export async function saveXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Promise
   const origin = origins.get(model);
   if (!origin) return writeNewXlsx(model, ExcelJS);
   const bytes = await patchPackage(model, origin, META_SHEET, CHUNK);
-  origins.set(model, await captureOrigin(bytes, model, META_SHEET));
+  origins.set(model, await captureOrigin(bytes, model, META_SHEET, origin));
   return bytes;
 }
 

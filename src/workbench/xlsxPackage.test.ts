@@ -297,6 +297,23 @@ describe('open, edit one cell, save', () => {
   });
 });
 
+describe('saving again', () => {
+  test('a second save updates the first saved file: only the new edit differs; a sheet the workbench added is written whole', async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.setInput('Data', 1, 2, 8);
+    model.addSheet('Notes');
+    model.setInput('Notes', 0, 0, 'first');
+    const first = await parts(await saveXlsx(model, ExcelJS));
+    model.setInput('Data', 3, 0, 'Claims paid'); // A4 (indexed fill kept)
+    model.setInput('Notes', 1, 0, 'second');
+    const second = await parts(await saveXlsx(model, ExcelJS));
+    expect(changedParts(first, second)).toEqual([DATA, 'xl/worksheets/sheet4.xml']);
+    expect(changedCells(decode(first.get(DATA)), decode(second.get(DATA)))).toEqual(['A4']);
+    expect(cellsOf(decode(second.get('xl/worksheets/sheet4.xml'))).cells.get('A2')).toBe('<c r="A2" t="inlineStr"><is><t>second</t></is></c>');
+    expect(cellsOf(decode(second.get(DATA))).cells.get('A4')).toMatch(/^<c r="A4" s="\d+" t="inlineStr">/);
+  });
+});
+
 describe('edits the file side must take care of', () => {
   test("an array formula's new formula: its range is its new result's, the old range's other cells are emptied", async () => {
     const model = await openXlsx(original, ExcelJS);
@@ -342,6 +359,47 @@ describe('edits the file side must take care of', () => {
     await wb.xlsx.load(Buffer.from(saved) as unknown as ArrayBuffer);
     expect(wb.getWorksheet('Data')?.getColumn('B').width).toBe(31);
     expect(wb.getWorksheet('Data')?.getColumn('A').width).toBe(20);
+  });
+});
+
+describe('sheets renamed and deleted in the workbench', () => {
+  test("a rename: the sheet's entry, and the names, charts and formulas that refer to it; its own part unchanged", async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.renameSheet('Data', 'Claims 2025');
+    const saved = await saveXlsx(model, ExcelJS);
+    const after = await parts(saved);
+    expect(changedParts(before, after)).toEqual(['xl/charts/chart1.xml', 'xl/workbook.xml', 'xl/worksheets/sheet3.xml']);
+    expect(decode(after.get('xl/charts/chart1.xml'))).toBe(decode(before.get('xl/charts/chart1.xml')).replace('<c:f>Data!$B$2:$B$4</c:f>', "<c:f>'Claims 2025'!$B$2:$B$4</c:f>"));
+    const wb = decode(after.get('xl/workbook.xml'));
+    expect(wb).toContain('<sheet sheetId="1" name="Claims 2025" state="visible"');
+    expect(wb).toContain("<definedName name=\"Amounts\">'Claims 2025'!$B$2:$B$4</definedName>");
+    expect(wb).toContain("<definedName name=\"Local\" localSheetId=\"0\">'Claims 2025'!$A$1</definedName>");
+    expect(cellsOf(decode(after.get('xl/worksheets/sheet3.xml'))).cells.get('A1')).toContain("'Claims 2025'!B5*2");
+    const again = await openXlsx(saved, ExcelJS);
+    expect(again.getValue('Secret', 0, 0)).toBe(120);
+    expect(saveWarnings(model)).toEqual([]);
+  });
+
+  test('a deletion: the sheet and its entry go, calcChain goes, the names scoped to later sheets are renumbered', async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.removeSheet('Hidden');
+    expect(saveWarnings(model).map((w) => [w.kind, w.sheet])).toEqual([['sheetRemoved', 'Hidden']]);
+    const saved = await saveXlsx(model, ExcelJS);
+    const after = await parts(saved);
+    expect(changedParts(before, after)).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/calcChain.xml', 'xl/workbook.xml', 'xl/worksheets/sheet2.xml']);
+    expect(after.has('xl/worksheets/sheet2.xml')).toBe(false);
+    expect(decode(after.get('xl/workbook.xml'))).not.toContain('name="Hidden"');
+    expect(decode(after.get('[Content_Types].xml'))).not.toContain('sheet2.xml');
+    const again = await openXlsx(saved, ExcelJS);
+    expect(again.sheetNames({ includeHidden: true })).toEqual(['Data', 'Secret']);
+  });
+
+  test('rows inserted: said before saving', async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.insertRows('Data', 0, 1);
+    expect(saveWarnings(model).map((w) => [w.kind, w.sheet])).toEqual([['rowsColumnsMoved', 'Data']]);
+    model.undo();
+    expect(saveWarnings(model)).toEqual([]);
   });
 });
 

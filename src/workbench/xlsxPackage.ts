@@ -59,6 +59,17 @@ interface CellOrigin {
 }
 
 interface SheetOrigin {
+  /** The sheet's name in the file. */
+  readonly fileName: string;
+  /** HyperFormula's id of the sheet: it survives renames and moves. */
+  readonly hfId: number;
+  /**
+   * Where the sheet's anchor pointed at open (see {@link ANCHOR}); undefined for a sheet the
+   * workbench added and wrote itself, or an empty one.
+   */
+  readonly anchor?: string;
+  /** False for a sheet the workbench added and wrote itself (nothing of Excel's to keep: a save writes it whole). */
+  readonly fromFile: boolean;
   readonly inputs: ReadonlyMap<string, CellOrigin>;
   readonly styles: ReadonlyMap<string, CellStyle>;
   /** Values the workbench computed at open for cells that hold a formula or part of an array result. */
@@ -188,18 +199,78 @@ function valuesToKeep(model: WorkbenchModel, sheet: string): Map<string, CellVal
   return values;
 }
 
-function sheetOrigin(model: WorkbenchModel, sheet: string): SheetOrigin {
-  const inputs = new Map<string, CellOrigin>();
-  for (const c of model.inputsOf(sheet)) inputs.set(key(c.row, c.col), { input: c.input, array: c.array });
-  return { inputs, styles: new Map(model.stylesOf(sheet)), values: valuesToKeep(model, sheet), columnWidths: { ...model.columnWidths(sheet) } };
+/**
+ * A sheet-scoped HyperFormula name pointing just past the sheet's used range at open: HyperFormula
+ * moves it when rows or columns are inserted or deleted before it (and back on undo), so saving
+ * knows whether the file's cells, merges, tables and drawings of that sheet are still where the
+ * file has them. It is not a workbook name (model.names() lists the global scope only).
+ */
+export const ANCHOR = '_cyberbi_origin';
+
+function anchorOf(model: WorkbenchModel, id: number): string | undefined {
+  const e = model.hf.getNamedExpression(ANCHOR, id)?.expression;
+  return typeof e === 'string' ? e.slice(e.lastIndexOf('!') + 1) : undefined;
 }
 
-/** Takes the snapshot of a workbook just opened from `bytes`. */
-export async function captureOrigin(bytes: Uint8Array, model: WorkbenchModel, metaSheet: string): Promise<PackageOrigin> {
+function sheetOrigin(model: WorkbenchModel, sheet: string, addAnchor: boolean, fromFile: boolean): SheetOrigin {
+  const inputs = new Map<string, CellOrigin>();
+  for (const c of model.inputsOf(sheet)) inputs.set(key(c.row, c.col), { input: c.input, array: c.array });
+  const hfId = model.hf.getSheetId(sheet) as number;
+  let anchor = anchorOf(model, hfId);
+  const { rows, cols } = model.usedSize(sheet);
+  // On the last used cell: HyperFormula counts a referenced cell in the sheet's size, so the
+  // anchor stays inside it (an empty sheet has none: its rows cannot move anything).
+  if (anchor === undefined && addAnchor && rows > 0 && cols > 0) {
+    const at = `$${addr(rows - 1, cols - 1).replace(/(\d+)$/, '$$$1')}`;
+    model.hf.addNamedExpression(ANCHOR, `='${sheet.replace(/'/g, "''")}'!${at}`, hfId);
+    anchor = anchorOf(model, hfId) ?? at;
+  }
+  return {
+    fileName: sheet,
+    hfId,
+    fromFile,
+    anchor,
+    inputs,
+    styles: new Map(model.stylesOf(sheet)),
+    values: valuesToKeep(model, sheet),
+    columnWidths: { ...model.columnWidths(sheet) },
+  };
+}
+
+/** Where each sheet of the file is in the workbook now. */
+export interface SheetFate {
+  readonly origin: SheetOrigin;
+  /** Its name in the workbook now; undefined when it was deleted. */
+  readonly name?: string;
+  /** True when rows or columns were inserted or deleted on it. */
+  readonly moved: boolean;
+}
+
+export function sheetFates(model: WorkbenchModel, origin: PackageOrigin): SheetFate[] {
+  return [...origin.model.values()].map((o) => {
+    const anchor = anchorOf(model, o.hfId);
+    // A sheet without an anchor is found by its id alone.
+    const name = anchor === undefined && o.anchor !== undefined ? undefined : model.hf.getSheetName(o.hfId);
+    if (name === undefined || !model.hasSheet(name)) return { origin: o, moved: false };
+    return { origin: o, name: model.canonicalSheetName(name), moved: o.anchor !== undefined && anchor !== o.anchor };
+  });
+}
+
+/**
+ * Takes the snapshot of a workbook just opened from `bytes` (the sheets get their anchors and
+ * the model's undo history is reset — call it before the user's first edit), or just saved as
+ * `bytes` over the file `previous`.
+ */
+export async function captureOrigin(bytes: Uint8Array, model: WorkbenchModel, metaSheet: string, previous?: PackageOrigin): Promise<PackageOrigin> {
+  const opened = previous === undefined;
+  // After a save, a sheet is the file's when it was at the last save (else the workbench wrote it).
+  const fromFile = new Set(opened ? [] : sheetFates(model, previous).filter((f) => f.origin.fromFile && f.name).map((f) => f.name as string));
   const zip = await JSZip.loadAsync(bytes);
   const sheets = await packageSheets(zip);
   const snapshot = new Map<string, SheetOrigin>();
-  for (const name of model.sheetNames({ includeHidden: true })) snapshot.set(lower(name), sheetOrigin(model, name));
+  for (const name of model.sheetNames({ includeHidden: true })) snapshot.set(lower(name), sheetOrigin(model, name, opened && name !== metaSheet, opened || fromFile.has(name)));
+  // The anchors are no edit of the user's: nothing to undo.
+  if (opened) model.resetHistory();
   const meta = sheets.find((s) => s.name === metaSheet && s.kind === 'worksheet');
   const hazards = await packageHazards(zip, sheets);
   return { bytes, sheets, model: snapshot, names: model.names(), meta: metaOf(model, metaSheet), metaSheet: meta?.name, hazards };
@@ -971,26 +1042,66 @@ export async function patchPackage(model: WorkbenchModel, origin: PackageOrigin,
   const removedBySheetId = new Map<string, Set<string>>();
   let anyCell = false;
   const byName = new Map(origin.sheets.map((s) => [lower(s.name), s]));
+  const fates = sheetFates(model, origin);
+  const fateOf = new Map(fates.filter((f) => f.name !== undefined).map((f) => [lower(f.name as string), f]));
+  const renames: Array<[string, string]> = [];
   for (const name of model.sheetNames({ includeHidden: true })) {
     if (name === metaSheet) continue;
-    const part = byName.get(lower(name));
-    const before = origin.model.get(lower(name));
-    if (!part || !before || part.kind !== 'worksheet') {
+    const fate = fateOf.get(lower(name));
+    const part = fate ? byName.get(lower(fate.origin.fileName)) : undefined;
+    if (!fate || !part || part.kind !== 'worksheet') {
       // A sheet added in the workbench.
       const cellsXml = sheetCellsXml(model, name, styles);
       wb = await addSheetPart(zip, wbPath, wb, name, newSheetXml(cellsXml, colsXml(model.columnWidths(name))));
       anyCell = true;
       continue;
     }
+    const before = fate.origin;
+    if (name !== before.fileName) renames.push([before.fileName, name]);
+    const xml = (await text(zip, part.path)) ?? '';
+    if (!before.fromFile) {
+      // A sheet the workbench wrote at its last save: written whole again.
+      const data = element(xml, 'sheetData');
+      let out = data ? xml.slice(0, data.start) + `<sheetData>${sheetCellsXml(model, name, styles)}</sheetData>` + xml.slice(data.end) : xml;
+      const cols = element(out, 'cols');
+      if (cols) out = out.slice(0, cols.start) + colsXml(model.columnWidths(name)) + out.slice(cols.end);
+      else out = patchColumnWidths(out, model.columnWidths(name), {});
+      if (out !== xml) {
+        zip.file(part.path, out);
+        anyCell = true;
+      }
+      continue;
+    }
     const changes = sheetChanges(model, name, before);
     if (changes.edited.size === 0 && changes.recomputed.size === 0 && !changes.columnWidths) continue;
-    const xml = (await text(zip, part.path)) ?? '';
     const patched = patchSheetXml(xml, model, name, before, changes, styles);
     let out = patched.xml;
     if (changes.columnWidths) out = patchColumnWidths(out, model.columnWidths(name), before.columnWidths);
     if (out !== xml) zip.file(part.path, out);
     if (changes.edited.size > 0 || changes.recomputed.size > 0) anyCell = true;
     if (patched.formulasRemoved.length > 0) removedBySheetId.set(part.sheetId, new Set(patched.formulasRemoved));
+  }
+  // Renamed sheets: their <sheet> entry, and the references of names and charts to them.
+  for (const [from, to] of renames) {
+    wb = renameSheetEntry(wb, from, to);
+    for (const path of Object.keys(zip.files).filter((p) => /^xl\/charts\/chart[^/]*\.xml$/.test(p))) {
+      const chart = (await text(zip, path)) ?? '';
+      const renamed = renameInElements(chart, 'c:f', from, to);
+      if (renamed !== chart) zip.file(path, renamed);
+    }
+  }
+  if (renames.length > 0) {
+    let names = wb;
+    for (const [from, to] of renames) names = renameInElements(names, 'definedName', from, to);
+    wb = names;
+  }
+  // Deleted sheets go from the package (the parts only they used stay unreferenced).
+  const removed = fates.filter((f) => f.name === undefined && f.origin.fileName !== metaSheet);
+  for (const f of removed) {
+    const part = byName.get(lower(f.origin.fileName));
+    if (!part) continue;
+    wb = await removeSheetEntry(zip, wbPath, wb, part);
+    anyCell = true;
   }
   // The workbench's own sheet.
   const meta = metaOf(model, metaSheet);
@@ -1007,7 +1118,11 @@ export async function patchPackage(model: WorkbenchModel, origin: PackageOrigin,
   }
   wb = patchNames(wb, origin.names, model.names());
   if (anyCell) wb = setFullCalcOnLoad(wb);
-  if (removedBySheetId.size > 0) {
+  if (removed.length > 0) {
+    // calcChain lists cells by sheet: Excel rebuilds it.
+    const calcPath = resolveTarget(wbPath, 'calcChain.xml');
+    if (zip.file(calcPath)) await dropPart(zip, wbPath, calcPath);
+  } else if (removedBySheetId.size > 0) {
     const calcPath = resolveTarget(wbPath, 'calcChain.xml');
     const calc = await text(zip, calcPath);
     if (calc !== undefined) {
@@ -1020,6 +1135,78 @@ export async function patchPackage(model: WorkbenchModel, origin: PackageOrigin,
   if (stylesText !== undefined) zip.file(stylesPath, stylesText);
   if (wb !== wbBefore) zip.file(wbPath, wb);
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return out;
+}
+
+/** A sheet name as a formula writes it before `!`. */
+function sheetRef(name: string): string {
+  return /^[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Formula text with references to sheet `from` pointing at `to` (text in double quotes untouched). */
+export function renameSheetInFormula(formula: string, from: string, to: string): string {
+  const esc = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`("(?:[^"]|"")*")|(?:'${esc.replace(/'/g, "''")}'|(?<![\\w.'])${esc})!`, 'gi');
+  return formula.replace(re, (all, str: string | undefined) => (str ? all : `${sheetRef(to)}!`));
+}
+
+/** Every element of that name with its text's references to `from` renamed. */
+function renameInElements(xml: string, name: string, from: string, to: string): string {
+  const edits = elements(xml, name).flatMap((e) => {
+    const body = inner(e);
+    const was = unescapeXml(body.text);
+    const now = renameSheetInFormula(was, from, to);
+    return now === was ? [] : [{ start: body.start, end: body.end, text: escapeText(now) }];
+  });
+  return edits.length === 0 ? xml : splice(xml, edits);
+}
+
+function renameSheetEntry(wb: string, from: string, to: string): string {
+  const list = element(wb, 'sheets');
+  if (!list) return wb;
+  const entry = elements(wb, 'sheet', list.start, list.end).find((e) => getAttr(startTag(e.text), 'name') === from);
+  if (!entry) return wb;
+  const tag = startTag(entry.text);
+  return wb.slice(0, entry.start) + setAttr(tag, 'name', to) + wb.slice(entry.start + tag.length);
+}
+
+/**
+ * Removes a sheet: its `<sheet>` entry, its part and relationship and content type; names scoped
+ * to it go and the sheet indexes of the others (`localSheetId`, the active tab) are renumbered.
+ */
+async function removeSheetEntry(zip: JSZip, wbPath: string, wb: string, part: PackageSheet): Promise<string> {
+  const list = element(wb, 'sheets');
+  if (!list) return wb;
+  const entries = elements(wb, 'sheet', list.start, list.end);
+  const index = entries.findIndex((e) => getAttr(startTag(e.text), 'name') === part.name);
+  if (index < 0) return wb;
+  let out = wb.slice(0, entries[index].start) + wb.slice(entries[index].end);
+  const names = element(out, 'definedNames');
+  if (names) {
+    const edits: Array<{ start: number; end: number; text: string }> = [];
+    for (const d of elements(out, 'definedName', names.start, names.end)) {
+      const tag = startTag(d.text);
+      const local = getAttr(tag, 'localSheetId');
+      if (local === undefined) continue;
+      const n = Number(local);
+      if (n === index) edits.push({ start: d.start, end: d.end, text: '' });
+      else if (n > index) edits.push({ start: d.start, end: d.start + tag.length, text: setAttr(tag, 'localSheetId', String(n - 1)) });
+    }
+    out = splice(out, edits);
+    const again = element(out, 'definedNames');
+    if (again && elements(out, 'definedName', again.start, again.end).length === 0) out = out.slice(0, again.start) + out.slice(again.end);
+  }
+  const view = element(out, 'workbookView');
+  if (view) {
+    let tag = startTag(view.text);
+    for (const attr of ['activeTab', 'firstSheet']) {
+      const v = getAttr(tag, attr);
+      if (v !== undefined && Number(v) >= index && Number(v) > 0) tag = setAttr(tag, attr, String(Number(v) - 1));
+    }
+    out = out.slice(0, view.start) + tag + out.slice(view.start + startTag(view.text).length);
+  }
+  await dropPart(zip, wbPath, part.path);
+  zip.remove(relsPath(part.path));
   return out;
 }
 

@@ -10,17 +10,19 @@
  *   Excel repairs the table when it opens the file);
  * - rewriting a cell holding rich text (its runs of fonts become one plain text) or cell data
  *   (an in-cell picture or linked data type becomes its plain value);
- * - a sheet of the file the workbook no longer has (it stays in the saved file as it was);
+ * - rows or columns inserted or deleted on a sheet (its cells are saved where they are now; its
+ *   merges, comments, tables, drawings, row heights stay at the file's rows and columns);
+ * - a deleted sheet (charts and formulas elsewhere that refer to it lose their data);
  * - a new sheet named like one of the file's chart sheets (Excel refuses two sheets of one name).
  */
 import { cellAddress } from '../sheet/formula';
 import type { WorkbenchModel } from './model';
-import { type Hazard, type PackageOrigin, sheetChanges } from './xlsxPackage';
+import { type Hazard, type PackageOrigin, sheetChanges, sheetFates } from './xlsxPackage';
 
 /** A 0-based row and column → "B7". */
 const addr = (row: number, col: number) => cellAddress(row + 1, col + 1);
 
-export type SaveWarningKind = Hazard['kind'] | 'sheetMissing' | 'sheetNameTaken';
+export type SaveWarningKind = Hazard['kind'] | 'rowsColumnsMoved' | 'sheetRemoved' | 'sheetNameTaken';
 
 export interface SaveWarning {
   readonly kind: SaveWarningKind;
@@ -66,31 +68,40 @@ function text(h: Hazard, sheet: string, address: string): { en: string; zh: stri
 /** The warnings for saving `model` over the file it was opened from (`origin`); [] when nothing is lost. */
 export function saveWarnings(model: WorkbenchModel, origin: PackageOrigin, metaSheet: string): SaveWarning[] {
   const out: SaveWarning[] = [];
-  const names = model.sheetNames({ includeHidden: true });
-  const inModel = new Set(names.map((n) => n.toLocaleLowerCase('en')));
-  for (const name of names) {
+  const fates = sheetFates(model, origin);
+  const fateOf = new Map(fates.filter((f) => f.name !== undefined).map((f) => [(f.name as string).toLocaleLowerCase('en'), f]));
+  const byPosition = (a: string, b: string) => {
+    const [ra, ca] = a.split(',').map(Number);
+    const [rb, cb] = b.split(',').map(Number);
+    return ra - rb || ca - cb;
+  };
+  for (const name of model.sheetNames({ includeHidden: true })) {
     if (name === metaSheet) continue;
     const lower = name.toLocaleLowerCase('en');
-    const part = origin.sheets.find((s) => s.name.toLocaleLowerCase('en') === lower);
-    const before = origin.model.get(lower);
-    if (part && part.kind !== 'worksheet') {
-      out.push({
-        kind: 'sheetNameTaken',
-        sheet: name,
-        en: `The file already has a chart sheet named '${part.name}': rename the new sheet '${name}' or save as a copy without it.`,
-        zh: `文件中已有名为 '${part.name}' 的图表工作表：请重命名新工作表 '${name}'，或另存为副本。`,
-      });
+    const fate = fateOf.get(lower);
+    if (!fate) {
+      const part = origin.sheets.find((s) => s.name.toLocaleLowerCase('en') === lower);
+      if (part && part.kind !== 'worksheet') {
+        out.push({
+          kind: 'sheetNameTaken',
+          sheet: name,
+          en: `The file already has a chart sheet named '${part.name}': rename the new sheet '${name}' or save as a copy without it.`,
+          zh: `文件中已有名为 '${part.name}' 的图表工作表：请重命名新工作表 '${name}'，或另存为副本。`,
+        });
+      }
       continue;
     }
-    if (!before) continue;
-    const hazards = origin.hazards.get(lower);
-    if (!hazards) continue;
-    const { edited } = sheetChanges(model, name, before);
-    const byPosition = (a: string, b: string) => {
-      const [ra, ca] = a.split(',').map(Number);
-      const [rb, cb] = b.split(',').map(Number);
-      return ra - rb || ca - cb;
-    };
+    if (fate.moved) {
+      out.push({
+        kind: 'rowsColumnsMoved',
+        sheet: name,
+        en: `Rows or columns were inserted or deleted on '${name}': its cells are saved where they are now, but its merged cells, comments, hyperlinks, data validation, conditional formatting, tables, pictures, charts, row heights and the borders and fonts of moved cells stay at their old rows and columns.`,
+        zh: `工作表 '${name}' 中插入或删除了行或列：单元格按现在的位置保存，但该表的合并单元格、批注、超链接、数据验证、条件格式、表格、图片、图表、行高以及移动单元格的边框和字体仍留在原来的行列位置。`,
+      });
+    }
+    const hazards = origin.hazards.get(fate.origin.fileName.toLocaleLowerCase('en'));
+    if (!hazards || fate.moved) continue;
+    const { edited } = sheetChanges(model, name, fate.origin);
     for (const k of [...edited].sort(byPosition)) {
       const h = hazards.get(k);
       if (!h) continue;
@@ -99,13 +110,14 @@ export function saveWarnings(model: WorkbenchModel, origin: PackageOrigin, metaS
       out.push({ kind: h.kind, sheet: name, address, ...text(h, name, address) });
     }
   }
-  for (const s of origin.sheets) {
-    if (s.kind !== 'worksheet' || s.name === metaSheet || inModel.has(s.name.toLocaleLowerCase('en'))) continue;
+  for (const f of fates) {
+    if (f.name !== undefined || f.origin.fileName === metaSheet) continue;
+    const s = f.origin.fileName;
     out.push({
-      kind: 'sheetMissing',
-      sheet: s.name,
-      en: `The sheet '${s.name}' of the file is not in the workbook any more: the saved file keeps it as it was.`,
-      zh: `文件中的工作表 '${s.name}' 已不在工作簿中：保存的文件仍按原样保留该工作表。`,
+      kind: 'sheetRemoved',
+      sheet: s,
+      en: `The sheet '${s}' is deleted with everything on it: charts, pivot tables and formulas on other sheets that refer to it show #REF! or their last values.`,
+      zh: `工作表 '${s}' 及其上的全部内容将被删除：其他工作表中引用它的图表、数据透视表和公式将显示 #REF! 或保留最后的值。`,
     });
   }
   return out;
