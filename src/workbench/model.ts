@@ -504,7 +504,7 @@ export class WorkbenchModel {
     this.redoStack = [];
     // A step without HyperFormula work did not clear HyperFormula's redo stack; keep them equal.
     if (tx.hf === 0) this.hf.clearRedoStack();
-    this.flushChanged();
+    this.touched = false;
     this.changed();
     this.historyChanged();
   }
@@ -667,7 +667,8 @@ export class WorkbenchModel {
       const id = this.idOf(state);
       this.hfDo(() => this.hf.renameSheet(id, name));
       this.setProps(state, { name });
-      if (this.selected && this.selected.sheet.toLowerCase() === current.toLowerCase()) this.selected = { ...this.selected, sheet: name };
+      const sel = this.selected;
+      if (sel && sel.sheet.toLowerCase() === current.toLowerCase()) this.restoreSelection({ ...sel, sheet: name });
       this.reconcileAll();
       return name;
     });
