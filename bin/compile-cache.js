@@ -91,6 +91,8 @@ function install() {
     }
     return;
   }
+  // A policy manifest checks each module's integrity inside Node's own compile step: keep it.
+  if (process.execArgv.some((a) => a.startsWith('--experimental-policy'))) return;
   const dir = privateDirectory(dir0);
   if (dir === undefined) return;
   const file = path.join(dir, `${process.version}-${process.arch}.cache`);
@@ -100,16 +102,19 @@ function install() {
   /** Scripts compiled in this run whose entry is missing or stale: written at exit. */
   const fresh = [];
 
-  Module.prototype._compile = function compile(content, filename) {
+  Module.prototype._compile = function compile(content, filename, ...rest) {
+    // Node's compiler for anything this does not handle. Node 20.19+ passes the format the file's
+    // package.json gives ('commonjs', 'module' or undefined): ES module syntax stays with Node.
+    const fallback = () => original.call(this, content, filename, ...rest);
     // Every CommonJS module the run loads: lib/ and the dependencies, wherever npm put them (an
     // installed cyberbi's dependencies are usually beside it, not under it). A module using
     // import() keeps Node's compiler, which knows how to load what import() asks for.
-    if (content.includes('import(')) return original.call(this, content, filename);
+    if (rest[0] === 'module' || content.includes('import(')) return fallback();
     let stat;
     try {
       stat = fs.statSync(filename);
     } catch {
-      return original.call(this, content, filename);
+      return fallback();
     }
     const stamp = `${stat.size}:${stat.mtimeMs}`;
     const known = cache.index[filename];
@@ -122,7 +127,7 @@ function install() {
     try {
       script = new vm.Script(wrapper, { filename, cachedData });
     } catch (e) {
-      if (e instanceof SyntaxError) return original.call(this, content, filename); // Node reports it
+      if (e instanceof SyntaxError) return fallback(); // Node reports it (or reads it as ES module syntax)
       throw e;
     }
     if (cachedData === undefined || script.cachedDataRejected) fresh.push({ filename, stamp, script });
