@@ -4,12 +4,16 @@
  * workbook replaces the model, and with it the gateway and the pane (as Excel reloads a pane
  * for another workbook).
  */
-import { FluentProvider, makeStyles, MessageBar, MessageBarBody, tokens, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { Button, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, tokens, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App } from '../taskpane/App';
 import type { HostInfo } from '../taskpane/officeGateway';
+import { clearAutosave, createAutosave, readAutosave, restoreAutosave } from './autosave';
 import { loadExcelJS } from './excel';
+import { UnsavedDialog } from './GridMenus';
 import { WorkbenchModel } from './model';
+import { modelOps } from './ops';
+import { WORKBENCH_TEXT, workbenchLanguage } from './uiText';
 import { Workbench } from './Workbench';
 import { createWorkbenchGateway } from './workbenchGateway';
 import { openXlsx, saveXlsx } from './xlsx';
@@ -43,63 +47,194 @@ function download(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Where the autosave keeps the file name next to W1's snapshot (the browser's storage only, never sent anywhere). */
+const NAME_KEY = 'cyberbi.workbench.autosave.fileName';
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 export function WorkbenchPage({ initial, host }: WorkbenchPageProps) {
   const styles = useStyles();
-  const [book, setBook] = useState<LoadedWorkbook & { generation: number }>({ ...initial, generation: 0 });
+  const language = useMemo(() => workbenchLanguage(), []);
+  const text = WORKBENCH_TEXT[language];
+  const [book, setBook] = useState<LoadedWorkbook & { generation: number }>(() => {
+    // What opening the file wrote is not an edit: nothing to undo, nothing unsaved.
+    modelOps(initial.model).resetHistory();
+    return { ...initial, generation: 0 };
+  });
   const [message, setMessage] = useState<string | undefined>();
   const gateway = useMemo(() => createWorkbenchGateway(book.model), [book.model]);
+  const ops = useMemo(() => modelOps(book.model), [book.model]);
+  const [dirty, setDirty] = useState(false);
+  const [pending, setPending] = useState<(() => void) | null>(null);
+  // An autosaved workbook from a previous visit (a crash, a reload): offered before autosaving starts again.
+  const [offer, setOffer] = useState(() => {
+    const store = storage();
+    if (!store) return null;
+    try {
+      return readAutosave(store);
+    } catch {
+      return null;
+    }
+  });
 
-  const replace = useCallback((next: LoadedWorkbook) => {
+  useEffect(() => {
+    const update = () => setDirty(ops.dirty());
+    update();
+    const a = ops.onHistoryChanged(update);
+    const b = book.model.subscribe(update);
+    return () => {
+      a();
+      b();
+    };
+  }, [book.model, ops]);
+
+  const autosave = useRef<ReturnType<typeof createAutosave> | null>(null);
+  useEffect(() => {
+    const store = storage();
+    if (!store || offer) return undefined;
+    const saver = createAutosave(book.model, store, { onError: (m: string) => setMessage(m) });
+    autosave.current = saver;
+    store.setItem(NAME_KEY, book.fileName);
+    const flush = () => saver.flush();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      saver.stop();
+      if (autosave.current === saver) autosave.current = null;
+    };
+  }, [book.model, book.fileName, offer]);
+
+  // Closing or reloading the tab with unsaved changes: the browser asks.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!modelOps(book.model).dirty()) return;
+      autosave.current?.flush();
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [book.model]);
+
+  const replace = useCallback((next: LoadedWorkbook, options: { keepHistory?: boolean } = {}) => {
+    if (!options.keepHistory) {
+      modelOps(next.model).resetHistory();
+      // The work was discarded (or saved): its autosaved copy goes too.
+      autosave.current?.clear();
+    }
     setBook((old) => {
       old.model.destroy();
       return { ...next, generation: old.generation + 1 };
     });
   }, []);
 
-  const onOpen = useCallback(
-    (file: File) => {
-      setMessage(`Opening ${file.name}…`);
-      void (async () => {
-        try {
-          const model = await openXlsx(new Uint8Array(await file.arrayBuffer()), await loadExcelJS());
-          replace({ model, fileName: file.name });
-          setMessage(undefined);
-        } catch (e) {
-          setMessage(`${file.name} could not be opened: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      })();
+  /** Runs `action` now, or after the user chose to discard the unsaved changes. */
+  const guard = useCallback(
+    (action: () => void) => {
+      if (ops.dirty()) setPending(() => action);
+      else action();
     },
-    [replace],
+    [ops],
   );
 
-  const onSave = useCallback(() => {
-    void (async () => {
-      try {
-        download(await saveXlsx(book.model, await loadExcelJS()), book.fileName.endsWith('.xlsx') ? book.fileName : `${book.fileName}.xlsx`);
-        setMessage(undefined);
-      } catch (e) {
-        setMessage(`Saving failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    })();
-  }, [book]);
+  const onOpen = useCallback(
+    (file: File) => {
+      guard(() => {
+        setMessage(text.opening(file.name));
+        void (async () => {
+          try {
+            const model = await openXlsx(new Uint8Array(await file.arrayBuffer()), await loadExcelJS());
+            replace({ model, fileName: file.name });
+            setMessage(undefined);
+          } catch (e) {
+            setMessage(text.openFailed(file.name, e instanceof Error ? e.message : String(e)));
+          }
+        })();
+      });
+    },
+    [guard, replace, text],
+  );
 
-  const onNew = useCallback(() => replace({ model: WorkbenchModel.blank(), fileName: 'Book1.xlsx' }), [replace]);
+  const save = useCallback(async (): Promise<boolean> => {
+    try {
+      download(await saveXlsx(book.model, await loadExcelJS()), book.fileName.endsWith('.xlsx') ? book.fileName : `${book.fileName}.xlsx`);
+      ops.markSaved();
+      autosave.current?.clear();
+      setMessage(text.saved(book.fileName));
+      return true;
+    } catch (e) {
+      setMessage(text.saveFailed(e instanceof Error ? e.message : String(e)));
+      return false;
+    }
+  }, [book, ops, text]);
+
+  const onSave = useCallback(() => void save(), [save]);
+
+  const onNew = useCallback(() => guard(() => replace({ model: WorkbenchModel.blank(), fileName: 'Book1.xlsx' })), [guard, replace]);
+
+  const restore = () => {
+    if (!offer) return;
+    try {
+      const model = restoreAutosave(offer);
+      replace({ model, fileName: storage()?.getItem(NAME_KEY) ?? 'Book1.xlsx' }, { keepHistory: true });
+    } catch (e) {
+      setMessage(text.openFailed('autosave', e instanceof Error ? e.message : String(e)));
+    }
+    setOffer(null);
+  };
+  const discardOffer = () => {
+    const store = storage();
+    if (store) clearAutosave(store);
+    setOffer(null);
+  };
 
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={webLightTheme} lang={language === 'zh' ? 'zh-CN' : 'en'}>
       <div className={styles.page}>
         <main className={styles.main}>
           {host.inOffice && (
             <MessageBar intent="warning">
-              <MessageBarBody>This is the standalone workbench; inside {host.host ?? 'Office'} use the cyberbi add-in's task pane instead.</MessageBarBody>
+              <MessageBarBody>{text.standalone(host.host ?? 'Office')}</MessageBarBody>
             </MessageBar>
           )}
-          <Workbench key={book.generation} model={book.model} fileName={book.fileName} onOpen={onOpen} onSave={onSave} onNew={onNew} message={message} />
+          {offer && (
+            <MessageBar intent="info" data-testid="autosave-offer">
+              <MessageBarBody>{text.autosaveFound(new Date(offer.savedAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en'))}</MessageBarBody>
+              <MessageBarActions>
+                <Button appearance="primary" onClick={restore}>
+                  {text.restore}
+                </Button>
+                <Button onClick={discardOffer}>{text.discardAutosave}</Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          <Workbench key={book.generation} model={book.model} fileName={book.fileName} onOpen={onOpen} onSave={onSave} onNew={onNew} message={message} language={language} dirty={dirty} />
         </main>
         <aside className={styles.pane} aria-label="Task pane">
           <App key={book.generation} gateway={gateway} />
         </aside>
       </div>
+      <UnsavedDialog
+        open={pending !== null}
+        text={text}
+        onCancel={() => setPending(null)}
+        onDiscard={() => {
+          const action = pending;
+          setPending(null);
+          action?.();
+        }}
+        onSave={() => {
+          const action = pending;
+          setPending(null);
+          void save().then((ok) => ok && action?.());
+        }}
+      />
     </FluentProvider>
   );
 }

@@ -1,0 +1,180 @@
+/**
+ * Every word the workbench itself shows (toolbar, grid menus, dialogs), in the pane's two
+ * languages. The language is picked as the pane picks it (src/taskpane/i18n.ts `languageOf` of
+ * the browser's language); `?lang=zh` or `?lang=en` in the URL overrides it.
+ */
+import { type Language, languageOf } from '../taskpane/i18n';
+
+export interface WorkbenchText {
+  readonly workbook: string;
+  readonly tools: string;
+  readonly open: string;
+  readonly save: string;
+  readonly newBook: string;
+  readonly undo: string;
+  readonly redo: string;
+  readonly numberFormat: string;
+  readonly numberFormatTip: string;
+  readonly bold: string;
+  readonly cellAddress: string;
+  readonly formulaBar: string;
+  readonly sheets: string;
+  readonly addSheet: string;
+  readonly copy: string;
+  readonly cut: string;
+  readonly paste: string;
+  readonly pasteValues: string;
+  readonly insertRow: string;
+  readonly insertColumn: string;
+  readonly deleteRow: string;
+  readonly deleteColumn: string;
+  readonly clear: string;
+  readonly rename: string;
+  readonly deleteSheet: string;
+  readonly duplicate: string;
+  readonly moveLeft: string;
+  readonly moveRight: string;
+  readonly renameTitle: string;
+  readonly sheetName: string;
+  readonly ok: string;
+  readonly cancel: string;
+  readonly deleteSheetTitle: (name: string) => string;
+  readonly deleteSheetBody: string;
+  readonly lastSheet: string;
+  readonly badName: (name: string) => string;
+  readonly unsavedTitle: string;
+  readonly unsavedBody: string;
+  readonly discard: string;
+  readonly saveFirst: string;
+  readonly autosaveFound: (when: string) => string;
+  readonly restore: string;
+  readonly discardAutosave: string;
+  readonly opening: (file: string) => string;
+  readonly openFailed: (file: string, message: string) => string;
+  readonly saveFailed: (message: string) => string;
+  readonly saved: (file: string) => string;
+  readonly unsavedMark: string;
+  readonly standalone: (host: string) => string;
+  readonly tabAccepts: string;
+  readonly functions: string;
+  readonly pasteFailed: (message: string) => string;
+}
+
+export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
+  en: {
+    workbook: 'Workbook',
+    tools: 'Workbook tools',
+    open: 'Open .xlsx',
+    save: 'Save .xlsx',
+    newBook: 'New',
+    undo: 'Undo',
+    redo: 'Redo',
+    numberFormat: 'Number format',
+    numberFormatTip: 'Number format of the selected cell',
+    bold: 'Bold',
+    cellAddress: 'Cell address',
+    formulaBar: 'Formula bar',
+    sheets: 'Sheets',
+    addSheet: 'Add sheet',
+    copy: 'Copy',
+    cut: 'Cut',
+    paste: 'Paste',
+    pasteValues: 'Paste values',
+    insertRow: 'Insert row',
+    insertColumn: 'Insert column',
+    deleteRow: 'Delete row',
+    deleteColumn: 'Delete column',
+    clear: 'Clear contents',
+    rename: 'Rename',
+    deleteSheet: 'Delete',
+    duplicate: 'Duplicate',
+    moveLeft: 'Move left',
+    moveRight: 'Move right',
+    renameTitle: 'Rename sheet',
+    sheetName: 'Sheet name',
+    ok: 'OK',
+    cancel: 'Cancel',
+    deleteSheetTitle: (name) => `Delete sheet “${name}”?`,
+    deleteSheetBody: 'Its cells are deleted, and formulas that refer to them show #REF!. Undo brings the sheet back.',
+    lastSheet: 'A workbook keeps at least one sheet.',
+    badName: (name) => `“${name}” cannot be a sheet name (taken, empty, or with one of [ ] : * ? / \\).`,
+    unsavedTitle: 'Discard unsaved changes?',
+    unsavedBody: 'This workbook has changes that are not saved to a file. They are lost if you continue.',
+    discard: 'Discard changes',
+    saveFirst: 'Save .xlsx first',
+    autosaveFound: (when) => `The workbench kept an autosaved copy of your last workbook (${when}). Restore it?`,
+    restore: 'Restore',
+    discardAutosave: 'Discard',
+    opening: (file) => `Opening ${file}…`,
+    openFailed: (file, message) => `${file} could not be opened: ${message}`,
+    saveFailed: (message) => `Saving failed: ${message}`,
+    saved: (file) => `Saved ${file}`,
+    unsavedMark: 'unsaved changes',
+    standalone: (host) => `This is the standalone workbench; inside ${host} use the cyberbi add-in's task pane instead.`,
+    tabAccepts: 'Tab inserts',
+    functions: 'Functions',
+    pasteFailed: (message) => `Paste failed: ${message}`,
+  },
+  zh: {
+    workbook: '工作簿',
+    tools: '工作簿工具',
+    open: '打开 .xlsx',
+    save: '保存 .xlsx',
+    newBook: '新建',
+    undo: '撤销',
+    redo: '恢复',
+    numberFormat: '数字格式',
+    numberFormatTip: '所选单元格的数字格式',
+    bold: '加粗',
+    cellAddress: '单元格地址',
+    formulaBar: '编辑栏',
+    sheets: '工作表',
+    addSheet: '添加工作表',
+    copy: '复制',
+    cut: '剪切',
+    paste: '粘贴',
+    pasteValues: '粘贴数值',
+    insertRow: '插入行',
+    insertColumn: '插入列',
+    deleteRow: '删除行',
+    deleteColumn: '删除列',
+    clear: '清除内容',
+    rename: '重命名',
+    deleteSheet: '删除',
+    duplicate: '复制工作表',
+    moveLeft: '左移',
+    moveRight: '右移',
+    renameTitle: '重命名工作表',
+    sheetName: '工作表名称',
+    ok: '确定',
+    cancel: '取消',
+    deleteSheetTitle: (name) => `删除工作表“${name}”？`,
+    deleteSheetBody: '其中的单元格将被删除，引用它们的公式将显示 #REF!。撤销可恢复该工作表。',
+    lastSheet: '工作簿至少保留一张工作表。',
+    badName: (name) => `“${name}”不能作为工作表名称（已被使用、为空，或含有 [ ] : * ? / \\ 之一）。`,
+    unsavedTitle: '放弃未保存的更改？',
+    unsavedBody: '此工作簿有尚未保存到文件的更改。继续操作将丢失这些更改。',
+    discard: '放弃更改',
+    saveFirst: '先保存 .xlsx',
+    autosaveFound: (when) => `工作台保留了您上一个工作簿的自动保存副本（${when}）。是否恢复？`,
+    restore: '恢复',
+    discardAutosave: '放弃',
+    opening: (file) => `正在打开 ${file}…`,
+    openFailed: (file, message) => `无法打开 ${file}：${message}`,
+    saveFailed: (message) => `保存失败：${message}`,
+    saved: (file) => `已保存 ${file}`,
+    unsavedMark: '有未保存的更改',
+    standalone: (host) => `这是独立工作台；在 ${host} 中请使用 cyberbi 加载项的任务窗格。`,
+    tabAccepts: '按 Tab 插入',
+    functions: '函数',
+    pasteFailed: (message) => `粘贴失败：${message}`,
+  },
+};
+
+/** The workbench's language: `?lang=` when given, else the browser's, as the pane reads it. */
+export function workbenchLanguage(): Language {
+  if (typeof window === 'undefined') return 'en';
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (asked === 'en' || asked === 'zh') return asked;
+  return languageOf(typeof navigator !== 'undefined' ? navigator.language : undefined);
+}
