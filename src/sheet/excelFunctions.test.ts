@@ -100,6 +100,15 @@ describe('functions HyperFormula 3.5 lacks', () => {
     else expect(v).toEqual(expected);
   });
 
+  test('INDIRECT and a computed OFFSET read cells computed after them (no dependency orders them)', () => {
+    const [first, second] = evaluateSheet([
+      ['=INDIRECT("B1")', '=C1*2', 5, '=INDIRECT("E1")+1', '=B1+1'],
+      [1, 2, null, '=SUM(OFFSET(A1,1,A2-1,1,2))', '=OFFSET(A2,0,1)', '=OFFSET(A1,A2,B2-1)', '=SUM(OFFSET(A1:B1,1,0))', '=OFFSET(A1,0,0)'],
+    ]);
+    expect(first).toEqual([10, 10, 5, 12, 11]);
+    expect(second).toEqual([1, 2, null, 3, 2, 2, 3, 10]);
+  });
+
   test('LOOKUP with no value at or below the one sought is #N/A', () => {
     expect(one('=LOOKUP(0,A2:E2,A3:E3)', data)).toMatchObject({ error: '#N/A' });
   });

@@ -303,6 +303,12 @@ const IMPLEMENTED: ImplementedFunctions = {
   TYPE: { method: 'type', parameters: [{ argumentType: A }], vectorizationForbidden: true },
   'ERROR.TYPE': { method: 'errorType', parameters: [{ argumentType: A }] },
   NORMSDIST: { method: 'normsdist', parameters: [{ argumentType: N }] },
+  XLOFFSET: {
+    method: 'xloffset',
+    parameters: [{ argumentType: A }, { argumentType: N }, { argumentType: N }, { argumentType: N, optionalArg: true }, { argumentType: N, optionalArg: true }],
+    isVolatile: true,
+    vectorizationForbidden: true,
+  },
   XLERROR: { method: 'xlerror', parameters: [{ argumentType: S }] },
   INDIRECT: { method: 'indirect', parameters: [{ argumentType: S }, { argumentType: B, defaultValue: true }], isVolatile: true, vectorizationForbidden: true },
 };
@@ -630,6 +636,55 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   }
 
   /**
+   * OFFSET(ref, rows, cols, [height], [width]) with offsets computed by the formula (constant ones
+   * are HyperFormula's own OFFSET): the cells read when the formula is evaluated, as INDIRECT.
+   */
+  xloffset(ast: ProcedureAst, state: InterpreterState): unknown {
+    let base = ast.args[0] as unknown as (RangeAst & { reference?: { toSimpleCellAddress(b: unknown): { sheet: number; row: number; col: number } } }) | undefined;
+    while (base && base.type === 'PARENTHESIS') base = (base as unknown as { expression: typeof base }).expression;
+    let area: { sheet: number; top: number; left: number; bottom: number; right: number } | undefined;
+    if (base?.type === 'CELL_REFERENCE' && base.reference) {
+      const a = base.reference.toSimpleCellAddress(state.formulaAddress);
+      area = { sheet: a.sheet, top: a.row, left: a.col, bottom: a.row, right: a.col };
+    } else if (base?.type === 'CELL_RANGE') {
+      const a = base.start.toSimpleCellAddress(state.formulaAddress) as { sheet: number; row: number; col: number };
+      const b = base.end.toSimpleCellAddress(state.formulaAddress);
+      area = { sheet: a.sheet, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+    }
+    if (!area) return new CellError(ErrorType.VALUE, 'OFFSET: the first argument must be a reference.');
+    const from = area;
+    return this.runFunction(ast.args, state, this.metadata('XLOFFSET'), (_ref: unknown, rows: number, cols: number, height?: number, width?: number) => {
+      const h = Math.trunc(height ?? from.bottom - from.top + 1);
+      const w = Math.trunc(width ?? from.right - from.left + 1);
+      const top = from.top + Math.trunc(rows);
+      const left = from.left + Math.trunc(cols);
+      if (h < 1 || w < 1 || top < 0 || left < 0) return new CellError(ErrorType.REF, 'OFFSET: the reference is off the sheet.');
+      return this.readArea({ sheet: from.sheet, top, left, bottom: top + h - 1, right: left + w - 1 });
+    });
+  }
+
+  /** The value (one cell) or values (a range) of an area, read now. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readArea(ref: { sheet: number; top: number; left: number; bottom: number; right: number }): any {
+    const graph = this.dependencyGraph;
+    const read = (row: number, col: number): Scalar => {
+      const value = graph.getCellValue({ sheet: ref.sheet, row, col });
+      return value instanceof SimpleRangeValue ? plain(value.data[0]?.[0]) : plain(value);
+    };
+    if (ref.top === ref.bottom && ref.left === ref.right) {
+      const v = read(ref.top, ref.left);
+      return v === null ? 0 : v;
+    }
+    const rows: Scalar[][] = [];
+    for (let r = ref.top; r <= ref.bottom; r++) {
+      const line: Scalar[] = [];
+      for (let c = ref.left; c <= ref.right; c++) line.push(read(r, c));
+      rows.push(line);
+    }
+    return SimpleRangeValue.onlyValues(rows.map((r) => r.map((v) => (v === null ? EmptyValue : v))) as never);
+  }
+
+  /**
    * INDIRECT("B3"), INDIRECT("Data!A1:C4"), INDIRECT("R2C3", FALSE): the value(s) at the address
    * the text names, read when the formula is evaluated (the function is volatile, so it is read
    * again on every change).
@@ -638,22 +693,7 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     return this.runFunction(ast.args, state, this.metadata('INDIRECT'), (text: string, a1: boolean) => {
       const ref = parseReference(text, a1, state.formulaAddress, (name) => this.dependencyGraph.sheetMapping.getSheetId(name));
       if (!ref) return new CellError(ErrorType.REF, `INDIRECT: "${text}" is not a reference.`);
-      const graph = this.dependencyGraph;
-      const read = (row: number, col: number): Scalar => {
-        const value = graph.getCellValue({ sheet: ref.sheet, row, col });
-        return value instanceof SimpleRangeValue ? plain(value.data[0]?.[0]) : plain(value);
-      };
-      if (ref.top === ref.bottom && ref.left === ref.right) {
-        const v = read(ref.top, ref.left);
-        return v === null ? 0 : v;
-      }
-      const rows: Scalar[][] = [];
-      for (let r = ref.top; r <= ref.bottom; r++) {
-        const line: Scalar[] = [];
-        for (let c = ref.left; c <= ref.right; c++) line.push(read(r, c));
-        rows.push(line);
-      }
-      return SimpleRangeValue.onlyValues(rows.map((r) => r.map((v) => (v === null ? EmptyValue : v))) as never);
+      return this.readArea(ref);
     });
   }
 }

@@ -109,10 +109,45 @@ export function normalizeFormula(formula: string): string {
       return word;
     })
     .join('');
+  const rewritten = dynamicOffsets(text);
+  if (rewritten !== text) return normalizeTail(rewritten, arrayArguments);
+  return normalizeTail(text, arrayArguments);
+}
+
+function normalizeTail(text: string, arrayArguments: boolean): string {
   // Excel evaluates SUMPRODUCT's arguments as arrays (=SUMPRODUCT((A1:A9>0)*B1:B9)); HyperFormula
   // does so inside ARRAYFORMULA only, and otherwise reduces the comparison to one cell.
   if (arrayArguments && !/^\s*ARRAYFORMULA\s*\(/i.test(text)) return `=ARRAYFORMULA(${text})`;
   return `=${text}`;
+}
+
+/**
+ * OFFSET with an offset or size that is not a number written in the formula (=OFFSET(A1,B1,0)),
+ * or over a range (=SUM(OFFSET(A1:B1,1,0)))
+ * → XLOFFSET (src/sheet/excelFunctions.ts): HyperFormula resolves OFFSET while parsing and
+ * refuses any other argument. Constant OFFSETs stay HyperFormula's (a plain reference, tracked).
+ */
+function dynamicOffsets(text: string): string {
+  const tokens = tokenize(text);
+  const out = tokens.map((t) => t.text);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'word' || !/^OFFSET$/i.test(tokens[i].text) || tokens[i + 1]?.text !== '(') continue;
+    // The arguments at depth 1 of this call.
+    const args: string[] = [''];
+    let depth = 0;
+    for (let k = i + 1; k < tokens.length; k++) {
+      const x = tokens[k].text;
+      if (x === '(' || x === '{') depth++;
+      if (x === ')' || x === '}') depth--;
+      if (depth === 0) break;
+      if (depth === 1 && x === ',' && tokens[k].kind === 'other') args.push('');
+      else if (!(depth === 1 && x === '(' && k === i + 1)) args[args.length - 1] += x;
+    }
+    // HyperFormula's OFFSET also takes only one cell as its reference.
+    const constant = !args[0].includes(':') && args.slice(1).every((a) => /^\s*[-+]?\d*\.?\d*\s*$/.test(a));
+    if (!constant) out[i] = 'XLOFFSET';
+  }
+  return out.join('');
 }
 
 /**

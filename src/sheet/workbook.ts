@@ -287,6 +287,14 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
   );
   const replaced: ReplacedFormula[] = [];
   const hf = buildRobustly(sheets, contents, options, names, replaced);
+  // INDIRECT and a computed OFFSET read their cells when evaluated, with no dependency HyperFormula
+  // could order them by: a cell they read may not have been computed yet when they ran. Both are
+  // volatile, so an empty batch evaluates them again with every other cell computed (twice: one
+  // reading another).
+  if (contents.some((rows) => rows.some((row) => row.some((v) => typeof v === 'string' && /(INDIRECT|XLOFFSET)\s*\(/i.test(v))))) {
+    hf.batch(() => undefined);
+    hf.batch(() => undefined);
+  }
   try {
     const ids = sheets.map((s) => hf.getSheetId(s.name) as number);
     return sheets.map((s, k) => {
