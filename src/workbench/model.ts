@@ -932,6 +932,23 @@ export class WorkbenchModel {
     for (const [k, rec] of next) if (state.cells.get(k) !== rec) this.put(state, k, rec);
   }
 
+  /**
+   * A selection of whole rows or columns (up to Excel's 1,048,576 rows) cut down to the part of the
+   * sheet in use plus a margin: the model keeps formats per cell, not per row or column.
+   */
+  private clampToUse(state: SheetState, a: Area): Area {
+    const dims = this.hf.getSheetDimensions(this.idOf(state));
+    let [rows, cols] = [dims.height, dims.width];
+    for (const k of state.cells.keys()) {
+      const [r, c] = unkey(k);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
+    }
+    const lastRow = Math.max(rows + 200, 1000) - 1;
+    const lastCol = Math.max(cols + 26, 100) - 1;
+    return { start: a.start, end: { row: Math.min(a.end.row, Math.max(a.start.row, lastRow)), col: Math.min(a.end.col, Math.max(a.start.col, lastCol)) } };
+  }
+
   private range(state: SheetState, a: Area): SimpleCellRange {
     const id = this.idOf(state);
     return { start: { sheet: id, row: a.start.row, col: a.start.col }, end: { sheet: id, row: a.end.row, col: a.end.col } };
@@ -1029,7 +1046,7 @@ export class WorkbenchModel {
   /** The inputs of a block as TSV (what the editor shows for each cell, formulas as typed). */
   blockText(sheet: string, area: Area): string {
     const state = this.sheet(sheet);
-    const a = normArea(area);
+    const a = this.clampToUse(state, normArea(area));
     const rows: string[][] = [];
     for (let r = a.start.row; r <= a.end.row; r++) {
       const line: string[] = [];
@@ -1086,7 +1103,8 @@ export class WorkbenchModel {
       return this.moveCells(clip.sheet.name, clip.area, sheet, t.start);
     }
     const [h, w] = [height(clip.area), width(clip.area)];
-    const area = height(t) % h === 0 && width(t) % w === 0 ? t : { start: t.start, end: { row: t.start.row + h - 1, col: t.start.col + w - 1 } };
+    const fits = height(t) % h === 0 && width(t) % w === 0 && height(t) * width(t) <= 200000;
+    const area = fits ? t : { start: t.start, end: { row: t.start.row + h - 1, col: t.start.col + w - 1 } };
     this.edit('Paste', () => this.copyBlock(clip.sheet, clip.area, this.sheet(sheet), area, true));
     return area;
   }
@@ -1359,7 +1377,7 @@ export class WorkbenchModel {
   /** Merges `style` into every cell of an area (one undo step). */
   setStyles(sheet: string, area: Area, style: CellStyle): void {
     const state = this.sheet(sheet);
-    const a = normArea(area);
+    const a = this.clampToUse(state, normArea(area));
     this.edit('Format', () => {
       for (let r = a.start.row; r <= a.end.row; r++) {
         for (let c = a.start.col; c <= a.end.col; c++) {

@@ -3,6 +3,7 @@
  * absolute ones, cut moves cells and their dependents follow, rows and columns shift every
  * reference and the model's own cell state, sheets rename, duplicate, delete and reorder.
  */
+import { editText, parseTyped } from './cellText';
 import { WorkbenchModel } from './model';
 
 const A = (row: number, col: number) => ({ row, col });
@@ -388,6 +389,20 @@ describe('inputs as typed', () => {
     // HyperFormula moved the reference: the formula bar shows its text, constants as typed.
     expect(m.getInput('Sheet1', 4, 0)).toEqual(f('=IF(A2>0, TRUE, FALSE)'));
     expect(m.getValue('Sheet1', 4, 0)).toBe(true);
+    // What the editor shows for them (cellText.editText) types back to the same input.
+    expect(editText(m.getInput('Sheet1', 2, 0), m.getStyle('Sheet1', 2, 0).numberFormat)).toBe('2024-01-15');
+    expect(editText(m.getInput('Sheet1', 3, 0), m.getStyle('Sheet1', 3, 0).numberFormat)).toBe("'25%");
+    expect(editText(m.getInput('Sheet1', 4, 0))).toBe('=IF(A2>0, TRUE, FALSE)');
+    expect(parseTyped(editText(m.getInput('Sheet1', 1, 0), '0%')).input).toBe(0.25);
+  });
+
+  test('a whole-column selection is formatted over the part in use, not a million rows', () => {
+    const m = model();
+    m.setInput('Sheet1', 4, 0, 1);
+    m.setStyles('Sheet1', area(0, 0, 1048575, 0), { bold: true });
+    expect(m.getStyle('Sheet1', 4, 0)).toEqual({ bold: true });
+    expect(m.getStyle('Sheet1', 999, 0)).toEqual({ bold: true });
+    expect(m.stylesOf('Sheet1').size).toBe(1000);
   });
 
   test('array formulas keep their flag when moved', () => {
