@@ -362,6 +362,17 @@ describe('edits the file side must take care of', () => {
   });
 });
 
+describe('a table header typed over', () => {
+  test("with a new distinct name: the table's column takes it, nothing is warned", async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.setInput('Data', 0, 9, 'Incident'); // J1, header "Event" of Losses
+    expect(saveWarnings(model)).toEqual([]);
+    const after = await parts(await saveXlsx(model, ExcelJS));
+    expect(changedParts(before, after)).toEqual([DATA, 'xl/tables/table1.xml', 'xl/workbook.xml'].sort());
+    expect(decode(after.get('xl/tables/table1.xml'))).toBe(decode(before.get('xl/tables/table1.xml')).replace('name="Event"', 'name="Incident"'));
+  });
+});
+
 describe('sheets renamed and deleted in the workbench', () => {
   test("a rename: the sheet's entry, and the names, charts and formulas that refer to it; its own part unchanged", async () => {
     const model = await openXlsx(original, ExcelJS);
@@ -408,7 +419,7 @@ describe('what cannot be kept is said before saving', () => {
     const model = await openXlsx(original, ExcelJS);
     model.setInput('Data', 2, 4, 1); // E3, inside E2:E4
     model.setInput('Data', 9, 1, 'x'); // B10, covered by A10:C11
-    model.setInput('Data', 0, 9, 'Incident'); // J1, header of Losses
+    model.setInput('Data', 0, 9, 'Loss'); // J1, header of Losses, named like its other column
     expect(saveWarnings(model).map((w) => [w.kind, w.address])).toEqual([
       ['tableHeader', 'J1'],
       ['arrayPart', 'E3'],

@@ -22,7 +22,7 @@
  * Every other part is copied byte for byte (JSZip re-compresses the zip entries, but their
  * content is unchanged).
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { cellAddress, parseAddress, shiftFormula } from '../sheet/formula';
 import type { CellInput, CellValue } from '../taskpane/gateway';
 import { type CellStyle, isFormula, type NamedRange, type WorkbenchModel } from './model';
@@ -94,7 +94,7 @@ export interface PackageOrigin {
 export type Hazard =
   | { readonly kind: 'arrayPart'; readonly range: string }
   | { readonly kind: 'mergedCover'; readonly range: string }
-  | { readonly kind: 'tableHeader'; readonly table: string }
+  | { readonly kind: 'tableHeader'; readonly table: string; readonly part: string; readonly column: number; readonly columns: readonly string[] }
   | { readonly kind: 'richText' }
   | { readonly kind: 'cellData' };
 
@@ -117,6 +117,13 @@ function resolveTarget(fromPart: string, target: string): string {
     else if (seg !== '.') parts.push(seg);
   }
   return parts.join('/');
+}
+
+/** jszip, loaded on first open or save (its own chunk in the page, as ExcelJS). */
+let zipModule: Promise<typeof JSZip> | undefined;
+function loadZip(bytes: Uint8Array): Promise<JSZip> {
+  zipModule ??= import(/* webpackChunkName: "jszip" */ 'jszip').then((m) => ((m as unknown as { default?: typeof JSZip }).default ?? m) as typeof JSZip);
+  return zipModule.then((Z) => Z.loadAsync(bytes));
 }
 
 async function text(zip: JSZip, path: string): Promise<string | undefined> {
@@ -166,7 +173,7 @@ export async function packageSheets(zip: JSZip): Promise<PackageSheet[]> {
  * list drops constants and cuts formulas at their first `(`, so the workbench reads the file.
  */
 export async function packageNames(bytes: Uint8Array): Promise<Array<{ name: string; expression: string }>> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await loadZip(bytes);
   const wb = (await text(zip, await workbookPath(zip))) ?? '';
   const list = element(wb, 'definedNames');
   if (!list) return [];
@@ -179,6 +186,22 @@ export async function packageNames(bytes: Uint8Array): Promise<Array<{ name: str
     if (body) out.push({ name, expression: `=${body}` });
   }
   return out;
+}
+
+/**
+ * The column name a table takes from its header cell holding `input`, or undefined when Excel
+ * would have to repair the table (an empty or formula header, or a name another column has).
+ */
+export function tableHeaderName(input: CellInput, others: readonly string[]): string | undefined {
+  if (input === null || isFormula(input)) return undefined;
+  const name = String(input).trim();
+  if (name === '' || others.some((o) => lower(o) === lower(name))) return undefined;
+  return String(input);
+}
+
+/** The names of a table part's columns, in order. */
+export function tableColumns(tableXml: string): string[] {
+  return elements(tableXml, 'tableColumn').map((c) => getAttr(startTag(c.text), 'name') ?? '');
 }
 
 /** The workbench's own settings and charts, as one comparable text. */
@@ -265,7 +288,7 @@ export async function captureOrigin(bytes: Uint8Array, model: WorkbenchModel, me
   const opened = previous === undefined;
   // After a save, a sheet is the file's when it was at the last save (else the workbench wrote it).
   const fromFile = new Set(opened ? [] : sheetFates(model, previous).filter((f) => f.origin.fromFile && f.name).map((f) => f.name as string));
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await loadZip(bytes);
   const sheets = await packageSheets(zip);
   const snapshot = new Map<string, SheetOrigin>();
   for (const name of model.sheetNames({ includeHidden: true })) snapshot.set(lower(name), sheetOrigin(model, name, opened && name !== metaSheet, opened || fromFile.has(name)));
@@ -325,13 +348,16 @@ async function packageHazards(zip: JSZip, sheets: readonly PackageSheet[]): Prom
     }
     for (const rel of await partRels(zip, sheet.path)) {
       if (!rel.type.endsWith('/table') || rel.external) continue;
-      const table = (await text(zip, rel.target)) ?? '';
-      const tag = startTag(table.slice(table.indexOf('<table')));
+      const tableXml = (await text(zip, rel.target)) ?? '';
+      const tag = startTag(tableXml.slice(tableXml.indexOf('<table')));
       const ref = getAttr(tag, 'ref');
       if (!ref || getAttr(tag, 'headerRowCount') === '0') continue;
       const cells = refCells(ref);
       const top = cells[0]?.[0];
-      for (const [r, col] of cells) if (r === top) map.set(key(r, col), { kind: 'tableHeader', table: getAttr(tag, 'displayName') ?? getAttr(tag, 'name') ?? '' });
+      const left = cells[0]?.[1] ?? 0;
+      const table = getAttr(tag, 'displayName') ?? getAttr(tag, 'name') ?? '';
+      const columns = tableColumns(tableXml);
+      for (const [r, col] of cells) if (r === top) map.set(key(r, col), { kind: 'tableHeader', table, part: rel.target, column: col - left, columns });
     }
     if (map.size > 0) out.set(lower(sheet.name), map);
   }
@@ -1033,7 +1059,7 @@ async function addSheetPart(zip: JSZip, wbPath: string, wb: string, name: string
 
 /** The opened package with the workbench's changes written in; see the module comment. */
 export async function patchPackage(model: WorkbenchModel, origin: PackageOrigin, metaSheet: string, chunk: number): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(origin.bytes);
+  const zip = await loadZip(origin.bytes);
   const wbPath = await workbookPath(zip);
   let wb = (await text(zip, wbPath)) ?? '';
   const wbBefore = wb;
@@ -1080,6 +1106,25 @@ export async function patchPackage(model: WorkbenchModel, origin: PackageOrigin,
     if (out !== xml) zip.file(part.path, out);
     if (changes.edited.size > 0 || changes.recomputed.size > 0) anyCell = true;
     if (patched.formulasRemoved.length > 0) removedBySheetId.set(part.sheetId, new Set(patched.formulasRemoved));
+  }
+  // A table's header cell typed over: the table's column takes the new name (else Excel repairs it).
+  for (const name of model.sheetNames({ includeHidden: true })) {
+    const fate = fateOf.get(lower(name));
+    const hazards = fate ? origin.hazards.get(lower(fate.origin.fileName)) : undefined;
+    if (!fate || !hazards || fate.moved) continue;
+    for (const k of sheetChanges(model, name, fate.origin).edited) {
+      const h = hazards.get(k);
+      if (h?.kind !== 'tableHeader') continue;
+      const [row, col] = k.split(',').map(Number);
+      const tableXml = (await text(zip, h.part)) ?? '';
+      const columns = elements(tableXml, 'tableColumn');
+      const names = tableColumns(tableXml);
+      const made = tableHeaderName(model.getInput(name, row, col), names.filter((_, i) => i !== h.column));
+      const column = columns[h.column];
+      if (made === undefined || !column) continue;
+      const tag = startTag(column.text);
+      zip.file(h.part, tableXml.slice(0, column.start) + setAttr(tag, 'name', made) + tableXml.slice(column.start + tag.length));
+    }
   }
   // Renamed sheets: their <sheet> entry, and the references of names and charts to them.
   for (const [from, to] of renames) {

@@ -6,8 +6,8 @@
  * byte for byte. What is left are edits that collide with something the workbench does not model:
  * - writing into a cell of an array formula's range (Excel keeps the array's result there);
  * - writing into a cell hidden by a merge (Excel shows only the merge's top-left cell);
- * - changing a table's header cell (the table's column name in the file stays the old one, and
- *   Excel repairs the table when it opens the file);
+ * - a table's header cell made empty, a formula, or the name of another column (Excel repairs
+ *   the table; a new distinct name is saved as the column's name);
  * - rewriting a cell holding rich text (its runs of fonts become one plain text) or cell data
  *   (an in-cell picture or linked data type becomes its plain value);
  * - rows or columns inserted or deleted on a sheet (its cells are saved where they are now; its
@@ -17,7 +17,7 @@
  */
 import { cellAddress } from '../sheet/formula';
 import type { WorkbenchModel } from './model';
-import { type Hazard, type PackageOrigin, sheetChanges, sheetFates } from './xlsxPackage';
+import { type Hazard, type PackageOrigin, sheetChanges, sheetFates, tableHeaderName } from './xlsxPackage';
 
 /** A 0-based row and column → "B7". */
 const addr = (row: number, col: number) => cellAddress(row + 1, col + 1);
@@ -49,8 +49,8 @@ function text(h: Hazard, sheet: string, address: string): { en: string; zh: stri
       };
     case 'tableHeader':
       return {
-        en: `${at} is a header of the table ${h.table}: the table keeps its old column name and Excel repairs the table on opening.`,
-        zh: `${at} 是表格 ${h.table} 的标题单元格：表格仍保留原列名，Excel 打开时会修复该表格。`,
+        en: `${at} is a header of the table ${h.table}: a header must be a text no other column of the table has, else Excel repairs the table on opening.`,
+        zh: `${at} 是表格 ${h.table} 的标题单元格：标题必须是表格中其他列未使用的文本，否则 Excel 打开时会修复该表格。`,
       };
     case 'richText':
       return {
@@ -106,6 +106,8 @@ export function saveWarnings(model: WorkbenchModel, origin: PackageOrigin, metaS
       const h = hazards.get(k);
       if (!h) continue;
       const [row, col] = k.split(',').map(Number);
+      // A header typed over with a new, distinct name renames the table's column: nothing lost.
+      if (h.kind === 'tableHeader' && tableHeaderName(model.getInput(name, row, col), h.columns.filter((_, i) => i !== h.column)) !== undefined) continue;
       const address = addr(row, col);
       out.push({ kind: h.kind, sheet: name, address, ...text(h, name, address) });
     }
