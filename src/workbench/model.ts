@@ -1202,11 +1202,12 @@ export class WorkbenchModel {
    * Moves a block (cut and paste): the cells, their formats and arrays go to `to`; every formula
    * referring to a moved cell follows it; formulas in the block keep pointing at the cells they
    * pointed at (references inside the block move with it); a reference to a target cell that is
-   * overwritten becomes #REF!. To a target apart from the block on the same sheet this is
-   * HyperFormula's moveCells; otherwise the model rewrites the references itself: HyperFormula
-   * 3.5's cross-sheet move leaves the moved formulas pointing at the target sheet's cells and the
-   * dependents' unqualified references at the source sheet (and its undo then fails), and its
-   * move onto an overlapping target throws "Range does not exist" when a range refers to the block.
+   * overwritten becomes #REF!. Where HyperFormula's moveCells does that (see hfMovesAsExcel) it
+   * is used; otherwise the model rewrites the references itself: HyperFormula 3.5's cross-sheet
+   * move leaves the moved formulas pointing at the target sheet's cells and the dependents'
+   * unqualified references at the source sheet (and its undo then fails); its move onto an
+   * overlapping target throws "Range does not exist" when a range refers to the block; it refuses
+   * to move an array formula; and it points a reference to an overwritten cell at the moved one.
    * Returns the area written.
    */
   moveCells(fromSheet: string, area: Area, toSheet: string, to: CellRef): Area {
@@ -1218,8 +1219,7 @@ export class WorkbenchModel {
     if (src === dst && dr === 0 && dc === 0) return target;
     this.edit('Move', () => {
       const moved = [...src.cells.entries()].filter(([k]) => inside(a, ...unkey(k)));
-      const overlap = src === dst && !(target.start.row > a.end.row || target.end.row < a.start.row || target.start.col > a.end.col || target.end.col < a.start.col);
-      if (src === dst && !overlap) {
+      if (src === dst && this.hfMovesAsExcel(src, a, target)) {
         this.hfDo(() => this.hf.moveCells(this.range(src, a), { sheet: this.idOf(dst), row: to.row, col: to.col }));
       } else {
         this.moveByRewriting(src, a, dst, target);
@@ -1233,6 +1233,50 @@ export class WorkbenchModel {
       this.reconcileAll();
     });
     return target;
+  }
+
+  /**
+   * Whether HyperFormula's moveCells does this same-sheet move as Excel does: the target apart from
+   * the block, no array formula in the block (HyperFormula refuses to move one), and no formula
+   * referring to a cell the move overwrites (Excel makes that reference #REF!; HyperFormula points
+   * it at the moved cell).
+   */
+  private hfMovesAsExcel(state: SheetState, a: Area, target: Area): boolean {
+    const apart = target.start.row > a.end.row || target.end.row < a.start.row || target.start.col > a.end.col || target.end.col < a.start.col;
+    if (!apart) return false;
+    const id = this.idOf(state);
+    for (const [k, rec] of state.cells) {
+      const [row, col] = unkey(k);
+      if (inside(a, row, col) && isFormula(rec.input) && String(this.hf.getCellType({ sheet: id, row, col })) === 'ARRAYFORMULA') return false;
+    }
+    const hits = (ref: { start: CellRef; end: CellRef }) => !(ref.start.row > target.end.row || ref.end.row < target.start.row || ref.start.col > target.end.col || ref.end.col < target.start.col);
+    for (const other of this.sheets) {
+      const oid = this.idOf(other);
+      for (const [k, rec] of other.cells) {
+        if (!isFormula(rec.input)) continue;
+        const [row, col] = unkey(k);
+        const f = this.hf.getCellFormula({ sheet: oid, row, col });
+        if (f === undefined) continue;
+        let found = false;
+        mapReferences(f, (ref) => {
+          const named = ref.sheet === undefined ? other : this.find(ref.sheet);
+          if (named === state && hits(ref)) found = true;
+          return undefined;
+        });
+        if (found) return false;
+      }
+    }
+    for (const name of this.hf.listNamedExpressions()) {
+      const expression = this.hf.getNamedExpression(name)?.expression;
+      let found = false;
+      if (typeof expression === 'string')
+        mapReferences(expression, (ref) => {
+          if (ref.sheet !== undefined && this.find(ref.sheet) === state && hits(ref)) found = true;
+          return undefined;
+        });
+      if (found) return false;
+    }
+    return true;
   }
 
   private moveByRewriting(src: SheetState, a: Area, dst: SheetState, target: Area): void {

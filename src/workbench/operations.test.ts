@@ -220,6 +220,31 @@ describe('moves HyperFormula 3.5 gets wrong', () => {
     expect(m.getValue('Sheet1', 0, 1)).toBe(2);
   });
 
+  test('a reference to a cell the move overwrites becomes #REF! (Excel); an array formula moves with its spill', () => {
+    const m = model();
+    m.setInput('Sheet1', 0, 0, 1);
+    m.setInput('Sheet1', 5, 5, 9);
+    m.setInput('Sheet1', 0, 1, f('=F6+A1'));
+    m.cut('Sheet1', area(0, 0));
+    m.paste('Sheet1', area(5, 5));
+    expect(m.getInput('Sheet1', 0, 1)).toEqual(f('=#REF!+F6'));
+    expect(m.getValue('Sheet1', 0, 1)).toMatchObject({ error: '#REF!' });
+    m.undo();
+    expect(m.getValue('Sheet1', 0, 1)).toBe(10);
+    m.setInput('Sheet1', 1, 0, 2);
+    m.setInput('Sheet1', 0, 3, f('=A1:A2*10'), { array: true });
+    m.setInput('Sheet1', 0, 4, f('=SUM(D1:D2)'));
+    m.cut('Sheet1', area(0, 3));
+    m.paste('Sheet1', area(10, 3));
+    expect(m.getInput('Sheet1', 10, 3)).toEqual(f('=A1:A2*10'));
+    expect(m.isArrayFormula('Sheet1', 10, 3)).toBe(true);
+    expect(m.getValues('Sheet1', A(10, 3), A(11, 3))).toEqual([[10], [20]]);
+    expect(m.getValues('Sheet1', A(0, 3), A(1, 3))).toEqual([[null], [null]]);
+    m.undo();
+    expect(m.getValues('Sheet1', A(0, 3), A(1, 3))).toEqual([[10], [20]]);
+    expect(m.getValue('Sheet1', 0, 4)).toBe(30);
+  });
+
   test('a workbook name on a cell moved to another sheet follows it', () => {
     const m = model();
     m.addSheet('Inputs');
