@@ -3,8 +3,9 @@
 // Launcher of the `cyberbi` command: the program itself is compiled from src/cli to lib/cli.
 const path = require('node:path');
 
-// Modules compiled by earlier runs are not compiled again (bin/compile-cache.js).
-require('./compile-cache').install();
+// Modules compiled by earlier runs are not compiled again (bin/compile-cache.js); --help and
+// --version load no library, so they skip reading the cache.
+if (process.argv[2] === 'calc') require('./compile-cache').install();
 
 const entry = path.join(__dirname, '..', 'lib', 'cli', 'main.js');
 let cli;
