@@ -1,5 +1,7 @@
 // ESLint flat config. The engine boundary is enforced here: src/engine may import nothing but
-// decimal.js and itself, and may not touch Office, Excel, CustomFunctions or the DOM.
+// decimal.js and itself (its bridge src/engine/distributions.ts also src/stochastic), src/stochastic
+// nothing but the @stdlib math packages and itself, and neither may touch Office, Excel,
+// CustomFunctions or the DOM.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
@@ -20,20 +22,68 @@ module.exports = tseslint.config(
   },
   {
     files: ['src/engine/**/*.ts'],
-    ignores: ['src/engine/**/*.test.ts'],
+    ignores: ['src/engine/**/*.test.ts', 'src/engine/distributions.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(?!decimal\\.js$|\\.{1,2}/).*',
-              message: 'src/engine is pure: it may import only decimal.js and its own modules (no Office, React, DOM, HyperFormula, Node).',
+              regex: '^(?!decimal\\.js$|\\./).*',
+              message: 'src/engine is pure: it may import only decimal.js and its own modules (no Office, React, DOM, HyperFormula, Node); only src/engine/distributions.ts bridges to src/stochastic.',
             },
           ],
         },
       ],
       'no-restricted-globals': ['error', ...HOST_GLOBALS.map((name) => ({ name, message: 'src/engine must not touch host globals.' }))],
+    },
+  },
+  // The one bridge between the exact engine and the doubles of src/stochastic (STYLE.md "One room
+  // per kind of arithmetic"): the engine's rule, plus src/stochastic.
+  {
+    files: ['src/engine/distributions.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!decimal\\.js$|\\./|\\.\\./stochastic(/[a-z]+)?$).*',
+              message: 'The bridge may import only decimal.js, engine modules and src/stochastic.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...HOST_GLOBALS.map((name) => ({ name, message: 'src/engine must not touch host globals.' }))],
+    },
+  },
+  // src/stochastic computes in doubles: only the @stdlib math packages and its own modules — no
+  // Office, React, DOM, HyperFormula, Node, and no decimal policy code (the engine reaches it
+  // through the bridge, never the other way round).
+  {
+    files: ['src/stochastic/**/*.ts'],
+    ignores: ['src/stochastic/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!@stdlib/math-base-special-[a-z0-9-]+$|\\./).*',
+              message: 'src/stochastic may import only @stdlib/math-base-special-* and its own modules (no engine, decimal.js, Office, React, DOM, HyperFormula, Node).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...HOST_GLOBALS.map((name) => ({ name, message: 'src/stochastic must not touch host globals.' }))],
+    },
+  },
+  // Hosts reach the distributions through the engine (evaluate, or its index), never directly.
+  {
+    files: ['src/functions/**/*.ts', 'src/sheet/**/*.ts', 'src/cli/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/workbench/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)stochastic(/|$)', message: 'Hosts use src/stochastic through the engine (src/engine/index.ts), not directly.' }] }],
     },
   },
 );

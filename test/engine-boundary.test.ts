@@ -24,8 +24,10 @@ describe('src/engine boundary', () => {
     expect(sources.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(sources)('$file imports only decimal.js and engine modules', ({ text }) => {
-    const foreign = importsOf(text).filter((s) => s !== 'decimal.js' && !s.startsWith('./'));
+  it.each(sources)('$file imports only decimal.js and engine modules', ({ file, text }) => {
+    // distributions.ts is the one bridge to src/stochastic (STYLE.md "One room per kind of arithmetic").
+    const bridge = (s: string) => file === 'distributions.ts' && /^\.\.\/stochastic(\/[a-z]+)?$/.test(s);
+    const foreign = importsOf(text).filter((s) => s !== 'decimal.js' && !s.startsWith('./') && !bridge(s));
     expect(foreign).toEqual([]);
   });
 
@@ -37,5 +39,32 @@ describe('src/engine boundary', () => {
   it('the import scanner sees a forbidden import when there is one', () => {
     expect(importsOf("import { HyperFormula } from 'hyperformula';")).toEqual(['hyperformula']);
     expect(importsOf("const x = require('react');")).toEqual(['react']);
+  });
+});
+
+const stochasticDir = path.resolve(__dirname, '../src/stochastic');
+const stochasticSources = fs
+  .readdirSync(stochasticDir)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => ({ file: f, text: fs.readFileSync(path.join(stochasticDir, f), 'utf8') }));
+
+describe('src/stochastic boundary (doubles: sections 10 and 11)', () => {
+  it('has sources to check', () => {
+    expect(stochasticSources.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(stochasticSources)('$file imports only @stdlib math packages and its own modules', ({ text }) => {
+    const foreign = importsOf(text).filter((s) => !/^@stdlib\/math-base-special-[a-z0-9-]+$/.test(s) && !s.startsWith('./'));
+    expect(foreign).toEqual([]);
+  });
+
+  it.each(stochasticSources)('$file uses no host global', ({ text }) => {
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    expect(code).not.toMatch(/\b(Office|Excel|CustomFunctions|OfficeExtension|window|document)\s*\./);
+  });
+
+  it('only the bridge of the engine imports it', () => {
+    const importers = sources.filter(({ text }) => importsOf(text).some((s) => s.startsWith('../stochastic'))).map((s) => s.file);
+    expect(importers).toEqual(['distributions.ts']);
   });
 });

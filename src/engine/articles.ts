@@ -158,3 +158,12 @@ export const CURRENCY = {
 export const CONTINUATION = {
   definition: cite('CPIC', '第四十四条 29', 'Art. 44 (29) business continuation costs (经营延续费用)'),
 } as const;
+
+/**
+ * Loss distributions in closed form (catalogue section 10): no policy wording prices a layer, so
+ * the functions cite the catalogue section, which cites the actuarial formulas it uses (Klugman,
+ * Panjer & Willmot, Loss Models, appendix A).
+ */
+export const DISTRIBUTIONS = {
+  closedForm: cite('CATALOGUE', '§10', '§10 loss distributions in closed form (Klugman, Panjer & Willmot, Loss Models, appendix A)'),
+} as const;

@@ -1,9 +1,10 @@
-/** Every function the engine implements, in catalogue order (FUNCTIONS.md sections 1–7 and 9). */
+/** Every function the engine implements, in catalogue order (FUNCTIONS.md sections 1–7, 9 and 10). */
 import { CONTINUATION_FUNCTIONS } from './continuation';
 import { CRIME_FUNCTIONS } from './crime';
 import { CURRENCY_FUNCTIONS } from './currency';
 import { DATE_FUNCTIONS } from './dates';
 import { DEADLINE_FUNCTIONS } from './deadlines';
+import { DISTRIBUTION_FUNCTIONS } from './distributions';
 import { HOURLY_FUNCTIONS } from './hourly';
 import { INTERRUPTION_FUNCTIONS } from './interruption';
 import { LIMIT_FUNCTIONS } from './limits';
@@ -27,4 +28,6 @@ export const CATALOGUE: readonly FunctionDefinition[] = [
   ...DEADLINE_FUNCTIONS,
   ...CURRENCY_FUNCTIONS,
   ...CONTINUATION_FUNCTIONS,
+  // Section 10: loss distributions in closed form (doubles, via the bridge to src/stochastic).
+  ...DISTRIBUTION_FUNCTIONS,
 ];

@@ -301,6 +301,57 @@ export const MESSAGES = {
     en: '{fn}: {arg} has no rate for {date} and none {direction} it (rule "{rule}"); its dates run from {from} to {to}.',
     zh: '{fn}：参数 {arg} 中没有 {date} 的汇率，也没有{direction}的汇率（规则 "{rule}"）；表中日期为 {from} 至 {to}。',
   },
+  // Section 10: distribution texts and closed forms.
+  distSyntax: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} "{got}" is not a distribution text: at character {position} {expected} was expected, but {found} was found. Write family(p1, p2), e.g. lognormal(12, 2).',
+    zh: '{fn}：参数 {arg}“{got}”不是分布文本：第 {position} 个字符处应为{expected}，但输入的是{found}。请写作 family(p1, p2)，例如 lognormal(12, 2)。',
+  },
+  distUnknownFamily: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} "{got}": "{family}" is not a {role} family; the {role} families are {known}.',
+    zh: '{fn}：参数 {arg}“{got}”：“{family}”不是{role}分布族；{role}分布族为 {known}。',
+  },
+  distArity: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} "{got}": {family} takes {expected} parameters, but {count} were given.',
+    zh: '{fn}：参数 {arg}“{got}”：{family} 需要 {expected} 个参数，但给出了 {count} 个。',
+  },
+  distParamRange: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} "{got}": parameter {param} of {family} must be {rule}, but it is {value}.',
+    zh: '{fn}：参数 {arg}“{got}”：{family} 的参数 {param} 必须{rule}，但输入的是 {value}。',
+  },
+  distMomentInfinite: {
+    code: '#NUM!',
+    en: '{fn}: {arg} "{got}" has an infinite {order}, so the result cannot be computed.',
+    zh: '{fn}：参数 {arg}“{got}”的{order}为无穷大，无法计算结果。',
+  },
+  distFormFamily: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} "{got}" has no form "{form}": that form is for {families}; write the text of other families directly.',
+    zh: '{fn}：参数 {arg}“{got}”没有 "{form}" 形式：该形式仅适用于 {families}；其他分布族请直接写出分布文本。',
+  },
+  notBelow: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be less than {max}, but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须小于 {max}，但输入的是 {got}。',
+  },
+  layerNeverReached: {
+    code: '#DIV/0!',
+    en: '{fn}: no loss of {dist} exceeds {arg} ({got}): S(attachment) = 0, so the severity in the layer divides by 0.',
+    zh: '{fn}：{dist} 的损失不会超过参数 {arg}（{got}）：S(attachment) = 0，层内严重度的分母为 0。',
+  },
+  ilfBaseZero: {
+    code: '#DIV/0!',
+    en: '{fn}: LEV({arg}) + alae is 0 for {dist}, so the factor divides by 0.',
+    zh: '{fn}：对于 {dist}，LEV({arg}) + alae 为 0，增限因子的分母为 0。',
+  },
+  oepUnreachable: {
+    code: '#NUM!',
+    en: '{fn}: {arg} "{got}" can never give an occurrence exceedance probability of {probability} (1 / return_period): at most {most}.',
+    zh: '{fn}：参数 {arg}“{got}”的单次损失超越概率不可能达到 {probability}（1 / return_period）：最多为 {most}。',
+  },
   internalError: {
     code: '#VALUE!',
     en: '{fn}: internal error ({detail}). Please report it with the inputs that caused it.',
