@@ -362,6 +362,46 @@ describe('edits the file side must take care of', () => {
   });
 });
 
+/** The feature workbook with an Excel 365 dynamic-array formula (cm="1" and metadata.xml) over N2:N4. */
+async function withDynamicArray(): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(original);
+  let sheet = (await zip.file(DATA)?.async('string')) ?? '';
+  const cells: Record<number, string> = {
+    2: '<c r="N2" cm="1"><f t="array" ref="N2:N4">_xlfn._xlws.SORT(B2:B4)</f><v>10</v></c>',
+    3: '<c r="N3"><v>20</v></c>',
+    4: '<c r="N4"><v>30</v></c>',
+  };
+  for (const [r, c] of Object.entries(cells)) sheet = sheet.replace(new RegExp(`(<row r="${r}"[^>]*>[\\s\\S]*?)</row>`), `$1${c}</row>`);
+  zip.file(DATA, sheet);
+  zip.file(
+    'xl/metadata.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<metadata xmlns="${MAIN}" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`,
+  );
+  let types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+  types = types.replace('</Types>', '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>');
+  zip.file('[Content_Types].xml', types);
+  let wbRels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  wbRels = wbRels.replace('</Relationships>', `<Relationship Id="rId92" Type="${REL}/sheetMetadata" Target="metadata.xml"/></Relationships>`);
+  zip.file('xl/_rels/workbook.xml.rels', wbRels);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+describe('a dynamic-array formula (Excel 365)', () => {
+  test('an edit elsewhere keeps it, its cm and metadata.xml byte for byte; re-entered, it becomes an array formula of its own', async () => {
+    const file = await withDynamicArray();
+    const start = await parts(file);
+    const model = await openXlsx(file, ExcelJS);
+    model.setInput('Data', 1, 2, 8); // C2
+    const after = await parts(await saveXlsx(model, ExcelJS));
+    expect(changedParts(start, after)).toEqual([DATA, 'xl/workbook.xml'].sort());
+    expect(changedCells(decode(start.get(DATA)), decode(after.get(DATA)))).toEqual(['C2']);
+    model.setInput('Data', 1, 13, { formula: '=B2:B3*1' }, { array: true }); // N2
+    const again = cellsOf(decode((await parts(await saveXlsx(model, ExcelJS))).get(DATA))).cells;
+    expect(again.get('N2')).toBe('<c r="N2"><f t="array" ref="N2:N3">B2:B3*1</f><v>10</v></c>');
+    expect(again.get('N4')).toBeUndefined();
+  });
+});
+
 describe('a table header typed over', () => {
   test("with a new distinct name: the table's column takes it, nothing is warned", async () => {
     const model = await openXlsx(original, ExcelJS);
@@ -428,6 +468,26 @@ describe('what cannot be kept is said before saving', () => {
     expect(saveWarnings(model)[1].en).toContain('E2:E4');
     expect(saveWarnings(model)[1].zh).toContain('数组公式');
     expect(copyFileName('Claim.xlsx')).toBe('Claim (copy).xlsx');
+  });
+});
+
+describe("the project's examples", () => {
+  const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.xlsx'));
+
+  test.each(examples)('%s: saved unedited, every part is byte-identical; one input edited, only sheet parts (and workbook.xml) change', async (name) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(root, 'examples', name)));
+    const start = await parts(bytes);
+    const model = await openXlsx(bytes, ExcelJS);
+    expect(changedParts(start, await parts(await saveXlsx(model, ExcelJS)))).toEqual([]);
+    const sheet = model.sheetNames()[0];
+    const input = model.inputsOf(sheet).find((c) => typeof c.input === 'number');
+    if (!input) throw new Error(`no number input in ${name}`);
+    model.setInput(sheet, input.row, input.col, (input.input as number) + 1);
+    const after = await parts(await saveXlsx(model, ExcelJS));
+    const changed = changedParts(start, after);
+    expect(changed.some((p) => p.startsWith('xl/worksheets/'))).toBe(true);
+    // (workbook.xml changes only when it did not ask for a full recalculation on load already.)
+    expect(changed.every((p) => p === 'xl/workbook.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(p))).toBe(true);
   });
 });
 
