@@ -445,6 +445,16 @@ describe('sheets renamed and deleted in the workbench', () => {
     expect(again.sheetNames({ includeHidden: true })).toEqual(['Data', 'Secret']);
   });
 
+  test('a move: the <sheet> entries in the new order, chart sheet in its place, names scoped to a sheet follow it', async () => {
+    const model = await openXlsx(original, ExcelJS);
+    model.moveSheet('Data', 2); // Hidden, Secret, Data
+    const after = await parts(await saveXlsx(model, ExcelJS));
+    expect(changedParts(before, after)).toEqual(['xl/workbook.xml']);
+    const wb = decode(after.get('xl/workbook.xml'));
+    expect([...wb.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(['Hidden', 'Secret', 'Data', 'Chart1']);
+    expect(wb).toContain('<definedName name="Local" localSheetId="2">Data!$A$1</definedName>');
+  });
+
   test('rows inserted: said before saving', async () => {
     const model = await openXlsx(original, ExcelJS);
     model.insertRows('Data', 0, 1);

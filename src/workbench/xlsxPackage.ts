@@ -1178,8 +1178,52 @@ export async function patchPackage(model: WorkbenchModel, origin: PackageOrigin,
   }
   const stylesText = styles.text;
   if (stylesText !== undefined) zip.file(stylesPath, stylesText);
+  wb = reorderSheets(wb, model.sheetNames({ includeHidden: true }));
   if (wb !== wbBefore) zip.file(wbPath, wb);
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return out;
+}
+
+/**
+ * workbook.xml with its worksheets in the workbook's order (a sheet moved in the workbench). Chart
+ * sheets and the workbench's own sheet keep their places; names scoped to a sheet and the active
+ * tab follow their sheet (they hold its position).
+ */
+export function reorderSheets(wb: string, order: readonly string[]): string {
+  const list = element(wb, 'sheets');
+  if (!list) return wb;
+  const entries = elements(wb, 'sheet', list.start, list.end);
+  const names = entries.map((e) => lower(getAttr(startTag(e.text), 'name') ?? ''));
+  const rank = new Map(order.map((n, i) => [lower(n), i]));
+  const slots = names.map((n, i) => (rank.has(n) ? i : -1)).filter((i) => i >= 0);
+  const sorted = [...slots].sort((a, b) => (rank.get(names[a]) ?? 0) - (rank.get(names[b]) ?? 0));
+  if (sorted.every((from, k) => from === slots[k])) return wb;
+  // newIndex[old] for every entry.
+  const moved = names.map((_, i) => i);
+  slots.forEach((slot, k) => {
+    moved[slot] = sorted[k];
+  });
+  const newIndex = new Map<number, number>();
+  moved.forEach((from, to) => newIndex.set(from, to));
+  const body = moved.map((from) => entries[from].text).join('');
+  let out = wb.slice(0, entries[0].start) + body + wb.slice(entries[entries.length - 1].end);
+  const defined = element(out, 'definedNames');
+  if (defined) {
+    const edits = elements(out, 'definedName', defined.start, defined.end).flatMap((d) => {
+      const tag = startTag(d.text);
+      const local = getAttr(tag, 'localSheetId');
+      const to = local === undefined ? undefined : newIndex.get(Number(local));
+      return to === undefined || to === Number(local) ? [] : [{ start: d.start, end: d.start + tag.length, text: setAttr(tag, 'localSheetId', String(to)) }];
+    });
+    out = splice(out, edits);
+  }
+  const view = element(out, 'workbookView');
+  if (view) {
+    const tag = startTag(view.text);
+    const active = getAttr(tag, 'activeTab');
+    const to = active === undefined ? undefined : newIndex.get(Number(active));
+    if (to !== undefined && to !== Number(active)) out = out.slice(0, view.start) + setAttr(tag, 'activeTab', String(to)) + out.slice(view.start + tag.length);
+  }
   return out;
 }
 
