@@ -606,8 +606,10 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
     if (e.isComposing) return;
     const ctrl = e.ctrlKey || e.metaKey;
     const ed = editRef.current;
-    if (ed && ownsEditor(e.target)) {
+    if (ed && (ownsEditor(e.target) || e.target === document.body)) {
       e.stopPropagation();
+      // The editor lost the focus without the edit ending (see onBlurEditor): the key is still the formula's.
+      if (!ownsEditor(e.target)) activeInput()?.focus();
       const list = suggestionsRef.current;
       if (list.length && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
         e.preventDefault();
@@ -884,6 +886,8 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
       if (!ed) return;
       const active = document.activeElement;
       if (active === cellInput.current || active === barInput.current) return;
+      // Focus that went nowhere (a click on the page's background, the editor re-placed) keeps the edit, as Excel does.
+      if (!active || active === document.body) return;
       if (active instanceof HTMLElement && active.closest('[role="dialog"]')) return;
       commit();
     }, 0);
@@ -966,7 +970,13 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
 
   // ---- layout of the cell editor and the pointed range ---------------------------------------------
 
-  const editorRect = edit && edit.viewSheet === edit.sheet ? cellElement(gridBox.current, edit.row, edit.col)?.parentElement?.getBoundingClientRect() ?? null : null;
+  // The editor stays where its cell was last seen when the cell scrolls out of the grid's window:
+  // unmounting it would lose the focus, and with it the formula being typed.
+  const lastEditorRect = useRef<DOMRect | null>(null);
+  const seenRect = edit && edit.viewSheet === edit.sheet ? cellElement(gridBox.current, edit.row, edit.col)?.parentElement?.getBoundingClientRect() ?? null : null;
+  if (!edit) lastEditorRect.current = null;
+  else if (seenRect) lastEditorRect.current = seenRect;
+  const editorRect = edit && edit.viewSheet === edit.sheet ? lastEditorRect.current : null;
   const pointRect = (() => {
     if (!edit?.point || edit.point.sheet !== sheet) return null;
     const n = normalize({ start: edit.point.anchor, end: edit.point.cursor });
