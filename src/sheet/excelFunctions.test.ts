@@ -208,3 +208,43 @@ describe('what still differs from Excel (pinned)', () => {
     expect(err(one('=TEXTSPLIT("a,b",",")'))).toBe('#NAME? Function name TEXTSPLIT not recognized.');
   });
 });
+
+describe('INDEX, ROW, COLUMN and array formulas over their range, as Excel', () => {
+  test.each<[string, OutputCell]>([
+    ['=INDEX(A2:C2,2)', 2],
+    ['=INDEX(ROW(B2:B4),3)', 4],
+    ['=INDEX(COLUMN(B2:C2),1,2)', 3],
+    ['=SUM(INDEX(A2:C3,0,2))', 7],
+    ['=INDEX(A2:C3,2,3)', 6],
+    ['=ROW(B7)', 7],
+    ['=ROW()', 1],
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula, [[1, 2, 3], [4, 5, 6]])).toEqual(expected);
+  });
+
+  test('INDEX of a whole row or column in one cell is the cell in the formula’s row (implicit intersection)', () => {
+    const v = evaluateSheet([[1, 2, 3, '=INDEX(A1:C2,0,2)'], [4, 5, 6, '=INDEX(A1:C2,0,2)', '=INDEX(A1:C2,2,0)']]);
+    expect([v[0][3], v[1][3]]).toEqual([2, 5]);
+    expect(v[1][4]).toMatchObject({ error: '#VALUE!' });
+  });
+
+  test('an array formula fills the range it was entered over: computed INDEX, a single value, #N/A beyond', () => {
+    const [sheet] = evaluateWorkbook([
+      {
+        name: 'S',
+        cells: [
+          [1, 2, 3, 0],
+          ['=ARRAYFORMULA(INDEX(A1:C1,1,D1))', null, null, null, '=ARRAYFORMULA(SUM(A1:C1))', null, '=ARRAYFORMULA(A1:B1*2)', null, null],
+        ],
+        arrays: [
+          { row: 1, col: 0, rows: 1, cols: 3 },
+          { row: 1, col: 4, rows: 1, cols: 2 },
+          { row: 1, col: 6, rows: 1, cols: 3 },
+        ],
+      },
+    ]);
+    const code = (x: OutputCell) => (typeof x === 'object' && x !== null ? x.error : x);
+    expect(sheet.values[1].map(code)).toEqual([1, 2, 3, null, 6, 6, 2, 4, '#N/A']);
+    expect(sheet.formulas.get('1,0')).toBe('=ARRAYFORMULA(INDEX(A1:C1,1,D1))');
+  });
+});

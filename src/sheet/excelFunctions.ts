@@ -309,6 +309,15 @@ const IMPLEMENTED: ImplementedFunctions = {
     isVolatile: true,
     vectorizationForbidden: true,
   },
+  INDEX: {
+    method: 'index',
+    sizeOfResultArrayMethod: 'indexSize',
+    parameters: [{ argumentType: A }, { argumentType: A, optionalArg: true }, { argumentType: A, optionalArg: true }, { argumentType: A, optionalArg: true }],
+    vectorizationForbidden: true,
+  },
+  ROW: { method: 'row', sizeOfResultArrayMethod: 'rowSize', parameters: [{ argumentType: A, optionalArg: true }], vectorizationForbidden: true },
+  COLUMN: { method: 'column', sizeOfResultArrayMethod: 'columnSize', parameters: [{ argumentType: A, optionalArg: true }], vectorizationForbidden: true },
+  XLFIT: { method: 'xlfit', sizeOfResultArrayMethod: 'xlfitSize', parameters: [{ argumentType: A }, { argumentType: N }, { argumentType: N }], vectorizationForbidden: true },
   XLERROR: { method: 'xlerror', parameters: [{ argumentType: S }] },
   INDIRECT: { method: 'indirect', parameters: [{ argumentType: S }, { argumentType: B, defaultValue: true }], isVolatile: true, vectorizationForbidden: true },
 };
@@ -635,22 +644,165 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     return this.runFunction(ast.args, state, this.metadata('XLERROR'), (code: string) => new CellError(ErrorType.ERROR, code));
   }
 
+  xlfitSize(ast: ProcedureAst): ArraySize {
+    const rows = this.literal(ast.args[1]);
+    const cols = this.literal(ast.args[2]);
+    return rows !== undefined && cols !== undefined && rows >= 1 && cols >= 1 ? new ArraySize(cols, rows) : ArraySize.scalar();
+  }
+
+  /**
+   * XLFIT(expression, rows, cols): an array formula's result fitted to the range Excel entered it
+   * over (src/sheet/workbook.ts wraps array formulas read from a file with it), so that its size
+   * is known before it is evaluated: a single value fills the range, a one-row (one-column) result
+   * repeats down (across), and cells beyond a larger result are #N/A, as in Excel.
+   */
+  xlfit(ast: ProcedureAst, state: InterpreterState): unknown {
+    const rows = this.literal(ast.args[1]) ?? 1;
+    const cols = this.literal(ast.args[2]) ?? 1;
+    const arg = ast.args[0];
+    if (arg === undefined) return new CellError(ErrorType.NA, 'XLFIT: needs an expression.');
+    const g = grid(this.evaluateAst(arg, { ...state, arraysFlag: true } as InterpreterState));
+    const h = g.length;
+    const w = g[0]?.length ?? 0;
+    const na = new CellError(ErrorType.NA, 'The array result is smaller than the range of the array formula.');
+    const fitted = [...Array(rows).keys()].map((r) =>
+      [...Array(cols).keys()].map((c) => {
+        const sr = h === 1 ? 0 : r;
+        const sc = w === 1 ? 0 : c;
+        return sr < h && sc < w ? out(g[sr][sc]) : na;
+      }),
+    );
+    return SimpleRangeValue.onlyValues(fitted as never);
+  }
+
+  /** The rectangle of a reference argument (one cell or a range), or undefined for any other expression. */
+  private areaOf(arg: unknown, state: InterpreterState): { sheet: number; top: number; left: number; bottom: number; right: number } | undefined {
+    let base = arg as (RangeAst & { reference?: { toSimpleCellAddress(b: unknown): { sheet: number; row: number; col: number } } }) | undefined;
+    while (base && base.type === 'PARENTHESIS') base = (base as unknown as { expression: typeof base }).expression;
+    if (base?.type === 'CELL_REFERENCE' && base.reference) {
+      const a = base.reference.toSimpleCellAddress(state.formulaAddress);
+      return { sheet: a.sheet, top: a.row, left: a.col, bottom: a.row, right: a.col };
+    }
+    if (base?.type === 'CELL_RANGE') {
+      const a = base.start.toSimpleCellAddress(state.formulaAddress) as { sheet: number; row: number; col: number };
+      const b = base.end.toSimpleCellAddress(state.formulaAddress);
+      return { sheet: a.sheet, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+    }
+    return undefined;
+  }
+
+  /** A number literal argument's value (INDEX's 0 for a whole row or column), else undefined. */
+  private literal(arg: unknown): number | undefined {
+    const a = arg as { type?: string; value?: unknown } | undefined;
+    return a?.type === 'NUMBER' && typeof a.value === 'number' ? a.value : undefined;
+  }
+
+  indexSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const area = this.areaOf(ast.args[0], state);
+    if (!area) return ArraySize.scalar();
+    const h = area.bottom - area.top + 1;
+    const w = area.right - area.left + 1;
+    let row = this.literal(ast.args[1]);
+    let col = ast.args.length > 2 ? this.literal(ast.args[2]) : undefined;
+    if (ast.args.length <= 2 && h === 1 && w > 1) [row, col] = [1, row];
+    if (!state.arraysFlag) return ArraySize.scalar();
+    return new ArraySize(col === 0 ? w : 1, row === 0 ? h : 1);
+  }
+
+  /**
+   * INDEX(array, row, [column], [area]) as Excel reads it: the array argument evaluated as an array
+   * (INDEX(ROW(A1:A3),2) is 2), one index into a one-row array picks a column (INDEX(D1:F1,2)),
+   * and 0 takes the whole row or column. Outside an array formula a whole row or column reduces to
+   * the cell in the formula's own row or column (Excel's implicit intersection).
+   */
+  index(ast: ProcedureAst, state: InterpreterState): unknown {
+    const [arrayArg, rowArg, colArg, areaArg] = ast.args;
+    if (arrayArg === undefined || ast.args.length > 4) return new CellError(ErrorType.NA, 'INDEX: wrong number of arguments.');
+    const value = this.evaluateAst(arrayArg, { ...state, arraysFlag: true } as InterpreterState);
+    if (value instanceof CellError) return value;
+    const number = (arg: unknown, fallback: number): number | CellError => {
+      if (arg === undefined || (arg as { type?: string }).type === 'EMPTY') return fallback;
+      const v = this.evaluateAst(arg as never, state);
+      const scalar = v instanceof SimpleRangeValue ? v.data[0]?.[0] : v;
+      const n = this.coerceScalarToNumberOrError(scalar as never);
+      return n instanceof CellError ? n : Math.trunc(typeof n === 'number' ? n : (n as unknown as { val: number }).val);
+    };
+    const g = grid(value);
+    const h = g.length;
+    const w = g[0]?.length ?? 0;
+    let row = number(rowArg, ast.args.length > 2 ? 0 : 1);
+    let col = number(colArg, 1);
+    const area = number(areaArg, 1);
+    if (row instanceof CellError) return row;
+    if (col instanceof CellError) return col;
+    if (area instanceof CellError) return area;
+    if (area !== 1) return new CellError(ErrorType.REF, 'INDEX: only area 1 of a single range is supported.');
+    if (ast.args.length <= 2 && h === 1) [row, col] = [1, row];
+    if (row < 0 || col < 0 || row > h || col > w) return new CellError(ErrorType.REF, 'INDEX: the row or column is outside the array.');
+    const rows = row === 0 ? [...Array(h).keys()] : [row - 1];
+    const cols = col === 0 ? [...Array(w).keys()] : [col - 1];
+    if (rows.length === 1 && cols.length === 1) return out(g[rows[0]][cols[0]]);
+    if (!state.arraysFlag && this.isWholeFormula(ast, state)) {
+      // The cell's own value: implicit intersection with the formula's row or column, where the array is a reference.
+      const where = this.areaOf(arrayArg, state);
+      const at = state.formulaAddress;
+      if (where && where.sheet === at.sheet) {
+        const r = rows.length === 1 ? rows[0] : at.row - where.top;
+        const c = cols.length === 1 ? cols[0] : at.col - where.left;
+        if (rows.includes(r) && cols.includes(c)) return out(g[r][c]);
+      }
+      return new CellError(ErrorType.VALUE, 'INDEX: a whole row or column in a single cell.');
+    }
+    return SimpleRangeValue.onlyValues(rows.map((r) => cols.map((c) => out(g[r][c]))) as never);
+  }
+
+  /** Whether `ast` is the whole formula of the cell being evaluated (not an argument inside it). */
+  private isWholeFormula(ast: ProcedureAst, state: InterpreterState): boolean {
+    const vertex = (state as unknown as { formulaVertex?: { getFormula?: (service: unknown) => unknown } }).formulaVertex;
+    if (!vertex?.getFormula) return true; // a formula evaluated on its own (calculateFormula)
+    const root = vertex.getFormula(this.dependencyGraph.lazilyTransformingAstService) as { type?: string; procedureName?: string; args?: unknown[] } | undefined;
+    // The same call at the root (the AST may be a transformed copy: compare its shape, not identity).
+    return root === ast || (root?.type === ast.type && root?.procedureName === ast.procedureName && root?.args?.length === ast.args.length);
+  }
+
+  rowSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const area = ast.args[0] ? this.areaOf(ast.args[0], state) : undefined;
+    return area && state.arraysFlag ? new ArraySize(1, area.bottom - area.top + 1) : ArraySize.scalar();
+  }
+
+  columnSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const area = ast.args[0] ? this.areaOf(ast.args[0], state) : undefined;
+    return area && state.arraysFlag ? new ArraySize(area.right - area.left + 1, 1) : ArraySize.scalar();
+  }
+
+  /** ROW(), ROW(A5), ROW(A1:A3): in an array formula (or as INDEX's array) the rows of the whole range. */
+  row(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.rowOrColumn(ast, state, 'ROW');
+  }
+
+  column(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.rowOrColumn(ast, state, 'COLUMN');
+  }
+
+  private rowOrColumn(ast: ProcedureAst, state: InterpreterState, name: 'ROW' | 'COLUMN'): unknown {
+    if (ast.args.length > 1) return new CellError(ErrorType.NA, `${name}: wrong number of arguments.`);
+    const arg = ast.args[0];
+    if (arg === undefined || (arg as { type?: string }).type === 'EMPTY') return name === 'ROW' ? state.formulaAddress.row + 1 : state.formulaAddress.col + 1;
+    const area = this.areaOf(arg, state);
+    if (!area) return new CellError(ErrorType.VALUE, `${name}: the argument must be a reference.`);
+    const first = name === 'ROW' ? area.top + 1 : area.left + 1;
+    const count = name === 'ROW' ? area.bottom - area.top + 1 : area.right - area.left + 1;
+    if (!state.arraysFlag || count === 1) return first;
+    const values = [...Array(count).keys()].map((k) => first + k);
+    return SimpleRangeValue.onlyValues(name === 'ROW' ? values.map((v) => [v]) : [values]);
+  }
+
   /**
    * OFFSET(ref, rows, cols, [height], [width]) with offsets computed by the formula (constant ones
    * are HyperFormula's own OFFSET): the cells read when the formula is evaluated, as INDIRECT.
    */
   xloffset(ast: ProcedureAst, state: InterpreterState): unknown {
-    let base = ast.args[0] as unknown as (RangeAst & { reference?: { toSimpleCellAddress(b: unknown): { sheet: number; row: number; col: number } } }) | undefined;
-    while (base && base.type === 'PARENTHESIS') base = (base as unknown as { expression: typeof base }).expression;
-    let area: { sheet: number; top: number; left: number; bottom: number; right: number } | undefined;
-    if (base?.type === 'CELL_REFERENCE' && base.reference) {
-      const a = base.reference.toSimpleCellAddress(state.formulaAddress);
-      area = { sheet: a.sheet, top: a.row, left: a.col, bottom: a.row, right: a.col };
-    } else if (base?.type === 'CELL_RANGE') {
-      const a = base.start.toSimpleCellAddress(state.formulaAddress) as { sheet: number; row: number; col: number };
-      const b = base.end.toSimpleCellAddress(state.formulaAddress);
-      area = { sheet: a.sheet, top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
-    }
+    const area = this.areaOf(ast.args[0], state);
     if (!area) return new CellError(ErrorType.VALUE, 'OFFSET: the first argument must be a reference.');
     const from = area;
     return this.runFunction(ast.args, state, this.metadata('XLOFFSET'), (_ref: unknown, rows: number, cols: number, height?: number, width?: number) => {

@@ -285,6 +285,18 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
       }),
     ),
   );
+  // An array formula read with its range gets that range's size up front (XLFIT): HyperFormula
+  // otherwise sizes it from its arguments before evaluating, as one cell when they are computed.
+  const shown = new Map<string, string>(); // "sheet,row,col" → the formula as read, for the output
+  sheets.forEach((s, k) =>
+    (s.arrays ?? []).forEach((a) => {
+      const content = contents[k][a.row]?.[a.col];
+      const m = typeof content === 'string' ? /^=\s*ARRAYFORMULA\s*\(([\s\S]*)\)\s*$/i.exec(content) : null;
+      if (!m || typeof content !== 'string' || a.rows * a.cols <= 1) return;
+      shown.set(`${k},${a.row},${a.col}`, content);
+      contents[k][a.row][a.col] = `=ARRAYFORMULA(XLFIT(${m[1]},${a.rows},${a.cols}))`;
+    }),
+  );
   const replaced: ReplacedFormula[] = [];
   const hf = buildRobustly(sheets, contents, options, names, replaced);
   // INDIRECT and a computed OFFSET read their cells when evaluated, with no dependency HyperFormula
@@ -303,7 +315,7 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
       s.cells.forEach((row, r) =>
         row.forEach((cell, c) => {
           const content = contents[k][r][c];
-          if (typeof content === 'string' && content.startsWith('=') && !isInputError(cell)) formulas.set(`${r},${c}`, content);
+          if (typeof content === 'string' && content.startsWith('=') && !isInputError(cell)) formulas.set(`${r},${c}`, shown.get(`${k},${r},${c}`) ?? content);
           // An error code HyperFormula does not know (#NULL!, #CALC!, ...) reads back as entered.
           if (isInputError(cell) && content === '#ERROR!') {
             const code = cell.error.trim().toUpperCase();
