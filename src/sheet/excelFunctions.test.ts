@@ -4,6 +4,7 @@
  * never failing for one formula.
  */
 import { evaluateSheet, evaluateWorkbook, type InputCell, type OutputCell } from './workbook';
+import { FunctionPlugin, HyperFormula } from 'hyperformula';
 import { excelDateParts, vdb } from './excelFunctions';
 
 function one(formula: string, cells: InputCell[][] = []): OutputCell {
@@ -169,19 +170,31 @@ describe('one formula never fails the workbook', () => {
     expect(sheet.values[0]).toEqual([1, 2, 3]);
   });
 
-  test('the XLOOKUP array formula of issue 11 evaluates to errors in its own cells only', () => {
-    const row: InputCell[] = ['a', 'b', 'c'];
+  test('the XLOOKUP array formula of issue 11 gives one result per lookup value, as in Excel', () => {
     const [sheet] = evaluateWorkbook([
       {
         name: 'S',
-        cells: [row, [1, 2, 3], ['=ARRAYFORMULA(XLOOKUP(A1:C1,A1:C1,A2:C2))', null, null, '=1+1']],
+        cells: [['a', 'b', 'c'], [1, 2, 3], ['=ARRAYFORMULA(XLOOKUP(A1:C1,A1:C1,A2:C2))', null, null, '=1+1']],
+        arrays: [{ row: 2, col: 0, rows: 1, cols: 3 }],
       },
     ]);
-    expect(sheet.values[2][3]).toBe(2);
-    const v = sheet.values[2][0];
-    // Excel gives 1 (and 2, 3 beside it); today it is an error with a message (README "What still differs").
-    if (typeof v === 'object' && v !== null) expect(v.message.length).toBeGreaterThan(0);
-    else expect(v).toBe(1);
+    expect(sheet.values[2]).toEqual([1, 2, 3, 2]);
+  });
+
+  test('what HyperFormula throws while evaluating a formula is #VALUE! with its message in that cell only', () => {
+    class Throwing extends FunctionPlugin {
+      static implementedFunctions = { THROWS: { method: 'throws', parameters: [] } };
+      throws(): never {
+        throw new Error('boom');
+      }
+    }
+    HyperFormula.registerFunctionPlugin(Throwing, { enGB: { THROWS: 'THROWS' }, enUS: { THROWS: 'THROWS' } });
+    try {
+      const [row] = evaluateSheet([[1, '=THROWS()+1', '=A1+1']]);
+      expect(row).toEqual([1, { error: '#VALUE!', message: 'Cannot evaluate this formula: boom' }, 2]);
+    } finally {
+      HyperFormula.unregisterFunctionPlugin(Throwing);
+    }
   });
 });
 
@@ -191,10 +204,6 @@ describe('one formula never fails the workbook', () => {
  */
 describe('what still differs from Excel (pinned)', () => {
   const err = (v: OutputCell) => (typeof v === 'object' && v !== null ? `${v.error} ${v.message}` : v);
-  test('an array-returning function vectorized over an array formula is #VALUE! (Excel: one lookup per value)', () => {
-    const v = evaluateSheet([['a', 'b', 1, 2], ['=ARRAYFORMULA(XLOOKUP(A1:B1,A1:B1,C1:D1))']]);
-    expect(err(v[1][0])).toBe('#VALUE! Cannot evaluate this formula: Function returning array cannot be vectorized.');
-  });
   test('a circular reference is #CYCLE! (Excel with iterative calculation gives a value)', () => {
     expect(err(evaluateSheet([['=B1+1', '=A1']])[0][0])).toBe('#CYCLE! Circular reference.');
   });

@@ -162,6 +162,26 @@ function approximateIndex(values: readonly Scalar[], sought: Scalar): number {
   return found;
 }
 
+/** XMATCH's and XLOOKUP's search: the 0-based position found, or -1. */
+function matchIndex(values: readonly Scalar[], value: Scalar, matchMode: number, searchMode: number): number {
+  const order = [...values.keys()];
+  if (searchMode === -1 || searchMode === -2) order.reverse();
+  let best = -1;
+  for (const i of order) {
+    const v = values[i];
+    if (matchMode === 2 && typeof value === 'string' && typeof v === 'string') {
+      if (wildcard(value).test(v)) return i;
+      continue;
+    }
+    const c = compare(v, value);
+    if (c === undefined) continue;
+    if (c === 0) return i;
+    if (matchMode === -1 && c < 0 && (best < 0 || (compare(v, values[best]) as number) > 0)) best = i;
+    if (matchMode === 1 && c > 0 && (best < 0 || (compare(v, values[best]) as number) < 0)) best = i;
+  }
+  return best;
+}
+
 // ---- statistics ----------------------------------------------------------------------------------
 
 function pairs(ys: unknown, xs: unknown): { x: number[]; y: number[] } | CellError {
@@ -318,6 +338,12 @@ const IMPLEMENTED: ImplementedFunctions = {
   ROW: { method: 'row', sizeOfResultArrayMethod: 'rowSize', parameters: [{ argumentType: A, optionalArg: true }], vectorizationForbidden: true },
   COLUMN: { method: 'column', sizeOfResultArrayMethod: 'columnSize', parameters: [{ argumentType: A, optionalArg: true }], vectorizationForbidden: true },
   XLFIT: { method: 'xlfit', sizeOfResultArrayMethod: 'xlfitSize', parameters: [{ argumentType: A }, { argumentType: N }, { argumentType: N }], vectorizationForbidden: true },
+  XLOOKUP: {
+    method: 'xlookup',
+    sizeOfResultArrayMethod: 'xlookupSize',
+    parameters: [{ argumentType: A }, { argumentType: A }, { argumentType: A }, { argumentType: A, optionalArg: true }, { argumentType: A, optionalArg: true }, { argumentType: A, optionalArg: true }],
+    vectorizationForbidden: true,
+  },
   XLERROR: { method: 'xlerror', parameters: [{ argumentType: S }] },
   INDIRECT: { method: 'indirect', parameters: [{ argumentType: S }, { argumentType: B, defaultValue: true }], isVolatile: true, vectorizationForbidden: true },
 };
@@ -394,25 +420,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
 
   xmatch(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('XMATCH'), (sought: unknown, range: SimpleRangeValue, matchMode: number, searchMode: number) => {
-      const value = plain(sought);
-      const values = flat(range);
       if (![0, -1, 1, 2].includes(matchMode) || ![1, -1, 2, -2].includes(searchMode)) return new CellError(ErrorType.VALUE, 'XMATCH: match_mode or search_mode is not one of its values.');
-      const order = [...values.keys()];
-      if (searchMode === -1 || searchMode === -2) order.reverse();
-      let best = -1;
-      for (const i of order) {
-        const v = values[i];
-        if (matchMode === 2 && typeof value === 'string' && typeof v === 'string') {
-          if (wildcard(value).test(v)) return i + 1;
-          continue;
-        }
-        const c = compare(v, value);
-        if (c === undefined) continue;
-        if (c === 0) return i + 1;
-        if (matchMode === -1 && c < 0 && (best < 0 || (compare(v, values[best]) as number) > 0)) best = i;
-        if (matchMode === 1 && c > 0 && (best < 0 || (compare(v, values[best]) as number) < 0)) best = i;
-      }
-      return best >= 0 ? best + 1 : new CellError(ErrorType.NA, 'XMATCH: no match.');
+      const i = matchIndex(flat(range), plain(sought), matchMode, searchMode);
+      return i >= 0 ? i + 1 : new CellError(ErrorType.NA, 'XMATCH: no match.');
     });
   }
 
@@ -642,6 +652,69 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
    */
   xlerror(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('XLERROR'), (code: string) => new CellError(ErrorType.ERROR, code));
+  }
+
+  xlookupSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const sought = this.areaOf(ast.args[0], state);
+    if (sought && state.arraysFlag && (sought.bottom > sought.top || sought.right > sought.left)) {
+      return new ArraySize(sought.right - sought.left + 1, sought.bottom - sought.top + 1);
+    }
+    const lookup = this.areaOf(ast.args[1], state);
+    const back = this.areaOf(ast.args[2], state);
+    if (!lookup || !back) return ArraySize.scalar();
+    // A row of the return array for a vertical lookup array, a column for a horizontal one.
+    return lookup.right === lookup.left ? new ArraySize(back.right - back.left + 1, 1) : new ArraySize(1, back.bottom - back.top + 1);
+  }
+
+  /**
+   * XLOOKUP(lookup_value, lookup_array, return_array, [if_not_found], [match_mode], [search_mode]).
+   * Several lookup values (an array formula over a range of them, issue 11's
+   * {=XLOOKUP(C162:Q162,…)}) give one result each, as in Excel.
+   */
+  xlookup(ast: ProcedureAst, state: InterpreterState): unknown {
+    const [soughtArg, lookupArg, returnArg, notFoundArg, modeArg, searchArg] = ast.args;
+    if (soughtArg === undefined || lookupArg === undefined || returnArg === undefined || ast.args.length > 6) {
+      return new CellError(ErrorType.NA, 'XLOOKUP: wrong number of arguments.');
+    }
+    const arrays = { ...state, arraysFlag: true } as InterpreterState;
+    const lookup = grid(this.evaluateAst(lookupArg, arrays));
+    const back = grid(this.evaluateAst(returnArg, arrays));
+    const sought = grid(this.evaluateAst(soughtArg, state.arraysFlag ? arrays : state));
+    const number = (arg: unknown, fallback: number): number | CellError => {
+      if (arg === undefined || (arg as { type?: string }).type === 'EMPTY') return fallback;
+      const v = plain(this.evaluateAst(arg as never, state));
+      if (v instanceof CellError) return v;
+      return typeof v === 'number' ? Math.trunc(v) : typeof v === 'boolean' ? Number(v) : new CellError(ErrorType.VALUE, 'XLOOKUP: match_mode and search_mode are numbers.');
+    };
+    const mode = number(modeArg, 0);
+    const search = number(searchArg, 1);
+    if (mode instanceof CellError) return mode;
+    if (search instanceof CellError) return search;
+    const error = firstError(lookup.flat());
+    if (error) return error;
+    const vertical = (lookup[0]?.length ?? 0) === 1;
+    if (!vertical && lookup.length !== 1) return new CellError(ErrorType.VALUE, 'XLOOKUP: the lookup array must be one row or one column.');
+    const values = vertical ? lookup.map((r) => r[0]) : lookup[0];
+    if (vertical ? back.length !== values.length : (back[0]?.length ?? 0) !== values.length) {
+      return new CellError(ErrorType.VALUE, 'XLOOKUP: the return array must match the lookup array in size.');
+    }
+    const notFound = (): Scalar[][] => {
+      if (notFoundArg === undefined || (notFoundArg as { type?: string }).type === 'EMPTY') return [[new CellError(ErrorType.NA, 'XLOOKUP: no match.')]];
+      return grid(this.evaluateAst(notFoundArg, state));
+    };
+    const slice = (v: Scalar): Scalar[][] => {
+      if (v instanceof CellError) return [[v]];
+      const i = matchIndex(values, v, mode, search);
+      if (i < 0) return notFound();
+      return vertical ? [back[i]] : back.map((r) => [r[i]]);
+    };
+    if (sought.length * (sought[0]?.length ?? 0) > 1) {
+      const results = sought.map((row) => row.map((v) => slice(v)[0][0]));
+      return SimpleRangeValue.onlyValues(results.map((r) => r.map(out)) as never);
+    }
+    const result = slice(sought[0]?.[0] ?? null);
+    if (result.length === 1 && result[0].length === 1) return out(result[0][0]);
+    return SimpleRangeValue.onlyValues(result.map((r) => r.map(out)) as never);
   }
 
   xlfitSize(ast: ProcedureAst): ArraySize {
