@@ -254,7 +254,7 @@ export function parseTsv(text: string): string[][] {
 }
 
 export class WorkbenchModel {
-  readonly hf: HyperFormula;
+  private engine: HyperFormula;
   private readonly sheets: SheetState[] = [];
   private readonly settings = new Map<string, string>();
   private selected: Selection | null = null;
@@ -274,8 +274,31 @@ export class WorkbenchModel {
 
   constructor() {
     registerCyberFunctions('en');
-    this.hf = HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false }), undoLimit: HF_UNDO_LIMIT });
+    this.engine = WorkbenchModel.newEngine();
   }
+
+  private static newEngine(): HyperFormula {
+    return HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false }), undoLimit: HF_UNDO_LIMIT });
+  }
+
+  /**
+   * The HyperFormula engine (read it freely). Writing to it directly bypasses the undo history:
+   * do that only before {@link resetHistory} (while opening a file) or through {@link runEngine}.
+   * It can be replaced by a fresh engine (see {@link historyProblem}): do not keep it.
+   */
+  get hf(): HyperFormula {
+    return this.engine;
+  }
+
+  /** Runs HyperFormula writes as one undo step of the model (e.g. a sheet-scoped bookkeeping name). */
+  runEngine<T>(label: string, fn: (hf: HyperFormula) => T): T {
+    let result: T | undefined;
+    this.edit(label, () => this.hfDo(() => (result = fn(this.engine))));
+    return result as T;
+  }
+
+  /** Why the undo history was last cleared by the model itself (see rebuildEngine), for the UI to say. */
+  historyProblem: string | undefined;
 
   /** A workbook with one empty sheet, "Sheet1", selected at A1, clean and with nothing to undo. */
   static blank(): WorkbenchModel {
@@ -384,11 +407,17 @@ export class WorkbenchModel {
     if (this.tx) return false;
     const entry = this.undoStack.pop();
     if (!entry) return false;
-    for (let i = 0; i < entry.hf; i++) if (this.hf.isThereSomethingToUndo()) this.hf.undo();
+    let failed: unknown;
+    try {
+      for (let i = 0; i < entry.hf; i++) if (this.hf.isThereSomethingToUndo()) this.hf.undo();
+    } catch (e) {
+      failed = e;
+    }
     for (const c of entry.cells) this.rawPut(c.sheet, c.key, c.before);
     for (const p of entry.props) Object.assign(p.sheet, p.before);
     if (entry.order) this.sheets.splice(0, this.sheets.length, ...entry.order.before);
     this.redoStack.push(entry);
+    this.checkEngine(entry, failed);
     this.restoreSelection(entry.selectionBefore);
     this.changed();
     this.historyChanged();
@@ -401,11 +430,17 @@ export class WorkbenchModel {
     if (this.tx) return false;
     const entry = this.redoStack.pop();
     if (!entry) return false;
-    for (let i = 0; i < entry.hf; i++) if (this.hf.isThereSomethingToRedo()) this.hf.redo();
+    let failed: unknown;
+    try {
+      for (let i = 0; i < entry.hf; i++) if (this.hf.isThereSomethingToRedo()) this.hf.redo();
+    } catch (e) {
+      failed = e;
+    }
     for (const c of entry.cells) this.rawPut(c.sheet, c.key, c.after);
     for (const p of entry.props) Object.assign(p.sheet, p.after);
     if (entry.order) this.sheets.splice(0, this.sheets.length, ...entry.order.after);
     this.undoStack.push(entry);
+    this.checkEngine(entry, failed);
     this.restoreSelection(entry.selectionAfter);
     this.changed();
     this.historyChanged();
@@ -513,10 +548,18 @@ export class WorkbenchModel {
     const tx = this.tx;
     if (!tx) return;
     this.tx = null;
-    for (let i = 0; i < tx.hf; i++) if (this.hf.isThereSomethingToUndo()) this.hf.undo();
+    let failed: unknown;
+    try {
+      for (let i = 0; i < tx.hf; i++) if (this.hf.isThereSomethingToUndo()) this.hf.undo();
+    } catch (e) {
+      failed = e;
+    }
     for (const [sheet, changes] of tx.cells) for (const [k, before] of changes) this.rawPut(sheet, k, before);
     for (const [sheet, before] of tx.props) Object.assign(sheet, before);
     if (tx.order) this.sheets.splice(0, this.sheets.length, ...tx.order);
+    if (failed !== undefined || (tx.hf > 0 && !this.sheets.every((s) => this.engineAgrees(s)))) {
+      this.rebuildEngine(`HyperFormula could not take back the failed "${tx.label}"; the workbook was rebuilt as it was and the undo history was cleared.`);
+    }
     // HyperFormula's redo stack no longer matches ours.
     this.hf.clearRedoStack();
     this.redoStack = [];
@@ -524,6 +567,105 @@ export class WorkbenchModel {
     this.touched = false;
     this.changed();
     this.historyChanged();
+  }
+
+  /**
+   * After an undo or redo: HyperFormula 3.5's own undo is unreliable around array formulas (it can
+   * throw, give back an array formula as its value, or keep an array's old result). The model's
+   * state is the truth: when HyperFormula failed or no longer agrees with it on the step's sheets,
+   * a fresh engine is built from the model and the history is cleared (historyProblem says why);
+   * the workbook itself is exactly the state the undo or redo was to give.
+   */
+  private checkEngine(entry: HistoryEntry, failed: unknown): void {
+    const sheets = new Set<SheetState>([...entry.cells.map((c) => c.sheet), ...entry.props.map((p) => p.sheet)]);
+    if (failed === undefined && [...sheets].every((s) => !this.sheets.includes(s) || this.engineAgrees(s))) return;
+    this.rebuildEngine(
+      failed !== undefined
+        ? `HyperFormula could not ${this.undoStack.includes(entry) ? 'redo' : 'undo'} "${entry.label}" (${failed instanceof Error ? failed.message.slice(0, 80) : String(failed)}); the workbook was rebuilt as it should be and the undo history was cleared.`
+        : `HyperFormula's undo of "${entry.label}" disagreed with the workbook; the workbook was rebuilt as it should be and the undo history was cleared.`,
+    );
+  }
+
+  /** Whether HyperFormula holds exactly the sheet's records, and its array results are current. */
+  private engineAgrees(state: SheetState): boolean {
+    const id = this.hf.getSheetId(state.name);
+    if (id === undefined) return false;
+    const addr = (row: number, col: number): SimpleCellAddress => ({ sheet: id, row, col });
+    for (const [k, rec] of state.cells) {
+      const [row, col] = unkey(k);
+      if (isFormula(rec.input)) {
+        const f = this.hf.getCellFormula(addr(row, col));
+        if (f === undefined || (rec.hf !== undefined && f !== rec.hf)) return false;
+        if (String(this.hf.getCellType(addr(row, col))) === 'ARRAYFORMULA') {
+          const fresh = this.hf.calculateFormula(f, id);
+          const rows = Array.isArray(fresh) ? fresh : [[fresh]];
+          for (let r = 0; r < rows.length; r++) {
+            for (let c = 0; c < rows[r].length; c++) {
+              if (JSON.stringify(toCellValue(rows[r][c])) !== JSON.stringify(toCellValue(this.hf.getCellValue(addr(row + r, col + c))))) return false;
+            }
+          }
+        }
+      } else if (rec.input !== null) {
+        if (this.hf.getCellFormula(addr(row, col)) !== undefined) return false;
+        const v = inputOfSerialized(this.hf.getCellSerialized(addr(row, col)));
+        if (!sameInput(v, rec.input) && !(typeof rec.input === 'number' && !Number.isFinite(rec.input))) return false;
+      }
+    }
+    const serialized = this.hf.getSheetSerialized(id);
+    for (let row = 0; row < serialized.length; row++) {
+      for (let col = 0; col < serialized[row].length; col++) {
+        const v = serialized[row][col];
+        if (v === null || v === undefined) continue;
+        if ((state.cells.get(key(row, col))?.input ?? null) !== null) continue;
+        if (String(this.hf.getCellType(addr(row, col))) !== 'ARRAY') return false;
+      }
+    }
+    return true;
+  }
+
+  /** A fresh HyperFormula engine holding the model's workbook; the undo history is cleared. */
+  private rebuildEngine(reason: string): void {
+    const old = this.engine;
+    const global = this.safeNames(old, undefined);
+    const scoped = this.sheets.map((s) => {
+      const id = old.getSheetId(s.name);
+      return id === undefined ? [] : this.safeNames(old, id);
+    });
+    const fresh = WorkbenchModel.newEngine();
+    for (const s of this.sheets) fresh.addSheet(s.name);
+    fresh.batch(() => {
+      for (const n of global) if (fresh.isItPossibleToAddNamedExpression(n.name, n.expression)) fresh.addNamedExpression(n.name, n.expression);
+      this.sheets.forEach((s, i) => {
+        const id = fresh.getSheetId(s.name) as number;
+        for (const n of scoped[i]) if (fresh.isItPossibleToAddNamedExpression(n.name, n.expression, id)) fresh.addNamedExpression(n.name, n.expression, id);
+        for (const [k, rec] of s.cells) {
+          if (rec.input === null) continue;
+          const [row, col] = unkey(k);
+          const content = isFormula(rec.input) ? (rec.hf ?? toContent(rec.input, rec.array === true)) : toContent(rec.input, false);
+          fresh.setCellContents({ sheet: id, row, col }, [[content]]);
+        }
+      });
+    });
+    fresh.clearUndoStack();
+    fresh.clearRedoStack();
+    this.engine = fresh;
+    try {
+      old.destroy();
+    } catch {
+      /* the broken engine is dropped either way */
+    }
+    this.undoStack = [];
+    this.redoStack = [];
+    this.savedEntryId = -1;
+    this.historyProblem = reason;
+  }
+
+  private safeNames(hf: HyperFormula, scope: number | undefined): NamedRange[] {
+    try {
+      return hf.listNamedExpressions(scope).map((name) => ({ name, expression: String(hf.getNamedExpression(name, scope)?.expression ?? '') }));
+    } catch {
+      return [];
+    }
   }
 
   private restoreSelection(selection: Selection | null): void {
@@ -949,6 +1091,20 @@ export class WorkbenchModel {
     return { start: a.start, end: { row: Math.min(a.end.row, Math.max(a.start.row, lastRow)), col: Math.min(a.end.col, Math.max(a.start.col, lastCol)) } };
   }
 
+  /** The sheet's formulas whose result is an array (HyperFormula's ARRAYFORMULA cells), with their text. */
+  private arrayAnchors(state: SheetState): Array<{ row: number; col: number; formula: string }> {
+    const id = this.idOf(state);
+    const out: Array<{ row: number; col: number; formula: string }> = [];
+    for (const [k, rec] of state.cells) {
+      if (!isFormula(rec.input)) continue;
+      const [row, col] = unkey(k);
+      if (String(this.hf.getCellType({ sheet: id, row, col })) !== 'ARRAYFORMULA') continue;
+      const formula = this.hf.getCellFormula({ sheet: id, row, col });
+      if (formula !== undefined) out.push({ row, col, formula });
+    }
+    return out;
+  }
+
   private range(state: SheetState, a: Area): SimpleCellRange {
     const id = this.idOf(state);
     return { start: { sheet: id, row: a.start.row, col: a.start.col }, end: { sheet: id, row: a.end.row, col: a.end.col } };
@@ -975,6 +1131,19 @@ export class WorkbenchModel {
   }
 
   private insertOrDelete(sheet: string, axis: 'row' | 'col', index: number, delta: number, label: string): void {
+    if (this.tx !== null) return this.insertOrDeleteOnce(sheet, axis, index, delta, label, false);
+    // If HyperFormula fails on the way (array formulas again), the step was rolled back onto a
+    // freshly built engine: the operation is then done once more there, plainly.
+    const problem = this.historyProblem;
+    try {
+      return this.insertOrDeleteOnce(sheet, axis, index, delta, label, false);
+    } catch (e) {
+      if (this.historyProblem === problem) throw e;
+    }
+    return this.insertOrDeleteOnce(sheet, axis, index, delta, label, true);
+  }
+
+  private insertOrDeleteOnce(sheet: string, axis: 'row' | 'col', index: number, delta: number, label: string, native: boolean): void {
     const state = this.sheet(sheet);
     if (delta === 0 || index < 0) return;
     // The remembered block's cells have moved: as in Excel, the copy or cut is cancelled.
@@ -983,20 +1152,48 @@ export class WorkbenchModel {
       const id = this.idOf(state);
       const dims = this.hf.getSheetDimensions(id);
       const size = axis === 'row' ? dims.height : dims.width;
-      if (index < size) {
-        this.hfDo(() => {
-          if (axis === 'row') {
-            if (delta > 0) this.hf.addRows(id, [index, delta]);
-            else this.hf.removeRows(id, [index, -delta]);
-          } else if (delta > 0) this.hf.addColumns(id, [index, delta]);
-          else this.hf.removeColumns(id, [index, -delta]);
-        });
-      }
       const shift = (n: number): number | null => {
         if (n < index) return n;
         if (delta < 0 && n < index - delta) return null;
         return n + delta;
       };
+      if (index < size) {
+        // HyperFormula 3.5 mishandles array formulas whose spill the operation cuts through:
+        // undoing removeRows/removeColumns gives back the anchor as its value and the spilled cells
+        // as constants, and addRows inside a spill next to another one throws "Destination already
+        // occupied". Those array formulas are taken out before the operation and written back
+        // after it with their references adjusted here as HyperFormula adjusts the others (a range
+        // grows when rows are inserted inside it, shrinks when some of its rows are deleted, is
+        // #REF! when all are); undoing the step then restores them as formulas.
+        const band = delta > 0 ? { from: index, to: index - 1 } : { from: index, to: index - delta - 1 };
+        const anchors = native ? [] : this.arrayAnchors(state).filter((a) => {
+          const size = this.spillSize(state.name, a.row, a.col) ?? { rows: 1, cols: 1 };
+          const [first, last] = axis === 'row' ? [a.row, a.row + size.rows - 1] : [a.col, a.col + size.cols - 1];
+          return delta > 0 ? first < index && index <= last : first <= band.to && last >= band.from;
+        });
+        this.hfDo(() => {
+          for (const a of anchors) this.hf.setCellContents({ sheet: id, row: a.row, col: a.col }, [[null]]);
+          if (axis === 'row') {
+            if (delta > 0) this.hf.addRows(id, [index, delta]);
+            else this.hf.removeRows(id, [index, -delta]);
+          } else if (delta > 0) this.hf.addColumns(id, [index, delta]);
+          else this.hf.removeColumns(id, [index, -delta]);
+          for (const a of anchors) {
+            const at = shift(axis === 'row' ? a.row : a.col);
+            if (at === null) continue;
+            const text = mapReferences(a.formula, (ref) => {
+              if (ref.sheet !== undefined && this.find(ref.sheet) !== state) return undefined;
+              const [s0, e0] = axis === 'row' ? [ref.start.row, ref.end.row] : [ref.start.col, ref.end.col];
+              const first = shift(s0) ?? index;
+              const last = shift(e0) ?? index - 1;
+              if (last < first) return '#REF!';
+              const put = (p: CellRef, n: number) => (axis === 'row' ? { row: n, col: p.col } : { row: p.row, col: n });
+              return { ...(ref.sheet !== undefined ? { sheet: state.name } : {}), start: put(ref.start, first), end: put(ref.end, last) };
+            });
+            this.hf.setCellContents({ sheet: id, row: axis === 'row' ? at : a.row, col: axis === 'row' ? a.col : at }, [[text]]);
+          }
+        });
+      }
       this.remap(state, (row, col) => {
         if (axis === 'row') {
           const r = shift(row);
@@ -1248,6 +1445,9 @@ export class WorkbenchModel {
     for (const [k, rec] of state.cells) {
       const [row, col] = unkey(k);
       if (inside(a, row, col) && isFormula(rec.input) && String(this.hf.getCellType({ sheet: id, row, col })) === 'ARRAYFORMULA') return false;
+    }
+    for (let r = target.start.row; r <= target.end.row; r++) {
+      for (let c = target.start.col; c <= target.end.col; c++) if (String(this.hf.getCellType({ sheet: id, row: r, col: c })) === 'ARRAY') return false;
     }
     const hits = (ref: { start: CellRef; end: CellRef }) => !(ref.start.row > target.end.row || ref.end.row < target.start.row || ref.start.col > target.end.col || ref.end.col < target.start.col);
     for (const other of this.sheets) {
