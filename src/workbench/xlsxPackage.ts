@@ -449,6 +449,7 @@ export function sheetRows(xml: string): { data: Span | undefined; rows: RowSpan[
 
 /** The formula element of a cell, with its attributes and its (unescaped) text. */
 export function formulaElement(cell: string): { tag: string; text: string } | undefined {
+  if (!cell.includes('<f')) return undefined;
   const f = element(cell, 'f');
   if (!f) return undefined;
   const tag = startTag(f.text);
@@ -720,6 +721,7 @@ export function patchSheetXml(
     if (t === 'shared' && getAttr(f?.tag ?? '', 'ref')) {
       const si = getAttr(f?.tag ?? '', 'si');
       for (const c of cells.values()) {
+        if (!c.text.includes('t="shared"')) continue;
         const g = formulaElement(c.text);
         if (g && getAttr(g.tag, 't') === 'shared' && getAttr(g.tag, 'si') === si) whole.add(key(c.row, c.col));
       }
@@ -737,6 +739,8 @@ export function patchSheetXml(
     }
   }
   const formulasRemoved: string[] = [];
+  let masterMap: Map<string, CellSpan> | undefined;
+  const masters = () => (masterMap ??= sharedMasters(cells.values()));
   const replacements = new Map<string, string | undefined>();
   const restyled = new Map<string, string | undefined>();
   for (const k of whole) {
@@ -750,7 +754,7 @@ export function patchSheetXml(
     if (!changes.edited.has(k) && old) {
       // Not edited itself (a shared formula's dependent, or a cell of an array's old range).
       const f = formulaElement(old.text);
-      if (f && getAttr(f.tag, 't') === 'shared' && isFormula(input)) wanted = { ...wanted, input: { formula: sharedText(cells, old, f) ?? input.formula } };
+      if (f && getAttr(f.tag, 't') === 'shared' && isFormula(input)) wanted = { ...wanted, input: { formula: sharedText(masters(), old, f) ?? input.formula } };
     }
     const made = cellXml(addr(row, col), newS, wanted, old?.text);
     if (old && formulaElement(old.text) && !(made && made.includes('<f'))) formulasRemoved.push(addr(row, col));
@@ -830,16 +834,23 @@ export function patchSheetXml(
 }
 
 /** A shared formula's dependent's own formula, from its master's text in the file. */
-function sharedText(cells: ReadonlyMap<string, CellSpan>, cell: CellSpan, f: { tag: string; text: string }): string | undefined {
+function sharedText(masters: ReadonlyMap<string, CellSpan>, cell: CellSpan, f: { tag: string; text: string }): string | undefined {
   if (f.text) return `=${f.text}`;
-  const si = getAttr(f.tag, 'si');
-  for (const c of cells.values()) {
+  const master = masters.get(getAttr(f.tag, 'si') ?? '');
+  const g = master ? formulaElement(master.text) : undefined;
+  return master && g ? shiftFormula(`=${g.text}`, cell.row - master.row, cell.col - master.col) : undefined;
+}
+
+/** The masters of a sheet's shared formulas (the cell whose `<f t="shared">` has the text), by `si`. */
+function sharedMasters(cells: Iterable<CellSpan>): Map<string, CellSpan> {
+  const out = new Map<string, CellSpan>();
+  for (const c of cells) {
+    if (!c.text.includes('t="shared"')) continue;
     const g = formulaElement(c.text);
-    if (g && getAttr(g.tag, 't') === 'shared' && getAttr(g.tag, 'si') === si && g.text) {
-      return shiftFormula(`=${g.text}`, cell.row - c.row, cell.col - c.col);
-    }
+    const si = g ? getAttr(g.tag, 'si') : undefined;
+    if (g && si !== undefined && getAttr(g.tag, 't') === 'shared' && g.text && !out.has(si)) out.set(si, c);
   }
-  return undefined;
+  return out;
 }
 
 function growDimension(xml: string, row: number, col: number): string {

@@ -36,10 +36,18 @@ export function startTag(element: string): string {
   return m ? m[0] : element;
 }
 
+const attrPatterns = new Map<string, RegExp>();
+
 /** An attribute's (unescaped) value in a start tag, or undefined. */
 export function getAttr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1]) : undefined;
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}="([^"]*)"`);
+    attrPatterns.set(name, re);
+  }
+  const m = re.exec(tag);
+  if (!m) return undefined;
+  return m[1].includes('&') ? unescapeXml(m[1]) : m[1];
 }
 
 /** The start tag with the attribute set (added before the tag's end when absent) or, for undefined, removed. */
@@ -57,10 +65,17 @@ export interface Span {
   readonly text: string;
 }
 
+// Reused: elements() runs to completion before it is called again (it calls nothing back).
+const openPatterns = new Map<string, RegExp>();
+
 /** Every element `<name …/>` or `<name …>…</name>` between from and to, in order. */
-export function elements(xml: string, name: string, from = 0, to = xml.length): Span[] {
+export function elements(xml: string, name: string, from = 0, to = xml.length, limit = Infinity): Span[] {
   const out: Span[] = [];
-  const open = new RegExp(`<${name}(?=[\\s/>])`, 'g');
+  let open = openPatterns.get(name);
+  if (!open) {
+    open = new RegExp(`<${name}(?=[\\s/>])`, 'g');
+    openPatterns.set(name, open);
+  }
   const close = `</${name}>`;
   open.lastIndex = from;
   for (let m = open.exec(xml); m && m.index < to; m = open.exec(xml)) {
@@ -74,6 +89,7 @@ export function elements(xml: string, name: string, from = 0, to = xml.length): 
       end = c + close.length;
     }
     out.push({ start: m.index, end, text: xml.slice(m.index, end) });
+    if (out.length >= limit) break;
     open.lastIndex = end;
   }
   return out;
@@ -81,7 +97,7 @@ export function elements(xml: string, name: string, from = 0, to = xml.length): 
 
 /** The first element of that name, or undefined. */
 export function element(xml: string, name: string, from = 0): Span | undefined {
-  return elements(xml, name, from)[0];
+  return elements(xml, name, from, xml.length, 1)[0];
 }
 
 /** The text between an element's start and end tags ("" for a self-closing one). */
