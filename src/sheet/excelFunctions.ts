@@ -162,6 +162,13 @@ function approximateIndex(values: readonly Scalar[], sought: Scalar): number {
   return found;
 }
 
+/** Element (r, c) of a broadcast argument: a single row or column repeats; beyond its size, #N/A. */
+function pick(g: readonly Scalar[][], r: number, c: number): Scalar {
+  const rr = g.length === 1 ? 0 : r;
+  const cc = (g[0]?.length ?? 0) === 1 ? 0 : c;
+  return rr < g.length && cc < (g[rr]?.length ?? 0) ? g[rr][cc] : new CellError(ErrorType.NA, 'The arrays given have different sizes.');
+}
+
 /** XMATCH's and XLOOKUP's search: the 0-based position found, or -1. */
 function matchIndex(values: readonly Scalar[], value: Scalar, matchMode: number, searchMode: number): number {
   const order = [...values.keys()];
@@ -679,17 +686,13 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     const arrays = { ...state, arraysFlag: true } as InterpreterState;
     const lookup = grid(this.evaluateAst(lookupArg, arrays));
     const back = grid(this.evaluateAst(returnArg, arrays));
-    const sought = grid(this.evaluateAst(soughtArg, state.arraysFlag ? arrays : state));
-    const number = (arg: unknown, fallback: number): number | CellError => {
-      if (arg === undefined || (arg as { type?: string }).type === 'EMPTY') return fallback;
-      const v = plain(this.evaluateAst(arg as never, state));
-      if (v instanceof CellError) return v;
-      return typeof v === 'number' ? Math.trunc(v) : typeof v === 'boolean' ? Number(v) : new CellError(ErrorType.VALUE, 'XLOOKUP: match_mode and search_mode are numbers.');
-    };
-    const mode = number(modeArg, 0);
-    const search = number(searchArg, 1);
-    if (mode instanceof CellError) return mode;
-    if (search instanceof CellError) return search;
+    const lifted = state.arraysFlag ? arrays : state;
+    const sought = grid(this.evaluateAst(soughtArg, lifted));
+    const given = (arg: unknown): Scalar[][] | undefined =>
+      arg === undefined || (arg as { type?: string }).type === 'EMPTY' ? undefined : grid(this.evaluateAst(arg as never, lifted));
+    const notFound = given(notFoundArg);
+    const modes = given(modeArg) ?? [[0]];
+    const searches = given(searchArg) ?? [[1]];
     const error = firstError(lookup.flat());
     if (error) return error;
     const vertical = (lookup[0]?.length ?? 0) === 1;
@@ -698,23 +701,34 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     if (vertical ? back.length !== values.length : (back[0]?.length ?? 0) !== values.length) {
       return new CellError(ErrorType.VALUE, 'XLOOKUP: the return array must match the lookup array in size.');
     }
-    const notFound = (): Scalar[][] => {
-      if (notFoundArg === undefined || (notFoundArg as { type?: string }).type === 'EMPTY') return [[new CellError(ErrorType.NA, 'XLOOKUP: no match.')]];
-      return grid(this.evaluateAst(notFoundArg, state));
-    };
-    const slice = (v: Scalar): Scalar[][] => {
+    const asNumber = (v: Scalar): number | CellError =>
+      v instanceof CellError ? v : typeof v === 'number' ? Math.trunc(v) : typeof v === 'boolean' ? Number(v) : new CellError(ErrorType.VALUE, 'XLOOKUP: match_mode and search_mode are numbers.');
+    const slice = (v: Scalar, modeValue: Scalar, searchValue: Scalar, r: number, c: number): Scalar[][] => {
       if (v instanceof CellError) return [[v]];
+      const mode = asNumber(modeValue);
+      const search = asNumber(searchValue);
+      if (mode instanceof CellError) return [[mode]];
+      if (search instanceof CellError) return [[search]];
       const i = matchIndex(values, v, mode, search);
-      if (i < 0) return notFound();
-      return vertical ? [back[i]] : back.map((r) => [r[i]]);
+      if (i < 0) {
+        if (!notFound) return [[new CellError(ErrorType.NA, 'XLOOKUP: no match.')]];
+        return notFound.length * (notFound[0]?.length ?? 0) > 1 && (r > 0 || c > 0) ? [[pick(notFound, r, c)]] : notFound;
+      }
+      return vertical ? [back[i]] : back.map((row) => [row[i]]);
     };
-    if (sought.length * (sought[0]?.length ?? 0) > 1) {
-      const results = sought.map((row) => row.map((v) => slice(v)[0][0]));
-      return SimpleRangeValue.onlyValues(results.map((r) => r.map(out)) as never);
+    // Excel lifts every single-value argument over an array (issue 11's
+    // {=XLOOKUP(C162:Q162,…,C163:Q163,C162:C169)}): a one-row or one-column array is repeated to
+    // the others' size, and a position beyond an argument's own size is #N/A.
+    const grids = [sought, modes, searches];
+    const h = Math.max(...grids.map((g) => g.length));
+    const w = Math.max(...grids.map((g) => g[0]?.length ?? 0));
+    if (h * w > 1) {
+      const results = [...Array(h).keys()].map((r) => [...Array(w).keys()].map((c) => slice(pick(sought, r, c), pick(modes, r, c), pick(searches, r, c), r, c)[0][0]));
+      return SimpleRangeValue.onlyValues(results.map((row) => row.map(out)) as never);
     }
-    const result = slice(sought[0]?.[0] ?? null);
+    const result = slice(sought[0]?.[0] ?? null, modes[0][0], searches[0][0], 0, 0);
     if (result.length === 1 && result[0].length === 1) return out(result[0][0]);
-    return SimpleRangeValue.onlyValues(result.map((r) => r.map(out)) as never);
+    return SimpleRangeValue.onlyValues(result.map((row) => row.map(out)) as never);
   }
 
   xlfitSize(ast: ProcedureAst): ArraySize {
