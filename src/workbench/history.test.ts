@@ -195,3 +195,35 @@ describe('snapshot', () => {
     expect(() => WorkbenchModel.fromSnapshot({} as never)).toThrow(/not a workbench snapshot/);
   });
 });
+
+describe('engine writes', () => {
+  test('runEngine is one undo step; runUntracked leaves the history in step', () => {
+    const m = start();
+    m.setInput('Sheet1', 8, 0, 1);
+    const id = m.hf.getSheetId('Sheet1') as number;
+    m.runUntracked((hf) => hf.addNamedExpression('_anchor', '=Sheet1!$J$40', id));
+    expect(m.undo()).toBe(true);
+    expect(m.getInput('Sheet1', 8, 0)).toBeNull();
+    expect(m.hf.getNamedExpression('_anchor', id)).toBeDefined();
+    expect(m.historyProblem).toBeUndefined();
+    m.runEngine('Name', (hf) => hf.addNamedExpression('Other', '=Sheet1!$A$1'));
+    expect(m.undoLabel).toBe('Name');
+    m.undo();
+    expect(m.hf.getNamedExpression('Other')).toBeUndefined();
+  });
+
+  test('an array formula in #SPILL! or with a volatile function is not mistaken for a broken engine', () => {
+    const m = start();
+    m.setInput('Sheet1', 20, 0, f('=TRANSPOSE(B1:B4)'), { array: true });
+    m.setInput('Sheet1', 20, 2, 'blocker');
+    m.setInput('Sheet1', 22, 0, f('=RAND()*B1:B2'), { array: true });
+    // Rows inserted between them move both: the undo's check reads both.
+    m.insertRows('Sheet1', 21, 1);
+    expect(m.getValue('Sheet1', 20, 0)).toMatchObject({ error: '#SPILL!' });
+    m.setInput('Sheet1', 25, 0, 1);
+    m.undo();
+    m.undo();
+    expect(m.historyProblem).toBeUndefined();
+    expect(m.canUndo).toBe(true);
+  });
+});

@@ -297,6 +297,26 @@ export class WorkbenchModel {
     return result as T;
   }
 
+  /**
+   * Runs HyperFormula writes that are bookkeeping, not an edit (e.g. the saver's sheet-scoped
+   * anchor name): no undo step, and HyperFormula's undo entry for them is dropped so its stack
+   * stays in step with the model's (this reads HyperFormula 3.5's private undo stack). A pending
+   * redo is lost, as after any write.
+   */
+  runUntracked<T>(fn: (hf: HyperFormula) => T): T {
+    this.closeGroup();
+    if (this.tx) throw new Error('runUntracked inside an edit');
+    const undoRedo = (this.engine as unknown as { _crudOperations?: { undoRedo?: { undoStack?: unknown[] } } })._crudOperations?.undoRedo;
+    const before = undoRedo?.undoStack?.length;
+    const result = fn(this.engine);
+    if (undoRedo?.undoStack && before !== undefined && undoRedo.undoStack.length > before) undoRedo.undoStack.splice(before);
+    this.engine.clearRedoStack();
+    this.redoStack = [];
+    this.changed();
+    this.historyChanged();
+    return result;
+  }
+
   /** Why the undo history was last cleared by the model itself (see rebuildEngine), for the UI to say. */
   historyProblem: string | undefined;
 
@@ -596,7 +616,9 @@ export class WorkbenchModel {
       if (isFormula(rec.input)) {
         const f = this.hf.getCellFormula(addr(row, col));
         if (f === undefined || (rec.hf !== undefined && f !== rec.hf)) return false;
-        if (String(this.hf.getCellType(addr(row, col))) === 'ARRAYFORMULA') {
+        const anchorValue = this.hf.getCellValue(addr(row, col));
+        const spillError = anchorValue instanceof DetailedCellError && anchorValue.type === 'SPILL';
+        if (String(this.hf.getCellType(addr(row, col))) === 'ARRAYFORMULA' && !spillError && !/\b(RAND|RANDBETWEEN|RANDARRAY|NOW|TODAY)\s*\(/i.test(f)) {
           const fresh = this.hf.calculateFormula(f, id);
           const rows = Array.isArray(fresh) ? fresh : [[fresh]];
           for (let r = 0; r < rows.length; r++) {
