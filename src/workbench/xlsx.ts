@@ -99,8 +99,10 @@ export async function writeNewXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Pro
   wb.creator = 'cyberbi workbench';
   wb.calcProperties.fullCalcOnLoad = true;
   const meta: Array<[string, string, string]> = [];
+  const visible = new Set(model.sheetNames());
   for (const name of model.sheetNames({ includeHidden: true })) {
-    const ws = wb.addWorksheet(name);
+    // A hidden sheet stays hidden (the model does not tell hidden from very hidden).
+    const ws = wb.addWorksheet(name, visible.has(name) ? {} : { state: 'hidden' });
     const widths = model.columnWidths(name);
     for (const [letters, width] of Object.entries(widths)) ws.getColumn(columnNumber(letters)).width = width;
     const covered = new Set<string>();

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { copyFileName, META_SHEET, openXlsx, saveWarnings, saveXlsx } from './xlsx';
+import { copyFileName, META_SHEET, openXlsx, saveWarnings, saveXlsx, writeNewXlsx } from './xlsx';
 import { formulaElement, sheetRows } from './xlsxPackage';
 import { getAttr, startTag } from './xlsxXml';
 
@@ -294,6 +294,17 @@ describe('open, edit one cell, save', () => {
     expect(wb).toContain('<definedName name="Rate">0.25</definedName><definedName name="Doubled">Data!$B$5*2</definedName><definedName name="Local" localSheetId="0">Data!$A$1</definedName><definedName name="Fee">0.5</definedName>');
     expect(wb).toMatch(new RegExp(`name="${META_SHEET}"[^>]*state="veryHidden"`));
     expect(wb).toContain('<sheet name="Chart1" sheetId="90" r:id="rId90"/>');
+  });
+});
+
+describe('a workbook not opened from a file', () => {
+  test('is written new, its hidden sheets hidden', async () => {
+    const model = await openXlsx(original, ExcelJS);
+    const fresh = await writeNewXlsx(model, ExcelJS);
+    const wb = decode((await parts(fresh)).get('xl/workbook.xml'));
+    expect(wb).toMatch(/name="Hidden"[^>]*state="hidden"/);
+    expect(wb).toMatch(/name="Secret"[^>]*state="hidden"/);
+    expect(wb).toMatch(/name="Data"[^>]*state="visible"/);
   });
 });
 
