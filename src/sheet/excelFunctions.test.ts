@@ -52,6 +52,14 @@ describe('Excel results HyperFormula did not give', () => {
     ['=TYPE(1)', 1],
     ['=ERROR.TYPE(1/0)', 2],
     ['=SUMPRODUCT((A2:C2>1)*A2:C2)', 5],
+    ['=TEXT("1987-08-26","#.00")', '32015.00'],
+    ['=TEXT("12","0.0")', '12.0'],
+    ['=FIXED(1234.567,1)', '1,234.6'],
+    ['=FIXED(1234.567,-1)', '1,230'],
+    ['=FIXED(-1234.567,-1,TRUE)', '-1230'],
+    ['=FIXED(44.332)', '44.33'],
+    ['=NUMBERVALUE("2.500,27",",",".")', 2500.27],
+    ['=NUMBERVALUE("3.5%")', 0.035],
   ])('%s is %j', (formula, expected) => {
     expect(one(formula, [[1, 2, 3]])).toEqual(expected);
   });
@@ -108,6 +116,11 @@ describe('functions HyperFormula 3.5 lacks', () => {
     ]);
     expect(first).toEqual([10, 10, 5, 12, 11]);
     expect(second).toEqual([1, 2, null, 3, 2, 2, 3, 10]);
+  });
+
+  test('FREQUENCY (Microsoft example: scores against bins 70, 79, 89)', () => {
+    const v = evaluateSheet([[79, 85, 78, 85, 50, 81, 95, 88, 97], [70, 79, 89], ['=FREQUENCY(A1:I1,A2:C2)']]);
+    expect(v.slice(2).map((r) => r[0])).toEqual([1, 2, 4, 2]);
   });
 
   test('LOOKUP with no value at or below the one sought is #N/A', () => {

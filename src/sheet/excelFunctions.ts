@@ -351,6 +351,9 @@ const IMPLEMENTED: ImplementedFunctions = {
     parameters: [{ argumentType: A }, { argumentType: A }, { argumentType: A }, { argumentType: A, optionalArg: true }, { argumentType: A, optionalArg: true }, { argumentType: A, optionalArg: true }],
     vectorizationForbidden: true,
   },
+  FIXED: { method: 'fixed', parameters: [{ argumentType: N }, { argumentType: N, defaultValue: 2 }, { argumentType: B, defaultValue: false }] },
+  NUMBERVALUE: { method: 'numbervalue', parameters: [{ argumentType: SC }, { argumentType: S, optionalArg: true }, { argumentType: S, optionalArg: true }] },
+  FREQUENCY: { method: 'frequency', sizeOfResultArrayMethod: 'frequencySize', parameters: [{ argumentType: R }, { argumentType: R }], vectorizationForbidden: true },
   XLERROR: { method: 'xlerror', parameters: [{ argumentType: S }] },
   INDIRECT: { method: 'indirect', parameters: [{ argumentType: S }, { argumentType: B, defaultValue: true }], isVolatile: true, vectorizationForbidden: true },
 };
@@ -362,7 +365,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     return this.runFunction(ast.args, state, this.metadata('TEXT'), (value: unknown, code: string) => {
       const v = plain(value);
       let input: number | string = typeof v === 'number' ? v : typeof v === 'boolean' ? String(v).toUpperCase() : v === null ? 0 : String(v);
+      // Text that Excel reads as a number is formatted as that number: "12", "1987-08-26" (a date).
       if (typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input))) input = Number(input);
+      else if (typeof input === 'string') input = isoDateSerial(input) ?? input;
       try {
         return formatNumber(code, input, { leap1900: true, throws: true });
       } catch {
@@ -731,6 +736,43 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(result.map((row) => row.map(out)) as never);
   }
 
+  fixed(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('FIXED'), (x: number, decimals: number, noCommas: boolean) =>
+      decimals > 127 ? new CellError(ErrorType.VALUE, 'FIXED: decimals must be at most 127.') : fixed(x, decimals, noCommas),
+    );
+  }
+
+  numbervalue(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('NUMBERVALUE'), (value: unknown, decimal?: string, group?: string) => {
+      const v = plain(value);
+      if (typeof v === 'number') return v;
+      if (v === null) return 0;
+      const n = numberValue(String(v), decimal ?? '.', group ?? ',');
+      return n === undefined ? new CellError(ErrorType.VALUE, `NUMBERVALUE: "${String(v)}" is not a number.`) : n;
+    });
+  }
+
+  frequencySize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const bins = this.areaOf(ast.args[1], state);
+    return bins ? new ArraySize(1, (bins.bottom - bins.top + 1) * (bins.right - bins.left + 1) + 1) : new ArraySize(1, 2);
+  }
+
+  /** FREQUENCY(data, bins): how many values fall at or below each bin and above the one before; the last counts the rest. */
+  frequency(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('FREQUENCY'), (data: SimpleRangeValue, binsRange: SimpleRangeValue) => {
+      const values = numbersOf(data);
+      if (values instanceof CellError) return values;
+      const bins = flat(binsRange).map((b) => (typeof b === 'number' ? b : undefined));
+      const sorted = bins.map((b, i) => ({ b, i })).filter((x): x is { b: number; i: number } => x.b !== undefined).sort((a, b) => a.b - b.b);
+      const counts = new Array<number>(bins.length + 1).fill(0);
+      for (const v of values) {
+        const slot = sorted.find((x) => v <= x.b);
+        counts[slot ? slot.i : bins.length]++;
+      }
+      return SimpleRangeValue.onlyValues(counts.map((n) => [n]));
+    });
+  }
+
   xlfitSize(ast: ProcedureAst): ArraySize {
     const rows = this.literal(ast.args[1]);
     const cols = this.literal(ast.args[2]);
@@ -972,6 +1014,48 @@ function typeCode(v: Scalar): number {
   if (typeof v === 'string') return 2;
   if (typeof v === 'boolean') return 4;
   return 16;
+}
+
+/** "1987-08-26" (optionally with a time, "T" or a space before it) → its Excel serial; undefined otherwise. */
+export function isoDateSerial(text: string): number | undefined {
+  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(text);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day || year < 1900) return undefined;
+  const serial = Math.round((ms - Date.UTC(1899, 11, 30)) / 86400000);
+  const date = serial < 61 ? serial - 1 : serial; // before 1900-03-01, Excel counts from 1900-01-01 = 1
+  const time = m[4] === undefined ? 0 : (Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6] ?? 0)) / 86400;
+  return date + time;
+}
+
+/** FIXED's text: the number rounded to `decimals` (negative rounds left of the point), with thousands separators unless `noCommas`. */
+export function fixed(x: number, decimals: number, noCommas: boolean): string {
+  const d = Math.trunc(decimals);
+  const factor = 10 ** Math.abs(d);
+  const rounded = d >= 0 ? x : Math.round(x / factor) * factor;
+  const places = Math.max(0, Math.min(d, 127));
+  const code = `${noCommas ? '0' : '#,##0'}${places > 0 ? `.${'0'.repeat(places)}` : ''}`;
+  return formatNumber(code, rounded);
+}
+
+/** NUMBERVALUE's reading of text: group separators dropped, the decimal separator as given, trailing % each /100. */
+export function numberValue(text: string, decimal = '.', group = ','): number | undefined {
+  let t = text.replace(/\s+/g, '');
+  if (t === '') return 0;
+  let percent = 0;
+  while (t.endsWith('%')) {
+    percent++;
+    t = t.slice(0, -1);
+  }
+  const d = decimal[0] ?? '.';
+  const g = group[0] ?? ',';
+  const [whole, ...rest] = t.split(d);
+  if (rest.length > 1 || rest.some((part) => part.includes(g))) return undefined;
+  const normal = `${whole.split(g).join('')}${rest.length ? `.${rest[0]}` : ''}`;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normal)) return undefined;
+  return Number(normal) / 100 ** percent;
 }
 
 /** Excel's criteria (">=10", "<>x", "a*", 5, TRUE) → a test on one value. */
