@@ -29,10 +29,9 @@ export function layerLoss(d: Severity, a: number, l: number, share: number, stat
   const mean = share * band;
   if (stat === 'mean') return mean;
   if (stat === 'severity') return prob === 0 ? undefined : mean / prob;
-  // E[Y²] = share² (E[min(X, a + l)²] − E[min(X, a)²] − 2a (LEV(a + l) − LEV(a))).
-  const second = b === Infinity ? finiteMoment(d, 2) : d.lev(b, 2);
-  const ey2 = share * share * (second - d.lev(a, 2) - 2 * a * band);
-  const variance = ey2 - mean * mean;
+  // E[Y²] = share² (E[min(X, a + l)²] − E[min(X, a)²] − 2a (LEV(a + l) − LEV(a))), the family's
+  // band2; Var Y = share² (E[Y²]/share² − band²), so a layer always exhausted gives exactly 0.
+  const variance = share * share * (d.band2(a, b) - band * band);
   // Rounding can leave a variance a few ulps below 0 for a layer that is almost never reached.
   return Math.sqrt(variance > 0 ? variance : 0);
 }

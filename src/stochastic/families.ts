@@ -54,6 +54,12 @@ export interface Severity {
   excess(u: number): number;
   /** ∫_a^b S(x) dx = LEV(b) − LEV(a), a ≤ b (b may be Infinity). */
   band(a: number, b: number): number;
+  /**
+   * ∫_a^b 2(x − a) S(x) dx = E[min(max(X − a, 0), b − a)²], the catalogue's
+   * E[min(X, b)²] − E[min(X, a)²] − 2a (LEV(b) − LEV(a)), in a form without the subtraction where
+   * the family has one.
+   */
+  band2(a: number, b: number): number;
 }
 
 /** A frequency: the number of loss events in a year, through its probability generating function. */
@@ -118,13 +124,16 @@ function gDiff(c: number, L: number): number {
   let cn = 1;
   let dn = 1;
   let f = L; // L^(n+1) / (n+1)!
+  const m = Math.max(Math.abs(c), Math.abs(c + 1));
+  let bound = 1; // m^n ≥ |c^n|, |(c+1)^n|
   for (let n = 1; n < 80; n++) {
     cn *= c;
     dn *= c + 1;
     f *= L / (n + 1);
-    const term = (n % 2 === 0 ? 1 : -1) * (cn - dn) * f;
-    sum += term;
-    if (Math.abs(term) <= 1e-18 * Math.abs(sum)) break;
+    bound *= m;
+    sum += (n % 2 === 0 ? 1 : -1) * (cn - dn) * f;
+    // Stop on the bound of the terms, not on a term: c^n − (c+1)^n is 0 for even n at c = −½.
+    if (2 * bound * f <= 1e-17 * Math.abs(sum)) break;
   }
   return sum;
 }
@@ -142,9 +151,16 @@ function bandOf(d: Severity, a: number, b: number): number {
 }
 
 /** A severity whose moments are all finite, with the generic band unless it has its own. */
-function severity(s: Omit<Severity, 'band' | 'hasMoment'> & { band?: Severity['band'] }): Severity {
-  const d: Severity = { hasMoment: () => true, ...s, band: s.band ?? ((a, b) => bandOf(d, a, b)) };
+function severity(s: Omit<Severity, 'band' | 'band2' | 'hasMoment'> & { band?: Severity['band'] }): Severity {
+  const d: Severity = { hasMoment: () => true, ...s, band: s.band ?? ((a, b) => bandOf(d, a, b)), band2: (a, b) => band2Of(d, a, b) };
   return d;
+}
+
+/** The catalogue's E[Y²] of the layer b − a xs a for a family without a form of its own. */
+function band2Of(d: Severity, a: number, b: number): number {
+  if (b <= a) return 0;
+  const upper = b === Infinity ? d.moment(2) : d.lev(b, 2);
+  return upper - d.lev(a, 2) - 2 * a * d.band(a, b);
 }
 
 const POSITIVE: ParamRule = { greaterThan: 0 };
@@ -196,6 +212,13 @@ function lomax([alpha, theta]: readonly number[]): Severity {
       if (b === Infinity) return alpha <= 1 ? Infinity : ((a + theta) * sf(a)) / (alpha - 1);
       return (a + theta) * sf(a) * g(alpha - 1, log1p((b - a) / (a + theta)));
     },
+    // ∫_a^b 2(x − a) S(x) dx = 2 (a + θ)² S(a) (g(α − 2) − g(α − 1)) at L = ln((b + θ)/(a + θ)).
+    band2: (a, b) => {
+      if (b <= a) return 0;
+      if (b === Infinity && alpha <= 2) return Infinity;
+      const A = a + theta;
+      return 2 * A * A * sf(a) * gDiff(alpha - 2, b === Infinity ? Infinity : log1p((b - a) / A));
+    },
   };
 }
 
@@ -222,6 +245,20 @@ function pareto1([alpha, theta]: readonly number[]): Severity {
       const flat = Math.min(b, theta) - Math.min(a, theta); // S = 1 below θ
       const from = Math.max(a, theta);
       return b > from ? flat + above(from, b) : flat;
+    },
+    // Above θ: 2 a² S(a) (g(α − 2) − g(α − 1)) at L = ln(b/a); below θ (S = 1) the square of the
+    // part below θ, and 2 × that part × the band above θ.
+    band2: (a, b) => {
+      if (b <= a) return 0;
+      const from = Math.max(a, theta);
+      const flat = Math.min(b, theta) - a; // ≥ 0 when a < θ
+      let out = a < theta ? flat * flat : 0;
+      if (b > from) {
+        if (b === Infinity && alpha <= 2) return Infinity;
+        out += 2 * from * from * sf(from) * gDiff(alpha - 2, b === Infinity ? Infinity : log1p((b - from) / from));
+        if (a < theta) out += 2 * flat * above(from, b);
+      }
+      return out;
     },
   };
 }
@@ -323,6 +360,10 @@ function constant([c]: readonly number[]): Severity {
     lev: (u, k) => pow(Math.min(u, c), k),
     excess: (u) => Math.max(c - u, 0),
     band: (a, b) => Math.max(Math.min(b, c) - a, 0),
+    band2: (a, b) => {
+      const t = Math.max(Math.min(b, c) - a, 0);
+      return t * t;
+    },
   };
 }
 

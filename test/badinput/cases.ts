@@ -124,6 +124,16 @@ export const VALID: Readonly<Record<string, readonly RawArgument[]>> = {
   // USD per CNY on 2025-01-01 and 01-03; the day between takes the prior one ("prior").
   FX: [1000, FX_RATES, 45659, 'prior'],
   CONTINUATIONCOST: [300000, 20000, 50000, 30000, 10000],
+  // Section 10: the published figures' distributions (a 90% interval 100,000–1,000,000; Poisson 2, lognormal(12, 2)).
+  DIST: ['lognormal', 100000, 1000000, 'ci90'],
+  CDF: ['lognormal(12,2)', 1000000],
+  QUANTILE: ['lognormal(12,2)', 0.99],
+  LEV: ['lognormal(12,2)', 1000000, 1],
+  LAYERLOSS: ['lognormal(12,2)', 100000, 1000000, 0.5, 'mean'],
+  ILF: ['lognormal(12,2)', 5000000, 1000000, 10000],
+  TVAR: ['lognormal(12,2)', 0.99],
+  OEP: ['poisson(2)', 'lognormal(12,2)', 1000000],
+  OEPLOSS: ['poisson(2)', 'lognormal(12,2)', 100],
 };
 
 /**
@@ -221,6 +231,20 @@ const HUGE: Readonly<Record<string, Expectation>> = {
   'CONTINUATIONCOST.expediting': value(300000), // min(1e308, 30000) counts 30000
   'CONTINUATIONCOST.expediting_saved': value(320000), // min(50000, 1e308) counts 50000
   'CONTINUATIONCOST.residual_value': value(0),
+  // Section 10 (doubles; the engine's values, each checked against its closed form): 1e308 is "no limit" for
+  // LEV, LAYERLOSS and ILF (catalogue §10), so a 1e308 limit gives the mean.
+  'DIST.a': VALUE('b', 'notAbove'), // ci90 needs low < high
+  'DIST.b': value('lognormal(360.35456705356813,212.08065925910486)'), // (ln 1e5 + ln 1e308)/2, (ln 1e308 − ln 1e5)/(2 × 1.6448536269514722)
+  'CDF.x': value(1),
+  'LEV.limit': value(1202604.2841647768), // E[X] = exp(12 + 2²/2) = exp(14)
+  'LEV.k': VALUE('k', 'aboveMaximum'), // k is 1 or 2
+  'LAYERLOSS.attachment': value(0), // S(1e308) = 0: nothing reaches the layer
+  'LAYERLOSS.limit': value(564017.0286645577), // 0.5 × E[(X − 100000)+]
+  'ILF.limit': value(3.3947789872482566), // (E[X] + 10000) / (LEV(1e6) + 10000)
+  'ILF.base_limit': value(0.5708841929477647), // (LEV(5e6) + 10000) / (E[X] + 10000)
+  'ILF.alae': value(1), // (LEV(5e6) + 1e308) / (LEV(1e6) + 1e308) rounds to 1
+  'OEP.x': value(0),
+  'OEPLOSS.return_period': value(6.838674998885016e37), // the quantile at S = −ln(1 − 1e-308)/2 = 5e-309
 };
 
 // ---- cases generated from the specs --------------------------------------------------------------
@@ -236,6 +260,17 @@ function withArg(fn: string, i: number, v: RawArgument): RawArgument[] {
   args[i] = v;
   return args;
 }
+
+/**
+ * Lower bounds other than 0: CYBER.LEV's k (1 or 2), and numbers the spec leaves unbounded below,
+ * where the rule that −1e308 breaks depends on the other arguments: CYBER.DIST's a and b (a
+ * lognormal's mu may be negative in "params"; the base call is "ci90", which needs 0 < a < b).
+ */
+const UNBOUNDED_BELOW: Readonly<Record<string, Expectation>> = {
+  'DIST.a': VALUE('a', 'notPositive'),
+  'DIST.b': VALUE('b', 'notAbove'),
+  'LEV.k': VALUE('k', 'belowMinimum'), // k is 1 or 2
+};
 
 /** What a value below every lower bound (−1e308) breaks, by kind. */
 function belowBound(p: ParamSpec & { min?: number; greaterThan?: number }): Expectation {
@@ -278,7 +313,7 @@ function numberCases(f: FunctionSpec, i: number, p: ParamSpec & { min?: number; 
     at('TRUE', true, VALUE(p.name, 'notANumber')),
     at('FALSE', false, VALUE(p.name, 'notANumber')),
     at('−0 is 0', -0, same(withArg(fn, i, 0))),
-    at('−1e308', -1e308, belowBound(p)),
+    at('−1e308', -1e308, UNBOUNDED_BELOW[`${fn}.${p.name}`] ?? belowBound(p)),
     at('a 2×2 range', [[1, 2], [3, 4]], VALUE(p.name, 'notSingleValue')),
     at('a 1×2 range', [[1, 2]], VALUE(p.name, 'notSingleValue')),
     at(`${ERRORS[i % 3].error} from another cell`, ERRORS[i % 3], { kind: 'propagated', code: ERRORS[i % 3].error }),
@@ -348,6 +383,8 @@ function optionCases(f: FunctionSpec, i: number, p: ParamSpec & { options: reado
  * text is #VALUE! (catalogue section 9) and its message lists every rule.
  */
 function noSuchId(fn: string, p: ParamSpec): Expectation {
+  // A distribution text (section 10) must start with a family name: 1e308 ("1e+308") does not parse.
+  if (p.name === 'dist' || p.name === 'frequency') return VALUE(p.name, 'distSyntax');
   return fn === 'DEADLINE' ? VALUE(p.name, 'unknownDeadlineWording') : err('#N/A', p.name, 'unknownCoverArgument');
 }
 
@@ -656,6 +693,30 @@ const STRUCTURAL: BadCase[] = [
   // An argument left out (not blank): no silent 0.
   // (Excel refuses a formula without a required argument, so the adapter never receives one.)
   { id: 'LOSTPROFIT.profit_rate: left out of the call', fn: 'LOSTPROFIT', args: [100], expect: VALUE('profit_rate', 'requiredMissing'), hosts: ['engine', 'sheet', 'cli'] },
+  // Section 10, every error rule: a text that does not parse names the position; an unknown family,
+  // a wrong count or a parameter out of range names the parameter; an infinite moment is #NUM!.
+  { id: 'CDF.dist: "lognormal(12;2)" does not parse at character 13', fn: 'CDF', args: ['lognormal(12;2)', 1], expect: VALUE('dist', 'distSyntax') },
+  { id: 'CDF.dist: an unclosed text', fn: 'CDF', args: ['lognormal(12,2', 1], expect: VALUE('dist', 'distSyntax') },
+  { id: 'CDF.dist: an unknown family', fn: 'CDF', args: ['normal(0,1)', 1], expect: VALUE('dist', 'distUnknownFamily') },
+  { id: 'OEP.frequency: a severity where a frequency is asked', fn: 'OEP', args: ['lognormal(12,2)', 'lognormal(12,2)', 1], expect: VALUE('frequency', 'distUnknownFamily') },
+  { id: 'CDF.dist: one parameter too few', fn: 'CDF', args: ['lognormal(12)', 1], expect: VALUE('dist', 'distArity') },
+  { id: 'CDF.dist: sigma 0', fn: 'CDF', args: ['lognormal(12,0)', 1], expect: VALUE('dist', 'distParamRange') },
+  { id: 'CDF.dist: pert mode above max', fn: 'CDF', args: ['pert(0,2,1)', 1], expect: VALUE('dist', 'distParamRange') },
+  { id: 'OEP.frequency: negbin cv² ≤ 1/mean', fn: 'OEP', args: ['negbin(2,0.5)', 'lognormal(12,2)', 1], expect: VALUE('frequency', 'distParamRange') },
+  { id: 'OEP.frequency: bernoulli p above 1', fn: 'OEP', args: ['bernoulli(1.5)', 'lognormal(12,2)', 1], expect: VALUE('frequency', 'distParamRange') },
+  { id: 'LEV.dist: the mean of lomax(1, θ) is infinite', fn: 'LEV', args: ['lomax(1,1000)', 1e308], expect: err('#NUM!', 'dist', 'distMomentInfinite') },
+  { id: 'LAYERLOSS.dist: an unlimited layer sd needs a finite second moment', fn: 'LAYERLOSS', args: ['pareto1(2,1000)', 1000, 1e308, 1, 'sd'], expect: err('#NUM!', 'dist', 'distMomentInfinite') },
+  { id: 'TVAR.dist: an infinite mean', fn: 'TVAR', args: ['lomax(0.9,1000)', 0.99], expect: err('#NUM!', 'dist', 'distMomentInfinite') },
+  { id: 'QUANTILE.p: 1 is outside [0, 1)', fn: 'QUANTILE', args: ['lognormal(12,2)', 1], expect: VALUE('p', 'notBelow') },
+  { id: 'TVAR.p: 1 is outside [0, 1)', fn: 'TVAR', args: ['lognormal(12,2)', 1], expect: VALUE('p', 'notBelow') },
+  { id: 'OEPLOSS.frequency: bernoulli(0.005) never reaches 1/100', fn: 'OEPLOSS', args: ['bernoulli(0.005)', 'lognormal(12,2)', 100], expect: err('#NUM!', 'frequency', 'oepUnreachable') },
+  { id: 'OEPLOSS.return_period: 1 is not above 1', fn: 'OEPLOSS', args: ['poisson(2)', 'lognormal(12,2)', 1], expect: VALUE('return_period', 'notAbove') },
+  { id: 'LAYERLOSS.attachment: severity of a layer never reached', fn: 'LAYERLOSS', args: ['pert(0,1,2)', 2, 10, 1, 'severity'], expect: err('#DIV/0!', 'attachment', 'layerNeverReached') },
+  { id: 'ILF.base_limit: LEV(base) + alae = 0', fn: 'ILF', args: ['constant(0)', 100, 10], expect: err('#DIV/0!', 'base_limit', 'ilfBaseZero') },
+  { id: 'DIST.family: pert has no "params" form', fn: 'DIST', args: ['pert', 1, 2], expect: VALUE('family', 'distFormFamily') },
+  { id: 'DIST.b: lognormal sigma 0 names b', fn: 'DIST', args: ['lognormal', 12, 0], expect: VALUE('b', 'distParamRange') },
+  { id: 'LEV: lognormal(800, 1) overflows a double', fn: 'LEV', args: ['lognormal(800,1)', 1e308], expect: err('#NUM!', undefined, 'resultNotFinite') },
+  { id: 'OEP: the published figure', fn: 'OEP', args: ['poisson(2)', 'lognormal(12,2)', 1000000], expect: value(0.30511403837712325) },
 ];
 
 /** `n` hours of `v`, as a column. */

@@ -320,6 +320,49 @@ const fxArgs = ratesTable.chain((t) => {
   );
 });
 
+// ---- section 10: distribution texts ------------------------------------------------------------
+
+/** A positive double d/10^k spread over orders of magnitude, [lo, hi]. */
+const spread = (lo: number, hi: number): fc.Arbitrary<number> =>
+  fc.double({ min: Math.log(lo), max: Math.log(hi), noNaN: true }).map((l) => Math.min(hi, Math.max(lo, Number(Math.exp(l).toPrecision(6)))));
+
+/** A severity text of every family with its parameters in range, written the ways users write it. */
+export const severityText: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(
+      fc.tuple(fc.integer({ min: -200, max: 1600 }).map((n) => n / 100), spread(0.05, 3)).map(([m, s]) => `lognormal(${m},${s})`),
+      fc.tuple(spread(0.5, 6), spread(1, 1e6)).map(([a, t]) => `lomax(${a},${t})`),
+      fc.tuple(spread(0.5, 6), spread(1, 1e5)).map(([a, t]) => `pareto1(${a},${t})`),
+      fc.tuple(spread(0.2, 20), spread(1, 1e5)).map(([a, t]) => `gamma(${a},${t})`),
+      fc.tuple(spread(0.3, 4), spread(1, 1e5)).map(([a, t]) => `weibull(${a},${t})`),
+      spread(1, 1e6).map((m) => `exponential(${m})`),
+      fc
+        .tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 10000 }), fc.option(spread(0.5, 8), { nil: undefined }))
+        .map(([lo, m, w, l]) => `pert(${lo},${lo + m},${lo + m + w}${l === undefined ? '' : `,${l}`})`),
+      fc.integer({ min: 0, max: 100000000 }).map((c) => `constant(${c / 100})`),
+    ),
+    fc.constantFrom('as is', 'upper', 'spaced'),
+  )
+  .map(([t, how]) => (how === 'upper' ? t.toUpperCase() : how === 'spaced' ? t.replace(/,/g, ', ').replace('(', ' ( ') : t));
+
+/** A frequency text of every family. */
+export const frequencyText: fc.Arbitrary<string> = fc.oneof(
+  spread(0.01, 50).map((l) => `poisson(${l})`),
+  fc.tuple(spread(0.1, 20), fc.double({ min: 1.01, max: 3, noNaN: true })).map(([m, k]) => `negbin(${m},${Number((k / Math.sqrt(m)).toPrecision(6))})`),
+  fc.integer({ min: 0, max: 1000 }).map((p) => `bernoulli(${p / 1000})`),
+);
+
+/** A probability in [0, 1): QUANTILE and TVAR exclude 1. */
+const below1: fc.Arbitrary<number> = fc.oneof(fc.double({ min: 0, max: 0.999999, noNaN: true }).map((x) => (x === 0 ? 0 : x)), fc.constantFrom(0, 0.5, 0.9, 0.99, 0.995, 0.999));
+/** A limit: an amount, or 1e308 ("no limit", catalogue §10). */
+const distLimit: fc.Arbitrary<number> = fc.oneof({ weight: 4, arbitrary: cents }, { weight: 1, arbitrary: fc.constant(1e308) });
+
+const distArgs: fc.Arbitrary<Tuple> = fc.oneof(
+  fc.tuple(fc.constantFrom('lognormal', 'gamma', 'lomax', ' LogNormal '), positiveCents, fc.double({ min: 1.01, max: 5, noNaN: true }), fc.constant('meancv')),
+  fc.tuple(positiveCents, positiveCents).map(([a, d]) => ['lognormal', a, a + d, 'ci90']),
+  fc.tuple(fc.constantFrom('lognormal', 'lomax', 'pareto1', 'gamma', 'weibull'), spread(0.1, 1e5), spread(0.1, 10), opt(fc.constant('params'))),
+);
+
 const dates4 = fc.tuple(dateSerial, dateSerial, dateSerial, fc.integer({ min: 0, max: 800 })).map(([a, b, start, len]) => [a, b, start, start + len]);
 
 /**
@@ -389,6 +432,16 @@ export const VALID: Readonly<Record<string, fc.Arbitrary<Tuple>>> = {
     .map(([start, len, q]) => [start + q / 4, start, start + len]),
   FX: fxArgs,
   CONTINUATIONCOST: fc.tuple(cents, opt(cents), opt(cents), opt(cents), opt(cents)),
+  // Section 10 (doubles): every family of severity and frequency; limits now and then 1e308 (no limit).
+  DIST: distArgs,
+  CDF: fc.tuple(severityText, cents),
+  QUANTILE: fc.tuple(severityText, below1),
+  LEV: fc.tuple(severityText, distLimit, opt(fc.constantFrom(1, 2))),
+  LAYERLOSS: fc.tuple(severityText, cents, distLimit, opt(ratio), opt(fc.constantFrom('mean', 'sd', 'prob', 'severity', ' SD '))),
+  ILF: fc.tuple(severityText, distLimit, positiveCents, opt(cents)),
+  TVAR: fc.tuple(severityText, below1),
+  OEP: fc.tuple(frequencyText, severityText, cents),
+  OEPLOSS: fc.tuple(frequencyText, severityText, fc.double({ min: 1.01, max: 10000, noNaN: true })),
 };
 
 // ---- anything a cell can hold, to break the valid calls --------------------------------------------
