@@ -34,6 +34,7 @@ import { captureOrigin, type PackageOrigin, packageNames, patchPackage } from '.
 import { copyFileName, type SaveWarning, saveWarnings as warningsFor } from './xlsxWarnings';
 
 export { copyFileName, type SaveWarning };
+export { UnpatchableSheetError } from './xlsxPackage';
 
 export type ExcelJS = typeof ExcelJSModule;
 
@@ -83,7 +84,8 @@ export function saveWarnings(model: WorkbenchModel): SaveWarning[] {
 /**
  * The workbook as .xlsx bytes: the opened file with only the changes written in, or, for a
  * workbook not opened from a file, a new workbook. The saved bytes become the file later saves
- * update.
+ * update. Throws UnpatchableSheetError when a changed sheet cannot be updated in place (the
+ * warning `notInPlace` said so before): the page then offers {@link writeNewXlsx}.
  */
 export async function saveXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Promise<Uint8Array> {
   const origin = origins.get(model);

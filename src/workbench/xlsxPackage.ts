@@ -88,6 +88,18 @@ export interface PackageOrigin {
   readonly metaSheet?: string;
   /** By lower-case sheet name, then "row,col": what a write into that cell cannot keep. */
   readonly hazards: ReadonlyMap<string, ReadonlyMap<string, Hazard>>;
+  /**
+   * Lower-case names of worksheets whose part this scanner cannot edit: the spreadsheet namespace
+   * under a prefix (`<x:sheetData>`, written by some generators, never by Excel).
+   */
+  readonly unpatchable: ReadonlySet<string>;
+}
+
+/** Thrown by {@link patchPackage} when a changed sheet cannot be edited in place (see `unpatchable`). */
+export class UnpatchableSheetError extends Error {
+  constructor(readonly sheet: string) {
+    super(`The sheet '${sheet}' of this file cannot be updated in place; save it as a new workbook.`);
+  }
 }
 
 /** Something in the file a write into a cell cannot keep as Excel had it. */
@@ -296,7 +308,13 @@ export async function captureOrigin(bytes: Uint8Array, model: WorkbenchModel, me
   if (opened) model.resetHistory();
   const meta = sheets.find((s) => s.name === metaSheet && s.kind === 'worksheet');
   const hazards = await packageHazards(zip, sheets);
-  return { bytes, sheets, model: snapshot, names: model.names(), meta: metaOf(model, metaSheet), metaSheet: meta?.name, hazards };
+  const unpatchable = new Set<string>();
+  for (const s of sheets) {
+    if (s.kind !== 'worksheet') continue;
+    const xml = (await text(zip, s.path)) ?? '';
+    if (!/<sheetData[\s/>]/.test(xml)) unpatchable.add(lower(s.name));
+  }
+  return { bytes, sheets, model: snapshot, names: model.names(), meta: metaOf(model, metaSheet), metaSheet: meta?.name, hazards, unpatchable };
 }
 
 /** The parts a sheet part's relationships point at, with their types. */
@@ -1111,6 +1129,8 @@ export async function patchPackage(model: WorkbenchModel, origin: PackageOrigin,
     }
     const changes = sheetChanges(model, name, before);
     if (changes.edited.size === 0 && changes.recomputed.size === 0 && !changes.columnWidths) continue;
+    // Never a save that silently drops the user's edits.
+    if (origin.unpatchable.has(lower(before.fileName))) throw new UnpatchableSheetError(name);
     const patched = patchSheetXml(xml, model, name, before, changes, styles);
     let out = patched.xml;
     if (changes.columnWidths) out = patchColumnWidths(out, model.columnWidths(name), before.columnWidths);

@@ -22,7 +22,7 @@ import { type Hazard, type PackageOrigin, sheetChanges, sheetFates, tableHeaderN
 /** A 0-based row and column → "B7". */
 const addr = (row: number, col: number) => cellAddress(row + 1, col + 1);
 
-export type SaveWarningKind = Hazard['kind'] | 'rowsColumnsMoved' | 'sheetRemoved' | 'sheetNameTaken';
+export type SaveWarningKind = Hazard['kind'] | 'rowsColumnsMoved' | 'sheetRemoved' | 'sheetNameTaken' | 'notInPlace';
 
 export interface SaveWarning {
   readonly kind: SaveWarningKind;
@@ -99,9 +99,19 @@ export function saveWarnings(model: WorkbenchModel, origin: PackageOrigin, metaS
         zh: `工作表 '${name}' 中插入或删除了行或列：单元格按现在的位置保存，但该表的合并单元格、批注、超链接、数据验证、条件格式、表格、图片、图表、行高以及移动单元格的边框和字体仍留在原来的行列位置。`,
       });
     }
+    const changes = sheetChanges(model, name, fate.origin);
+    if (origin.unpatchable.has(fate.origin.fileName.toLocaleLowerCase('en')) && (changes.edited.size > 0 || changes.recomputed.size > 0 || changes.columnWidths)) {
+      out.push({
+        kind: 'notInPlace',
+        sheet: name,
+        en: `The sheet '${name}' is stored in a form the workbench cannot update in place: the workbook can only be saved as a new workbook, which keeps cells, formulas, number formats, bold, fills and widths but not merged cells, comments, tables, pictures, charts or other formatting.`,
+        zh: `工作表 '${name}' 的存储形式无法就地更新：只能另存为新工作簿，新工作簿保留单元格、公式、数字格式、加粗、填充和列宽，但不保留合并单元格、批注、表格、图片、图表及其他格式。`,
+      });
+      continue;
+    }
     const hazards = origin.hazards.get(fate.origin.fileName.toLocaleLowerCase('en'));
     if (!hazards || fate.moved) continue;
-    const { edited } = sheetChanges(model, name, fate.origin);
+    const { edited } = changes;
     for (const k of [...edited].sort(byPosition)) {
       const h = hazards.get(k);
       if (!h) continue;
