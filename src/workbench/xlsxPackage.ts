@@ -971,7 +971,7 @@ function patchNames(wb: string, before: readonly NamedRange[], now: readonly Nam
   let out = wb;
   for (const n of changed) {
     const list = element(out, 'definedNames');
-    const body = escapeText(n.expression.replace(/^=/, ''));
+    const body = escapeText(fileFormulaText(n.expression));
     const existing = list
       ? elements(out, 'definedName', list.start, list.end).find((d) => {
           const tag = startTag(d.text);
