@@ -147,6 +147,19 @@ describe('functions HyperFormula 3.5 lacks', () => {
     expect(values[3].slice(0, 2)).toEqual([1, 9]);
   });
 
+  test('LINEST and TREND over two x variables (rows of x for a row of y)', () => {
+    // y = 1 + 2·x1 + 3·x2 exactly.
+    const v = evaluateSheet([
+      [6, 8, 12, 14, 13],
+      [1, 2, 1, 2, 3],
+      [1, 1, 3, 3, 2],
+      ['=LINEST(A1:E1,A2:E3)'],
+      ['=TREND(A1:E1,A2:E3,A2:B3)'],
+    ]);
+    [3, 2, 1].forEach((expected, i) => close(v[3][i], expected, 9));
+    [6, 8].forEach((expected, i) => close(v[4][i], expected, 9));
+  });
+
   test('VDB and KURT (Microsoft examples)', () => {
     // VDB: cost 2400, salvage 300, life 10 years: first year 480, first day 1.32 (life in days).
     close(one('=VDB(2400,300,10,0,1)'), 480);
@@ -223,8 +236,8 @@ describe('what still differs from Excel (pinned)', () => {
   test('INDIRECT returning a range is usable only inside a function', () => {
     expect(err(evaluateSheet([[1, 2, '=INDIRECT("A1:B1")']])[0][2])).toBe('#VALUE! Cell range not allowed.');
   });
-  test('LINEST and TREND fit one x column only', () => {
-    expect(err(evaluateSheet([[1, 2, 3], [1, 2, 3], [4, 5, 6], ['=LINEST(A1:C1,A2:C3)']])[3][0])).toMatch(/^#N\/A/);
+  test('LINEST over collinear x variables is #DIV/0! (Excel drops a variable and gives it 0)', () => {
+    expect(err(evaluateSheet([[1, 2, 4], [1, 2, 3], [2, 4, 6], ['=LINEST(A1:C1,A2:C3)']])[3][0])).toMatch(/^#DIV\/0!/);
   });
   test('Excel 365 functions not implemented are #NAME? (PIVOTBY, GROUPBY, TEXTSPLIT, TAKE, DROP, TOCOL, CHOOSECOLS …)', () => {
     expect(err(one('=TEXTSPLIT("a,b",",")'))).toBe('#NAME? Function name TEXTSPLIT not recognized.');

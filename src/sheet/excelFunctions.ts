@@ -233,6 +233,90 @@ function line(x: readonly number[], y: readonly number[], withConstant: boolean)
   return { slope, intercept: my - slope * mx };
 }
 
+/** A least-squares fit of y on k x variables (LINEST, TREND), with LINEST's statistics. */
+interface Fit {
+  readonly coefficients: number[]; // m1..mk
+  readonly intercept: number;
+  readonly standardErrors: number[]; // se(m1..mk), se(b)
+  readonly r2: number;
+  readonly sey: number | CellError;
+  readonly df: number;
+  readonly ssReg: number;
+  readonly ssResid: number;
+  readonly x: number[][];
+}
+
+/** Solves A·z = v by Gaussian elimination with partial pivoting; undefined when A is singular. */
+function solve(a: number[][], v: number[]): number[] | undefined {
+  const n = v.length;
+  const m = a.map((row, i) => [...row, v[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    if (Math.abs(m[p][c]) < 1e-300) return undefined;
+    [m[c], m[p]] = [m[p], m[c]];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r][c] / m[c][c];
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  return m.map((row, i) => row[n] / row[i]);
+}
+
+function inverse(a: number[][]): number[][] | undefined {
+  const cols = a.map((_, j) => solve(a, a.map((__, i) => (i === j ? 1 : 0))));
+  if (cols.some((c) => c === undefined)) return undefined;
+  return a.map((_, i) => cols.map((c) => (c as number[])[i]));
+}
+
+/** y (a row or a column) on x (the same shape for one variable; rows or columns of variables for several). */
+export function regress(ys: readonly Scalar[][], xs: readonly Scalar[][] | undefined, withConstant: boolean): Fit | CellError {
+  const yFlat = ys.flat();
+  const yError = firstError(yFlat);
+  if (yError) return yError;
+  if (!yFlat.every((v): v is number => typeof v === 'number')) return new CellError(ErrorType.VALUE, 'LINEST: known_y must be numbers.');
+  const n = yFlat.length;
+  let x: number[][];
+  if (xs === undefined) x = yFlat.map((_, i) => [i + 1]);
+  else {
+    const xFlat = xs.flat();
+    const xError = firstError(xFlat);
+    if (xError) return xError;
+    if (!xFlat.every((v): v is number => typeof v === 'number')) return new CellError(ErrorType.VALUE, 'LINEST: known_x must be numbers.');
+    if (xFlat.length === n) x = (xFlat as number[]).map((v) => [v]);
+    else if (ys.length === 1 && (xs[0]?.length ?? 0) === n) x = yFlat.map((_, i) => xs.map((row) => row[i] as number));
+    else if ((ys[0]?.length ?? 0) === 1 && xs.length === n) x = xs.map((row) => row as number[]);
+    else return new CellError(ErrorType.REF, 'The known_y and known_x ranges do not fit each other.');
+  }
+  const k = x[0]?.length ?? 0;
+  // With a constant, fit the centred data (as Excel does): the normal equations then stay well
+  // conditioned and an exact line comes out exact; the intercept follows from the means.
+  const xMean = [...Array(k).keys()].map((j) => (withConstant ? x.reduce((s, row) => s + row[j], 0) / n : 0));
+  const mean = withConstant ? yFlat.reduce((s, v) => s + v, 0) / n : 0;
+  const xc = x.map((row) => row.map((v, j) => v - xMean[j]));
+  const yc = yFlat.map((v) => v - mean);
+  const xtx = [...Array(k).keys()].map((i) => [...Array(k).keys()].map((j) => xc.reduce((s, row) => s + row[i] * row[j], 0)));
+  const xty = [...Array(k).keys()].map((i) => xc.reduce((s, row, r) => s + row[i] * yc[r], 0));
+  const beta = solve(xtx, xty);
+  if (!beta) return new CellError(ErrorType.DIV_BY_ZERO, 'The known_x values have no variance (or are collinear).');
+  const coefficients = beta;
+  const intercept = withConstant ? mean - beta.reduce((s, m, j) => s + m * xMean[j], 0) : 0;
+  const fitted = x.map((row) => row.reduce((s, v, j) => s + v * beta[j], intercept));
+  const ssResid = yFlat.reduce((s, v, i) => s + (v - fitted[i]) ** 2, 0);
+  const ssTotal = yFlat.reduce((s, v) => s + (v - mean) ** 2, 0);
+  const ssReg = ssTotal - ssResid;
+  const df = n - k - (withConstant ? 1 : 0);
+  const sey = df > 0 ? Math.sqrt(ssResid / df) : new CellError(ErrorType.NUM, 'LINEST: too few points for statistics.');
+  const inv = inverse(xtx);
+  const standardErrors = [...Array(k).keys()].map((i) => (inv && typeof sey === 'number' ? Math.sqrt(Math.max(0, inv[i][i])) * sey : 0));
+  if (withConstant) {
+    const q = inv ? xMean.reduce((s, a, i) => s + xMean.reduce((t, b, j) => t + a * inv[i][j] * b, 0), 0) : 0;
+    standardErrors.push(typeof sey === 'number' ? sey * Math.sqrt(1 / n + q) : 0);
+  }
+  return { coefficients, intercept, standardErrors, r2: ssTotal === 0 ? 1 : ssReg / ssTotal, sey, df, ssReg, ssResid, x };
+}
+
 /** Excel's VDB: declining balance at `factor`, switching to straight line when that is larger (unless noSwitch). */
 export function vdb(cost: number, salvage: number, life: number, start: number, end: number, factor = 2, noSwitch = false): number | undefined {
   if (cost < 0 || salvage < 0 || life <= 0 || start < 0 || end < start || end > life || factor <= 0) return undefined;
@@ -503,59 +587,52 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     });
   }
 
-  linestSize(ast: ProcedureAst): ArraySize {
-    // One x column (what this implementation fits): slope and intercept; with stats, 5 rows.
-    const statsArg = ast.args[3] as { type?: string; value?: unknown } | undefined;
-    const stats = statsArg !== undefined && statsArg.type === 'NUMBER' ? statsArg.value !== 0 : false;
-    const statsFn = statsArg as { procedureName?: string } | undefined;
-    return new ArraySize(2, stats || statsFn?.procedureName?.toUpperCase() === 'TRUE' ? 5 : 1);
+  /** How many x variables LINEST/TREND fit: rows of x for a row of y, columns of x for a column of y. */
+  private xCount(ast: ProcedureAst, state: InterpreterState): number {
+    const y = this.areaOf(ast.args[0], state);
+    const x = ast.args[1] && (ast.args[1] as { type?: string }).type !== 'EMPTY' ? this.areaOf(ast.args[1], state) : undefined;
+    if (!y || !x) return 1;
+    const yRow = y.top === y.bottom && y.right > y.left;
+    const yCells = (y.bottom - y.top + 1) * (y.right - y.left + 1);
+    const xCells = (x.bottom - x.top + 1) * (x.right - x.left + 1);
+    if (xCells === yCells) return 1;
+    return yRow ? x.bottom - x.top + 1 : x.right - x.left + 1;
+  }
+
+  linestSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const statsArg = ast.args[3] as { type?: string; value?: unknown; procedureName?: string } | undefined;
+    const stats = (statsArg?.type === 'NUMBER' && statsArg.value !== 0) || statsArg?.procedureName?.toUpperCase() === 'TRUE';
+    return new ArraySize(this.xCount(ast, state) + 1, stats ? 5 : 1);
   }
 
   linest(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('LINEST'), (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, withConstant: boolean, stats: boolean) => {
-      const yv = flat(ys);
-      const p = pairs(ys, xs ?? SimpleRangeValue.onlyValues([yv.map((_, i) => i + 1)]));
-      if (p instanceof CellError) return p;
-      const l = line(p.x, p.y, withConstant);
-      if (l instanceof CellError) return l;
-      if (!stats) return SimpleRangeValue.onlyValues([[l.slope, l.intercept]]);
-      const n = p.x.length;
-      const df = n - (withConstant ? 2 : 1);
-      const my = withConstant ? p.y.reduce((s, v) => s + v, 0) / n : 0;
-      const mx = withConstant ? p.x.reduce((s, v) => s + v, 0) / n : 0;
-      let ssr = 0;
-      let sst = 0;
-      let sxx = 0;
-      for (let i = 0; i < n; i++) {
-        const fit = l.intercept + l.slope * p.x[i];
-        ssr += (p.y[i] - fit) ** 2;
-        sst += (p.y[i] - my) ** 2;
-        sxx += (p.x[i] - mx) ** 2;
-      }
-      const ssreg = sst - ssr;
-      const sey = df > 0 ? Math.sqrt(ssr / df) : new CellError(ErrorType.NUM, 'LINEST: too few points for statistics.');
+      const fit = regress(grid(ys), xs === undefined ? undefined : grid(xs), withConstant);
+      if (fit instanceof CellError) return fit;
+      const k = fit.coefficients.length;
+      const first = [...fit.coefficients].reverse().concat(fit.intercept);
+      if (!stats) return SimpleRangeValue.onlyValues([first]);
       const na = new CellError(ErrorType.NA, 'LINEST: no value at this position.');
-      const seSlope = typeof sey === 'number' ? sey / Math.sqrt(sxx) : sey;
-      const seIntercept = typeof sey === 'number' && withConstant ? sey * Math.sqrt(1 / n + (mx * mx) / sxx) : na;
-      return SimpleRangeValue.onlyValues([
-        [l.slope, l.intercept],
-        [seSlope, seIntercept],
-        [sst === 0 ? 1 : ssreg / sst, sey],
-        [df > 0 && ssr > 0 ? ssreg / (ssr / df) : new CellError(ErrorType.NUM, 'LINEST: F is infinite.'), df],
-        [ssreg, ssr],
-      ]);
+      const pad = (row: Scalar[]): Scalar[] => row.concat(new Array<Scalar>(k + 1 - row.length).fill(na));
+      const se: Scalar[] = [...fit.standardErrors.slice(0, k)].reverse();
+      se.push(withConstant ? fit.standardErrors[k] : na);
+      const f = fit.df > 0 && fit.ssResid > 0 ? fit.ssReg / k / (fit.ssResid / fit.df) : new CellError(ErrorType.NUM, 'LINEST: F is infinite.');
+      return SimpleRangeValue.onlyValues(
+        [first, se, pad([fit.r2, fit.sey]), pad([f, fit.df]), pad([fit.ssReg, fit.ssResid])].map((r) => r.map(out)) as never,
+      );
     });
   }
 
   trendSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
-    const target = (ast.args[2] ?? ast.args[1] ?? ast.args[0]) as unknown as RangeAst | undefined;
-    // Outside array arithmetic HyperFormula sizes a range argument as one cell: read the range itself.
-    if (target?.type === 'CELL_RANGE') {
-      const a = target.start.toSimpleCellAddress(state.formulaAddress);
-      const b = target.end.toSimpleCellAddress(state.formulaAddress);
-      return new ArraySize(Math.abs(b.col - a.col) + 1, Math.abs(b.row - a.row) + 1);
-    }
-    return target ? this.arraySizeForAst(target as never, state) : ArraySize.scalar();
+    const k = this.xCount(ast, state);
+    const y = this.areaOf(ast.args[0], state);
+    const yRow = y !== undefined && y.top === y.bottom && y.right > y.left;
+    const target = this.areaOf(ast.args[2] ?? ast.args[1] ?? ast.args[0], state);
+    if (!target) return ArraySize.scalar();
+    const h = target.bottom - target.top + 1;
+    const w = target.right - target.left + 1;
+    if (k > 1) return yRow ? new ArraySize(w, 1) : new ArraySize(1, h);
+    return new ArraySize(w, h);
   }
 
   trend(ast: ProcedureAst, state: InterpreterState): unknown {
@@ -564,16 +641,21 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
       state,
       this.metadata('TREND'),
       (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, newXs: SimpleRangeValue | undefined, withConstant: boolean) => {
-        const yv = flat(ys);
-        const known = xs ?? SimpleRangeValue.onlyValues([yv.map((_, i) => i + 1)]);
-        const p = pairs(ys, known);
-        if (p instanceof CellError) return p;
-        const l = line(p.x, p.y, withConstant);
-        if (l instanceof CellError) return l;
-        const target = grid(newXs ?? known);
-        return SimpleRangeValue.onlyValues(
-          target.map((row) => row.map((x) => (typeof x === 'number' ? l.intercept + l.slope * x : new CellError(ErrorType.VALUE, 'TREND: new_x must be numbers.')))),
-        );
+        const y = grid(ys);
+        const x = xs === undefined ? undefined : grid(xs);
+        const fit = regress(y, x, withConstant);
+        if (fit instanceof CellError) return fit;
+        const k = fit.coefficients.length;
+        const predict = (v: Scalar[]): Scalar =>
+          v.every((e): e is number => typeof e === 'number')
+            ? v.reduce((sum, e, j) => sum + e * fit.coefficients[j], fit.intercept)
+            : new CellError(ErrorType.VALUE, 'TREND: new_x must be numbers.');
+        const target = newXs === undefined ? (x ?? [fit.x.map((r) => r[0])]) : grid(newXs);
+        if (k === 1) return SimpleRangeValue.onlyValues(target.map((row) => row.map((v) => out(predict([v])))) as never);
+        const yRow = y.length === 1;
+        const points = yRow ? (target[0] ?? []).map((_, c) => target.map((r) => r[c])) : target;
+        const results = points.map((p) => predict(p));
+        return SimpleRangeValue.onlyValues((yRow ? [results] : results.map((r) => [r])).map((r) => r.map(out)) as never);
       },
     );
   }
