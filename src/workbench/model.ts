@@ -413,6 +413,11 @@ export class WorkbenchModel {
     return this.redoStack.length > 0 && !this.tx;
   }
 
+  /** Steps that can be undone (for tests and a history list). */
+  get undoCount(): number {
+    return this.undoStack.length;
+  }
+
   get undoLabel(): string | undefined {
     return this.undoStack[this.undoStack.length - 1]?.label;
   }
@@ -910,6 +915,10 @@ export class WorkbenchModel {
   /** Writes several cells in one recalculation (one undo step). */
   writeInputs(sheet: string, cells: ReadonlyArray<{ row: number; col: number; input: CellInput; array?: boolean }>): void {
     const state = this.sheet(sheet);
+    this.attempt(() => this.writeInputsOnce(state, cells));
+  }
+
+  private writeInputsOnce(state: SheetState, cells: ReadonlyArray<{ row: number; col: number; input: CellInput; array?: boolean }>): void {
     this.edit(cells.length === 1 ? 'Typing' : 'Write cells', () => {
       const id = this.idOf(state);
       this.hfDo(() => {
@@ -1153,16 +1162,26 @@ export class WorkbenchModel {
   }
 
   private insertOrDelete(sheet: string, axis: 'row' | 'col', index: number, delta: number, label: string): void {
-    if (this.tx !== null) return this.insertOrDeleteOnce(sheet, axis, index, delta, label, false);
-    // If HyperFormula fails on the way (array formulas again), the step was rolled back onto a
-    // freshly built engine: the operation is then done once more there, plainly.
+    this.attempt((again) => this.insertOrDeleteOnce(sheet, axis, index, delta, label, again));
+  }
+
+  /**
+   * Runs an operation; if HyperFormula failed on the way (its array handling again), the step was
+   * rolled back onto a freshly built engine, and the operation is done once more there.
+   */
+  private attempt<T>(run: (again: boolean) => T): T {
+    if (this.tx !== null) return run(false);
     const problem = this.historyProblem;
     try {
-      return this.insertOrDeleteOnce(sheet, axis, index, delta, label, false);
+      return run(false);
     } catch (e) {
-      if (this.historyProblem === problem) throw e;
+      // The step was rolled back. Whatever HyperFormula's state, a fresh engine built from the
+      // model is sound: the operation is done once more there, the plain way.
+      if (this.historyProblem === problem) {
+        this.rebuildEngine(`HyperFormula failed (${e instanceof Error ? e.message.slice(0, 80) : String(e)}); the workbook was rebuilt, the edit done again and the undo history cleared.`);
+      }
     }
-    return this.insertOrDeleteOnce(sheet, axis, index, delta, label, true);
+    return run(true);
   }
 
   private insertOrDeleteOnce(sheet: string, axis: 'row' | 'col', index: number, delta: number, label: string, native: boolean): void {
@@ -1324,7 +1343,7 @@ export class WorkbenchModel {
     const [h, w] = [height(clip.area), width(clip.area)];
     const fits = height(t) % h === 0 && width(t) % w === 0 && height(t) * width(t) <= 200000;
     const area = fits ? t : { start: t.start, end: { row: t.start.row + h - 1, col: t.start.col + w - 1 } };
-    this.edit('Paste', () => this.copyBlock(clip.sheet, clip.area, this.sheet(sheet), area, true));
+    this.attempt(() => this.edit('Paste', () => this.copyBlock(clip.sheet, clip.area, this.sheet(sheet), area, true)));
     return area;
   }
 
@@ -1436,9 +1455,9 @@ export class WorkbenchModel {
     const [dr, dc] = [to.row - a.start.row, to.col - a.start.col];
     const target: Area = { start: to, end: { row: a.end.row + dr, col: a.end.col + dc } };
     if (src === dst && dr === 0 && dc === 0) return target;
-    this.edit('Move', () => {
+    this.attempt((again) => this.edit('Move', () => {
       const moved = [...src.cells.entries()].filter(([k]) => inside(a, ...unkey(k)));
-      if (src === dst && this.hfMovesAsExcel(src, a, target)) {
+      if (!again && src === dst && this.hfMovesAsExcel(src, a, target)) {
         this.hfDo(() => this.hf.moveCells(this.range(src, a), { sheet: this.idOf(dst), row: to.row, col: to.col }));
       } else {
         this.moveByRewriting(src, a, dst, target);
@@ -1450,7 +1469,7 @@ export class WorkbenchModel {
         this.put(dst, key(row + dr, col + dc), rec);
       }
       this.reconcileAll();
-    });
+    }));
     return target;
   }
 
@@ -1468,8 +1487,11 @@ export class WorkbenchModel {
       const [row, col] = unkey(k);
       if (inside(a, row, col) && isFormula(rec.input) && String(this.hf.getCellType({ sheet: id, row, col })) === 'ARRAYFORMULA') return false;
     }
-    for (let r = target.start.row; r <= target.end.row; r++) {
-      for (let c = target.start.col; c <= target.end.col; c++) if (String(this.hf.getCellType({ sheet: id, row: r, col: c })) === 'ARRAY') return false;
+    // A spilled cell in the block or under the target: HyperFormula refuses such a move.
+    for (const ar of [a, target]) {
+      for (let r = ar.start.row; r <= ar.end.row; r++) {
+        for (let c = ar.start.col; c <= ar.end.col; c++) if (String(this.hf.getCellType({ sheet: id, row: r, col: c })) === 'ARRAY') return false;
+      }
     }
     const hits = (ref: { start: CellRef; end: CellRef }) => !(ref.start.row > target.end.row || ref.end.row < target.start.row || ref.start.col > target.end.col || ref.end.col < target.start.col);
     for (const other of this.sheets) {
@@ -1580,7 +1602,7 @@ export class WorkbenchModel {
       start: { row: Math.min(s.start.row, t.start.row), col: Math.min(s.start.col, t.start.col) },
       end: { row: Math.max(s.end.row, t.end.row), col: Math.max(s.end.col, t.end.col) },
     };
-    this.edit('Fill', () => this.copyBlock(state, s, state, union, false));
+    this.attempt(() => this.edit('Fill', () => this.copyBlock(state, s, state, union, false)));
   }
 
   /** Ctrl+D: the area's first row filled down over the rest (one row: the row above it is copied down). */
