@@ -283,3 +283,11 @@ describe('INDEX, ROW, COLUMN and array formulas over their range, as Excel', () 
     expect(sheet.formulas.get('1,0')).toBe('=ARRAYFORMULA(INDEX(A1:C1,1,D1))');
   });
 });
+
+describe('what still differs from Excel (pinned): references HyperFormula cannot parse', () => {
+  test('INDEX(…):INDEX(…) and a union of ranges are parse errors in their cells', () => {
+    const [row] = evaluateSheet([[1, 2, 3, '=SUM(INDEX(A1:C1,1):INDEX(A1:C1,3))', '=INDEX((A1:A2,B1:B2),1,1,2)']]);
+    expect(row[3]).toMatchObject({ error: '#ERROR!' });
+    expect(row[4]).toMatchObject({ error: '#ERROR!' });
+  });
+});

@@ -45,3 +45,15 @@ describe('the workbench model opens and evaluates what the CLI evaluates', () =>
     expect(model.getValue('Sheet1', 0, 0)).toEqual(expected);
   });
 });
+
+describe('what still differs from Excel in the workbench (pinned)', () => {
+  test('an array formula whose result size is only known once evaluated fills only its first cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Main');
+    [1, 2, 3, 0].forEach((n, i) => (ws.getCell(1, i + 1).value = n));
+    ws.getCell('A2').value = { formula: 'INDEX(A1:C1,1,D1)', result: 1, shareType: 'array', ref: 'A2:C2' } as unknown as ExcelJS.CellValue;
+    const model = await openXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), ExcelJS);
+    // Excel (and the CLI): 1, 2, 3 across A2:C2.
+    expect([model.getValue('Main', 1, 1), model.getValue('Main', 1, 2)]).toEqual([null, null]);
+  });
+});
