@@ -38,7 +38,7 @@ interface ColumnData {
 }
 
 const MIN_ROWS = 200;
-const MIN_COLS = 16;
+const MIN_COLS = 26;
 const ROW_HEIGHT = 26;
 /** Excel's width unit (a character) in pixels, roughly. */
 const PX_PER_CHAR = 7.5;
@@ -232,7 +232,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
 
   const used = useMemo(() => model.usedSize(sheet), [model, sheet, version]);
   const rowCount = Math.max(MIN_ROWS, used.rows + 100);
-  const colCount = Math.max(MIN_COLS, used.cols + 4);
+  const colCount = Math.max(MIN_COLS, used.cols + 10);
 
   const rows = useMemo<GridRow[]>(() => {
     const out: GridRow[] = [];
@@ -337,7 +337,8 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
       if (!s) return;
       const original = editText(model.getInput(s.sheet, s.row, s.col), model.getStyle(s.sheet, s.row, s.col).numberFormat);
       const t = options.text ?? original;
-      pendingCaret.current = t.length;
+      // The formula bar keeps the caret (or the selection) the click or the focus gave it.
+      if (options.target === 'cell') pendingCaret.current = t.length;
       setEdit({ sheet: s.sheet, row: s.row, col: s.col, original, text: t, caret: t.length, target: options.target, mode: options.mode, viewSheet: s.sheet, pick: 0 });
     },
     [model, setEdit],
@@ -348,6 +349,8 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
       const ed = editRef.current;
       if (!ed) return;
       setEdit(null);
+      // As in Excel, the keys go back to the grid once the entry is made.
+      if (ed.target === 'bar' && document.activeElement === barInput.current) barInput.current?.blur();
       if (ed.text !== ed.original) write(ed.sheet, ed.row, ed.col, ed.text);
       if (move) {
         const row = Math.max(0, ed.row + move.dr);
@@ -364,6 +367,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
     const ed = editRef.current;
     if (!ed) return;
     setEdit(null);
+    if (ed.target === 'bar' && document.activeElement === barInput.current) barInput.current?.blur();
     model.select(ed.sheet, ed.row, ed.col);
     gridRef.current?.setActiveCell({ row: ed.row, col: ed.col });
   }, [model, setEdit]);
@@ -391,9 +395,15 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
   }, [edit]);
 
   /** Text typed by the user (not by pointing): the pointed reference is no longer the one to replace. */
-  const onEditText = (value: string, caret: number) => {
-    const ed = editRef.current;
-    if (!ed) return;
+  const onEditText = (value: string, caret: number, from: 'cell' | 'bar') => {
+    let ed = editRef.current;
+    if (!ed) {
+      // Typing into a formula bar that kept the focus after its last entry (the grid's clicks do not take it) starts a new one.
+      const s = model.selection;
+      if (!s) return;
+      const original = editText(model.getInput(s.sheet, s.row, s.col), model.getStyle(s.sheet, s.row, s.col).numberFormat);
+      ed = { sheet: s.sheet, row: s.row, col: s.col, original, text: original, caret, target: from, mode: 'edit', viewSheet: s.sheet, pick: 0 };
+    }
     setEdit({ ...ed, text: value, caret, point: undefined, pick: 0, listHidden: false });
   };
 
@@ -1056,7 +1066,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
               if (ed.target !== 'bar') setEdit({ ...ed, target: 'bar', mode: 'edit' });
             } else startEdit({ target: 'bar', mode: 'edit' });
           }}
-          onChange={(e, d) => onEditText(d.value, (e.target as HTMLInputElement).selectionStart ?? d.value.length)}
+          onChange={(e, d) => onEditText(d.value, (e.target as HTMLInputElement).selectionStart ?? d.value.length, 'bar')}
           onSelect={(e) => {
             const ed = editRef.current;
             const c = (e.target as HTMLInputElement).selectionStart ?? 0;
@@ -1087,7 +1097,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
         <input
           ref={cellInput}
           className="wb-editor"
-          aria-label={`${text.formulaBar} ${addressShown}`}
+          aria-label={text.cellEditor(addressShown)}
           data-testid="cell-editor"
           style={{ position: 'fixed', left: editorRect.left, top: editorRect.top, minWidth: editorRect.width, height: editorRect.height }}
           value={edit.text}
@@ -1095,7 +1105,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
             const ed = editRef.current;
             if (ed && ed.target !== 'cell') setEdit({ ...ed, target: 'cell' });
           }}
-          onChange={(e) => onEditText(e.target.value, e.target.selectionStart ?? e.target.value.length)}
+          onChange={(e) => onEditText(e.target.value, e.target.selectionStart ?? e.target.value.length, 'cell')}
           onSelect={(e) => {
             const ed = editRef.current;
             const c = e.currentTarget.selectionStart ?? 0;

@@ -18,6 +18,7 @@ export interface WorkbenchText {
   readonly bold: string;
   readonly cellAddress: string;
   readonly formulaBar: string;
+  readonly cellEditor: (address: string) => string;
   readonly sheets: string;
   readonly addSheet: string;
   readonly copy: string;
@@ -74,6 +75,7 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     bold: 'Bold',
     cellAddress: 'Cell address',
     formulaBar: 'Formula bar',
+    cellEditor: (address) => `Editing ${address}`,
     sheets: 'Sheets',
     addSheet: 'Add sheet',
     copy: 'Copy',
@@ -128,6 +130,7 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     bold: '加粗',
     cellAddress: '单元格地址',
     formulaBar: '编辑栏',
+    cellEditor: (address) => `正在编辑 ${address}`,
     sheets: '工作表',
     addSheet: '添加工作表',
     copy: '复制',

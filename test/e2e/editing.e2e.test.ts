@@ -111,7 +111,14 @@ suite('editing in the workbench (Chromium)', () => {
     const r = Number(m[2]) - 1;
     const c = columnIndex(m[1]);
     const loc = page.locator(`.wb-grid [data-r="${r}"][data-c="${c}"]`);
-    if (!(await loc.count()) || !(await loc.isVisible())) {
+    // Rendered is not enough: a cell under the sticky row numbers or the header would take the click there.
+    const inView = async () => {
+      if (!(await loc.count())) return false;
+      const box = await loc.boundingBox();
+      const view = await container().boundingBox();
+      return !!box && !!view && box.x >= view.x + 50 && box.x + box.width <= view.x + view.width - 20 && box.y >= view.y + 30 && box.y + box.height <= view.y + view.height - 20;
+    };
+    if (!(await inView())) {
       await container().evaluate(
         (el, [t, l]) => {
           el.scrollTop = t;
@@ -203,6 +210,16 @@ suite('editing in the workbench (Chromium)', () => {
     expect(sheet.get('D102')).toBeUndefined();
     expect(await formulaOf('D57')).toBe('=C57*10000');
     expect(await formulaOf('C101')).toBe('=C100+1');
+    // Ctrl+arrows jump to the data's edge; Ctrl+Home to A1, Ctrl+End to the last used cell.
+    await select('C2');
+    await page.keyboard.press('Control+ArrowDown');
+    await eventually(async () => expect(await address().inputValue()).toBe('Sheet1!C101'));
+    await page.keyboard.press('Control+ArrowRight');
+    await eventually(async () => expect(await address().inputValue()).toBe('Sheet1!D101'));
+    await page.keyboard.press('Control+Home');
+    await eventually(async () => expect(await address().inputValue()).toBe('Sheet1!A1'));
+    await page.keyboard.press('Control+End');
+    await eventually(async () => expect(await address().inputValue()).toBe('Sheet1!D101'));
 
     // The drag handle: E2 =$D$2/D2*C2 dragged to E6 keeps the absolute part.
     await type('E2', '=$D$2/D2+C2');
@@ -524,7 +541,7 @@ suite('editing in the workbench (Chromium)', () => {
         await page.getByRole('menuitem', { name: 'Delete' }).click();
         await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
       },
-      () => type('Z1', '=SUM(B5:C10)'),
+      () => type('T1', '=SUM(B5:C10)'),
       async () => {
         await select('E1');
         await page.keyboard.press('Shift+ArrowRight');
@@ -552,7 +569,7 @@ suite('editing in the workbench (Chromium)', () => {
     }
     expect(await redo.isEnabled()).toBe(false);
     expect(await wholeWorkbook()).toEqual(edited);
-  });
+  }, 300_000);
 
   test('New with unsaved changes asks first: Cancel keeps the workbook, Discard replaces it', async () => {
     await openSheet('Sheet1');
@@ -566,6 +583,17 @@ suite('editing in the workbench (Chromium)', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Discard changes' }).click();
     await eventually(async () => expect(await sheetNames()).toEqual(['Sheet1']));
     expect((await readSheet()).size).toBe(0);
+  });
+
+  test('Ctrl+S saves the workbook (a download) and leaves nothing unsaved: New then asks nothing', async () => {
+    await type('C3', '12%');
+    await expect(page.getByTestId('status').textContent()).resolves.toMatch(/unsaved changes/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+    expect(download.suggestedFilename()).toBe('Book1.xlsx');
+    await eventually(async () => expect(await page.getByTestId('status').textContent()).not.toMatch(/unsaved changes/));
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await eventually(async () => expect((await readSheet()).size).toBe(0));
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
   });
 
   test('a reload with unsaved changes is asked about, and offers the autosaved workbook: Restore brings it back', async () => {
@@ -595,5 +623,21 @@ suite('editing in the workbench (Chromium)', () => {
     await page.waitForTimeout(300);
     expect(await page.getByTestId('autosave-offer').count()).toBe(0);
     expect(pageErrors).toEqual([]);
+  });
+
+  test('the workbench speaks Simplified Chinese when asked (?lang=zh): toolbar, formula bar, menus', async () => {
+    page.once('dialog', (d) => void d.accept());
+    await page.goto(`${base}?blank&lang=zh`);
+    await page.getByRole('navigation', { name: '工作表' }).getByRole('button', { name: 'Sheet1', exact: true }).waitFor();
+    for (const name of ['撤销', '恢复', '新建', '保存 .xlsx', '加粗']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: '编辑栏', exact: true }).count()).toBe(1);
+    await page.locator('.wb-grid [data-r="1"][data-c="1"]').click({ button: 'right' });
+    for (const name of ['复制', '剪切', '粘贴', '粘贴数值', '插入行', '插入列', '删除行', '删除列', '清除内容']) expect(await page.getByRole('menuitem', { name }).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    // The argument hint in Chinese, from the spec.
+    await page.locator('.wb-grid [data-r="1"][data-c="1"]').click();
+    await page.keyboard.type('=CYBER.LOSTPROFIT(');
+    await expect(page.getByTestId('argument-hint').textContent()).resolves.toMatch(/赔偿期间内的收益减少金额/);
+    await page.keyboard.press('Escape');
   });
 });
