@@ -163,6 +163,16 @@ function band2Of(d: Severity, a: number, b: number): number {
   return upper - d.lev(a, 2) - 2 * a * d.band(a, b);
 }
 
+/**
+ * A probability from the library's own value when it is below ½, else as 1 − its complement: the
+ * incomplete gamma and beta functions are accurate relative to the smaller of P and Q, and near 1
+ * the direct value can come out an ulp below 1 − (a complement of 1e-30), which made S an ulp
+ * lower at a smaller x than at a larger one (OEP then rose with x).
+ */
+function smaller(direct: number, complement: () => number): number {
+  return direct < 0.5 ? direct : 1 - complement();
+}
+
 const POSITIVE: ParamRule = { greaterThan: 0 };
 
 // ---- the severities -----------------------------------------------------------------------------
@@ -271,8 +281,8 @@ function gammaFamily(family: string, a: number, s: number, params: readonly numb
     family,
     params,
     lower: 0,
-    cdf: (x) => (x <= 0 ? 0 : gammaP(a, t(x))),
-    sf: (x) => (x <= 0 ? 1 : gammaQ(a, t(x))),
+    cdf: (x) => (x <= 0 ? 0 : smaller(gammaP(a, t(x)), () => gammaQ(a, t(x)))),
+    sf: (x) => (x <= 0 ? 1 : smaller(gammaQ(a, t(x)), () => gammaP(a, t(x)))),
     quantile: (p) => s * gammaPInv(a, p),
     isf: (q) => s * gammaQInv(a, q),
     moment,
@@ -330,8 +340,8 @@ function pert([min, mode, max, lambda]: readonly number[]): Severity {
     family: 'pert',
     params: [min, mode, max, lambda],
     lower: min,
-    cdf: (x) => (x <= min ? 0 : x >= max ? 1 : betaI(a1, a2, v(x))),
-    sf: (x) => (x <= min ? 1 : x >= max ? 0 : betaIc(a1, a2, v(x))),
+    cdf: (x) => (x <= min ? 0 : x >= max ? 1 : smaller(betaI(a1, a2, v(x)), () => betaIc(a1, a2, v(x)))),
+    sf: (x) => (x <= min ? 1 : x >= max ? 0 : smaller(betaIc(a1, a2, v(x)), () => betaI(a1, a2, v(x)))),
     quantile: (p) => min + w * betaIInv(a1, a2, p),
     isf: (q) => min + w * betaIcInv(a1, a2, q),
     moment,

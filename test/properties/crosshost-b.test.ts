@@ -1,4 +1,4 @@
-/** Cross-host identity, catalogue sections 5 on (5–7 and 9; see crosshost.ts). */
+/** Cross-host identity, catalogue sections 5 on (5–7, 9 and 10; see crosshost.ts). */
 import { CATALOGUE } from '../../src/engine';
 import { crossHostSuite } from './crosshost';
 

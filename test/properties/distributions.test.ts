@@ -22,8 +22,9 @@ const runs = Math.max(200, Math.floor(RUNS / 10));
 function num(fn: string, args: RawArgument[]): number | undefined {
   const o = evaluate(fn, args);
   if (o.ok) return o.value as number;
-  // The only errors a valid severity may give here: an infinite moment (#NUM!) or a layer never reached.
-  expect(['distMomentInfinite', 'layerNeverReached', 'oepUnreachable', 'resultNotFinite']).toContain(o.error.rule);
+  // The only errors a valid severity may give here: an infinite moment (#NUM!), a layer never
+  // reached or a base LEV of 0 (#DIV/0!, constant(0)), a frequency that never reaches 1/T.
+  expect(['distMomentInfinite', 'layerNeverReached', 'ilfBaseZero', 'oepUnreachable', 'resultNotFinite']).toContain(o.error.rule);
   return undefined;
 }
 
