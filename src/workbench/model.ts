@@ -527,6 +527,7 @@ export class WorkbenchModel {
   private commit(): void {
     const tx = this.tx;
     if (!tx) return;
+    if (tx.hf > 0) this.refreshStaleArrays([...tx.cells.keys()]);
     this.tx = null;
     const cells: Array<{ sheet: SheetState; key: string; before?: CellRecord; after?: CellRecord }> = [];
     for (const [sheet, changes] of tx.cells) {
@@ -611,6 +612,43 @@ export class WorkbenchModel {
     );
   }
 
+  /**
+   * An array formula whose shown result is not what it computes (HyperFormula 3.5 can leave a
+   * moved array unspilled): entered again, in the open step, so the sheet shows the right result.
+   */
+  private refreshStaleArrays(states: SheetState[]): void {
+    const stale: Array<{ sheet: number; row: number; col: number; formula: string }> = [];
+    for (const state of states) {
+      if (!this.sheets.includes(state)) continue;
+      const id = this.idOf(state);
+      for (const a of this.arrayAnchors(state)) {
+        if (/\b(RAND|RANDBETWEEN|RANDARRAY|NOW|TODAY)\s*\(/i.test(a.formula)) continue;
+        if (this.arrayStale(id, a.row, a.col, a.formula)) stale.push({ sheet: id, ...a });
+      }
+    }
+    if (stale.length) this.hfDo(() => stale.forEach((a) => this.hf.setCellContents({ sheet: a.sheet, row: a.row, col: a.col }, [[a.formula]])));
+  }
+
+  /**
+   * Whether an array formula shows something else than it computes: other values, or #SPILL!
+   * where nothing blocks its spill (HyperFormula 3.5 can leave either behind after a move or undo).
+   */
+  private arrayStale(id: number, row: number, col: number, formula: string): boolean {
+    const fresh = this.hf.calculateFormula(formula, id);
+    const rows = Array.isArray(fresh) ? fresh : [[fresh]];
+    const at = (r: number, c: number): SimpleCellAddress => ({ sheet: id, row: row + r, col: col + c });
+    const anchorValue = this.hf.getCellValue(at(0, 0));
+    if (anchorValue instanceof DetailedCellError && anchorValue.type === 'SPILL') {
+      for (let r = 0; r < rows.length; r++) {
+        for (let c = 0; c < rows[r].length; c++) {
+          if ((r || c) && String(this.hf.getCellType(at(r, c))) !== 'EMPTY') return false;
+        }
+      }
+      return true;
+    }
+    return rows.some((line, r) => line.some((v, c) => JSON.stringify(toCellValue(v)) !== JSON.stringify(toCellValue(this.hf.getCellValue(at(r, c))))));
+  }
+
   /** Whether HyperFormula holds exactly the sheet's records, and its array results are current. */
   private engineAgrees(state: SheetState): boolean {
     const id = this.hf.getSheetId(state.name);
@@ -621,17 +659,7 @@ export class WorkbenchModel {
       if (isFormula(rec.input)) {
         const f = this.hf.getCellFormula(addr(row, col));
         if (f === undefined || (rec.hf !== undefined && f !== rec.hf)) return false;
-        const anchorValue = this.hf.getCellValue(addr(row, col));
-        const spillError = anchorValue instanceof DetailedCellError && anchorValue.type === 'SPILL';
-        if (String(this.hf.getCellType(addr(row, col))) === 'ARRAYFORMULA' && !spillError && !/\b(RAND|RANDBETWEEN|RANDARRAY|NOW|TODAY)\s*\(/i.test(f)) {
-          const fresh = this.hf.calculateFormula(f, id);
-          const rows = Array.isArray(fresh) ? fresh : [[fresh]];
-          for (let r = 0; r < rows.length; r++) {
-            for (let c = 0; c < rows[r].length; c++) {
-              if (JSON.stringify(toCellValue(rows[r][c])) !== JSON.stringify(toCellValue(this.hf.getCellValue(addr(row + r, col + c))))) return false;
-            }
-          }
-        }
+        if (String(this.hf.getCellType(addr(row, col))) === 'ARRAYFORMULA' && !/\b(RAND|RANDBETWEEN|RANDARRAY|NOW|TODAY)\s*\(/i.test(f) && this.arrayStale(id, row, col, f)) return false;
       } else if (rec.input !== null) {
         if (this.hf.getCellFormula(addr(row, col)) !== undefined) return false;
         const v = inputOfSerialized(this.hf.getCellSerialized(addr(row, col)));
