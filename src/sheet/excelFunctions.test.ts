@@ -207,6 +207,28 @@ describe('one formula never fails the workbook', () => {
     expect(sheet.values[2]).toEqual([1, 2, 3, 2]);
   });
 
+  test('what HyperFormula throws while building the workbook is isolated: that formula is #VALUE! with the reason, the rest evaluates', () => {
+    // A size method runs while the dependency graph is built, before any evaluation.
+    class ThrowsWhileBuilding extends FunctionPlugin {
+      static implementedFunctions = { BUILDTHROWS: { method: 'value', sizeOfResultArrayMethod: 'size', parameters: [] } };
+      value(): number {
+        return 1;
+      }
+      size(): never {
+        throw new Error('cannot size');
+      }
+    }
+    HyperFormula.registerFunctionPlugin(ThrowsWhileBuilding, { enGB: { BUILDTHROWS: 'BUILDTHROWS' }, enUS: { BUILDTHROWS: 'BUILDTHROWS' } });
+    try {
+      const [sheet] = evaluateWorkbook([{ name: 'S', cells: [[1, '=A1*2', '=BUILDTHROWS()', '=B1+1', '=C1']] }]);
+      expect(sheet.values[0]).toEqual([1, 2, { error: '#VALUE!', message: 'Cannot evaluate this formula: cannot size' }, 3, { error: '#VALUE!', message: expect.any(String) }]);
+      expect(sheet.replaced).toEqual([{ sheet: 'S', row: 0, col: 2, formula: '=BUILDTHROWS()', message: 'Cannot evaluate this formula: cannot size' }]);
+      expect(sheet.formulas.get('0,2')).toBe('=BUILDTHROWS()');
+    } finally {
+      HyperFormula.unregisterFunctionPlugin(ThrowsWhileBuilding);
+    }
+  });
+
   test('what HyperFormula throws while evaluating a formula is #VALUE! with its message in that cell only', () => {
     class Throwing extends FunctionPlugin {
       static implementedFunctions = { THROWS: { method: 'throws', parameters: [] } };
