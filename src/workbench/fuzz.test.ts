@@ -99,4 +99,4 @@ function run(seed: number) {
   expect(redone).toBe(undone);
 }
 
-test.each(Array.from({ length: 40 }, (_, k) => k + 1))('random sequence %i: undo all, redo all', run);
+test.each(Array.from({ length: 60 }, (_, k) => k + 1))('random sequence %i: undo all, redo all', run);

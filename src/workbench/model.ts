@@ -646,6 +646,9 @@ export class WorkbenchModel {
       }
       return true;
     }
+    // Spilled cells left beyond what it computes now.
+    const isGhost = (r: number, c: number) => String(this.hf.getCellType(at(r, c))) === 'ARRAY';
+    if (isGhost(rows.length, 0) || isGhost(0, Math.max(1, ...rows.map((l) => l.length)))) return true;
     return rows.some((line, r) => line.some((v, c) => JSON.stringify(toCellValue(v)) !== JSON.stringify(toCellValue(this.hf.getCellValue(at(r, c))))));
   }
 
