@@ -279,6 +279,13 @@ describe('INDEX, ROW, COLUMN and array formulas over their range, as Excel', () 
     expect(one(formula, [[1, 2, 3], [4, 5, 6]])).toEqual(expected);
   });
 
+  test('ROW, COLUMN and INDEX over a workbook name', () => {
+    const [sheet] = evaluateWorkbook([{ name: 'S', cells: [[1, 2, 3], ['=ROW(Data)', '=COLUMN(Data)', '=INDEX(Data,1,3)', '=ROWS(Data)']] }], {
+      names: [{ name: 'Data', expression: '=S!$A$1:$C$1' }],
+    });
+    expect(sheet.values[1]).toEqual([1, 1, 3, 1]);
+  });
+
   test('INDEX of a whole row or column in one cell is the cell in the formula’s row (implicit intersection)', () => {
     const v = evaluateSheet([[1, 2, 3, '=INDEX(A1:C2,0,2)'], [4, 5, 6, '=INDEX(A1:C2,0,2)', '=INDEX(A1:C2,2,0)']]);
     expect([v[0][3], v[1][3]]).toEqual([2, 5]);

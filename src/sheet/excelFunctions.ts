@@ -887,9 +887,17 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   }
 
   /** The rectangle of a reference argument (one cell or a range), or undefined for any other expression. */
-  private areaOf(arg: unknown, state: InterpreterState): { sheet: number; top: number; left: number; bottom: number; right: number } | undefined {
+  private areaOf(arg: unknown, state: InterpreterState, depth = 0): { sheet: number; top: number; left: number; bottom: number; right: number } | undefined {
     let base = arg as (RangeAst & { reference?: { toSimpleCellAddress(b: unknown): { sheet: number; row: number; col: number } } }) | undefined;
     while (base && base.type === 'PARENTHESIS') base = (base as unknown as { expression: typeof base }).expression;
+    if (base?.type === 'NAMED_EXPRESSION' && depth < 8) {
+      // A workbook name standing for a reference (=ROW(Claims)): the area of its expression.
+      const graph = this.dependencyGraph;
+      const named = graph.namedExpressions.nearestNamedExpression((base as unknown as { expressionName: string }).expressionName, state.formulaAddress.sheet);
+      const vertex = named ? (graph.getCell(named.address) as { getFormula?: (service: unknown) => unknown } | undefined) : undefined;
+      if (!named || typeof vertex?.getFormula !== 'function') return undefined;
+      return this.areaOf(vertex.getFormula(graph.lazilyTransformingAstService), { ...state, formulaAddress: named.address } as InterpreterState, depth + 1);
+    }
     if (base?.type === 'CELL_REFERENCE' && base.reference) {
       const a = base.reference.toSimpleCellAddress(state.formulaAddress);
       return { sheet: a.sheet, top: a.row, left: a.col, bottom: a.row, right: a.col };
