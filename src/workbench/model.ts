@@ -129,6 +129,24 @@ export const UNDO_STEPS = 200;
 const HF_UNDO_LIMIT = 20000;
 
 const key = (row: number, col: number) => `${row},${col}`;
+/**
+ * HyperFormula 3.5 calls clearRedoStack on every cell operation, and that collects the old-data
+ * versions of every entry on the undo stack and in the open batch before it looks at what is
+ * discarded — even when the redo stack is empty and nothing is. Each write then costs the size of
+ * the whole history: opening a 5,000-cell workbook took 12 s, 20,000 cells in one batch minutes.
+ * With nothing discarded that work has no effect, so it is skipped (the same check HyperFormula's
+ * own loop makes afterwards); anything discarded is cleaned up exactly as before.
+ */
+function skipEmptyUndoCleanup(hf: HyperFormula): void {
+  const undoRedo = (hf as unknown as { _crudOperations?: { undoRedo?: { cleanupOldDataForEntries?: (discarded: readonly unknown[], retained: readonly unknown[]) => void } } })._crudOperations?.undoRedo;
+  const original = undoRedo?.cleanupOldDataForEntries;
+  if (!undoRedo || typeof original !== 'function') return; // another HyperFormula: left as it is
+  undoRedo.cleanupOldDataForEntries = function (discarded, retained) {
+    if (discarded.length === 0) return;
+    original.call(this, discarded, retained);
+  };
+}
+
 const unkey = (k: string): [number, number] => {
   const i = k.indexOf(',');
   return [Number(k.slice(0, i)), Number(k.slice(i + 1))];
@@ -278,7 +296,9 @@ export class WorkbenchModel {
   }
 
   private static newEngine(): HyperFormula {
-    return HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false }), undoLimit: HF_UNDO_LIMIT });
+    const hf = HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false }), undoLimit: HF_UNDO_LIMIT });
+    skipEmptyUndoCleanup(hf);
+    return hf;
   }
 
   /**
@@ -1141,6 +1161,9 @@ export class WorkbenchModel {
    * sheet in use plus a margin: the model keeps formats per cell, not per row or column.
    */
   private clampToUse(state: SheetState, a: Area): Area {
+    // The clamp never cuts below row 1,000 or column 100: a smaller area is kept as it is, without
+    // scanning the sheet (opening a file formats cell by cell).
+    if (a.end.row < 1000 && a.end.col < 100) return a;
     const dims = this.hf.getSheetDimensions(this.idOf(state));
     let [rows, cols] = [dims.height, dims.width];
     for (const k of state.cells.keys()) {
