@@ -227,3 +227,23 @@ describe('engine writes', () => {
     expect(m.canUndo).toBe(true);
   });
 });
+
+test('a write does not walk the whole undo history (HyperFormula 3.5 did on every cell: quadratic opening)', () => {
+  const m = new WorkbenchModel();
+  m.addSheet('Big');
+  type UndoRedo = { collectReferencedOldDataVersions: (...lists: unknown[]) => Set<unknown> };
+  const undoRedo = (m.hf as unknown as { _crudOperations: { undoRedo: UndoRedo } })._crudOperations.undoRedo;
+  const spy = jest.spyOn(undoRedo, 'collectReferencedOldDataVersions');
+  const cells = Array.from({ length: 2000 }, (_, r) => ({ row: r, col: 0, input: r }));
+  m.writeInputs('Big', cells);
+  for (let r = 0; r < 50; r++) m.setInput('Big', r, 1, { formula: `=A${r + 1}*2` });
+  // Nothing was discarded, so the history was never walked; the writes and undo still work.
+  expect(spy).not.toHaveBeenCalled();
+  expect(m.getValue('Big', 49, 1)).toBe(98);
+  m.undo();
+  expect(m.getValue('Big', 49, 1)).toBeNull();
+  // After an undo the redo stack holds an entry: the next write discards it and cleans up.
+  m.setInput('Big', 0, 2, 1);
+  expect(spy).toHaveBeenCalled();
+  expect(m.canRedo).toBe(false);
+});
