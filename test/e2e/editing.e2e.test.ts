@@ -498,7 +498,8 @@ suite('editing in the workbench (Chromium)', () => {
         await page.keyboard.press('Control+Shift+=');
       },
       async () => {
-        await select('J4');
+        // J5: the CYBER.LOSTPROFIT cell, one row down since the row inserted above (copying an empty cell onto one would be no step).
+        await select('J5');
         await page.keyboard.press('Control+c');
         await select('S4');
         await page.keyboard.press('Control+v');
@@ -543,8 +544,9 @@ suite('editing in the workbench (Chromium)', () => {
       },
       () => type('T1', '=SUM(B5:C10)'),
       async () => {
-        await select('E1');
-        await page.keyboard.press('Shift+ArrowRight');
+        // On Sheet3 (shown after the deleted copy): A2:A3 hold 1 and 2 (clearing empty cells would be no step at all).
+        await select('A2');
+        await page.keyboard.press('Shift+ArrowDown');
         await page.keyboard.press('Delete');
       },
     ];
