@@ -402,3 +402,10 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
     },
   },
 ];
+
+/**
+ * The families table and the parser, for the hosts (the pricing pane draws an exceedance curve and
+ * lists the families from the same table): hosts reach src/stochastic only through the engine.
+ */
+export { FREQUENCY_FAMILIES, parseFrequency, parseSeverity, SEVERITY_FAMILIES, DistributionProblem, NO_LIMIT } from '../stochastic';
+export type { Frequency, FrequencyFamily, Problem, Severity, SeverityFamily } from '../stochastic';

@@ -9,6 +9,20 @@ export type { Citation } from './articles';
 export { SOURCE_TITLES } from './articles';
 export * from './values';
 export { limitsReport, type LimitsReport, type CoverUsage } from './limitsReport';
+// Section 10: the distribution families and the one parser of distribution texts (doubles).
+export {
+  SEVERITY_FAMILIES,
+  FREQUENCY_FAMILIES,
+  parseSeverity,
+  parseFrequency,
+  DistributionProblem,
+  NO_LIMIT,
+  type Severity,
+  type Frequency,
+  type SeverityFamily,
+  type FrequencyFamily,
+  type Problem as DistributionProblemKind,
+} from './distributions';
 export {
   DEADLINE_RULES,
   DEADLINE_KINDS,
