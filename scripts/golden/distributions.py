@@ -228,6 +228,17 @@ for d in SEVERITIES:
                         ey2 = mp.mpf(share) ** 2 * d.band2(a, b)  # in mpmath: 0.4 ** 2 in doubles is 0.16000000000000003
                         add('LAYERLOSS', [d.text, a, l, share, 'sd'], f(mp.sqrt(max(ey2 - mean ** 2, 0))), True)
             add('LAYERLOSS', [d.text, a, l, 1.0, 'prob'], s_a, d.special)
+    # far in the tail: thin layers at the 1-in-10,000 and 1-in-a-million losses, where a difference
+    # of two LEVs would cancel (the engine integrates there)
+    for p_far in (0.9999, 0.999999):
+        a = d.quantile(p_far)
+        for l in (d.quantile(0.5), NO_LIMIT):
+            b = mp.inf if l >= NO_LIMIT else a + l
+            if b == mp.inf and mp.isinf(d.moment(2)):
+                continue
+            band = d.band(a, b)
+            add('LAYERLOSS', [d.text, a, l, 1.0, 'mean'], f(band), True)
+            add('LAYERLOSS', [d.text, a, l, 1.0, 'sd'], f(mp.sqrt(max(d.band2(a, b) - band ** 2, 0))), True)
     # ILF against base limits, with and without ALAE
     for base in (d.quantile(0.5), d.quantile(0.9)):
         for lim in (d.quantile(0.3), d.quantile(0.99), NO_LIMIT):
