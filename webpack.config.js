@@ -80,7 +80,8 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      alias: { hyperformula: false },
+      // @stdlib's generator check compiles code with eval, which the page's CSP forbids.
+      alias: { hyperformula: false, '@stdlib/assert-has-generator-support': path.resolve(__dirname, 'scripts/webpack-stubs/no-generator-support.js') },
     },
     module: {
       rules: [

@@ -33,7 +33,11 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // @stdlib's generator check compiles code with eval, which the page's CSP forbids.
+      alias: { '@stdlib/assert-has-generator-support': path.resolve(__dirname, 'scripts/webpack-stubs/no-generator-support.js') },
+    },
     module: {
       rules: [
         {
