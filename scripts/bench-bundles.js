@@ -20,14 +20,18 @@ const KB = 1024;
 
 /**
  * The add-in's budgets (bytes). The reasons are written into docs/PERFORMANCE.md by bench-doc.js.
- * - functions.js holds the engine (decimal.js, the 32 functions, messages in English and Chinese)
+ * - functions.js holds the engine (decimal.js, the 46 functions, messages in English and Chinese)
  *   and registers the CYBER functions. In the shared runtime it is loaded, parsed and run on
  *   every Excel start that opens a workbook using the add-in, before any CYBER cell can compute.
+ *   Raised from 200 KB / 64 KB when catalogue section 10 arrived: its special functions come from
+ *   @stdlib (about 103 KB minified, 38 KB gzip, most of it @stdlib's shared plumbing), and the
+ *   build was 316,948 B / 108,223 B gzip. Loading section 10 on first use instead is the way back
+ *   under the old budget (issue 13 is open on it).
  * - taskpane.js is React + Fluent UI + recharts: loaded by the same runtime page (taskpane.html
  *   lists both bundles), so it also costs start-up time, but after functions.js.
  */
 const BUDGETS = {
-  'functions.js': { raw: 200 * KB, gzip: 64 * KB },
+  'functions.js': { raw: 320 * KB, gzip: 112 * KB },
   'taskpane.js': { raw: 1280 * KB, gzip: 384 * KB },
 };
 

@@ -491,3 +491,112 @@ export function FXRATE(amount: any, rates: any[][], date: any, rule?: any): any 
 export function CONTINUATIONCOST(extra_costs: any, avoidable?: any, expediting?: any, expediting_saved?: any, residual_value?: any): any {
   return invoke('CONTINUATIONCOST', [extra_costs, avoidable, expediting, expediting_saved, residual_value]);
 }
+
+/**
+ * Builds a severity text from friendlier inputs: "params" family(a, b) for lognormal, lomax, pareto1, gamma, weibull; "meancv" from a mean and a coefficient of variation (lognormal, gamma, lomax); "ci90" a lognormal from a 90% interval a to b.
+ * @customfunction DIST
+ * @param family The severity family, e.g. "lognormal".
+ * @param a "params": the first parameter; "meancv": the mean (> 0); "ci90": the low end of the 90% interval (> 0).
+ * @param b "params": the second parameter; "meancv": the coefficient of variation (> 0; > 1 for lomax); "ci90": the high end (> a).
+ * @param form "params" (default), "meancv" or "ci90".
+ * @returns A text.
+ */
+export function DIST(family: any, a: any, b: any, form?: any): any {
+  return invoke('DIST', [family, a, b, form]);
+}
+
+/**
+ * F(x) = P(X ≤ x), the probability that one loss is at most x.
+ * @customfunction CDF
+ * @param dist A severity text family(p1, p2[, p3[, p4]]): lognormal(mu, sigma), lomax(alpha, theta), pareto1(alpha, theta), gamma(shape, scale), weibull(shape, scale), exponential(mean), pert(min, mode, max[, lambda=4]), constant(x).
+ * @param x The amount x, 0 or more.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function CDF(dist: any, x: any): any {
+  return invoke('CDF', [dist, x]);
+}
+
+/**
+ * The p-quantile, the least x with F(x) ≥ p, for p in [0, 1); p = 0 gives the lower end of the support.
+ * @customfunction QUANTILE
+ * @param dist A severity text family(p1, p2[, p3[, p4]]): lognormal(mu, sigma), lomax(alpha, theta), pareto1(alpha, theta), gamma(shape, scale), weibull(shape, scale), exponential(mean), pert(min, mode, max[, lambda=4]), constant(x).
+ * @param p Probability p, 0 ≤ p < 1.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function QUANTILE(dist: any, p: any): any {
+  return invoke('QUANTILE', [dist, p]);
+}
+
+/**
+ * Limited expected value E[min(X, limit)^k], k 1 or 2; a limit of 1e308 or more means no limit (then the k-th moment, #NUM! if infinite).
+ * @customfunction LEV
+ * @param dist A severity text family(p1, p2[, p3[, p4]]): lognormal(mu, sigma), lomax(alpha, theta), pareto1(alpha, theta), gamma(shape, scale), weibull(shape, scale), exponential(mean), pert(min, mode, max[, lambda=4]), constant(x).
+ * @param limit The limit, 0 or more; 1e308 or more means no limit.
+ * @param k The moment: 1 (default) or 2.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function LEV(dist: any, limit: any, k?: any): any {
+  return invoke('LEV', [dist, limit, k]);
+}
+
+/**
+ * The layer limit xs attachment on one loss, Y = share × min(max(X − attachment, 0), limit): "mean" E[Y], "sd" its standard deviation, "prob" S(attachment), "severity" E[Y | Y > 0] (#DIV/0! when S(attachment) = 0).
+ * @customfunction LAYERLOSS
+ * @param dist A severity text family(p1, p2[, p3[, p4]]): lognormal(mu, sigma), lomax(alpha, theta), pareto1(alpha, theta), gamma(shape, scale), weibull(shape, scale), exponential(mean), pert(min, mode, max[, lambda=4]), constant(x).
+ * @param attachment Where the layer attaches, 0 or more.
+ * @param limit The width of the layer, 0 or more; 1e308 or more means no limit.
+ * @param share The share of the layer taken, 0 to 1 (default 1).
+ * @param stat "mean" (default), "sd", "prob" or "severity".
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function LAYERLOSS(dist: any, attachment: any, limit: any, share?: any, stat?: any): any {
+  return invoke('LAYERLOSS', [dist, attachment, limit, share, stat]);
+}
+
+/**
+ * Increased limit factor (LEV(limit) + alae) / (LEV(base_limit) + alae), alae a fixed allocated loss-adjustment expense per claim; 1e308 or more means no limit.
+ * @customfunction ILF
+ * @param dist A severity text family(p1, p2[, p3[, p4]]): lognormal(mu, sigma), lomax(alpha, theta), pareto1(alpha, theta), gamma(shape, scale), weibull(shape, scale), exponential(mean), pert(min, mode, max[, lambda=4]), constant(x).
+ * @param limit The limit priced, 0 or more; 1e308 or more means no limit.
+ * @param base_limit The base limit, greater than 0.
+ * @param alae Allocated loss-adjustment expense per claim, 0 or more (default 0).
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function ILF(dist: any, limit: any, base_limit: any, alae?: any): any {
+  return invoke('ILF', [dist, limit, base_limit, alae]);
+}
+
+/**
+ * Tail value at risk VaR_p + (E[X] − LEV(VaR_p)) / (1 − p), VaR_p = CYBER.QUANTILE(dist, p), p in [0, 1); #NUM! when E[X] is infinite.
+ * @customfunction TVAR
+ * @param dist A severity text family(p1, p2[, p3[, p4]]): lognormal(mu, sigma), lomax(alpha, theta), pareto1(alpha, theta), gamma(shape, scale), weibull(shape, scale), exponential(mean), pert(min, mode, max[, lambda=4]), constant(x).
+ * @param p Probability p, 0 ≤ p < 1.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function TVAR(dist: any, p: any): any {
+  return invoke('TVAR', [dist, p]);
+}
+
+/**
+ * Occurrence exceedance: the probability that the largest single loss of a year exceeds x, 1 − P_N(F(x)) with P_N the frequency’s probability generating function.
+ * @customfunction OEP
+ * @param frequency Events per year: poisson(lambda), negbin(mean, cv) with cv² > 1/mean, or bernoulli(p).
+ * @param dist A severity text family(p1, p2[, p3[, p4]]): lognormal(mu, sigma), lomax(alpha, theta), pareto1(alpha, theta), gamma(shape, scale), weibull(shape, scale), exponential(mean), pert(min, mode, max[, lambda=4]), constant(x).
+ * @param x The amount x, 0 or more.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function OEP(frequency: any, dist: any, x: any): any {
+  return invoke('OEP', [frequency, dist, x]);
+}
+
+/**
+ * The loss whose occurrence exceedance probability is 1 / return_period (return_period > 1); #NUM! when the frequency can never reach that probability.
+ * @customfunction OEPLOSS
+ * @param frequency Events per year: poisson(lambda), negbin(mean, cv) with cv² > 1/mean, or bernoulli(p).
+ * @param dist A severity text family(p1, p2[, p3[, p4]]): lognormal(mu, sigma), lomax(alpha, theta), pareto1(alpha, theta), gamma(shape, scale), weibull(shape, scale), exponential(mean), pert(min, mode, max[, lambda=4]), constant(x).
+ * @param return_period The return period in years, greater than 1.
+ * @returns The exact result, converted to a number once at the end (not rounded).
+ */
+export function OEPLOSS(frequency: any, dist: any, return_period: any): any {
+  return invoke('OEPLOSS', [frequency, dist, return_period]);
+}
