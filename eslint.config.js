@@ -38,6 +38,24 @@ module.exports = tseslint.config(
       'no-restricted-globals': ['error', ...HOST_GLOBALS.map((name) => ({ name, message: 'src/engine must not touch host globals.' }))],
     },
   },
+  // The engine's test helpers sit one folder down: they may also reach the engine's modules with
+  // ../name — never further up, never src/stochastic.
+  {
+    files: ['src/engine/__tests__/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!decimal\\.js$|\\./|\\.\\./(?!stochastic$)[A-Za-z]+$).*',
+              message: 'src/engine is pure: its test helpers may import only decimal.js and engine modules.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // The one bridge between the exact engine and the doubles of src/stochastic (STYLE.md "One room
   // per kind of arithmetic"): the engine's rule, plus src/stochastic.
   {
