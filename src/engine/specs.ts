@@ -109,9 +109,9 @@ export interface FunctionSpec {
   /**
    * The name Excel registers when the catalogue's cannot be registered there: Microsoft's
    * custom-function naming rules ("Custom functions naming and localization") require an id and a
-   * name of at least three characters, so CYBER.FX is CYBER.FXRATE in Excel. Every host accepts
-   * it as a second name of the same function, so a workbook written in Excel evaluates the same
-   * in the workbench and the CLI.
+   * name of at least three characters, so the add-in registers CYBER.FX as CYBER.FXRATE. Every
+   * host accepts that as a second name of the same function, so a workbook written in Excel
+   * evaluates the same in the workbench and the CLI.
    */
   readonly excelName?: string;
   /** Catalogue section number. */
