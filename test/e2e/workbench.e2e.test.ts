@@ -22,7 +22,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { collectViolations, contentSecurityPolicy, expectStrictPage } from '../support/csp';
-import { buildWorkbench, serveWorkbench } from '../support/workbench';
+import { amount, buildWorkbench, eventually, serveWorkbench } from '../support/workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -37,22 +37,6 @@ if (!haveChromium) {
   console.warn(`workbench e2e: ${CHROMIUM} is missing — the end-to-end suite is SKIPPED (install Debian's chromium package to run it).`);
 }
 const suite = haveChromium ? describe : describe.skip;
-
-/** Retries a check (a web-first assertion) until it passes or the time is up. */
-async function eventually(check: () => Promise<void>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-/** "562,500.00" → 562500 */
-const amount = (s: string | undefined): number => Number(String(s ?? '').replace(/,/g, ''));
 
 let tmp: string;
 let out: string;

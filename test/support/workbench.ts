@@ -32,3 +32,19 @@ export async function serveWorkbench(dir: string): Promise<{ base: string; serve
   });
   return { base, server };
 }
+
+/** Retries `check` every 100 ms until it passes or `ms` have gone (then its last error is thrown). */
+export async function eventually(check: () => Promise<void>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** A grid cell's text as a number: "562,500.00" → 562500. */
+export const amount = (s: string | undefined): number => Number(String(s ?? '').replace(/,/g, ''));
