@@ -73,6 +73,11 @@ describe('Excel results HyperFormula did not give', () => {
     expect(row.map((v) => (typeof v === 'object' && v !== null ? v.error : v))).toEqual(['#NULL!', '#NULL!', '#NULL!']);
   });
 
+  test('ERROR.TYPE and the CYBER functions see #NULL! as #NULL!, not as HyperFormula’s #ERROR!', () => {
+    const [row] = evaluateSheet([[{ error: '#NULL!' }, '=ERROR.TYPE(A1)', '=CYBER.LOSTPROFIT(A1,0.3)', '=ERROR.TYPE(1/0)']]);
+    expect(row.map((v) => (typeof v === 'object' && v !== null ? v.error : v))).toEqual(['#NULL!', 1, '#NULL!', 2]);
+  });
+
   test('a defined name shaped like a cell address (Liste2) is kept', () => {
     const [sheet] = evaluateWorkbook([{ name: 'S', cells: [[4, '=Liste2*2', '=SUM(Liste2)', '="Liste2"']] }], {
       names: [{ name: 'Liste2', expression: '=S!$A$1' }],

@@ -21,6 +21,7 @@ import type { InterpreterState } from 'hyperformula/typings/interpreter/Interpre
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import * as formulajs from '@formulajs/formulajs';
 import { format as formatNumber } from 'numfmt';
+import { errorCodeOf } from './errorCodes';
 import { columnNumber } from './formula';
 
 interface RangeAst {
@@ -85,17 +86,6 @@ function out(v: Scalar): any {
   return v === null ? EmptyValue : v;
 }
 
-function errorCode(e: CellError): string {
-  const codes: Record<string, string> = {
-    [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
-    [ErrorType.NA]: '#N/A',
-    [ErrorType.NAME]: '#NAME?',
-    [ErrorType.NUM]: '#NUM!',
-    [ErrorType.REF]: '#REF!',
-    [ErrorType.VALUE]: '#VALUE!',
-  };
-  return codes[e.type] ?? '#VALUE!';
-}
 
 // ---- Excel's 1900 calendar -----------------------------------------------------------------------
 
@@ -728,8 +718,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     if (arg === undefined) return new CellError(ErrorType.NA, 'ERROR.TYPE: needs one argument.');
     const v = plain(this.evaluateAst(arg, state));
     if (!(v instanceof CellError)) return new CellError(ErrorType.NA, 'ERROR.TYPE: the value is not an error.');
-    const numbers: Record<string, number> = { '#NULL!': 1, '#DIV/0!': 2, '#VALUE!': 3, '#REF!': 4, '#NAME?': 5, '#NUM!': 6, '#N/A': 7 };
-    return numbers[errorCode(v)] ?? new CellError(ErrorType.NA, 'ERROR.TYPE: an error without a number.');
+    // Excel's numbers, #GETTING_DATA, #SPILL! and #CALC! included.
+    const numbers: Record<string, number> = { '#NULL!': 1, '#DIV/0!': 2, '#VALUE!': 3, '#REF!': 4, '#NAME?': 5, '#NUM!': 6, '#N/A': 7, '#GETTING_DATA': 8, '#SPILL!': 9, '#CALC!': 14 };
+    return numbers[errorCodeOf(v)] ?? new CellError(ErrorType.NA, 'ERROR.TYPE: an error without a number.');
   }
 
   /** NORMSDIST(z): Excel's legacy one-argument standard normal distribution (cumulative). */

@@ -46,6 +46,7 @@ import {
   type ResultScalar,
   type ResultValue,
 } from '../engine';
+import { errorCodeOf } from './errorCodes';
 import { registerExcelFunctions } from './excelFunctions';
 import { type ArgumentShapes, seriesRejectedBySize, RESULT_SHAPES, type Shape, sameShape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
 
@@ -73,21 +74,6 @@ export const HYPERFORMULA_CONFIG: Readonly<Partial<ConfigParams>> = {
   nullDate: { year: 1899, month: 12, day: 31 },
   leapYear1900: true,
   evaluateNullToZero: true,
-};
-
-/** HyperFormula error type → the engine's error code (for errors passed in from other cells). */
-const CODE_OF_TYPE: Readonly<Record<ErrorType, ErrorCode>> = {
-  [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
-  [ErrorType.NA]: '#N/A',
-  [ErrorType.NAME]: '#NAME?',
-  [ErrorType.NUM]: '#NUM!',
-  [ErrorType.REF]: '#REF!',
-  [ErrorType.VALUE]: '#VALUE!',
-  [ErrorType.SPILL]: '#SPILL!',
-  // No counterpart in the engine's codes; such an error is propagated as the original CellError.
-  [ErrorType.CYCLE]: '#VALUE!',
-  [ErrorType.LIC]: '#VALUE!',
-  [ErrorType.ERROR]: '#VALUE!',
 };
 
 /** Engine error code → HyperFormula error type. */
@@ -119,7 +105,7 @@ export function toCellValue(v: unknown): CellValue {
   if (v === EmptyValue || v === undefined || v === null) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof CellError) {
-    const code = CODE_OF_TYPE[v.type] ?? '#VALUE!';
+    const code = errorCodeOf(v);
     return v.message ? { error: code, message: v.message } : { error: code };
   }
   const n = richNumberValue(v);
