@@ -177,3 +177,49 @@ export function UnsavedDialog({ open, text, onDiscard, onSave, onCancel }: { ope
     </Dialog>
   );
 }
+
+/**
+ * What saving cannot keep of the opened file (src/workbench/xlsxWarnings.ts), shown before the
+ * file is written: save anyway, save as a copy (the same bytes under another name, so the original
+ * stays as it was), or cancel.
+ */
+export function SaveWarningsDialog({
+  warnings,
+  language,
+  text,
+  onSaveAnyway,
+  onSaveCopy,
+  onCancel,
+}: {
+  warnings: ReadonlyArray<{ readonly en: string; readonly zh: string }> | null;
+  language: 'en' | 'zh';
+  text: WorkbenchText;
+  onSaveAnyway: () => void;
+  onSaveCopy: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <Dialog open={warnings !== null} modalType="alert" onOpenChange={(_, d) => !d.open && onCancel()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{text.saveWarningsTitle}</DialogTitle>
+          <DialogContent>
+            {text.saveWarningsBody}
+            <ul data-testid="save-warnings">
+              {(warnings ?? []).map((w, i) => (
+                <li key={i}>{w[language]}</li>
+              ))}
+            </ul>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onSaveCopy}>
+              {text.saveAsCopy}
+            </Button>
+            <Button onClick={onSaveAnyway}>{text.saveAnyway}</Button>
+            <Button onClick={onCancel}>{text.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -10,13 +10,13 @@ import { App } from '../taskpane/App';
 import type { HostInfo } from '../taskpane/officeGateway';
 import { clearAutosave, createAutosave, readAutosave, restoreAutosave } from './autosave';
 import { loadExcelJS } from './excel';
-import { UnsavedDialog } from './GridMenus';
+import { SaveWarningsDialog, UnsavedDialog } from './GridMenus';
 import { WorkbenchModel } from './model';
 import { modelOps } from './ops';
 import { WORKBENCH_TEXT, workbenchLanguage } from './uiText';
 import { Workbench } from './Workbench';
 import { createWorkbenchGateway } from './workbenchGateway';
-import { openXlsx, saveXlsx } from './xlsx';
+import { copyFileName, openXlsx, saveWarnings, saveXlsx, type SaveWarning, UnpatchableSheetError, writeNewXlsx } from './xlsx';
 
 const useStyles = makeStyles({
   page: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalL, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
@@ -161,20 +161,55 @@ export function WorkbenchPage({ initial, host }: WorkbenchPageProps) {
     [guard, replace, text],
   );
 
-  const save = useCallback(async (): Promise<boolean> => {
-    try {
-      download(await saveXlsx(book.model, await loadExcelJS()), book.fileName.endsWith('.xlsx') ? book.fileName : `${book.fileName}.xlsx`);
-      ops.markSaved();
-      autosave.current?.clear();
-      setMessage(text.saved(book.fileName));
-      return true;
-    } catch (e) {
-      setMessage(text.saveFailed(e instanceof Error ? e.message : String(e)));
-      return false;
-    }
-  }, [book, ops, text]);
+  const write = useCallback(
+    async (asCopy: boolean): Promise<boolean> => {
+      const name = book.fileName.endsWith('.xlsx') ? book.fileName : `${book.fileName}.xlsx`;
+      const target = asCopy ? copyFileName(name) : name;
+      try {
+        const ExcelJS = await loadExcelJS();
+        try {
+          download(await saveXlsx(book.model, ExcelJS), target);
+          setMessage(text.saved(target));
+        } catch (e) {
+          // A sheet the in-place writer cannot edit: never drop the edit, write a new workbook
+          // under another name so the opened file is not replaced by something poorer.
+          if (!(e instanceof UnpatchableSheetError)) throw e;
+          download(await writeNewXlsx(book.model, ExcelJS), copyFileName(name));
+          setMessage(text.savedAsNew(copyFileName(name)));
+        }
+        ops.markSaved();
+        autosave.current?.clear();
+        return true;
+      } catch (e) {
+        setMessage(text.saveFailed(e instanceof Error ? e.message : String(e)));
+        return false;
+      }
+    },
+    [book, ops, text],
+  );
 
-  const onSave = useCallback(() => void save(), [save]);
+  // What saving cannot keep of the opened file is said before anything is written.
+  const [warned, setWarned] = useState<{ warnings: SaveWarning[]; then?: () => void } | null>(null);
+  const save = useCallback(
+    (then?: () => void) => {
+      const warnings = saveWarnings(book.model);
+      if (warnings.length > 0) setWarned({ warnings, then });
+      else void write(false).then((ok) => ok && then?.());
+    },
+    [book, write],
+  );
+
+  const onSave = useCallback(() => save(), [save]);
+
+  // The model rebuilt its engine after HyperFormula failed an undo: the history is gone; say so.
+  useEffect(() => {
+    let last = book.model.historyProblem;
+    return ops.onHistoryChanged(() => {
+      const now = book.model.historyProblem;
+      if (now && now !== last) setMessage(now);
+      last = now;
+    });
+  }, [book.model, ops]);
 
   const onNew = useCallback(() => guard(() => replace({ model: WorkbenchModel.blank(), fileName: 'Book1.xlsx' })), [guard, replace]);
 
@@ -230,9 +265,25 @@ export function WorkbenchPage({ initial, host }: WorkbenchPageProps) {
           action?.();
         }}
         onSave={() => {
-          const action = pending;
+          const action = pending ?? undefined;
           setPending(null);
-          void save().then((ok) => ok && action?.());
+          save(action);
+        }}
+      />
+      <SaveWarningsDialog
+        warnings={warned?.warnings ?? null}
+        language={language}
+        text={text}
+        onCancel={() => setWarned(null)}
+        onSaveAnyway={() => {
+          const then = warned?.then;
+          setWarned(null);
+          void write(false).then((ok) => ok && then?.());
+        }}
+        onSaveCopy={() => {
+          const then = warned?.then;
+          setWarned(null);
+          void write(true).then((ok) => ok && then?.());
         }}
       />
     </FluentProvider>

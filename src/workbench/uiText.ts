@@ -54,6 +54,11 @@ export interface WorkbenchText {
   readonly openFailed: (file: string, message: string) => string;
   readonly saveFailed: (message: string) => string;
   readonly saved: (file: string) => string;
+  readonly saveWarningsTitle: string;
+  readonly saveWarningsBody: string;
+  readonly saveAnyway: string;
+  readonly saveAsCopy: string;
+  readonly savedAsNew: (file: string) => string;
   readonly unsavedMark: string;
   readonly standalone: (host: string) => string;
   readonly tabAccepts: string;
@@ -111,6 +116,11 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     openFailed: (file, message) => `${file} could not be opened: ${message}`,
     saveFailed: (message) => `Saving failed: ${message}`,
     saved: (file) => `Saved ${file}`,
+    saveWarningsTitle: 'Some of the workbook cannot be kept as it was',
+    saveWarningsBody: 'Saving writes your changes into the opened file, but these parts of it cannot follow them:',
+    saveAnyway: 'Save anyway',
+    saveAsCopy: 'Save as a copy',
+    savedAsNew: (file) => `A sheet could not be updated in place: saved as a new workbook, ${file} (the opened file is unchanged)`,
     unsavedMark: 'unsaved changes',
     standalone: (host) => `This is the standalone workbench; inside ${host} use the cyberbi add-in's task pane instead.`,
     tabAccepts: 'Tab inserts',
@@ -166,6 +176,11 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     openFailed: (file, message) => `无法打开 ${file}：${message}`,
     saveFailed: (message) => `保存失败：${message}`,
     saved: (file) => `已保存 ${file}`,
+    saveWarningsTitle: '工作簿的部分内容无法按原样保留',
+    saveWarningsBody: '保存会把您的更改写入打开的文件，但以下内容无法随之调整：',
+    saveAnyway: '仍然保存',
+    saveAsCopy: '另存为副本',
+    savedAsNew: (file) => `有工作表无法在原文件中更新：已另存为新工作簿 ${file}（打开的文件未改动）`,
     unsavedMark: '有未保存的更改',
     standalone: (host) => `这是独立工作台；在 ${host} 中请使用 cyberbi 加载项的任务窗格。`,
     tabAccepts: '按 Tab 插入',

@@ -627,4 +627,20 @@ suite('editing in the workbench (Chromium)', () => {
     await expect(page.getByTestId('argument-hint').textContent()).resolves.toMatch(/赔偿期间内的收益减少金额/);
     await page.keyboard.press('Escape');
   });
+
+  test('saving an opened file after inserting a row says what cannot follow and offers a copy (the original file untouched)', async () => {
+    page.once('dialog', (d) => void d.accept());
+    // The page without ?blank opens the CPIC example file: a workbook saved in place.
+    await page.goto(base);
+    await tabs().getByRole('button', { name: 'Claim 理赔测算', exact: true }).waitFor();
+    await select('A3');
+    await page.keyboard.press('Control+Shift+=');
+    await page.keyboard.press('Control+s');
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    await expect(dialog.getByTestId('save-warnings').textContent()).resolves.toMatch(/Rows or columns were inserted or deleted on 'Claim 理赔测算'/);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save as a copy' }).click()]);
+    expect(download.suggestedFilename()).toBe('cpic-network-interruption (copy).xlsx');
+    await eventually(async () => expect(await page.getByTestId('status').textContent()).not.toMatch(/unsaved changes/));
+  });
 });
