@@ -34,3 +34,5 @@ export {
   type DeadlineOffset,
   type DeadlineSource,
 } from './deadlines';
+// Section 11: the annual-loss simulation (CYBER.SIMULATE) for the Simulate tab (see src/engine/simulate.ts).
+export * from './simulate';
