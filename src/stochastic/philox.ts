@@ -1,0 +1,72 @@
+/**
+ * Philox4x32-10, the counter-based generator of Salmon, Moraes, Dror and Shaw, "Parallel random
+ * numbers: as easy as 1, 2, 3" (SC11), as Random123 defines it: four 32-bit counter words and two
+ * key words give four 32-bit output words, and any counter can be computed alone. Section 11
+ * keys its draws by stable ids (seed, year, event, cover, position), never by a running state, so
+ * a result does not depend on recalculation order, on other rows or on the years asked for.
+ *
+ * Only exact integer operations: Math.imul, shifts, xor, and products of 16-bit halves (each below
+ * 2^32, exact in a double), so every JavaScript engine gives the same words.
+ */
+
+const M0 = 0xd2511f53;
+const M1 = 0xcd9e8d57;
+const W0 = 0x9e3779b9;
+const W1 = 0xbb67ae85;
+const M0_LO = M0 & 0xffff;
+const M0_HI = M0 >>> 16;
+const M1_LO = M1 & 0xffff;
+const M1_HI = M1 >>> 16;
+
+/** The high 32 bits of the 64-bit product m × b, m given by its 16-bit halves. */
+function mulhi(mLo: number, mHi: number, b: number): number {
+  const bLo = b & 0xffff;
+  const bHi = b >>> 16;
+  const ll = mLo * bLo;
+  const lh = mLo * bHi;
+  const hl = mHi * bLo;
+  const mid = (ll >>> 16) + (lh & 0xffff) + (hl & 0xffff);
+  return (mHi * bHi + (lh >>> 16) + (hl >>> 16) + (mid >>> 16)) >>> 0;
+}
+
+/**
+ * Philox4x32-10 of counter (c0, c1, c2, c3) under key (k0, k1), written to out[0..3] as unsigned
+ * 32-bit words. Ten rounds; the key is bumped by the Weyl constants before every round but the first.
+ */
+export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array | number[]): void {
+  let x0 = c0 >>> 0;
+  let x1 = c1 >>> 0;
+  let x2 = c2 >>> 0;
+  let x3 = c3 >>> 0;
+  let key0 = k0 >>> 0;
+  let key1 = k1 >>> 0;
+  for (let r = 0; r < 10; r++) {
+    if (r > 0) {
+      key0 = (key0 + W0) >>> 0;
+      key1 = (key1 + W1) >>> 0;
+    }
+    const hi0 = mulhi(M0_LO, M0_HI, x0);
+    const lo0 = Math.imul(M0, x0) >>> 0;
+    const hi1 = mulhi(M1_LO, M1_HI, x2);
+    const lo1 = Math.imul(M1, x2) >>> 0;
+    x0 = (hi1 ^ x1 ^ key0) >>> 0;
+    x1 = lo1;
+    x2 = (hi0 ^ x3 ^ key1) >>> 0;
+    x3 = lo0;
+  }
+  out[0] = x0;
+  out[1] = x1;
+  out[2] = x2;
+  out[3] = x3;
+}
+
+const TWO_26 = 67108864;
+const TWO_53 = 9007199254740992;
+
+/**
+ * A uniform in [0, 1) with 53 random bits from two words: the top 27 bits of `a` and the top 26
+ * of `b` (the construction of numpy's random_double and Random123's u01): k / 2^53, exact.
+ */
+export function uniform53(a: number, b: number): number {
+  return ((a >>> 5) * TWO_26 + (b >>> 6)) / TWO_53;
+}
