@@ -167,3 +167,26 @@ export const CONTINUATION = {
 export const DISTRIBUTIONS = {
   closedForm: cite('CATALOGUE', '§10', '§10 loss distributions in closed form (Klugman, Panjer & Willmot, Loss Models, appendix A)'),
 } as const;
+
+/**
+ * Where each family's closed forms come from, for the explain view's steps: the family's entry in
+ * Loss Models appendix A (appendix B for the frequencies), named by the distribution rather than a
+ * section number (the numbering differs between editions); PERT is the beta entry scaled to
+ * [min, max] as Vose defines it.
+ */
+const lossModels = (en: string, zh: string, appendix = 'A') =>
+  cite('CATALOGUE', `§10；Klugman、Panjer、Willmot《Loss Models》附录 ${appendix}：${zh}`, `§10; Klugman, Panjer & Willmot, Loss Models, appendix ${appendix}: ${en}`);
+
+export const DISTRIBUTION_FORMS: Readonly<Record<string, Citation>> = {
+  lognormal: lossModels('lognormal', '对数正态分布'),
+  lomax: lossModels('Pareto (two-parameter, Lomax)', '帕累托分布（双参数，Lomax）'),
+  pareto1: lossModels('single-parameter Pareto', '单参数帕累托分布'),
+  gamma: lossModels('gamma', '伽马分布'),
+  weibull: lossModels('Weibull', '威布尔分布'),
+  exponential: lossModels('exponential', '指数分布'),
+  pert: lossModels('beta, scaled to [min, max] (PERT as Vose defines it)', '贝塔分布，缩放至 [min, max]（Vose 定义的 PERT）'),
+  constant: DISTRIBUTIONS.closedForm,
+  poisson: lossModels('Poisson, probability generating function', '泊松分布，概率母函数', 'B'),
+  negbin: lossModels('negative binomial, probability generating function', '负二项分布，概率母函数', 'B'),
+  bernoulli: lossModels('binomial with m = 1, probability generating function', '二项分布（m = 1），概率母函数', 'B'),
+};

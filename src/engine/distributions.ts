@@ -28,10 +28,19 @@ import {
   tvar,
   findSeverityFamily,
   checkParams,
+  type ClosedFormStep,
+  distributionSteps,
+  ilfSteps,
+  layerSteps,
+  levSteps,
+  oepLossSteps,
+  oepSteps,
+  quantileSteps,
+  tvarSteps,
 } from '../stochastic';
 // ln and log1p from the same library as the rest of section 10 (host-independent doubles).
 import { ln as lnOf, log1p as log1pOf } from '../stochastic/special';
-import { DISTRIBUTIONS } from './articles';
+import { DISTRIBUTION_FORMS, DISTRIBUTIONS } from './articles';
 import { type Decimal, fromNumber } from './decimal';
 import { fail } from './errors';
 import { amount, type FunctionDefinition, number, option, ratio, text } from './specs';
@@ -99,13 +108,31 @@ function step(t: Tracer, en: string, zh: string, v: number): void {
   t.step({ en, zh }, fromNumber(v), DISTRIBUTIONS.closedForm);
 }
 
+/**
+ * The closed-form steps of src/stochastic for the explain view, each with the appendix entry of
+ * its family (or the catalogue section). Asked for only when a trace is recorded, after the result
+ * was computed: the result never depends on them.
+ */
+function steps(t: Tracer, make: () => readonly ClosedFormStep[]): void {
+  if (!t.enabled) return;
+  // A quantity two formulas share (S(a) in a layer's LEV(a), say) is shown once, where first used.
+  const shown = new Set<string>();
+  for (const s of make()) {
+    const key = `${s.label.en}\u0000${String(s.value)}`;
+    if (shown.has(key)) continue;
+    shown.add(key);
+    const value = typeof s.value === 'string' ? s.value : Number.isFinite(s.value) ? fromNumber(s.value === 0 ? 0 : s.value) : Number.isNaN(s.value) ? '—' : '∞';
+    t.step(s.label, value, DISTRIBUTION_FORMS[s.source] ?? DISTRIBUTIONS.closedForm);
+  }
+}
+
 // ---- CYBER.DIST ---------------------------------------------------------------------------------
 
 /** The z of a 90% interval: Φ⁻¹(0.95), as the catalogue writes it. */
 const Z95 = 1.6448536269514722;
 const TWO_PARAMETER = ['lognormal', 'lomax', 'pareto1', 'gamma', 'weibull'];
 
-function distText(family: string, a: number, b: number, form: string): string {
+function distText(family: string, a: number, b: number, form: string, t: Tracer): string {
   let params: [number, number];
   if (form === 'params') {
     if (!TWO_PARAMETER.includes(family)) fail('distFormFamily', 'family', { got: family, form, families: TWO_PARAMETER.join(', ') });
@@ -132,17 +159,34 @@ function distText(family: string, a: number, b: number, form: string): string {
     if (family === 'lognormal') {
       const sigma = Math.sqrt(log1pOf(b2));
       params = [lnOf(a) - (sigma * sigma) / 2, sigma];
+      if (t.enabled) {
+        step(t, 'sigma = √(ln(1 + cv²))', 'sigma = √(ln(1 + cv²))', params[1]);
+        step(t, 'mu = ln(mean) − sigma²/2', 'mu = ln(均值) − sigma²/2', params[0]);
+      }
     } else if (family === 'gamma') {
       params = [1 / b2, a * b2];
+      if (t.enabled) {
+        step(t, 'shape = 1/cv²', '形状 = 1/cv²', params[0]);
+        step(t, 'scale = mean × cv²', '尺度 = 均值 × cv²', params[1]);
+      }
     } else {
       const alpha = (2 * b2) / (b2 - 1);
       params = [alpha, a * (alpha - 1)];
+      if (t.enabled) {
+        step(t, 'alpha = 2cv² / (cv² − 1)', 'alpha = 2cv² / (cv² − 1)', params[0]);
+        step(t, 'theta = mean × (alpha − 1)', 'theta = 均值 × (alpha − 1)', params[1]);
+      }
     }
   } else {
     if (family !== 'lognormal') fail('distFormFamily', 'family', { got: family, form, families: 'lognormal' });
     if (!(a > 0)) fail('notPositive', 'a', { got: String(a) });
     if (!(b > a)) fail('notAbove', 'b', { min: String(a), got: String(b) });
     params = [(lnOf(a) + lnOf(b)) / 2, (lnOf(b) - lnOf(a)) / (2 * Z95)];
+    if (t.enabled && params.every(Number.isFinite)) {
+      step(t, 'z = Φ⁻¹(0.95)', 'z = Φ⁻¹(0.95)', Z95);
+      step(t, 'mu = (ln low + ln high) / 2', 'mu = (ln 下限 + ln 上限) / 2', params[0]);
+      step(t, 'sigma = (ln high − ln low) / (2z)', 'sigma = (ln 上限 − ln 下限) / (2z)', params[1]);
+    }
   }
   if (!params.every(Number.isFinite)) fail('resultNotFinite', undefined, { got: String(params.find((x) => !Number.isFinite(x))) });
   // Read back to be sure the text is one the parser accepts with these very parameters.
@@ -211,7 +255,7 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
     ],
     formula: '="lognormal(" & (LN(a) + LN(b)) / 2 & "," & (LN(b) - LN(a)) / (2 * NORM.S.INV(0.95)) & ")"',
     example: { formula: '=CYBER.DIST("lognormal", 12, 2)', result: 'lognormal(12,2)' },
-    run: (a) => distText(a.text('family'), toDouble(a.num('a')), toDouble(a.num('b')), a.text('form')),
+    run: (a, t) => distText(a.text('family'), toDouble(a.num('a')), toDouble(a.num('b')), a.text('form'), t),
   },
   {
     name: 'CDF',
@@ -227,8 +271,9 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
     example: { formula: '=CYBER.CDF("exponential(1000)", 0)', result: '0' },
     run: (a, t) => {
       const d = severityArg(a.text('dist'));
-      const v = d.cdf(toDouble(a.num('x')));
-      step(t, 'F(x)', 'F(x)', v);
+      const x = toDouble(a.num('x'));
+      const v = d.cdf(x);
+      steps(t, () => distributionSteps(d, x, 'x', false));
       return result(v);
     },
   },
@@ -246,8 +291,9 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
     example: { formula: '=CYBER.QUANTILE("pareto1(3,2)", 0)', result: '2' },
     run: (a, t) => {
       const d = severityArg(a.text('dist'));
-      const v = d.quantile(probabilityBelowOne(a.num('p'), 'p'));
-      step(t, 'Quantile', '分位数', v);
+      const p = probabilityBelowOne(a.num('p'), 'p');
+      const v = d.quantile(p);
+      steps(t, () => quantileSteps(d, p, v, 'x_p'));
       return result(v);
     },
   },
@@ -270,8 +316,10 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
     run: (a, t) => {
       const dist = a.text('dist');
       const d = severityArg(dist);
-      const v = guarded('dist', dist, () => lev(d, toDouble(a.num('limit')), a.num('k').toNumber() as 1 | 2));
-      step(t, 'E[min(X, limit)^k]', 'E[min(X, 限额)^k]', v);
+      const limit = toDouble(a.num('limit'));
+      const k = a.num('k').toNumber() as 1 | 2;
+      const v = guarded('dist', dist, () => lev(d, limit, k));
+      steps(t, () => levSteps(d, limit, 'limit', k, v));
       return result(v);
     },
   },
@@ -303,9 +351,10 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
       const dist = a.text('dist');
       const d = severityArg(dist);
       const stat = a.text('stat') as LayerStat;
-      const v = guarded('dist', dist, () => layerLoss(d, toDouble(a.num('attachment')), toDouble(a.num('limit')), toDouble(a.num('share')), stat));
+      const [att, limit, share] = [toDouble(a.num('attachment')), toDouble(a.num('limit')), toDouble(a.num('share'))];
+      const v = guarded('dist', dist, () => layerLoss(d, att, limit, share, stat));
       if (v === undefined) fail('layerNeverReached', 'attachment', { got: a.num('attachment').toString(), dist });
-      step(t, `Layer ${stat}`, `层统计量 ${stat}`, v);
+      steps(t, () => layerSteps(d, att, limit, share, stat, v));
       return result(v);
     },
   },
@@ -329,9 +378,10 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
     run: (a, t) => {
       const dist = a.text('dist');
       const d = severityArg(dist);
-      const v = guarded('dist', dist, () => ilf(d, toDouble(a.num('limit')), toDouble(a.num('base_limit')), toDouble(a.num('alae'))));
+      const [limit, base, alae] = [toDouble(a.num('limit')), toDouble(a.num('base_limit')), toDouble(a.num('alae'))];
+      const v = guarded('dist', dist, () => ilf(d, limit, base, alae));
       if (v === undefined) fail('ilfBaseZero', 'base_limit', { dist });
-      step(t, 'ILF', '增限因子', v);
+      steps(t, () => ilfSteps(d, limit, base, alae, v));
       return result(v);
     },
   },
@@ -352,7 +402,7 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
       const d = severityArg(dist);
       const p = probabilityBelowOne(a.num('p'), 'p');
       const v = guarded('dist', dist, () => tvar(d, p));
-      step(t, 'TVaR', '尾部风险价值', v);
+      steps(t, () => tvarSteps(d, p, v));
       return result(v);
     },
   },
@@ -371,8 +421,9 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
     run: (a, t) => {
       const n = frequencyArg(a.text('frequency'));
       const d = severityArg(a.text('dist'));
-      const v = oep(n, d, toDouble(a.num('x')));
-      step(t, 'OEP(x)', '超越概率 OEP(x)', v);
+      const x = toDouble(a.num('x'));
+      const v = oep(n, d, x);
+      steps(t, () => oepSteps(n, d, x, v));
       return result(v);
     },
   },
@@ -396,8 +447,9 @@ export const DISTRIBUTION_FUNCTIONS: readonly FunctionDefinition[] = [
       const freq = a.text('frequency');
       const n = frequencyArg(freq);
       const d = severityArg(a.text('dist'));
-      const v = guarded('frequency', freq, () => oepLoss(n, d, toDouble(a.num('return_period'))));
-      step(t, 'Loss at the return period', '重现期对应的损失', v);
+      const T = toDouble(a.num('return_period'));
+      const v = guarded('frequency', freq, () => oepLoss(n, d, T));
+      steps(t, () => oepLossSteps(n, d, T, v));
       return result(v);
     },
   },
