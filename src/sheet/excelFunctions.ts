@@ -12,8 +12,8 @@
  * is 0, serial 60 is the phantom 1900-02-29).
  *
  * Implementations come from @formulajs/formulajs (MIT) where it computes what Excel documents
- * (AVERAGEIFS, CONVERT, KURT, PERMUT); the rest are short and written here against Excel's
- * documented definitions. Like HyperFormula, this file is GPL-side only: never in the add-in.
+ * (AVERAGEIFS, KURT, PERMUT; CONVERT has its own unit table in src/sheet/convert.ts); the rest
+ * are short and written here against Excel's documented definitions. Like HyperFormula, this file is GPL-side only: never in the add-in.
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
@@ -23,6 +23,8 @@ import * as formulajs from '@formulajs/formulajs';
 import { format as formatNumber } from 'numfmt';
 import { errorCodeOf } from './errorCodes';
 import { columnNumber } from './formula';
+import { convert as excelConvert } from './convert';
+import { guardAnalysisToolPak } from './analysisToolPak';
 
 interface RangeAst {
   readonly type: string;
@@ -429,6 +431,7 @@ const IMPLEMENTED: ImplementedFunctions = {
   NUMBERVALUE: { method: 'numbervalue', parameters: [{ argumentType: SC }, { argumentType: S, optionalArg: true }, { argumentType: S, optionalArg: true }] },
   FREQUENCY: { method: 'frequency', sizeOfResultArrayMethod: 'frequencySize', parameters: [{ argumentType: R }, { argumentType: R }], vectorizationForbidden: true },
   XLERROR: { method: 'xlerror', parameters: [{ argumentType: S }] },
+  XLLIMIT: { method: 'xllimit', parameters: [{ argumentType: S }] },
   INDIRECT: { method: 'indirect', parameters: [{ argumentType: S }, { argumentType: B, defaultValue: true }], isVolatile: true, vectorizationForbidden: true },
 };
 
@@ -737,6 +740,15 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
    */
   xlerror(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('XLERROR'), (code: string) => new CellError(ErrorType.ERROR, code));
+  }
+
+  /**
+   * XLLIMIT("message"): what a formula beyond Excel's limits is entered as (src/sheet/formulaLimits.ts):
+   * #VALUE! with the message naming the limit, passed on to the cells that refer to it, and never
+   * parsed by HyperFormula (its parser and interpreter recurse once per level).
+   */
+  xllimit(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('XLLIMIT'), (message: string) => new CellError(ErrorType.VALUE, message));
   }
 
   xlookupSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
@@ -1060,34 +1072,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   }
 }
 
-/** Temperatures (not a factor: an offset too) as Excel names them, each to and from kelvin. */
-const TEMPERATURES: Readonly<Record<string, { toK: (v: number) => number; fromK: (k: number) => number }>> = {
-  C: { toK: (v) => v + 273.15, fromK: (k) => k - 273.15 },
-  F: { toK: (v) => ((v - 32) * 5) / 9 + 273.15, fromK: (k) => ((k - 273.15) * 9) / 5 + 32 },
-  K: { toK: (v) => v, fromK: (k) => k },
-  Rank: { toK: (v) => (v * 5) / 9, fromK: (k) => (k * 9) / 5 },
-  Reau: { toK: (v) => v * 1.25 + 273.15, fromK: (k) => (k - 273.15) * 0.8 },
-};
-const TEMPERATURE_ALIASES: Readonly<Record<string, string>> = { cel: 'C', fah: 'F', kel: 'K' };
-/** Units formulajs lacks, as a factor of a unit it has. */
-const UNIT_FACTORS: Readonly<Record<string, [number, string]>> = { atm: [101325, 'Pa'], at: [98066.5, 'Pa'] };
-
-/** Excel's CONVERT: formulajs's table, with temperatures and the atmospheres it lacks. */
+/** Excel's CONVERT: src/sheet/convert.ts (its own unit table, written from Microsoft's CONVERT page). */
 export function convert(x: number, from: string, to: string): Scalar {
-  const temperature = (u: string): string | undefined => {
-    const name = TEMPERATURE_ALIASES[u] ?? u;
-    return TEMPERATURES[name] ? name : undefined;
-  };
-  const tf = temperature(from);
-  const tt = temperature(to);
-  if (tf !== undefined || tt !== undefined) {
-    if (tf === undefined || tt === undefined) return new CellError(ErrorType.NA, `CONVERT: "${from}" and "${to}" are not of the same kind.`);
-    return TEMPERATURES[tt].fromK(TEMPERATURES[tf].toK(x));
-  }
-  const [fFactor, fUnit] = UNIT_FACTORS[from] ?? [1, from];
-  const [tFactor, tUnit] = UNIT_FACTORS[to] ?? [1, to];
-  const r = fromFormulajs(formulajs.CONVERT(x * fFactor, fUnit, tUnit), 'CONVERT');
-  return typeof r === 'number' ? r / tFactor : r instanceof CellError ? new CellError(r.type, `CONVERT: "${from}" to "${to}" is not a conversion Excel knows.`) : r;
+  return excelConvert(x, from, to);
 }
 
 function typeCode(v: Scalar): number {
@@ -1220,6 +1207,7 @@ export function registerExcelFunctions(): void {
   const languages = HyperFormula.getRegisteredLanguagesCodes();
   HyperFormula.registerFunctionPlugin(ExcelFunctionsPlugin, Object.fromEntries(languages.map((code) => [code, names])));
   guardEvaluation();
+  guardAnalysisToolPak();
 }
 
 /**

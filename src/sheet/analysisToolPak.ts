@@ -1,0 +1,91 @@
+/**
+ * Excel's Analysis ToolPak functions (the engineering, financial and date functions that began as
+ * the add-in: BESSELJ, CONVERT, DELTA, ERF, IMSIN, ISEVEN, EDATE, YEARFRAC, XIRR, …) take no
+ * arrays where a single value is expected and no logical values: `=ISEVEN(A1:A3)`,
+ * `{=CONVERT(C1:Q1,"C","F")}` and `=CONVERT(TRUE,"C","F")` are #VALUE! in Excel, for every cell
+ * of an array formula too, where HyperFormula would compute them element by element or read TRUE
+ * as 1. Microsoft's pages say so function by function ("If number is nonnumeric, ISEVEN returns
+ * the #VALUE! error value"; a logical value is not a number to these functions). An error value
+ * met first (arguments read left to right) is passed on as Excel does.
+ *
+ * Installed as a wrapper of HyperFormula's interpreter (its Interpreter is not exported: the
+ * prototype is reached through an instance, as guardEvaluation in excelFunctions.ts does). The
+ * arguments of these functions are evaluated once to check them, then the function evaluates them
+ * as usual: these functions are rare enough in real workbooks for the second reading not to count.
+ */
+import { CellError, ErrorType, HyperFormula, SimpleRangeValue } from 'hyperformula';
+
+/** Each Analysis ToolPak function → the argument positions that may be ranges or arrays (none: every argument is one value). */
+export const ANALYSIS_TOOLPAK: ReadonlyMap<string, readonly number[]> = new Map<string, number[]>([
+  // Engineering
+  ...['BESSELI', 'BESSELJ', 'BESSELK', 'BESSELY', 'BIN2DEC', 'BIN2HEX', 'BIN2OCT', 'COMPLEX', 'CONVERT',
+    'DEC2BIN', 'DEC2HEX', 'DEC2OCT', 'DELTA', 'ERF', 'ERFC', 'ERF.PRECISE', 'ERFC.PRECISE', 'GESTEP',
+    'HEX2BIN', 'HEX2DEC', 'HEX2OCT', 'OCT2BIN', 'OCT2DEC', 'OCT2HEX', 'IMABS', 'IMAGINARY', 'IMARGUMENT',
+    'IMCONJUGATE', 'IMCOS', 'IMCOSH', 'IMCOT', 'IMCSC', 'IMCSCH', 'IMDIV', 'IMEXP', 'IMLN', 'IMLOG10',
+    'IMLOG2', 'IMPOWER', 'IMREAL', 'IMSEC', 'IMSECH', 'IMSIN', 'IMSINH', 'IMSQRT', 'IMSUB', 'IMTAN',
+  ].map((n): [string, number[]] => [n, []]),
+  // Math and information
+  ...['ISEVEN', 'ISODD', 'MROUND', 'QUOTIENT', 'SQRTPI', 'FACTDOUBLE', 'RANDBETWEEN'].map((n): [string, number[]] => [n, []]),
+  // Date and time
+  ...['EDATE', 'EOMONTH', 'YEARFRAC', 'WEEKNUM'].map((n): [string, number[]] => [n, []]),
+  ['NETWORKDAYS', [2]],
+  ['WORKDAY', [2]],
+  // Financial
+  ...['ACCRINT', 'ACCRINTM', 'AMORDEGRC', 'AMORLINC', 'COUPDAYBS', 'COUPDAYS', 'COUPDAYSNC', 'COUPNCD',
+    'COUPNUM', 'COUPPCD', 'CUMIPMT', 'CUMPRINC', 'DISC', 'DOLLARDE', 'DOLLARFR', 'DURATION', 'EFFECT',
+    'INTRATE', 'MDURATION', 'NOMINAL', 'PRICE', 'PRICEDISC', 'PRICEMAT', 'RECEIVED', 'TBILLEQ',
+    'TBILLPRICE', 'TBILLYIELD', 'YIELD', 'YIELDDISC', 'YIELDMAT',
+  ].map((n): [string, number[]] => [n, []]),
+  ['XIRR', [0, 1]],
+  ['XNPV', [1, 2]],
+  ['FVSCHEDULE', [1]],
+]);
+
+interface Ast {
+  type: string;
+  procedureName?: string;
+  args?: Ast[];
+}
+
+/** The first reason the arguments make an Analysis ToolPak function #VALUE! (or the error to pass on); undefined when they are fine. */
+export function analysisToolPakArgumentError(values: readonly unknown[], arrayPositions: readonly number[]): CellError | undefined {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v instanceof CellError) return undefined; // the function passes it on itself
+    if (arrayPositions.includes(i)) continue;
+    if (v instanceof SimpleRangeValue) {
+      if (v.width() * v.height() !== 1) return new CellError(ErrorType.VALUE, 'This function takes one value here, not a range or an array.');
+      const only = v.data[0][0];
+      if (only instanceof CellError) return undefined;
+      if (typeof only === 'boolean') return new CellError(ErrorType.VALUE, 'This function takes a number here, not a logical value.');
+      continue;
+    }
+    if (typeof v === 'boolean') return new CellError(ErrorType.VALUE, 'This function takes a number here, not a logical value.');
+  }
+  return undefined;
+}
+
+/** Installs the check in HyperFormula's interpreter; once per process (a second call does nothing). */
+export function guardAnalysisToolPak(): void {
+  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  try {
+    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
+    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
+    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberAnalysisToolPak) return;
+    const original = proto.evaluateAst as (this: unknown, ast: Ast, state: unknown) => unknown;
+    proto.evaluateAst = function analysisToolPak(this: unknown, ast: Ast, state: unknown): unknown {
+      if (ast.type === 'FUNCTION_CALL' && ast.procedureName && ast.args && ast.args.length > 0) {
+        const arrays = ANALYSIS_TOOLPAK.get(ast.procedureName);
+        if (arrays) {
+          const values = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
+          const error = analysisToolPakArgumentError(values, arrays);
+          if (error) return error;
+        }
+      }
+      return original.call(this, ast, state);
+    };
+    proto.cyberAnalysisToolPak = true;
+  } finally {
+    probe.destroy();
+  }
+}
