@@ -5,7 +5,7 @@
  */
 import { qualifyReferences } from './formulaArgs';
 import { sheetPrefix, splitAddress } from './addresses';
-import type { CellInput, CellValue, CellWrite, ChartSpec, SelectedCell, SheetSpec, WorkbookGateway } from './gateway';
+import type { CellInput, CellValue, CellWrite, ChartSpec, PrintSetup, SelectedCell, SheetSpec, WorkbookGateway } from './gateway';
 import { createOfficeGateway, type OfficeGateway } from './officeGateway';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -66,6 +66,38 @@ function applyFormat(range: Excel.Range, cell: CellWrite): void {
   if (cell.numberFormat) range.numberFormat = [[cell.numberFormat]];
   if (cell.bold) range.format.font.bold = true;
   if (cell.fill) range.format.fill.color = cell.fill;
+  if (cell.wrap) {
+    range.format.wrapText = true;
+    range.format.verticalAlignment = 'Top';
+  }
+}
+
+/** The page-layout part of an Excel worksheet that {@link applyPrintSetup} writes (ExcelApi 1.9). */
+export type PrintablePageLayout = Pick<Excel.PageLayout, 'orientation' | 'paperSize' | 'printGridlines' | 'centerHorizontally' | 'setPrintArea' | 'setPrintTitleRows'> & {
+  zoom: Excel.PageLayoutZoomOptions;
+  readonly headersFooters: { readonly defaultForAllPages: Pick<Excel.HeaderFooter, 'leftHeader' | 'centerHeader' | 'rightHeader' | 'leftFooter' | 'centerFooter' | 'rightFooter'> };
+};
+
+/**
+ * A statement's page setup on a worksheet: orientation, paper, print area, the rows repeated on
+ * every page, header and footer, one page wide, no gridlines (Excel.PageLayout, ExcelApi 1.9).
+ */
+export function applyPrintSetup(layout: PrintablePageLayout, print: PrintSetup): void {
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  if (print.paper) layout.paperSize = print.paper;
+  layout.printGridlines = false;
+  layout.centerHorizontally = true;
+  layout.setPrintArea(print.area);
+  if (print.titleRows) layout.setPrintTitleRows(print.titleRows.split(':').map((r) => `$${r}`).join(':'));
+  // Fit to one page wide, as many pages tall as it takes (null: not constrained).
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: null as unknown as number };
+  const hf = layout.headersFooters.defaultForAllPages;
+  if (print.header?.left !== undefined) hf.leftHeader = print.header.left;
+  if (print.header?.center !== undefined) hf.centerHeader = print.header.center;
+  if (print.header?.right !== undefined) hf.rightHeader = print.header.right;
+  if (print.footer?.left !== undefined) hf.leftFooter = print.footer.left;
+  if (print.footer?.center !== undefined) hf.centerFooter = print.footer.center;
+  if (print.footer?.right !== undefined) hf.rightFooter = print.footer.right;
 }
 
 const CHART_TYPES: Record<ChartSpec['kind'], Excel.ChartType> = {
@@ -233,11 +265,25 @@ export function createExcelGateway(options: ExcelGatewayOptions = {}): WorkbookG
         const nameProbes = (spec.names ?? []).map((n) => context.workbook.names.getItemOrNullObject(n.name));
         probes.forEach((p) => p.load('isNullObject'));
         nameProbes.forEach((p) => p.load('isNullObject'));
+        // Replacing: the sheet of exactly that name, if it exists, is emptied and written again.
+        const existing = spec.replace ? sheets.getItemOrNullObject(spec.name) : undefined;
+        existing?.load(['isNullObject', 'name']);
         await context.sync();
-        const free = probes.findIndex((p) => p.isNullObject);
-        if (free < 0) throw new Error(`too many sheets named ${spec.name}`);
-        const name = candidates[free];
-        const ws = sheets.add(name);
+        let name: string;
+        let ws: Excel.Worksheet;
+        if (existing && !existing.isNullObject) {
+          name = existing.name;
+          ws = existing;
+          ws.charts.load('items');
+          await context.sync();
+          ws.getRange().clear('All');
+          for (const c of ws.charts.items) c.delete();
+        } else {
+          const free = probes.findIndex((p) => p.isNullObject);
+          if (free < 0) throw new Error(`too many sheets named ${spec.name}`);
+          name = candidates[free];
+          ws = sheets.add(name);
+        }
         for (const cell of spec.cells) {
           const range = ws.getRange(cell.address);
           writeCell(range, cell.input);
@@ -264,6 +310,11 @@ export function createExcelGateway(options: ExcelGatewayOptions = {}): WorkbookG
         }
         ws.activate();
         await context.sync();
+        if (spec.print) {
+          // Its own round trip: a host without ExcelApi 1.9's page layout still gets the sheet.
+          applyPrintSetup(ws.pageLayout as unknown as PrintablePageLayout, spec.print);
+          await context.sync().catch(() => undefined);
+        }
         return name;
       }),
 

@@ -43,6 +43,26 @@ export interface CellWrite {
   readonly bold?: boolean;
   /** Background colour as #RRGGBB (input cells are shaded). */
   readonly fill?: string;
+  /** Wrap long text inside the column's width (and align it to the top of the row). */
+  readonly wrap?: boolean;
+}
+
+/**
+ * How a sheet prints (a claim calculation statement): Excel applies it to the worksheet's page
+ * layout; the workbench, which has no page layout, prints through the pane's print view instead.
+ */
+export interface PrintSetup {
+  readonly orientation: 'portrait' | 'landscape';
+  /** The print area on the sheet, e.g. "A1:E80". */
+  readonly area: string;
+  /** Rows repeated at the top of every page, e.g. "1:2". */
+  readonly titleRows?: string;
+  /** Header and footer texts (Excel's codes: &P page, &N pages; a literal & written &&). */
+  readonly header?: { readonly left?: string; readonly center?: string; readonly right?: string };
+  readonly footer?: { readonly left?: string; readonly center?: string; readonly right?: string };
+  /** Scale the print area to one page wide (any number of pages tall). */
+  readonly fitToWidth?: boolean;
+  readonly paper?: 'A4' | 'Letter';
 }
 
 export interface ChartSpec {
@@ -63,6 +83,13 @@ export interface SheetSpec {
   /** Column widths in characters, by column letter. */
   readonly columnWidths?: Readonly<Record<string, number>>;
   readonly charts?: readonly ChartSpec[];
+  /** Page setup, print area, header and footer (Excel). */
+  readonly print?: PrintSetup;
+  /**
+   * When a sheet of exactly this name exists, empty it and write this content into it (its
+   * position kept) instead of adding "Name (2)": how a statement is refreshed in place.
+   */
+  readonly replace?: boolean;
 }
 
 export interface WorkbookGateway extends OfficeGateway {
@@ -85,4 +112,9 @@ export interface WorkbookGateway extends OfficeGateway {
   /** Per-workbook storage for the pane's state (scenarios, a pending sensitivity restore). */
   loadSetting(key: string): Promise<string | null>;
   saveSetting(key: string, value: string | null): Promise<void>;
+  /**
+   * Offers `text` to the user as a file (the workbench: a browser download made on the page, no
+   * request). Absent where the host cannot (the Excel add-in): the pane writes a sheet instead.
+   */
+  downloadFile?(fileName: string, text: string, mimeType: string): Promise<void>;
 }

@@ -5,7 +5,9 @@
  * Where Excel leaves a choice, the workbench does this:
  * - HyperFormula recalculates on every write, so `recalculate` has nothing left to do;
  * - `addSheet` makes the new sheet active (A1 selected), as Excel does with a new worksheet; a
- *   name that already exists is pointed at the new sheet's cell (the latest model wins);
+ *   name that already exists is pointed at the new sheet's cell (the latest model wins); a
+ *   sheet's print setup is not kept (the workbench has no page layout: a statement prints from
+ *   the pane's print view), and `wrap` is not shown;
  * - settings live in the workbook model and are saved into the .xlsx file (src/workbench/xlsx.ts),
  *   so they travel with the workbook as Office's document settings do;
  * - `readInput` of an array formula gives its formula; the array flag is not part of CellInput;
@@ -93,7 +95,17 @@ export function createWorkbenchGateway(model: WorkbenchModel, options: Workbench
 
     async addSheet(spec: SheetSpec): Promise<string> {
       group('Task pane: new sheet');
-      const name = model.addSheet(spec.name);
+      let name: string;
+      if (spec.replace && model.hasSheet(spec.name)) {
+        // Refreshing in place: a fresh sheet right after the old one takes over its name and place
+        // (added before the old one goes, so the workbook never lacks a visible sheet).
+        const old = model.canonicalSheetName(spec.name);
+        const fresh = model.addSheet(old, { index: model.sheetNames({ includeHidden: true }).indexOf(old) + 1 });
+        model.removeSheet(old);
+        name = model.renameSheet(fresh, old);
+      } else {
+        name = model.addSheet(spec.name);
+      }
       const cells = spec.cells.map((w) => {
         const ref = parseRange(w.address).start;
         return { ...ref, input: isFormula(w.input) ? { formula: withEquals(w.input.formula) } : w.input, write: w };
@@ -117,6 +129,18 @@ export function createWorkbenchGateway(model: WorkbenchModel, options: Workbench
 
     async saveSetting(k: string, value: string | null): Promise<void> {
       model.setSetting(k, value);
+    },
+
+    // A download made by the page itself (a blob: link clicked): nothing leaves the machine.
+    async downloadFile(fileName: string, text: string, mimeType: string): Promise<void> {
+      const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
     },
   };
 }

@@ -162,7 +162,7 @@ export class FakeGateway implements WorkbookGateway {
 
   async addSheet(spec: SheetSpec): Promise<string> {
     let name = spec.name;
-    for (let k = 2; this.sheets.has(name); k++) name = `${spec.name} (${k})`;
+    if (!spec.replace) for (let k = 2; this.sheets.has(name); k++) name = `${spec.name} (${k})`;
     this.log.push(`addSheet ${name}`);
     const cells = new Map<string, CellInput>();
     for (const c of spec.cells) cells.set(c.address, c.input);
