@@ -5,6 +5,7 @@ import { ExplainTab } from './components/ExplainTab';
 import { FunctionReference } from './components/FunctionReference';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { LimitsTab } from './components/LimitsTab';
+import { PricingTab } from './components/PricingTab';
 import { ScenariosTab } from './components/ScenariosTab';
 import { SensitivityTab } from './components/SensitivityTab';
 import { TemplatesTab, type TemplateRequest } from './components/TemplatesTab';
@@ -173,6 +174,10 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
       {tab === 'explain' && <ExplainTab gateway={gateway} language={language} />}
       {tab === 'limits' && <LimitsTab gateway={gateway} language={language} />}
       {tab === 'scenarios' && <ScenariosTab gateway={gateway} language={language} onOpen={openScenario} />}
+      {/* Pricing stays mounted: switching to Explain and back keeps the severity and layers typed. */}
+      <div hidden={tab !== 'pricing'}>
+        <PricingTab gateway={gateway} language={language} />
+      </div>
       {tab === 'reference' && <FunctionReference catalogue={catalogue} language={language} />}
     </Shell>
   );
