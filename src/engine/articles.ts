@@ -168,6 +168,10 @@ export const DISTRIBUTIONS = {
   closedForm: cite('CATALOGUE', '§10', '§10 loss distributions in closed form (Klugman, Panjer & Willmot, Loss Models, appendix A)'),
 } as const;
 
+export const SIMULATION = {
+  annualLoss: cite('CATALOGUE', '§11', '§11 simulated annual losses under the policy’s terms (each year settled as CYBER.ALLOCATE)'),
+} as const;
+
 /**
  * Where each family's closed forms come from, for the explain view's steps: the family's entry in
  * Loss Models appendix A (appendix B for the frequencies), named by the distribution rather than a

@@ -1,4 +1,4 @@
-/** Every function the engine implements, in catalogue order (FUNCTIONS.md sections 1–7, 9 and 10). */
+/** Every function the engine implements, in catalogue order (FUNCTIONS.md sections 1–7 and 9–11). */
 import { CONTINUATION_FUNCTIONS } from './continuation';
 import { CRIME_FUNCTIONS } from './crime';
 import { CURRENCY_FUNCTIONS } from './currency';
@@ -12,6 +12,7 @@ import { LMCIT_FUNCTIONS } from './lmcit';
 import { RATIO_FUNCTIONS } from './ratios';
 import { RECOVERY_FUNCTIONS } from './recoveries';
 import { REVENUE_FUNCTIONS } from './revenue';
+import { SIMULATE_FUNCTIONS } from './simulate';
 import type { FunctionDefinition } from './specs';
 
 export const CATALOGUE: readonly FunctionDefinition[] = [
@@ -30,4 +31,6 @@ export const CATALOGUE: readonly FunctionDefinition[] = [
   ...CONTINUATION_FUNCTIONS,
   // Section 10: loss distributions in closed form (doubles, via the bridge to src/stochastic).
   ...DISTRIBUTION_FUNCTIONS,
+  // Section 11: simulated annual losses under the policy's terms (the second bridge to src/stochastic).
+  ...SIMULATE_FUNCTIONS,
 ];

@@ -49,7 +49,7 @@ import type { Tracer } from './trace';
 // ---- the bridge ---------------------------------------------------------------------------------
 
 /** Runs a computation of src/stochastic, turning its problems into the catalogue's errors. */
-function guarded<T>(argument: string, got: string, f: () => T): T {
+export function guarded<T>(argument: string, got: string, f: () => T): T {
   try {
     return f();
   } catch (e) {

@@ -18,6 +18,8 @@ export type Outcome =
 export interface EvaluateOptions {
   /** Record the trace (default false: hot paths such as a 10,000-row sheet skip it). */
   readonly trace?: boolean;
+  /** The user's language, for results that hold words (CYBER.SIMULATE's labels); default English. */
+  readonly language?: 'en' | 'zh';
 }
 
 const BY_NAME = new Map<string, FunctionDefinition>([
@@ -65,6 +67,7 @@ class CoercedArgs implements Args {
     private readonly index: ReadonlyMap<string, number>,
     private readonly values: readonly ArgValue[],
     private readonly present: readonly boolean[],
+    readonly language: 'en' | 'zh' = 'en',
   ) {}
   private at(name: string): ArgValue {
     const i = this.index.get(name);
@@ -192,7 +195,7 @@ export function evaluate(name: string, args: readonly (RawArgument | undefined)[
       present[i] = isGiven(raw);
       values[i] = coerceArgument(raw ?? null, fn.params[i]);
     }
-    const result: ExactResult = fn.run(new CoercedArgs(index, values, present), recorder ?? NO_TRACE);
+    const result: ExactResult = fn.run(new CoercedArgs(index, values, present, options?.language), recorder ?? NO_TRACE);
     if (Array.isArray(result)) {
       const rows = result as ReadonlyArray<ReadonlyArray<Decimal | boolean | string>>;
       const value: ResultScalar[][] = new Array(rows.length);

@@ -352,6 +352,42 @@ export const MESSAGES = {
     en: '{fn}: {arg} "{got}" can never give an occurrence exceedance probability of {probability} (1 / return_period): at most {most}.',
     zh: '{fn}：参数 {arg}“{got}”的单次损失超越概率不可能达到 {probability}（1 / return_period）：最多为 {most}。',
   },
+  // Section 11: CYBER.SIMULATE.
+  simEventsUnknownCover: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row} names the cover "{id}", which is not in covers.',
+    zh: '{fn}：参数 {arg} 第 {row} 行的保障“{id}”不在保障表中。',
+  },
+  simEventsSeverityMissing: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} row {row} has no severity text (e.g. lognormal(12, 2)).',
+    zh: '{fn}：参数 {arg} 第 {row} 行缺少损失金额分布文本（例如 lognormal(12, 2)）。',
+  },
+  simCountsTooLarge: {
+    code: '#NUM!',
+    en: '{fn}: {arg} "{got}" gives years of more than {max} events, beyond the simulation’s limits.',
+    zh: '{fn}：参数 {arg}“{got}”的年度事件数可超过 {max} 次，超出模拟的计算限制。',
+  },
+  simWorkTooLarge: {
+    code: '#NUM!',
+    en: '{fn}: {arg} ({got}) × the mean number of events × the rows of events asks for about {work} draws; at most {max} can be simulated in one call.',
+    zh: '{fn}：参数 {arg}（{got}）× 年均事件数 × 事件表行数约需 {work} 次抽样；一次调用最多模拟 {max} 次。',
+  },
+  simTermsTooLarge: {
+    code: '#NUM!',
+    en: '{fn}: {arg} holds {got}, with more decimals than the simulation can settle exactly (at most 15).',
+    zh: '{fn}：参数 {arg} 中的 {got} 小数位数过多，模拟无法精确理算（最多 15 位）。',
+  },
+  simIdCollision: {
+    code: '#NUM!',
+    en: '{fn}: the cover ids {got} of {arg} share the same random key; rename one of them.',
+    zh: '{fn}：参数 {arg} 中的保障编号 {got} 对应相同的随机数键；请重命名其中之一。',
+  },
+  simOverflow: {
+    code: '#NUM!',
+    en: '{fn}: a loss drawn from {arg} is too large for a double ({got}): no statistic can be computed.',
+    zh: '{fn}：从参数 {arg} 抽取的损失过大，超出双精度数范围（{got}）：无法计算统计量。',
+  },
   internalError: {
     code: '#VALUE!',
     en: '{fn}: internal error ({detail}). Please report it with the inputs that caused it.',
@@ -389,3 +425,24 @@ export function formatMessage(
   const zh = fill(t.zh, { ...params, arg: argument ? `${argument.name}（${argument.zh}）` : '' }, 'zh');
   return { en, zh };
 }
+
+/**
+ * CYBER.SIMULATE's "stats" labels (catalogue section 11), in the catalogue's order, in the user's
+ * language: the first column of its 14×2 result.
+ */
+export const SIMULATE_LABELS: ReadonlyArray<{ readonly en: string; readonly zh: string }> = [
+  { en: 'Mean annual paid (AAL)', zh: '年均赔付（AAL）' },
+  { en: 'Standard deviation', zh: '标准差' },
+  { en: 'Standard error of the mean', zh: '均值的标准误差' },
+  { en: 'Probability a year pays anything', zh: '年度发生赔付的概率' },
+  { en: 'VaR 90%', zh: '风险价值 VaR 90%' },
+  { en: 'VaR 95%', zh: '风险价值 VaR 95%' },
+  { en: 'VaR 99%', zh: '风险价值 VaR 99%' },
+  { en: 'VaR 99.5%', zh: '风险价值 VaR 99.5%' },
+  { en: 'VaR 99.6%', zh: '风险价值 VaR 99.6%' },
+  { en: 'TVaR 99%', zh: '尾部风险价值 TVaR 99%' },
+  { en: 'TVaR 99.5%', zh: '尾部风险价值 TVaR 99.5%' },
+  { en: 'Largest annual paid', zh: '最大年度赔付' },
+  { en: 'Mean number of events per year', zh: '年均事件数' },
+  { en: 'Mean annual loss before terms (ground up)', zh: '年均损失（适用条款前，从零起算）' },
+];

@@ -144,6 +144,11 @@ export type ArgValue = Decimal | boolean | string | readonly Decimal[] | readonl
 
 /** Coerced arguments, read by name. Reading a name that the spec lacks is a programmer error. */
 export interface Args {
+  /**
+   * The user's language where a result holds words (CYBER.SIMULATE's "stats" labels, catalogue
+   * section 11: "label in the user's language"); English when the host does not say.
+   */
+  readonly language?: 'en' | 'zh';
   num(name: string): Decimal;
   optNum(name: string): Decimal | undefined;
   bool(name: string): boolean;

@@ -109,6 +109,36 @@ function isPlain(v: unknown): boolean {
   return v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
 }
 
+const SHEET_ROWS = 1048576;
+const SHEET_COLUMNS = 16384;
+
+function blank(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/**
+ * A whole column (=CYBER.POOLSHARE(A:A): all 1,048,576 rows) without its trailing blank rows, and
+ * a whole row (16,384 columns) without its trailing blank columns (at least one is kept): what
+ * the workbench and the CLI read for a whole column or row (src/sheet/plugin.ts, wholeLineUsed),
+ * so a list of claims in column A gives one result per claim, not a million zeros (the
+ * catalogue's conventions count a blank in a series as 0). A range of any other size is passed
+ * on whole: its result's size depends on its size only.
+ */
+function trimWholeLine(v: readonly unknown[]): readonly unknown[] {
+  if (v.length === SHEET_ROWS) {
+    let n = v.length;
+    while (n > 1 && (Array.isArray(v[n - 1]) ? (v[n - 1] as unknown[]).every(blank) : blank(v[n - 1]))) n--;
+    return v.slice(0, n);
+  }
+  if (v.length > 0 && v.every((row) => Array.isArray(row) && row.length === SHEET_COLUMNS)) {
+    const rows = v as unknown[][];
+    let n = SHEET_COLUMNS;
+    while (n > 1 && rows.every((row) => blank(row[n - 1]))) n--;
+    return rows.map((row) => row.slice(0, n));
+  }
+  return v;
+}
+
 /**
  * One argument → RawArgument: ranges stay 2-D, everything else is a single cell. A row of plain
  * values is passed on as it is: copying every cell of a 1,000,000-row column took most of the
@@ -117,7 +147,7 @@ function isPlain(v: unknown): boolean {
  */
 export function toRawArgument(v: unknown): RawArgument {
   if (!Array.isArray(v)) return toCellValue(v);
-  return v.map((row: unknown) => (Array.isArray(row) ? (row.every(isPlain) ? (row as CellValue[]) : row.map(toCellValue)) : [toCellValue(row)]));
+  return trimWholeLine(v).map((row: unknown) => (Array.isArray(row) ? (row.every(isPlain) ? (row as CellValue[]) : row.map(toCellValue)) : [toCellValue(row)]));
 }
 
 /** Raised when there is no CustomFunctions runtime to build an error with (outside Excel). */
@@ -146,7 +176,7 @@ function excelError(code: ErrorCode, message: string): Error {
 export function invoke(name: string, args: readonly unknown[]): ResultValue {
   let failure: { code: ErrorCode; message: string };
   try {
-    const outcome = evaluate(name, args.map(toRawArgument));
+    const outcome = evaluate(name, args.map(toRawArgument), { language: userLanguage() });
     if (outcome.ok) return outcome.value;
     failure = { code: outcome.error.code, message: outcome.error.message[userLanguage()] };
   } catch (e) {

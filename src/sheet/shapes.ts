@@ -13,6 +13,7 @@
  */
 import type { FunctionSpec, ParamSpec } from '../engine';
 import { seriesMaxLength } from '../engine/specs';
+import { simulateRows } from '../engine/simulate';
 
 export interface Shape {
   readonly rows: number;
@@ -22,7 +23,13 @@ export interface Shape {
 /** The size of each argument as given (a single value is 1×1; an omitted one is undefined). */
 export type ArgumentShapes = (name: string) => Shape | undefined;
 
-export type ShapeRule = (argument: ArgumentShapes) => Shape;
+/**
+ * The value of an argument written in the formula as a literal (a text or a number), else
+ * undefined: a reference's value is not known when HyperFormula fixes the size.
+ */
+export type ArgumentLiterals = (name: string) => string | number | undefined;
+
+export type ShapeRule = (argument: ArgumentShapes, literal?: ArgumentLiterals) => Shape;
 
 export const SCALAR: Shape = { rows: 1, cols: 1 };
 
@@ -46,6 +53,13 @@ export const RESULT_SHAPES: Readonly<Record<string, ShapeRule>> = {
   POOLSHARE: (arg) => ({ rows: lengthOf(arg('member_claims')), cols: 1 }),
   // To the insured above the limit, to the insurer, to the insured for the deductible, remainder.
   RECOVERY: () => ({ rows: 1, cols: 4 }),
+  // Catalogue section 11: "stats" 14×2, "aep" and "oep" 11×2 — the one shape that depends on an
+  // argument's value, so `output` must be written in the formula (a literal text) for the sheet
+  // hosts to reserve 11 rows; a reference or an omitted output reserves the 14 of "stats".
+  SIMULATE: (_arg, literal) => {
+    const output = literal?.('output');
+    return { rows: simulateRows(typeof output === 'string' ? output : undefined), cols: 2 };
+  },
 };
 
 function firstRangeParam(params: readonly ParamSpec[]): ParamSpec | undefined {

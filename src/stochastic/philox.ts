@@ -11,14 +11,17 @@
 
 const M0 = 0xd2511f53;
 const M1 = 0xcd9e8d57;
-const W0 = 0x9e3779b9;
-const W1 = 0xbb67ae85;
+const W0 = 0x9e3779b9 | 0;
+const W1 = 0xbb67ae85 | 0;
 const M0_LO = M0 & 0xffff;
 const M0_HI = M0 >>> 16;
 const M1_LO = M1 & 0xffff;
 const M1_HI = M1 >>> 16;
 
-/** The high 32 bits of the 64-bit product m × b, m given by its 16-bit halves. */
+/**
+ * The high 32 bits of the 64-bit product m × b (m by its 16-bit halves), as an int32: the partial
+ * products of 16-bit halves are below 2^32, exact in a double, and carried by hand.
+ */
 function mulhi(mLo: number, mHi: number, b: number): number {
   const bLo = b & 0xffff;
   const bHi = b >>> 16;
@@ -26,38 +29,40 @@ function mulhi(mLo: number, mHi: number, b: number): number {
   const lh = mLo * bHi;
   const hl = mHi * bLo;
   const mid = (ll >>> 16) + (lh & 0xffff) + (hl & 0xffff);
-  return (mHi * bHi + (lh >>> 16) + (hl >>> 16) + (mid >>> 16)) >>> 0;
+  return (mHi * bHi + (lh >>> 16) + (hl >>> 16) + (mid >>> 16)) | 0;
 }
 
 /**
- * Philox4x32-10 of counter (c0, c1, c2, c3) under key (k0, k1), written to out[0..3] as unsigned
- * 32-bit words. Ten rounds; the key is bumped by the Weyl constants before every round but the first.
+ * Philox4x32-10 of counter (c0, c1, c2, c3) under key (k0, k1), written to out[0..3] (read back
+ * as unsigned 32-bit words from a Uint32Array). Ten rounds; the key is bumped by the Weyl
+ * constants before every round but the first. Words are kept as int32 inside (V8's fastest
+ * integers); the bits are the same.
  */
 export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array | number[]): void {
-  let x0 = c0 >>> 0;
-  let x1 = c1 >>> 0;
-  let x2 = c2 >>> 0;
-  let x3 = c3 >>> 0;
-  let key0 = k0 >>> 0;
-  let key1 = k1 >>> 0;
+  let x0 = c0 | 0;
+  let x1 = c1 | 0;
+  let x2 = c2 | 0;
+  let x3 = c3 | 0;
+  let key0 = k0 | 0;
+  let key1 = k1 | 0;
   for (let r = 0; r < 10; r++) {
     if (r > 0) {
-      key0 = (key0 + W0) >>> 0;
-      key1 = (key1 + W1) >>> 0;
+      key0 = (key0 + W0) | 0;
+      key1 = (key1 + W1) | 0;
     }
+    const lo0 = Math.imul(M0, x0);
     const hi0 = mulhi(M0_LO, M0_HI, x0);
-    const lo0 = Math.imul(M0, x0) >>> 0;
+    const lo1 = Math.imul(M1, x2);
     const hi1 = mulhi(M1_LO, M1_HI, x2);
-    const lo1 = Math.imul(M1, x2) >>> 0;
-    x0 = (hi1 ^ x1 ^ key0) >>> 0;
+    x0 = hi1 ^ x1 ^ key0;
     x1 = lo1;
-    x2 = (hi0 ^ x3 ^ key1) >>> 0;
+    x2 = hi0 ^ x3 ^ key1;
     x3 = lo0;
   }
-  out[0] = x0;
-  out[1] = x1;
-  out[2] = x2;
-  out[3] = x3;
+  out[0] = x0 >>> 0;
+  out[1] = x1 >>> 0;
+  out[2] = x2 >>> 0;
+  out[3] = x3 >>> 0;
 }
 
 const TWO_26 = 67108864;

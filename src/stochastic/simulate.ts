@@ -1,8 +1,34 @@
 /**
  * The annual-loss simulation of catalogue section 11 (CYBER.SIMULATE), in doubles and integer
- * units. API skeleton: bodies follow.
+ * units: each simulated year is one policy period whose events are settled exactly as
+ * CYBER.ALLOCATE (src/engine/limits.ts `settle`) settles claims — the largest deductible per event
+ * (SAMSUNG 第二十八条), sub-limits inside their parents' limits by nesting, the policy per-claim and
+ * aggregate limits (第二十四条) — but in integer units instead of decimals. Every term and every
+ * drawn loss is an integer number of units (1 unit = 1/scale of a currency unit; scale 100 unless
+ * a term has more decimals), held exactly in a double below 2^53, so min, + and − are exact and
+ * the settlement equals the decimal one to the cent (test/properties/simulate.property.test.ts
+ * re-settles random years of random trees with the exact engine).
+ *
+ * Randomness (catalogue: "counter-based and keyed by stable ids"): Philox4x32-10 with
+ *   key  = [seed, K]                  counter = [year, word1, word2, word3]
+ * - a year's event count:  key [seed, 0x636f756e ("coun")], counter [year, 0xffffffff, 0xffffffff, 0xffffffff];
+ *   the first two output words make its uniform;
+ * - a row's draws in event e (0-based) of that year: key [seed, h2(cover id)],
+ *   counter [year, e, h1(cover id), position], where position is the row's index among the rows
+ *   of the same cover id; words 0–1 make the hit uniform, words 2–3 the severity uniform.
+ * The count's counter has word1 = 0xffffffff, which no event index reaches (a year holds fewer
+ * events than MAX_COUNT_TABLE), so the two kinds never share a block whatever h2 is. h1 and h2
+ * are two independent 32-bit hashes of the id's UTF-16 text (FNV-1a with different bases and a
+ * murmur3 finaliser): together 64 bits. Two distinct ids of one model with the same pair would
+ * draw the same numbers, so the model builder checks the pairs and refuses the model (#NUM!) in
+ * that case (about one chance in 10^19 for two ids). Years are 1-based; nothing else enters a key,
+ * so a year does not depend on the years requested, on recalculation order or on other rows.
  */
 import type { Frequency, Severity } from './families';
+import { philox4x32, uniform53 } from './philox';
+import { centsOf, countOf, type CountTable, countTable, SimulationLimit } from './sample';
+
+export { SimulationLimit } from './sample';
 
 /** Changes whenever a draw or a settlement could change: part of every result and of the memo key. */
 export const ENGINE_VERSION = 'sim-1';
@@ -108,11 +134,489 @@ export interface SimResult {
   readonly scopes: readonly ScopeResult[];
 }
 
+// ---- keys ---------------------------------------------------------------------------------------
+
+const COUNT_KEY = 0x636f756e;
+const RESERVED = 0xffffffff;
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function fnv(text: string, basis: number): number {
+  let h = basis >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix(h);
+}
+
+/** The two 32-bit hashes of a cover id that enter its rows' keys. */
+export function idHashes(id: string): [number, number] {
+  return [fnv(id, 0x811c9dc5), fnv(id, 0x050c5d1f)];
+}
+
+/** Throws SimulationLimit('ids') when two distinct ids share both hashes. */
+export function checkIdHashes(ids: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const id of ids) {
+    const [a, b] = idHashes(id);
+    const k = `${a}:${b}`;
+    const other = seen.get(k);
+    if (other !== undefined && other !== id) throw new SimulationLimit('ids', `${other} / ${id}`);
+    seen.set(k, id);
+  }
+}
+
+/** A hex hash of any text (two 32-bit lanes): the model's input hash. */
+export function textHash(text: string): string {
+  const [a, b] = idHashes(text);
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+// ---- the year engine ----------------------------------------------------------------------------
+
+const TWO_32 = 4294967296;
+
+/**
+ * Everything one year needs, prepared once per model and seed: typed arrays of the rows and the
+ * covers, scratch space, and the per-scope accumulators. `year(y)` simulates and settles year y;
+ * with `record` it also keeps every draw and payment (simulateYear, the property tests).
+ */
+class YearEngine {
+  readonly nRows: number;
+  readonly nCovers: number;
+  readonly counts: CountTable;
+  readonly rowCover: Int32Array;
+  readonly rowH1: Uint32Array;
+  readonly rowH2: Uint32Array;
+  readonly rowPos: Uint32Array;
+  readonly rowProb: Float64Array;
+  readonly rowQuantile: Array<(u: number) => number>;
+  readonly rowUnit: number;
+  /** Flattened cover paths: pathStart[c] .. pathStart[c + 1]. */
+  readonly pathStart: Int32Array;
+  readonly pathNodes: Int32Array;
+  readonly reach: Int32Array;
+  readonly perEvent: Float64Array;
+  readonly aggregate: Float64Array;
+  readonly deductible: Float64Array;
+  readonly policyAggregate: number;
+  readonly policyPerEvent: number;
+  /** Scopes each row's payments count in: scopeStart[r] .. scopeStart[r + 1] into scopeList. */
+  readonly scopeStart: Int32Array;
+  readonly scopeList: Int32Array;
+  readonly nScopes: number;
+  // scratch
+  readonly words = new Uint32Array(4);
+  readonly aggRem: Float64Array;
+  readonly evRem: Float64Array;
+  readonly evStamp: Int32Array;
+  readonly hitRow: Int32Array;
+  readonly hitAmount: Float64Array;
+  readonly hitPaid: Float64Array;
+  // results of the last year
+  events = 0;
+  readonly yearPaid: Float64Array;
+  readonly yearMaxEvent: Float64Array;
+  readonly yearGround: Float64Array;
+  readonly eventPaid: Float64Array;
+  readonly coverPaid: Float64Array;
+  trackCovers = false;
+  recorded: Array<{ rows: number[]; amounts: number[]; paid: number[] }> | undefined;
+  private stamp = 0;
+
+  constructor(
+    readonly model: SimModel,
+    readonly seed: number,
+    scopes: readonly Scope[],
+  ) {
+    const rows = model.rows;
+    const covers = model.covers;
+    this.nRows = rows.length;
+    this.nCovers = covers.length;
+    this.counts = countTable(model.frequency);
+    this.rowCover = Int32Array.from(rows, (r) => r.cover);
+    this.rowH1 = new Uint32Array(rows.length);
+    this.rowH2 = new Uint32Array(rows.length);
+    rows.forEach((r, i) => {
+      const [a, b] = idHashes(r.coverId);
+      this.rowH1[i] = a;
+      this.rowH2[i] = b;
+    });
+    this.rowPos = Uint32Array.from(rows, (r) => r.position);
+    this.rowProb = Float64Array.from(rows, (r) => r.probability);
+    // The severity's own quantile (CYBER.QUANTILE's function), bound once per row.
+    this.rowQuantile = rows.map((r) => r.severity.quantile.bind(r.severity));
+    this.rowUnit = model.scale / 100;
+    const starts: number[] = [0];
+    const nodes: number[] = [];
+    for (const c of covers) {
+      nodes.push(...c.path);
+      starts.push(nodes.length);
+    }
+    this.pathStart = Int32Array.from(starts);
+    this.pathNodes = Int32Array.from(nodes);
+    this.reach = Int32Array.from(covers, (c) => c.eventReach);
+    this.perEvent = Float64Array.from(covers, (c) => c.perEvent);
+    this.aggregate = Float64Array.from(covers, (c) => c.aggregate);
+    this.deductible = Float64Array.from(covers, (c) => c.deductible);
+    this.policyAggregate = model.policyAggregate;
+    this.policyPerEvent = model.policyPerEvent;
+    const sStart: number[] = [0];
+    const sList: number[] = [];
+    rows.forEach((r) => {
+      scopes.forEach((s, j) => {
+        if (s.kind === 'total' || covers[r.cover].path.includes(s.cover)) sList.push(j);
+      });
+      sStart.push(sList.length);
+    });
+    this.scopeStart = Int32Array.from(sStart);
+    this.scopeList = Int32Array.from(sList);
+    this.nScopes = scopes.length;
+    this.aggRem = new Float64Array(covers.length);
+    this.evRem = new Float64Array(covers.length);
+    this.evStamp = new Int32Array(covers.length);
+    this.hitRow = new Int32Array(rows.length);
+    this.hitAmount = new Float64Array(rows.length);
+    this.hitPaid = new Float64Array(rows.length);
+    this.yearPaid = new Float64Array(scopes.length);
+    this.yearMaxEvent = new Float64Array(scopes.length);
+    this.yearGround = new Float64Array(scopes.length);
+    this.eventPaid = new Float64Array(scopes.length);
+    this.coverPaid = new Float64Array(covers.length);
+  }
+
+  /** The number of events of year y. */
+  count(y: number): number {
+    const w = this.words;
+    philox4x32(y, RESERVED, RESERVED, RESERVED, this.seed, COUNT_KEY, w);
+    return countOf(this.counts, uniform53(w[0], w[1]));
+  }
+
+  /** Simulates and settles year y (1-based). */
+  year(y: number): void {
+    const nScopes = this.nScopes;
+    const yearPaid = this.yearPaid;
+    const yearMax = this.yearMaxEvent;
+    const yearGround = this.yearGround;
+    const eventPaid = this.eventPaid;
+    for (let s = 0; s < nScopes; s++) {
+      yearPaid[s] = 0;
+      yearMax[s] = 0;
+      yearGround[s] = 0;
+    }
+    if (this.trackCovers) this.coverPaid.fill(0);
+    // Aggregates start fresh each year (catalogue: "aggregates and the policy aggregate starting fresh each year").
+    this.aggRem.set(this.aggregate);
+    let policyAgg = this.policyAggregate;
+    const n = this.count(y);
+    this.events = n;
+    const nRows = this.nRows;
+    const w = this.words;
+    const seed = this.seed;
+    const rowProb = this.rowProb;
+    const hitRow = this.hitRow;
+    const hitAmount = this.hitAmount;
+    const hitPaid = this.hitPaid;
+    const rowCover = this.rowCover;
+    const deductibles = this.deductible;
+    const pathStart = this.pathStart;
+    const pathNodes = this.pathNodes;
+    const reach = this.reach;
+    const perEvent = this.perEvent;
+    const aggRem = this.aggRem;
+    const evRem = this.evRem;
+    const evStamp = this.evStamp;
+    const scopeStart = this.scopeStart;
+    const scopeList = this.scopeList;
+    const unit = this.rowUnit;
+    const record = this.recorded;
+    const rowH1 = this.rowH1;
+    const rowH2 = this.rowH2;
+    const rowPos = this.rowPos;
+    const rowQuantile = this.rowQuantile;
+    const trackCovers = this.trackCovers;
+    const coverPaid = this.coverPaid;
+    for (let e = 0; e < n; e++) {
+      // The event's draws: every row, in row order, independently hits and then draws its loss.
+      let hits = 0;
+      for (let r = 0; r < nRows; r++) {
+        const p = rowProb[r];
+        if (p === 0) continue;
+        philox4x32(y, e, rowH1[r], rowPos[r], seed, rowH2[r], w);
+        if (uniform53(w[0], w[1]) < p) {
+          hitRow[hits] = r;
+          // Catalogue: "Each drawn loss is first rounded to the cent".
+          hitAmount[hits] = centsOf(rowQuantile[r](uniform53(w[2], w[3]))) * unit;
+          hits++;
+        }
+      }
+      if (hits === 0) {
+        if (record) record.push({ rows: [], amounts: [], paid: [] });
+        continue;
+      }
+      // SAMSUNG 第二十八条: one deductible per event, the largest among its rows' covers.
+      let deductible = 0;
+      for (let i = 0; i < hits; i++) {
+        const d = deductibles[rowCover[hitRow[i]]];
+        if (d > deductible) deductible = d;
+      }
+      // Per-event counters start fresh for each event (stamped, as settle does).
+      this.stamp++;
+      const stamp = this.stamp;
+      let policyEvent = this.policyPerEvent;
+      for (let s = 0; s < nScopes; s++) eventPaid[s] = 0;
+      for (let i = 0; i < hits; i++) {
+        const r = hitRow[i];
+        const c = rowCover[r];
+        const amount = hitAmount[i];
+        for (let k = scopeStart[r]; k < scopeStart[r + 1]; k++) yearGround[scopeList[k]] += amount;
+        // A cover without a deductible (SAMSUNG 第三十条 报酬支付) never bears another cover's.
+        let taken = 0;
+        if (deductibles[c] !== 0) {
+          taken = deductible < amount ? deductible : amount;
+          deductible -= taken;
+        }
+        let pay = amount - taken;
+        const p0 = pathStart[c];
+        const p1 = pathStart[c + 1];
+        const reachEnd = p0 + reach[c];
+        for (let p = p0; p < p1; p++) {
+          const k = pathNodes[p];
+          if (p < reachEnd) {
+            if (evStamp[k] !== stamp) {
+              evStamp[k] = stamp;
+              evRem[k] = perEvent[k];
+            }
+            if (evRem[k] < pay) pay = evRem[k];
+          }
+          if (aggRem[k] < pay) pay = aggRem[k];
+        }
+        if (policyEvent < pay) pay = policyEvent;
+        if (policyAgg < pay) pay = policyAgg;
+        if (pay < 0) pay = 0;
+        if (pay !== 0) {
+          for (let p = p0; p < p1; p++) {
+            const k = pathNodes[p];
+            if (p < reachEnd) evRem[k] -= pay;
+            aggRem[k] -= pay;
+          }
+          policyEvent -= pay;
+          policyAgg -= pay;
+          for (let k = scopeStart[r]; k < scopeStart[r + 1]; k++) eventPaid[scopeList[k]] += pay;
+          if (trackCovers) coverPaid[c] += pay;
+        }
+        hitPaid[i] = pay;
+      }
+      for (let s = 0; s < nScopes; s++) {
+        const v = eventPaid[s];
+        yearPaid[s] += v;
+        if (v > yearMax[s]) yearMax[s] = v;
+      }
+      if (record) {
+        record.push({ rows: Array.from(hitRow.subarray(0, hits)), amounts: Array.from(hitAmount.subarray(0, hits)), paid: Array.from(hitPaid.subarray(0, hits)) });
+      }
+    }
+  }
+}
+
+// ---- exact arithmetic for the statistics ----------------------------------------------------------
+
+/** The exact sum of integers held in doubles (each below 2^53 or the nearest double above), as a BigInt. */
+function exactSum(values: Float64Array, from: number, to: number): bigint {
+  let hi = 0;
+  let lo = 0;
+  for (let i = from; i < to; i++) {
+    const v = values[i];
+    const h = Math.floor(v / TWO_32);
+    hi += h;
+    lo += v - h * TWO_32;
+    // Keep both partial sums far below 2^53 (exact): flush at 2^20 terms.
+    if (((i - from) & 0xfffff) === 0xfffff) {
+      const carry = Math.floor(lo / TWO_32);
+      hi += carry;
+      lo -= carry * TWO_32;
+    }
+  }
+  return BigInt(hi) * BigInt(TWO_32) + BigInt(lo);
+}
+
+const TWO_53 = 9007199254740992;
+const BIG_TWO_53 = BigInt(TWO_53);
+
+function bitLength(x: bigint): number {
+  return x === BigInt(0) ? 0 : x.toString(2).length;
+}
+
+/** num / den (den > 0, num ≥ 0), correctly rounded to the nearest double (ties to even). */
+export function ratio(num: bigint, den: bigint): number {
+  if (num < BIG_TWO_53 && den < BIG_TWO_53) return Number(num) / Number(den);
+  if (num === BigInt(0)) return 0;
+  // Scale so that the quotient has 65 or 66 bits, keep a sticky bit for the remainder, and let
+  // the one BigInt → Number conversion round (to nearest, ties to even).
+  const k = 65 - (bitLength(num) - bitLength(den));
+  const n = k > 0 ? num << BigInt(k) : num;
+  const d = k < 0 ? den << BigInt(-k) : den;
+  let q = n / d;
+  if (q * d !== n) q |= BigInt(1);
+  let x = Number(q);
+  // × 2^−k by halving or doubling: exact (no Math.pow).
+  for (let i = 0; i < k; i++) x /= 2;
+  for (let i = 0; i > k; i--) x *= 2;
+  return x;
+}
+
+const big = (x: number): bigint => BigInt(x);
+
+/**
+ * The type-7 quantile (NumPy's and R's default) of sorted integer amounts at p = a / b:
+ * h = (n − 1) p, x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋ + 1] − x[⌊h⌋]), formed exactly as the rational
+ * (x[j] b + r (x[j+1] − x[j])) / b with (n − 1) a = j b + r, then divided by the scale once.
+ */
+function quantile7(sorted: Float64Array, a: number, b: number, scale: number): number {
+  const n = sorted.length;
+  const t = (n - 1) * a;
+  const j = Math.floor(t / b);
+  const r = t - j * b;
+  const lo = sorted[j];
+  if (r === 0 || j + 1 >= n) return ratio(big(lo), big(scale));
+  const hi = sorted[j + 1];
+  return ratio(big(lo) * big(b) + big(r) * (big(hi) - big(lo)), big(b) * big(scale));
+}
+
+/** TVaR at p = a / b: the mean of the ⌈(1 − p) × years⌉ largest amounts, the count in integers. */
+function tvar(sorted: Float64Array, a: number, b: number, scale: number): number {
+  const n = sorted.length;
+  // (b − a) n + b − 1 < 2^53: the one division cannot carry the floor across an integer.
+  const count = Math.floor(((b - a) * n + b - 1) / b);
+  return ratio(exactSum(sorted, n - count, n), big(count) * big(scale));
+}
+
+const VAR_LEVELS: ReadonlyArray<readonly [number, number]> = [
+  [9, 10],
+  [19, 20],
+  [99, 100],
+  [199, 200],
+  [249, 250],
+];
+
+function statsOf(paid: Float64Array, oep: Float64Array, events: number, ground: bigint, scale: number): Omit<ScopeResult, 'scope' | 'convergence'> {
+  const n = paid.length;
+  paid.sort();
+  oep.sort();
+  // A loss beyond every double (a quantile overflowing to Infinity) has no statistics.
+  if (!Number.isFinite(paid[n - 1]) || !Number.isFinite(oep[n - 1])) throw new SimulationLimit('overflow', String(paid[n - 1]));
+  const total = exactSum(paid, 0, n);
+  const mean = ratio(total, big(n) * big(scale));
+  let sd = 0;
+  if (n > 1) {
+    // Two passes in units: the exact mean's nearest double, then the squared deviations.
+    const m = ratio(total, big(n));
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const d = paid[i] - m;
+      ss += d * d;
+    }
+    sd = Math.sqrt(ss / (n - 1)) / scale;
+  }
+  let firstPaid = 0;
+  while (firstPaid < n && paid[firstPaid] === 0) firstPaid++;
+  const [v90, v95, v99, v995, v996] = VAR_LEVELS.map(([a, b]) => quantile7(paid, a, b, scale));
+  const stats: SimStats = {
+    mean,
+    sd,
+    se: sd / Math.sqrt(n),
+    probabilityPaid: (n - firstPaid) / n,
+    var90: v90,
+    var95: v95,
+    var99: v99,
+    var995: v995,
+    var996: v996,
+    tvar99: tvar(paid, 99, 100, scale),
+    tvar995: tvar(paid, 199, 200, scale),
+    max: ratio(big(paid[n - 1]), big(scale)),
+    meanEvents: events / n,
+    meanGroundUp: ratio(ground, big(n) * big(scale)),
+  };
+  const aep = RETURN_PERIODS.map((T) => [T, quantile7(paid, T - 1, T, scale)] as const);
+  const oepOut = RETURN_PERIODS.map((T) => [T, quantile7(oep, T - 1, T, scale)] as const);
+  return { stats, aep, oep: oepOut };
+}
+
+/** The convergence checkpoint after c: 100, 200, 500, 1,000, 2,000, 5,000, … */
+function nextCheckpointAfter(c: number): number {
+  let m = c;
+  let p = 1;
+  while (m >= 10) {
+    m /= 10;
+    p *= 10;
+  }
+  return m === 1 ? 2 * p : m === 2 ? 5 * p : 10 * p;
+}
+
+// ---- the public API -----------------------------------------------------------------------------
+
+const TOTAL: Scope = { kind: 'total' };
+
 /** Runs the model; undefined when onProgress cancelled it. */
 export function simulate(model: SimModel, options: SimOptions): SimResult | undefined {
-  void model;
-  void options;
-  throw new Error('not implemented');
+  const years = options.years;
+  const scopes = options.scopes && options.scopes.length > 0 ? options.scopes : [TOTAL];
+  const engine = new YearEngine(model, options.seed >>> 0, scopes);
+  const every = options.progressEvery ?? 4096;
+  const paid = scopes.map(() => new Float64Array(years));
+  const oep = scopes.map(() => new Float64Array(years));
+  const groundHi = new Float64Array(scopes.length);
+  const groundLo = new Float64Array(scopes.length);
+  const runMean = new Float64Array(scopes.length);
+  const runM2 = new Float64Array(scopes.length);
+  const convergence: Array<Array<{ years: number; mean: number; se: number }>> = scopes.map(() => []);
+  let events = 0;
+  const scale = model.scale;
+  let nextCheckpoint = 100;
+  for (let y = 1; y <= years; y++) {
+    engine.year(y);
+    events += engine.events;
+    for (let s = 0; s < scopes.length; s++) {
+      const v = engine.yearPaid[s];
+      paid[s][y - 1] = v;
+      oep[s][y - 1] = engine.yearMaxEvent[s];
+      const g = engine.yearGround[s];
+      const h = Math.floor(g / TWO_32);
+      groundHi[s] += h;
+      groundLo[s] += g - h * TWO_32;
+      // Welford's running mean and M2, for the convergence panel only (the statistics are exact).
+      const delta = v - runMean[s];
+      runMean[s] += delta / y;
+      runM2[s] += delta * (v - runMean[s]);
+      if (y === nextCheckpoint || y === years) {
+        const sd = y > 1 ? Math.sqrt(runM2[s] / (y - 1)) : 0;
+        convergence[s].push({ years: y, mean: runMean[s] / scale, se: sd / Math.sqrt(y) / scale });
+      }
+    }
+    if (y === nextCheckpoint) nextCheckpoint = nextCheckpointAfter(y);
+    if (options.onProgress && (y % every === 0 || y === years)) {
+      if (options.onProgress(y, years) === false) return undefined;
+    }
+  }
+  return {
+    hash: model.hash,
+    engineVersion: ENGINE_VERSION,
+    seed: options.seed,
+    years,
+    scopes: scopes.map((scope, s) => {
+      if (!Number.isFinite(groundHi[s] + groundLo[s])) throw new SimulationLimit('overflow', 'ground-up loss');
+      const ground = BigInt(groundHi[s]) * BigInt(TWO_32) + BigInt(groundLo[s]);
+      return { scope, ...statsOf(paid[s], oep[s], events, ground, scale), convergence: convergence[s] };
+    }),
+  };
 }
 
 /** One row of the year loss table. Amounts in currency units (doubles of exact cents). */
@@ -126,13 +630,20 @@ export interface YearLossRow {
 }
 
 /** The year loss table of years from..to (1-based, inclusive), generated one year at a time. */
-// eslint-disable-next-line require-yield -- skeleton
 export function* yearLossTable(model: SimModel, seed: number, from: number, to: number): Generator<YearLossRow> {
-  void model;
-  void seed;
-  void from;
-  void to;
-  throw new Error('not implemented');
+  const engine = new YearEngine(model, seed >>> 0, [TOTAL]);
+  engine.trackCovers = true;
+  const scale = model.scale;
+  for (let y = Math.max(1, from); y <= to; y++) {
+    engine.year(y);
+    yield {
+      year: y,
+      events: engine.events,
+      groundUp: engine.yearGround[0] / scale,
+      paid: Array.from(engine.coverPaid, (v) => v / scale),
+      total: engine.yearPaid[0] / scale,
+    };
+  }
 }
 
 /** One row of the events table in one event of one year. */
@@ -160,17 +671,28 @@ export interface SimYear {
 
 /** Every event and draw of one year (independent of every other year). */
 export function simulateYear(model: SimModel, seed: number, year: number): SimYear {
-  void model;
-  void seed;
-  void year;
-  throw new Error('not implemented');
+  const engine = new YearEngine(model, seed >>> 0, [TOTAL]);
+  engine.recorded = [];
+  engine.year(year);
+  const events = engine.recorded.map((ev, e) => {
+    const draws: SimDraw[] = model.rows.map((r, i) => {
+      const j = ev.rows.indexOf(i);
+      return { row: i, coverId: r.coverId, hit: j >= 0, amount: j >= 0 ? ev.amounts[j] : null, paid: j >= 0 ? ev.paid[j] : 0 };
+    });
+    return { index: e + 1, draws };
+  });
+  return { year, events };
 }
 
-/** An amount in units as exact decimal text ("1000.02"). */
+/** An amount in units (a whole number below 2^53) as exact decimal text ("1000.02"). */
 export function unitsText(units: number, scale: number): string {
-  void units;
-  void scale;
-  throw new Error('not implemented');
+  let digits = 0;
+  for (let s = scale; s > 1; s /= 10) digits++;
+  const t = BigInt(units).toString().padStart(digits + 1, '0');
+  if (digits === 0) return t;
+  const whole = t.slice(0, t.length - digits);
+  const frac = t.slice(t.length - digits).replace(/0+$/, '');
+  return frac === '' ? whole : `${whole}.${frac}`;
 }
 
 /**
@@ -179,7 +701,9 @@ export function unitsText(units: number, scale: number): string {
  * event's index in its year.
  */
 export function claimsOfYear(model: SimModel, year: SimYear): Array<[string, string, string]> {
-  void model;
-  void year;
-  throw new Error('not implemented');
+  const out: Array<[string, string, string]> = [];
+  for (const ev of year.events) {
+    for (const d of ev.draws) if (d.hit) out.push([`E${ev.index}`, d.coverId, unitsText(d.amount as number, model.scale)]);
+  }
+  return out;
 }
