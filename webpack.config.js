@@ -7,9 +7,14 @@
  *
  * The metadata JSON files come from `npm run build:metadata` (scripts/build-metadata.js), which
  * writes them into dist/ before webpack runs (`npm run build:addin` does both); webpack copies
- * them into its output so the dev server serves them too. Options (webpack --env):
+ * them into its output so the dev server serves them too, with the function reference pages
+ * (help/) that build-metadata writes beside them. Options (webpack --env):
  *   outputPath=DIR   where to build (default dist/)
- *   metadataDir=DIR  where the metadata JSON files are (default dist/)
+ *   metadataDir=DIR  where the metadata JSON files and help/ are (default dist/)
+ *   baseUrl=URL      production: the https URL the add-in is served from; the copied manifest's
+ *                    URLs and the page's script paths point there (scripts/addin-urls.js). Use
+ *                    `npm run build:addin -- --base-url URL` (scripts/build-addin.js), which also
+ *                    writes the metadata's helpUrls for it.
  *
  * HyperFormula (GPL-3.0-only) must never enter these bundles: ForbidModulesPlugin fails the build
  * if anything imports or resolves it, and resolve.alias maps it to nothing as a second guard.
@@ -28,9 +33,11 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { ForbidModulesPlugin } = require('./scripts/forbid-modules-plugin');
 const { contentSecurityPolicy, cspMetaTag } = require('./scripts/csp');
+const { checkBaseUrl, manifestFor, HELP_PAGES, HELP_STYLESHEET } = require('./scripts/addin-urls');
 
 const PORT = 3000;
 const METADATA_FILES = ['functions.json', 'functions-zh-cn.json'];
+const HELP_FILES = [HELP_PAGES.en, HELP_PAGES.zh, HELP_STYLESHEET];
 
 /** https options for the dev server: explicit PEM files, office-addin-dev-certs' files, or self-signed. */
 function httpsServer(serving) {
@@ -57,7 +64,9 @@ module.exports = (env = {}, argv = {}) => {
   const production = mode === 'production';
   const outputPath = path.resolve(__dirname, env.outputPath || 'dist');
   const metadataDir = path.resolve(__dirname, env.metadataDir || 'dist');
-  const missing = METADATA_FILES.filter((f) => !fs.existsSync(path.join(metadataDir, f)));
+  // A production base URL (refused unless https); without one the dev URLs stay as written.
+  const baseUrl = env.baseUrl ? checkBaseUrl(env.baseUrl) : undefined;
+  const missing = [...METADATA_FILES, ...HELP_FILES].filter((f) => !fs.existsSync(path.join(metadataDir, f)));
   if (missing.length) {
     throw new Error(`webpack.config.js: ${missing.join(', ')} not found in ${metadataDir}; run \`npm run build:metadata\` first.`);
   }
@@ -71,12 +80,17 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       functions: './src/functions/register.ts',
       taskpane: './src/taskpane/index.tsx',
+      // The Simulate tab's Web Worker: its own file beside taskpane.js, not listed in the page
+      // (the pane starts it with new Worker(); the CSP allows worker-src 'self' only).
+      'simulate-worker': './src/taskpane/simulate/worker.ts',
     },
     output: {
       path: outputPath,
       // Fixed names: the manifest refers to functions.js by URL.
       filename: '[name].js',
       clean: true,
+      // Production: the page loads its bundles from the base URL (development: relative paths).
+      ...(baseUrl ? { publicPath: baseUrl } : {}),
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
@@ -116,9 +130,10 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', ...(baseUrl ? { transform: (content) => manifestFor(content.toString('utf8'), baseUrl) } : {}) },
           { from: 'assets', to: 'assets' },
           ...METADATA_FILES.map((f) => ({ from: path.join(metadataDir, f), to: f })),
+          { from: path.join(metadataDir, 'help'), to: 'help' },
         ],
       }),
     ],

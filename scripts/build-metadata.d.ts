@@ -12,6 +12,7 @@ export interface MetadataFunction {
   id: string;
   name: string;
   description?: string;
+  helpUrl?: string;
   parameters: MetadataParameter[];
   result?: { type?: string; dimensionality?: string };
 }
@@ -35,5 +36,11 @@ export function errorInputProblems(metadata: Metadata): string[];
 export function allowErrorInputs(metadata: Metadata): Metadata;
 export function blankReading(spec: ParamSpec): '0' | 'FALSE' | undefined;
 export function blankNote(spec: ParamSpec, lang: 'en' | 'zh'): string | undefined;
-export function buildMetadata(options: { catalogue: readonly FunctionDefinition[]; sourceFile?: string }): Promise<{ en: Metadata; zh: Metadata; associate: Association[] }>;
-export function writeMetadata(outDir: string, metadata: { en: Metadata; zh: Metadata }): string[];
+export function addHelpUrls(metadata: Metadata, baseUrl: string, lang: 'en' | 'zh'): Metadata;
+export function buildMetadata(options: {
+  catalogue: readonly FunctionDefinition[];
+  sourceFile?: string;
+  /** https base URL the add-in is served from (default https://localhost:3000/). */
+  baseUrl?: string;
+}): Promise<{ en: Metadata; zh: Metadata; associate: Association[]; help: Record<string, string> }>;
+export function writeMetadata(outDir: string, metadata: { en: Metadata; zh: Metadata; help?: Record<string, string> }): string[];

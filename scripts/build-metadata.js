@@ -17,6 +17,10 @@
  *     `errorInputProblems` names every parameter an error could not reach; the build stops on one.
  *   - a sentence on what a blank required argument counts as (`blankNote`): Excel cannot tell an
  *     empty argument from a blank cell, so the help says which reading the function takes.
+ *   - a `helpUrl` per function (issue 16): its section of the reference page shipped with the
+ *     add-in (scripts/build-help.js), in the language of the file, under the base URL the add-in
+ *     is served from (`--base-url`, default the dev server https://localhost:3000/). The pages are
+ *     written beside the metadata (help/), so webpack copies them with it.
  *
  * Why a script and not the webpack plugin or the CLI: the `custom-functions-metadata` CLI exits 0
  * even when the JSDoc has errors (TOOLING-FACTS.md), and Excel does not generate localized
@@ -30,6 +34,8 @@
 const fs = require('fs');
 const path = require('path');
 const { excelId } = require('./gen-functions');
+const { DEV_BASE_URL, checkBaseUrl, helpUrl } = require('./addin-urls');
+const { renderHelpPages } = require('./build-help');
 
 const ROOT = path.resolve(__dirname, '..');
 const FUNCTIONS_TS = path.join(ROOT, 'src', 'functions', 'functions.ts');
@@ -197,10 +203,26 @@ function addBlankNotes(metadata, catalogue, lang) {
 }
 
 /**
- * Both metadata documents, checked against the catalogue; rejects on any disagreement and on any
- * parameter an error value could not reach.
+ * `metadata` with each function's helpUrl: its section of the `lang` reference page under
+ * `baseUrl`, placed after the description (where Microsoft's metadata reference lists it).
  */
-async function buildMetadata({ catalogue, sourceFile = FUNCTIONS_TS }) {
+function addHelpUrls(metadata, baseUrl, lang) {
+  return {
+    ...metadata,
+    functions: metadata.functions.map((f) => {
+      const { id, name, description, ...rest } = f;
+      return { description, helpUrl: helpUrl(baseUrl, lang, id), id, name, ...rest };
+    }),
+  };
+}
+
+/**
+ * Both metadata documents, checked against the catalogue; rejects on any disagreement and on any
+ * parameter an error value could not reach. `help` holds the reference pages the helpUrls point
+ * at, by path under the base URL.
+ */
+async function buildMetadata({ catalogue, sourceFile = FUNCTIONS_TS, baseUrl = DEV_BASE_URL }) {
+  const base = checkBaseUrl(baseUrl);
   const { metadata: generated, associate } = await generateEnglishMetadata(sourceFile);
   const problems = compareWithCatalogue(generated, catalogue);
   if (problems.length) {
@@ -209,30 +231,41 @@ async function buildMetadata({ catalogue, sourceFile = FUNCTIONS_TS }) {
     );
   }
   const withErrors = allowErrorInputs(generated);
-  const en = addBlankNotes(withErrors, catalogue, 'en');
-  const zh = addBlankNotes(localizeMetadata(withErrors, catalogue, 'zh'), catalogue, 'zh');
+  const en = addHelpUrls(addBlankNotes(withErrors, catalogue, 'en'), base, 'en');
+  const zh = addHelpUrls(addBlankNotes(localizeMetadata(withErrors, catalogue, 'zh'), catalogue, 'zh'), base, 'zh');
   const unreachable = [...errorInputProblems(en), ...errorInputProblems(zh)];
   if (unreachable.length) {
     throw new Error(`error values could not reach these parameters in Excel:\n  ${unreachable.join('\n  ')}`);
   }
-  return { en, zh, associate };
+  return { en, zh, associate, help: renderHelpPages(catalogue) };
 }
 
-/** Writes the two files into `outDir`; returns their paths. */
-function writeMetadata(outDir, { en, zh }) {
+/** Writes the two files (and the help pages, when given) into `outDir`; returns their paths. */
+function writeMetadata(outDir, { en, zh, help }) {
   fs.mkdirSync(outDir, { recursive: true });
   const enPath = path.join(outDir, FILES.en);
   const zhPath = path.join(outDir, FILES.zh);
   fs.writeFileSync(enPath, `${JSON.stringify(en, null, 2)}\n`);
   fs.writeFileSync(zhPath, `${JSON.stringify(zh, null, 2)}\n`);
-  return [enPath, zhPath];
+  const written = [enPath, zhPath];
+  for (const [rel, text] of Object.entries(help ?? {})) {
+    const file = path.join(outDir, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    written.push(file);
+  }
+  return written;
 }
 
-/** Options: --out DIR (default dist/), --source FILE (default src/functions/functions.ts). */
+/**
+ * Options: --out DIR (default dist/), --source FILE (default src/functions/functions.ts),
+ * --base-url URL (https; default https://localhost:3000/, the dev server).
+ */
 async function main(argv) {
   const option = (flag, fallback) => (argv.indexOf(flag) >= 0 ? path.resolve(argv[argv.indexOf(flag) + 1]) : fallback);
   const outDir = option('--out', DIST);
   const sourceFile = option('--source', FUNCTIONS_TS);
+  const baseUrl = argv.indexOf('--base-url') >= 0 ? argv[argv.indexOf('--base-url') + 1] : DEV_BASE_URL;
   let catalogue;
   try {
     ({ CATALOGUE: catalogue } = require(path.join(ROOT, 'lib', 'engine')));
@@ -241,7 +274,7 @@ async function main(argv) {
     return 1;
   }
   try {
-    const built = await buildMetadata({ catalogue, sourceFile });
+    const built = await buildMetadata({ catalogue, sourceFile, baseUrl });
     const written = writeMetadata(outDir, built);
     console.log(`build-metadata: ${built.en.functions.length} functions → ${written.map((p) => path.relative(ROOT, p)).join(', ')}`);
     return 0;
@@ -259,6 +292,7 @@ module.exports = {
   localizeMetadata,
   errorInputProblems,
   allowErrorInputs,
+  addHelpUrls,
   blankReading,
   blankNote,
   buildMetadata,
