@@ -31,6 +31,16 @@ function coversTree(count, levels) {
   return rows;
 }
 
+/** A (date, rate) table of `n` business days' rates from 2024-12-02 (serial 45628), weekends left out (CYBER.FX). */
+function dailyRates(n) {
+  const rows = [['date', 'rate']];
+  for (let d = 45628; rows.length <= n; d++) {
+    if (d % 7 === 0 || d % 7 === 1) continue; // serial % 7: 0 Saturday, 1 Sunday
+    rows.push([d, 7.1 + 0.001 * (rows.length % 50)]);
+  }
+  return rows;
+}
+
 /** n claim rows, about three rows per event, spread over the covers of coversTree(50, 4). */
 function claimsTable(n) {
   const rows = [['event', 'cover', 'amount']];
@@ -71,6 +81,23 @@ const BENCH_ARGS = {
   NOTICEBY: ['incident', 46000, 46022],
   RETURNPREMIUM: [36500, 45658, 46023, 45841],
   ACQUISITION: [30000000, 100000000, 45700, 45750],
+  // Section 9: deadlines, triggers, currency, continuation costs.
+  DEADLINE: ['cpic.payment', 45627],
+  NOTICESERVED: [45627, 45629],
+  INPERIOD: [45700, 45658, 46022],
+  FX: [250000, dailyRates(90), 45700, 'next'],
+  CONTINUATIONCOST: [300000, 20000, 50000, 40000, 10000],
+  // Section 10: the lognormal of issue 13's published figures (scripts/bench-distributions.js
+  // times every function for every family).
+  DIST: ['lognormal', 100000, 1000000, 'ci90'],
+  CDF: ['lognormal(12,2)', 1000000],
+  QUANTILE: ['lognormal(12,2)', 0.99],
+  LEV: ['lognormal(12,2)', 1000000],
+  LAYERLOSS: ['lognormal(12,2)', 100000, 1000000, 1, 'mean'],
+  ILF: ['lognormal(12,2)', 5000000, 1000000],
+  TVAR: ['lognormal(12,2)', 0.99],
+  OEP: ['poisson(2)', 'lognormal(12,2)', 1000000],
+  OEPLOSS: ['poisson(2)', 'lognormal(12,2)', 100],
 };
 
 module.exports = { BENCH_ARGS, coversTree, claimsTable };

@@ -8,6 +8,8 @@
  *      HyperFormula sheet (N formulas in N rows, built and evaluated);
  *   2. the engine beside plain JavaScript numbers (scripts/bench-plain.js): the same arithmetic
  *      without exactness or validation, the speed-of-light reference, as a time ratio;
+ *   3b. section 10: every closed-form function for every distribution family, beside the textbook
+ *      formulas in plain JavaScript (scripts/bench-distributions.js);
  *   3. ALLOCATE scaling: 1k, 10k and 100k claims against a 50-cover, 4-level tree (time per
  *      claim must stay flat), and 100k claims settled inside a sheet;
  *   4. the time `cyberbi calc` takes on a 10,000-row CPIC scenario sheet, beside the same model
@@ -46,6 +48,7 @@ const { scenarioCsv } = require('./bench-scenario');
 const { BUDGETS, measureBundles } = require('./bench-bundles');
 const { writePerformanceDoc, FLAT_LIMIT, CLI_TARGET } = require('./bench-doc');
 const { benchWorkbook } = require('./bench-workbook');
+const { benchDistributions } = require('./bench-distributions');
 
 const argv = process.argv.slice(2);
 const known = ['--quick', '--save', '--no-bundles', '--no-doc', '--doc', '--only=workbook'];
@@ -290,6 +293,18 @@ if (!onlyWorkbook) {
     plain.lines.push(`${label}: plain reference agrees with the engine within ${difference.toExponential(1)} (relative; tolerance ${PLAIN_TOLERANCE}).`);
   }
   plain.lines.push(`${HOURLY_NOTE}; ALLOCATE compares best-of-5 run times at 10,000 claims.`);
+
+  // ---- 3b. section 10: every closed-form function for every family, beside plain JavaScript --
+  progress('3b/6 section 10 loss distributions (scripts/bench-distributions.js)');
+  {
+    const s = section(
+      'Section 10 loss distributions: calls per second per function and family, beside plain JavaScript',
+      'engine: `evaluate` (parse the distribution text, validate, @stdlib special functions); plain: the textbook formulas in plain Math with Numerical Recipes special functions (scripts/bench-distributions.js), checked against the engine first. Calls/s: higher is better; engine ÷ plain: lower is better.',
+    );
+    const result = benchDistributions({ quick, evaluate, progress });
+    for (const r of result.rows) record(s, r.key, r.value, r.unit);
+    s.lines.push(...result.lines);
+  }
 
   // ---- 4. the 10,000-row scenario sheet through cyberbi calc ----------------------------------
   progress('4/6 cyberbi calc scenario');
