@@ -13,7 +13,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEV_BASE_URL, HELP_PAGES, HELP_STYLESHEET, manifestFor } from '../scripts/addin-urls';
-import { FILES } from '../scripts/build-metadata';
+import { buildMetadata, FILES } from '../scripts/build-metadata';
+import { renderFunctionsModule } from '../scripts/gen-functions';
+import { CATALOGUE } from '../src/engine';
 import { CHINESE_LOCALES } from '../src/functions/adapter';
 import { all, child, manifestProblems, overrideFor, parseXml, schemaProblems } from './support/manifest-check';
 
@@ -88,6 +90,31 @@ describe.each(MANIFESTS)('%s', (_name, xml, base) => {
     expect(urls.length).toBeGreaterThan(10);
     for (const u of urls) expect([u, u.startsWith(base)]).toEqual([u, true]);
     if (base !== DEV_BASE_URL) expect(xml).not.toMatch(/https?:\/\/localhost/);
+  });
+});
+
+describe.each([DEV_BASE_URL, PRODUCTION_BASE])('the metadata built for %s', (base) => {
+  test('every helpUrl is https on that base URL and names a section of the help page in its language', async () => {
+    // From the functions module gen-functions makes of the current catalogue (as test/metadata.test.ts does).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-helpurl-'));
+    try {
+      const sourceFile = path.join(dir, 'functions.ts');
+      fs.writeFileSync(sourceFile, renderFunctionsModule(CATALOGUE));
+      const built = await buildMetadata({ catalogue: CATALOGUE, sourceFile, baseUrl: base });
+      for (const lang of ['en', 'zh'] as const) {
+        const page = built.help[HELP_PAGES[lang]];
+        expect(built[lang].functions).toHaveLength(CATALOGUE.length);
+        for (const f of built[lang].functions) {
+          const url = new URL(f.helpUrl!);
+          expect([f.id, url.protocol, `${url.origin}${url.pathname}`, url.hash]).toEqual([f.id, 'https:', `${base}${HELP_PAGES[lang]}`, `#${f.id}`]);
+          expect([f.id, page.includes(`<section id="${f.id}">`)]).toEqual([f.id, true]);
+        }
+      }
+      expect(built.help[HELP_PAGES.zh]).toMatch(/<html lang="zh-CN">/);
+      expect(Object.keys(built.help).sort()).toEqual([HELP_PAGES.en, HELP_STYLESHEET, HELP_PAGES.zh].sort());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
