@@ -25,6 +25,7 @@ import { errorCodeOf } from './errorCodes';
 import { columnNumber } from './formula';
 import { convert as excelConvert } from './convert';
 import { guardAnalysisToolPak } from './analysisToolPak';
+import { registerDynamicArrays } from './dynamicArrays';
 
 interface RangeAst {
   readonly type: string;
@@ -1208,6 +1209,7 @@ export function registerExcelFunctions(): void {
   HyperFormula.registerFunctionPlugin(ExcelFunctionsPlugin, Object.fromEntries(languages.map((code) => [code, names])));
   guardEvaluation();
   guardAnalysisToolPak();
+  registerDynamicArrays();
 }
 
 /**
