@@ -218,6 +218,9 @@ describe('the other checks notice broken manifests', () => {
     ['a separate functions page', (x) => x.replace('<Page>\n              <SourceLocation resid="Taskpane.Url"/>', '<Page>\n              <SourceLocation resid="GetStarted.LearnMoreUrl"/>'), /Page> must be the shared runtime page/],
     ['an icon of the wrong size', (x) => x.replace('<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"/>', '<bt:Image id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-32.png"/>'), /icon Icon\.16x16 must be a 16×16 PNG \(.* is 32×32\)/],
     ['a high-resolution icon of 32 px', (x) => x.replace('<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-64.png"/>', '<HighResolutionIconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>'), /HighResolutionIconUrl must be a 64×64 PNG/],
+    ['a label of 126 characters', (x) => x.replace('DefaultValue="CYBER functions"', `DefaultValue="${'x'.repeat(126)}"`), /string Cyber\.TaskpaneButton\.Label is longer than 125 characters/],
+    ['a Chinese tooltip of 251 characters', (x) => x.replace('<bt:Override Locale="zh-cn" Value="打开 CYBER 函数参考：说明、参数及所依据的条款。"/>', `<bt:Override Locale="zh-cn" Value="${'条'.repeat(251)}"/>`), /string Cyber\.TaskpaneButton\.Tooltip is longer than 250 characters/],
+    ['a resid of 33 characters', (x) => x.split('Functions.Namespace').join('F'.repeat(33)), /resid F{33} is longer than 32 characters/],
     ['a Version that is not n.n.n.n', (x) => x.replace('<Version>0.1.0.0</Version>', '<Version>v0.1</Version>'), /Version must be n\.n\.n\.n/],
   ];
   test.each(cases)('%s', (_name, mutate, problem) => {

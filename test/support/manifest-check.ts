@@ -205,7 +205,7 @@ export function manifestProblems(xml: string, { baseUrl, emitted, filesDir = REP
   };
   const served = (url: string | undefined) => (url === undefined ? undefined : servedPath(url, baseUrl));
   expect(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(child(root, 'Id')?.text ?? ''), 'Id must be a GUID');
-  // The Version reference: "n.n.n.n" with up to four parts of at most five digits.
+  // The Version reference: n, n.n, n.n.n or n.n.n.n, "each part … a maximum of 5 digits".
   expect(/^\d{1,5}(\.\d{1,5}){0,3}$/.test(child(root, 'Version')?.text ?? ''), 'Version must be n.n.n.n');
   expect(child(root, 'Permissions')?.text === 'ReadWriteDocument', 'Permissions must be ReadWriteDocument');
   expect(all(child(root, 'Hosts') ?? root, 'Host').some((h) => h.attrs.Name === 'Workbook'), 'Hosts must include Workbook');
@@ -213,6 +213,25 @@ export function manifestProblems(xml: string, { baseUrl, emitted, filesDir = REP
   const sets = all(child(root, 'Requirements') ?? root, 'Set');
   expect(sets.some((s) => s.attrs.Name === 'SharedRuntime' && s.attrs.MinVersion === '1.1'), 'Requirements must ask for SharedRuntime 1.1');
   expect(sets.some((s) => s.attrs.Name === 'CustomFunctionsRuntime' && s.attrs.MinVersion === '1.3'), 'Requirements must ask for CustomFunctionsRuntime 1.3');
+
+  // Lengths the reference pages set: DisplayName and ProviderName up to 125 characters,
+  // Description 250; a <bt:String> 125 under ShortStrings and 250 under LongStrings (each
+  // Override too); a resid "no more than 32 characters"; a resource URL up to 2048.
+  const limit = (what: string, text: string | undefined, max: number) => expect((text ?? '').length <= max, `${what} is longer than ${max} characters`);
+  const withOverrides = (e: XmlElement) => [e.attrs.DefaultValue, ...e.children.filter((c) => c.local === 'Override').map((c) => c.attrs.Value)];
+  for (const [tag, max] of [['DisplayName', 125], ['Description', 250]] as const) {
+    const e = child(root, tag);
+    if (e) for (const v of withOverrides(e)) limit(tag, v, max);
+  }
+  limit('ProviderName', child(root, 'ProviderName')?.text, 125);
+  for (const [group, max] of [['bt:ShortStrings', 125], ['bt:LongStrings', 250]] as const) {
+    for (const str of all(root, group).flatMap((g) => g.children)) for (const v of withOverrides(str)) limit(`string ${str.attrs.id}`, v, max);
+  }
+  for (const e of descendants(root)) {
+    if (e.attrs.resid !== undefined) limit(`resid ${e.attrs.resid}`, e.attrs.resid, 32);
+    if (['bt:Image', 'bt:Url', 'bt:String'].includes(e.tag) && e.attrs.id !== undefined) limit(`resource id ${e.attrs.id}`, e.attrs.id, 32);
+  }
+  for (const u of all(root, 'bt:Url')) for (const v of withOverrides(u)) limit(`URL ${u.attrs.id}`, v, 2048);
 
   // Resources: every resid used is defined exactly once.
   const resources = all(root, 'Resources')[0];
