@@ -26,7 +26,8 @@ module.exports = (env = {}, argv = {}) => {
     target: ['web', 'es2020'],
     // Never an eval-based devtool: the page's Content-Security-Policy has no 'unsafe-eval' (scripts/csp.js).
     devtool: production ? false : 'cheap-module-source-map',
-    entry: { workbench: './src/workbench/index.tsx' },
+    // simulate-worker: the task pane's Simulate tab runs in this Web Worker (started by the pane, not listed in the page).
+    entry: { workbench: './src/workbench/index.tsx', 'simulate-worker': './src/taskpane/simulate/worker.ts' },
     output: {
       path: path.resolve(__dirname, env.outputPath || 'dist-workbench'),
       filename: '[name].js',

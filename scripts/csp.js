@@ -16,6 +16,9 @@
  *                        both pages under this policy and fail on any violation);
  *   connect-src          the add-in never calls a server: 'self' (the page's own files) and the
  *                        office.js origin, from which office.js loads its host-specific parts;
+ *   worker-src           the Simulate tab's Web Worker, simulate-worker.js, a bundled file of the
+ *                        page's own origin (no blob: or data: workers); stated, not left to the
+ *                        fallback through script-src, which not every webview implements;
  *   style-src            Fluent UI (Griffel) creates empty <style> elements and fills them through
  *                        the CSSOM (insertRule), which CSP does not restrict. The only inline text
  *                        allowed is the empty string, by its hash, so no 'unsafe-inline';
@@ -37,6 +40,7 @@ function directives(page) {
     'default-src': ["'none'"],
     'script-src': ["'self'", ...remote],
     'connect-src': ["'self'", ...remote],
+    'worker-src': ["'self'"],
     'style-src': ["'self'", EMPTY_STYLE_HASH],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],

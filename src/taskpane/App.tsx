@@ -8,6 +8,7 @@ import { LimitsTab } from './components/LimitsTab';
 import { PricingTab } from './components/PricingTab';
 import { ScenariosTab } from './components/ScenariosTab';
 import { SensitivityTab } from './components/SensitivityTab';
+import { SimulateTab } from './components/SimulateTab';
 import { TemplatesTab, type TemplateRequest } from './components/TemplatesTab';
 import type { WorkbookGateway } from './gateway';
 import { GatewayContext } from './gatewayContext';
@@ -177,6 +178,10 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
       {/* Pricing stays mounted: switching to Explain and back keeps the severity and layers typed. */}
       <div hidden={tab !== 'pricing'}>
         <PricingTab gateway={gateway} language={language} />
+      </div>
+      {/* Simulate stays mounted too: a run in its worker continues while another tab is shown. */}
+      <div hidden={tab !== 'simulate'}>
+        <SimulateTab gateway={gateway} language={language} />
       </div>
       {tab === 'reference' && <FunctionReference catalogue={catalogue} language={language} />}
     </Shell>

@@ -4,6 +4,7 @@
  * template field labels are bilingual data in the template modules.
  */
 import { PRICING_TEXT, type PricingText } from './pricingText';
+import { SIMULATE_TEXT, type SimulateText } from './simulate/text';
 
 export type Language = 'en' | 'zh';
 
@@ -14,9 +15,9 @@ export function languageOf(locale: string | undefined): Language {
   return typeof locale === 'string' && locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-export type TabId = 'templates' | 'explain' | 'limits' | 'sensitivity' | 'scenarios' | 'pricing' | 'reference';
+export type TabId = 'templates' | 'explain' | 'limits' | 'sensitivity' | 'scenarios' | 'pricing' | 'simulate' | 'reference';
 
-export const TAB_IDS: readonly TabId[] = ['templates', 'explain', 'limits', 'sensitivity', 'scenarios', 'pricing', 'reference'];
+export const TAB_IDS: readonly TabId[] = ['templates', 'explain', 'limits', 'sensitivity', 'scenarios', 'pricing', 'simulate', 'reference'];
 
 export interface FormText {
   readonly required: string;
@@ -159,6 +160,7 @@ export interface UiText {
   readonly scenarioApplied: (name: string) => string;
   // Pricing (catalogue section 10)
   readonly pricing: PricingText;
+  readonly simulate: SimulateText;
 }
 
 export const UI_TEXT: Record<Language, UiText> = {
@@ -167,7 +169,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     paneTitle: 'CyberBI',
     languageLabel: 'Language',
     languageName: { en: 'English', zh: '简体中文' },
-    tabs: { templates: 'Templates', explain: 'Explain', limits: 'Limits', sensitivity: 'Sensitivity', scenarios: 'Scenarios', pricing: 'Pricing', reference: 'Reference' },
+    tabs: { templates: 'Templates', explain: 'Explain', limits: 'Limits', sensitivity: 'Sensitivity', scenarios: 'Scenarios', pricing: 'Pricing', simulate: 'Simulate', reference: 'Reference' },
     notInOffice: 'Not running inside Excel: the functions are listed for reference only.',
     noWorkbook: 'No workbook is connected: open the pane in Excel or in the workbench to use this tab.',
     searchPlaceholder: 'Search functions, parameters, articles',
@@ -319,13 +321,14 @@ export const UI_TEXT: Record<Language, UiText> = {
     startNewList: 'Start a new list (the damaged record is kept as a backup)',
     scenarioApplied: (name) => `Scenario “${name}” opened.`,
     pricing: PRICING_TEXT.en,
+    simulate: SIMULATE_TEXT.en,
   },
   zh: {
     title: 'CYBER 函数参考',
     paneTitle: 'CyberBI',
     languageLabel: '语言',
     languageName: { en: 'English', zh: '简体中文' },
-    tabs: { templates: '模板', explain: '解释', limits: '限额', sensitivity: '敏感性', scenarios: '情景', pricing: '定价', reference: '函数参考' },
+    tabs: { templates: '模板', explain: '解释', limits: '限额', sensitivity: '敏感性', scenarios: '情景', pricing: '定价', simulate: '模拟', reference: '函数参考' },
     notInOffice: '当前不在 Excel 中运行：以下函数仅供查阅。',
     noWorkbook: '未连接工作簿：请在 Excel 或工作台中打开任务窗格以使用此页。',
     searchPlaceholder: '搜索函数、参数、条款',
@@ -476,5 +479,6 @@ export const UI_TEXT: Record<Language, UiText> = {
     startNewList: '新建列表（受损记录将另行备份）',
     scenarioApplied: (name) => `已打开情景“${name}”。`,
     pricing: PRICING_TEXT.zh,
+    simulate: SIMULATE_TEXT.zh,
   },
 };
