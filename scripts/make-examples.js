@@ -7,6 +7,7 @@
  *   examples/samsung-limits-and-claims.{xlsx,csv}       Samsung limits tree and claims (sections 5, 7)
  *   examples/samsung-hourly-bi-reputational.{xlsx,csv}  Samsung hourly BI and reputational harm (section 4)
  *   examples/lmcit-member.{xlsx,csv}                    LMCIT member: pool, liability, crime (sections 5, 6)
+ *   examples/samsung-annual-loss.{xlsx,csv}             Samsung covers tree, simulated annual losses (section 11)
  *
  * The .xlsx has real formulas, date cells and formats (it opens in Excel); a formula whose result
  * spills (CYBER.ALLOCATE, CYBER.POOLSHARE, CYBER.RECOVERY) is stored as an array formula over the
@@ -27,7 +28,12 @@ const path = require('node:path');
 const ExcelJS = require('exceljs');
 const { stringify } = require('csv-stringify/sync');
 const { columnLetters } = require('./examples/cells');
-const MODELS = [require('./examples/samsung-limits-and-claims'), require('./examples/samsung-hourly-bi-reputational'), require('./examples/lmcit-member')];
+const MODELS = [
+  require('./examples/samsung-limits-and-claims'),
+  require('./examples/samsung-hourly-bi-reputational'),
+  require('./examples/lmcit-member'),
+  require('./examples/samsung-annual-loss'),
+];
 
 const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, 'examples');

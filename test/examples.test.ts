@@ -109,7 +109,7 @@ describe('every example workbook prints its golden output', () => {
   const names = [...new Set(fs.readdirSync(examples).filter((f) => /\.(csv|xlsx)$/.test(f)).map((f) => f.replace(/\.(csv|xlsx)$/, '')))].sort();
 
   it('covers the CPIC example and the three new ones, each as .csv and .xlsx, each with a golden file', () => {
-    expect(names).toEqual(['cpic-network-interruption', 'lmcit-member', 'samsung-hourly-bi-reputational', 'samsung-limits-and-claims']);
+    expect(names).toEqual(['cpic-network-interruption', 'lmcit-member', 'samsung-annual-loss', 'samsung-hourly-bi-reputational', 'samsung-limits-and-claims']);
     for (const name of names) {
       expect(fs.existsSync(path.join(examples, `${name}.csv`))).toBe(true);
       expect(fs.existsSync(path.join(examples, `${name}.xlsx`))).toBe(true);
@@ -433,6 +433,74 @@ async function cachedResultsOf(file: string): Promise<Map<string, ExcelJS.CellVa
   }
   return out;
 }
+
+describe('samsung-annual-loss: what the simulated figures must satisfy whatever the draws', () => {
+  let s: Evaluated;
+  const RETURN_PERIODS = [2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+  /** The statistics block under a section title: label (column A) → value (column B). */
+  const stats = (section: RegExp) => {
+    const [title] = s.rows((v) => section.test(String(v(1))));
+    const out = new Map<string, number>();
+    for (let row = title + 2; row < title + 16; row++) out.set(String(s.value(row, 1)), s.value(row, 2) as number);
+    return { out, top: title + 2 };
+  };
+  beforeAll(() => {
+    s = Evaluated.of('examples/samsung-annual-loss.csv');
+  });
+
+  it('the whole policy: 14 statistics, AEP and OEP at the market return periods, within the policy’s limits', () => {
+    const { out, top } = stats(/^4\. The whole policy/);
+    expect([...out.keys()]).toEqual([
+      'Mean annual paid (AAL)',
+      'Standard deviation',
+      'Standard error of the mean',
+      'Probability a year pays anything',
+      'VaR 90%',
+      'VaR 95%',
+      'VaR 99%',
+      'VaR 99.5%',
+      'VaR 99.6%',
+      'TVaR 99%',
+      'TVaR 99.5%',
+      'Largest annual paid',
+      'Mean number of events per year',
+      'Mean annual loss before terms (ground up)',
+    ]);
+    const v = (label: string) => out.get(label)!;
+    // 10,000 years: sd / √10,000 (catalogue §11).
+    expect(v('Standard error of the mean')).toBeCloseTo(v('Standard deviation') / 100, 9);
+    // poisson(1.5): the mean count within 4 standard errors (√(1.5 / 10,000)) of 1.5; a paying year
+    // needs at least one event, 1 − e^−1.5 = 0.7769.
+    expect(Math.abs(v('Mean number of events per year') - 1.5)).toBeLessThan(4 * Math.sqrt(1.5 / 10000));
+    expect(v('Probability a year pays anything')).toBeLessThanOrEqual(1 - Math.exp(-1.5));
+    // Terms never pay more than the loss; the policy aggregate caps every year (SAMSUNG 第二十四条).
+    expect(v('Mean annual paid (AAL)')).toBeLessThan(v('Mean annual loss before terms (ground up)'));
+    expect(v('Largest annual paid')).toBeLessThanOrEqual(7500000);
+    expect(v('VaR 99%')).toBeLessThanOrEqual(v('TVaR 99%'));
+    expect(v('VaR 99.5%')).toBeLessThanOrEqual(v('TVaR 99.5%'));
+    RETURN_PERIODS.forEach((T, k) => {
+      expect(s.value(top + k, 4)).toBe(T);
+      expect(s.value(top + k, 7)).toBe(T);
+      // The largest event of a year never pays more than the year, nor than the policy
+      // per-claim limit of 2,500,000 (SAMSUNG 第二十四条).
+      expect(s.value(top + k, 8) as number).toBeLessThanOrEqual(s.value(top + k, 5) as number);
+      expect(s.value(top + k, 8) as number).toBeLessThanOrEqual(2500000);
+    });
+    // The AEP at T = 100 is the VaR 99% (catalogue §11: the amount at T is VaR at 1 − 1/T).
+    expect(s.value(top + 6, 5)).toBe(v('VaR 99%'));
+  });
+
+  it('business interruption with its contingent sub-limit: within the BI aggregate of 1,500,000, part of the policy’s', () => {
+    const bi = stats(/^5\. Business interruption/);
+    const all = stats(/^4\. The whole policy/);
+    // CBI is part of BI's aggregate (nesting "aggregate", SAMSUNG 第二十六条 (三)): BI and CBI together
+    // never pay more than 1,500,000 a year.
+    expect(bi.out.get('Largest annual paid')).toBeLessThanOrEqual(1500000);
+    expect(bi.out.get('Mean annual paid (AAL)')!).toBeLessThan(all.out.get('Mean annual paid (AAL)')!);
+    // The same events: the count of events per year is the policy's.
+    expect(bi.out.get('Mean number of events per year')).toBe(all.out.get('Mean number of events per year'));
+  });
+});
 
 describe('the shipped .xlsx examples', () => {
   it.each([

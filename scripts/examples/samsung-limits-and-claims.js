@@ -204,4 +204,5 @@ function build() {
   return s;
 }
 
-module.exports = { file: 'samsung-limits-and-claims', build };
+// COVERS: also the tree of examples/samsung-annual-loss (the same policy, simulated).
+module.exports = { file: 'samsung-limits-and-claims', build, COVERS };
