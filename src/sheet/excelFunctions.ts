@@ -26,6 +26,7 @@ import { columnNumber } from './formula';
 import { convert as excelConvert } from './convert';
 import { guardAnalysisToolPak } from './analysisToolPak';
 import { registerDynamicArrays } from './dynamicArrays';
+import { registerMoreFunctions } from './moreFunctions';
 
 interface RangeAst {
   readonly type: string;
@@ -1210,6 +1211,7 @@ export function registerExcelFunctions(): void {
   guardEvaluation();
   guardAnalysisToolPak();
   registerDynamicArrays();
+  registerMoreFunctions();
 }
 
 /**

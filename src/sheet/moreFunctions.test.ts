@@ -1,0 +1,83 @@
+/**
+ * The functions of src/sheet/moreFunctions.ts with the examples of Microsoft's pages (results as
+ * the pages give them, to their digits).
+ */
+import { evaluateSheet, evaluateWorkbook, type InputCell, type OutputCell } from './workbook';
+
+const code = (v: OutputCell): unknown => (typeof v === 'object' && v !== null ? v.error : v);
+function one(formula: string, data: InputCell[][] = []): unknown {
+  return code(evaluateSheet([...data.map((r) => [...r]), [formula]])[data.length][0]);
+}
+function spill(formula: string, rows: number, cols: number): unknown[][] {
+  const [sheet] = evaluateWorkbook([{ name: 'S', cells: [[`=ARRAYFORMULA(${formula.slice(1)})`]], arrays: [{ row: 0, col: 0, rows, cols }] }]);
+  return sheet.values.slice(0, rows).map((r) => r.slice(0, cols).map(code));
+}
+
+describe('byte-counting text functions without a DBCS default language count characters', () => {
+  test.each<[string, unknown]>([
+    ['=FINDB("ia","山田太郎ciao")', 6],
+    ['=SEARCHB("BASE","database")', 5],
+    ['=LEFTB("ciao",1)', 'c'],
+    ['=RIGHTB("ciao",1)', 'o'],
+    ['=MIDB("ciao",1,2)', 'ci'],
+    ['=LENB("ciao")', 4],
+    ['=REPLACEB("ciao",2,0,"vvv")', 'cvvviao'],
+    ['=ASC("ＥＸＣＥＬ　１")', 'EXCEL 1'],
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula)).toBe(expected);
+  });
+});
+
+describe('engineering and statistics (Microsoft examples)', () => {
+  test.each<[string, number, number]>([
+    ['=ERF.PRECISE(0.745)', 0.70792892, 8],
+    ['=ERF.PRECISE(1)', 0.84270079, 8],
+    ['=ERFC.PRECISE(1)', 0.15729921, 8],
+    ['=GESTEP(5,4)', 1, 12],
+    ['=GESTEP(5,5)', 1, 12],
+    ['=GESTEP(-4,-5)', 1, 12],
+    ['=GESTEP(-1)', 0, 12],
+    ['=PERMUTATIONA(3,2)', 9, 12],
+    ['=PERMUTATIONA(2,2)', 4, 12],
+    ['=PERCENTRANK.INC({13,12,11,8,4,3,2,1,1,1},2)', 0.333, 12],
+    ['=PERCENTRANK.INC({13,12,11,8,4,3,2,1,1,1},4)', 0.555, 12],
+    ['=PERCENTRANK.INC({13,12,11,8,4,3,2,1,1,1},8)', 0.666, 12],
+    ['=PERCENTRANK.INC({13,12,11,8,4,3,2,1,1,1},5)', 0.583, 12],
+    ['=PERCENTRANK.EXC({1,2,3,6,6,6,7,8,9},7)', 0.7, 12],
+    ['=PERCENTRANK.EXC({1,2,3,6,6,6,7,8,9},5.43)', 0.381, 12],
+    ['=PERCENTRANK.EXC({1,2,3,6,6,6,7,8,9},5.43,1)', 0.3, 12],
+    ['=TRIMMEAN({4,5,6,7,2,3,4,5,1,2,3},0.2)', 3.777777778, 9],
+    ['=PROB({0,1,2,3},{0.2,0.3,0.1,0.4},2)', 0.1, 12],
+    ['=PROB({0,1,2,3},{0.2,0.3,0.1,0.4},1,3)', 0.8, 12],
+    ['=BINOM.DIST.RANGE(60,0.75,48)', 0.084, 3],
+    ['=BINOM.DIST.RANGE(60,0.75,45,50)', 0.524, 3],
+    ['=INDEX(LOGEST({33100;47300;69000;102000;150000;220000},{11;12;13;14;15;16}),1,1)', 1.463275628, 9],
+    ['=INDEX(LOGEST({33100;47300;69000;102000;150000;220000},{11;12;13;14;15;16}),1,2)', 495.3047702, 7],
+    ['=INDEX(GROWTH({33100;47300;69000;102000;150000;220000},{11;12;13;14;15;16},{17;18}),1,1)', 320196.7184, 4],
+    ['=INDEX(GROWTH({33100;47300;69000;102000;150000;220000},{11;12;13;14;15;16},{17;18}),2,1)', 468536.054, 2] // 495.3047702 × 1.463275628^18 (the page's b and m),
+    ['=PERCENTOF({10,20},{10,20,30,40})', 0.3, 12],
+    ['=MDETERM({1,3,8,5;1,3,6,1;1,1,1,0;7,3,10,2})', 88, 9],
+    ['=MDETERM({3,6,1;1,1,0;3,10,2})', 1, 9],
+    ['=MDETERM({3,6;1,1})', -3, 9],
+  ])('%s is %j', (formula, expected, digits) => {
+    const v = one(formula);
+    expect(typeof v).toBe('number');
+    expect(v as number).toBeCloseTo(expected, digits);
+  });
+
+  test.each<[string, unknown]>([
+    ['=PERCENTRANK.INC({1,2,3},5)', '#N/A'],
+    ['=TRIMMEAN({1,2,3},1)', '#NUM!'],
+    ['=PROB({0,1},{0.5,0.6},0)', '#NUM!'], // the probabilities must add up to 1
+    ['=MODE.MULT({1,2,3})', '#N/A'],
+    ['=MDETERM({1,2,3;4,5,6})', '#VALUE!'],
+    ['=MINVERSE({1,2;2,4})', '#NUM!'],
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula)).toBe(expected);
+  });
+
+  test('MINVERSE({4,-1;2,0}) is {0,0.5;-1,2}; MODE.MULT gives each most frequent number in a column', () => {
+    expect(spill('=MINVERSE({4,-1;2,0})', 2, 2)).toEqual([[0, 0.5], [-1, 2]]);
+    expect(spill('=MODE.MULT({1,2,3,4,3,2,1,2,3})', 2, 1)).toEqual([[2], [3]]);
+  });
+});
