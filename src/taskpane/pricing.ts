@@ -176,7 +176,7 @@ export function validatePricing(e: PricingEntries): PricingValidation {
   const family = findFamily(e.family);
   if (!family || !FORM_FAMILIES[e.form].includes(e.family)) {
     const families = FORM_FAMILIES[e.form].join(', ');
-    errors.family = { en: `Choose one of: ${families}.`, zh: `请选择：${families}。` };
+    errors.family = both((t) => t.pricing.chooseFamily(families));
   } else if (e.form === 'params') {
     const values: number[] = [];
     family.params.forEach((_, i) => {

@@ -42,6 +42,7 @@ export interface PricingText {
   readonly writeFailed: (message: string) => string;
   readonly fixErrors: string;
   readonly tooManyLayers: (max: number) => string;
+  readonly chooseFamily: (families: string) => string;
   readonly layerColumns: string;
   readonly sheetName: string;
   readonly sheetNote: string;
@@ -89,6 +90,7 @@ export const PRICING_TEXT: { readonly en: PricingText; readonly zh: PricingText 
     writeFailed: (message) => `The sheet could not be written: ${message}`,
     fixErrors: 'Correct the marked entries. Nothing has been written to the workbook.',
     tooManyLayers: (max) => `At most ${max} layers.`,
+    chooseFamily: (families) => `Choose one of: ${families}.`,
     layerColumns: 'each line needs an attachment and a limit separated by “;” or a tab.',
     sheetName: 'Pricing',
     sheetNote: 'Inputs are shaded; every result is a live CYBER formula on the severity cell. Select one and open Explain to see each closed-form step.',
@@ -133,6 +135,7 @@ export const PRICING_TEXT: { readonly en: PricingText; readonly zh: PricingText 
     writeFailed: (message) => `无法写入工作表：${message}`,
     fixErrors: '请更正标出的输入项。工作簿未做任何改动。',
     tooManyLayers: (max) => `最多 ${max} 层。`,
+    chooseFamily: (families) => `请选择：${families}。`,
     layerColumns: '每行须有起赔点与层限额，用“;”或制表符分隔。',
     sheetName: '定价',
     sheetNote: '输入单元格带底色；所有结果均为引用分布单元格的实时 CYBER 公式。选中任一结果并打开“解释”页，可查看每一步闭式计算。',

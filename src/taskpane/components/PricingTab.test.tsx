@@ -245,3 +245,8 @@ describe('the tab', () => {
     expect(html).toContain('超越曲线');
   });
 });
+
+test('a family the form cannot make is marked, in both languages', () => {
+  const v = invalid(entries({ form: 'ci90', family: 'gamma' }));
+  expect(v.errors.family).toEqual({ en: 'Choose one of: lognormal.', zh: '请选择：lognormal。' });
+});
