@@ -95,8 +95,9 @@ function renderPage(catalogue, lang) {
     '<!doctype html>',
     `<html lang="${t.lang}">`,
     '<head>',
-    `<meta http-equiv="Content-Security-Policy" content="${HELP_CSP}" />`,
+    // charset first (it must be within the first bytes), then the policy, before anything it governs.
     '<meta charset="UTF-8" />',
+    `<meta http-equiv="Content-Security-Policy" content="${HELP_CSP}" />`,
     '<meta name="viewport" content="width=device-width, initial-scale=1" />',
     `<title>${escapeHtml(t.title)}</title>`,
     `<link rel="stylesheet" href="${css}" />`,

@@ -16,6 +16,7 @@ import type { Metadata } from '../scripts/build-metadata';
 import { FILES } from '../scripts/build-metadata';
 import { CATALOGUE } from '../src/engine';
 import { renderFunctionsModule } from '../scripts/gen-functions';
+import { collectViolations, OFFICE_JS_ORIGIN } from './support/csp';
 import { manifestProblems, parseXml, schemaProblems } from './support/manifest-check';
 const { parseArgs } = require('../scripts/build-addin') as { parseArgs: (argv: string[], env: Record<string, string | undefined>) => { baseUrl?: string; out: string } };
 
@@ -134,6 +135,68 @@ describe('the production build for https://addins.example.com/cyberbi/', () => {
     for (const f of ['functions.js', 'taskpane.js']) expect(files).toContain(f);
   });
 });
+
+const CHROMIUM = '/usr/bin/chromium';
+const browserTest = fs.existsSync(CHROMIUM) ? test : test.skip;
+if (!fs.existsSync(CHROMIUM)) console.warn(`build-addin: ${CHROMIUM} is missing — the browser check of the production build is SKIPPED.`);
+
+/** office.js is Microsoft's and its CDN is unreachable here: a stand-in at its address (as test/bundle.test.ts). */
+const OFFICE_STAND_IN = `
+window.__associated = {};
+class RuntimeError extends Error { constructor(code, message) { super(message); this.code = code; } }
+window.CustomFunctions = { associate: function (id, fn) { window.__associated[id] = fn; }, Error: RuntimeError,
+  ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!' } };
+window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); }, context: { displayLanguage: 'en-US' } };
+`;
+
+browserTest('in Chromium, served at the base URL: the page, the functions and both help pages load with no CSP violation and no request elsewhere', async () => {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext();
+    const violations = await collectViolations(context);
+    const requests: string[] = [];
+    const pageErrors: string[] = [];
+    context.on('request', (r) => requests.push(r.url()));
+    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json' };
+    // The made-up host, answered from the build; everything else but office.js is refused.
+    await context.route(`${BASE}**`, (route) => {
+      const rel = decodeURIComponent(new URL(route.request().url()).pathname).slice(new URL(BASE).pathname.length);
+      const file = path.join(out, rel);
+      if (!file.startsWith(out + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({ body: fs.readFileSync(file), contentType: types[path.extname(file)] ?? 'application/octet-stream' });
+    });
+    await context.route(`${OFFICE_JS_ORIGIN}/**`, (route) => route.fulfill({ body: OFFICE_STAND_IN, contentType: 'text/javascript' }));
+    await context.route((url) => !url.href.startsWith(BASE) && !url.href.startsWith(OFFICE_JS_ORIGIN), (route) => route.abort());
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${BASE}taskpane.html`);
+    await page.waitForFunction(() => Object.keys((window as unknown as { __associated?: object }).__associated ?? {}).length > 0, undefined, { timeout: 30_000 });
+    const profitRate = await page.evaluate(() => (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown> }).__associated.PROFITRATE(12000000, 10500000, 3000000, 2400000, null));
+    expect(profitRate).toBe(0.325);
+    expect(requests).toEqual(expect.arrayContaining([`${BASE}taskpane.html`, `${BASE}functions.js`, `${BASE}taskpane.js`, `${OFFICE_JS_ORIGIN}/lib/1/hosted/office.js`]));
+    // What Excel opens from a function's help link, in both languages.
+    for (const [lang, heading] of [
+      ['en', 'CYBER function reference'],
+      ['zh', 'CYBER 函数参考'],
+    ] as const) {
+      await page.goto(`${BASE}${HELP_PAGES[lang]}#PROFITRATE`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      expect(await page.locator('section#PROFITRATE h2').textContent()).toMatch(/^CYBER\.PROFITRATE\(/);
+      // The stylesheet applied (a file: the policy allows no inline style).
+      expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
+    }
+    expect(requests).toEqual(expect.arrayContaining([`${BASE}${HELP_PAGES.en}`, `${BASE}${HELP_PAGES.zh}`, `${BASE}${HELP_STYLESHEET}`]));
+    expect(await violations()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(BASE) && !u.startsWith(`${OFFICE_JS_ORIGIN}/`))).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+}, 120_000);
 
 describe('a base URL that is not https is refused (exit 2) before anything is built', () => {
   const refused = (args: string[], env: Record<string, string> = {}) => {
