@@ -95,6 +95,10 @@ class CoercedArgs implements Args {
     if (typeof v !== 'string') throw new Error(`programmer error: ${name} is not text`);
     return v;
   }
+  optText(name: string): string | undefined {
+    const v = this.at(name);
+    return v === undefined ? undefined : this.text(name);
+  }
   series(name: string): readonly Decimal[] {
     return this.at(name) as readonly Decimal[];
   }

@@ -25,7 +25,7 @@ import { SIMULATE_LABELS } from './messages';
 import { amount, type FunctionDefinition, number, option, type Table, table, text } from './specs';
 import type { RawArgument } from './values';
 import { parseFrequency, parseSeverity } from '../stochastic/parse';
-import { SimulationLimit } from '../stochastic/sample';
+import { countTable, SimulationLimit } from '../stochastic/sample';
 import {
   checkIdHashes,
   ENGINE_VERSION,
@@ -234,9 +234,16 @@ function scopeResult(model: SimModel, years: number, seed: number, scope: Scope)
   const all: Scope[] = [{ kind: 'total' }, ...model.covers.map((_, cover): Scope => ({ kind: 'cover', cover }))];
   const wanted = 16 * years * all.length <= ALL_SCOPES_BYTES ? all : scope.kind === 'total' ? [scope] : [{ kind: 'total' } as Scope, scope];
   const missing = wanted.filter((s) => !entry!.has(scopeKey(s)));
+  runs++;
   const result = simulate(model, { years, seed, scopes: missing })!;
   for (const r of result.scopes) entry.set(scopeKey(r.scope), r);
   return entry.get(scopeKey(scope))!;
+}
+
+let runs = 0;
+/** How many simulations the cell function has run (tests: the cells of one model share one). */
+export function simulationRuns(): number {
+  return runs;
 }
 
 /** Empties the memo (tests, and the bench's cold runs). */
@@ -279,11 +286,17 @@ export const SIMULATE_FUNCTIONS: readonly FunctionDefinition[] = [
       const yearsD = a.num('years');
       const years = yearsD.toNumber();
       const seed = a.num('seed').toNumber();
+      try {
+        countTable(model.frequency);
+      } catch (e) {
+        if (e instanceof SimulationLimit) limitFailure(e, frequencyText, yearsD);
+        throw e;
+      }
       const draws = years * model.frequency.mean * model.rows.length;
       if (draws > MAX_DRAWS) fail('simWorkTooLarge', 'years', { got: yearsD.toString(), work: String(Math.round(draws)), max: String(MAX_DRAWS) });
       let scope: Scope = { kind: 'total' };
-      if (a.given('cover')) {
-        const id = a.text('cover');
+      const id = a.optText?.('cover');
+      if (id !== undefined) {
         const k = model.covers.findIndex((c) => c.id === id);
         if (k < 0) fail('unknownCoverArgument', 'cover', { id });
         scope = { kind: 'cover', cover: k };
@@ -316,6 +329,9 @@ export function simulateRows(output: string | undefined): number {
 /** A model prepared from the cell arguments of CYBER.SIMULATE, with what the pane needs to re-settle a year. */
 export interface PreparedSimulation {
   readonly model: SimModel;
+  /** The call's years and seed (their defaults, 10,000 and 1, when not given). */
+  readonly years: number;
+  readonly seed: number;
   /** The CYBER.ALLOCATE arguments (claims, covers, policy_aggregate, policy_per_claim) that settle `year` exactly. */
   allocateArgs(year: SimYear): RawArgument[];
   /** Index of a cover id in model.covers, or undefined. */
@@ -323,8 +339,9 @@ export interface PreparedSimulation {
 }
 
 /**
- * Checks CYBER.SIMULATE's first five arguments (frequency, events, covers, policy_aggregate,
- * policy_per_claim) exactly as the cell function does, and builds the model.
+ * Checks CYBER.SIMULATE's arguments (frequency, events, covers, policy_aggregate,
+ * policy_per_claim, and years and seed when given; output and cover are not read) exactly as the
+ * cell function does, and builds the model.
  */
 export function prepareSimulation(args: readonly (RawArgument | undefined)[]): { ok: true; value: PreparedSimulation } | { ok: false; error: EngineError } {
   const fnName = 'CYBER.SIMULATE';
@@ -334,7 +351,7 @@ export function prepareSimulation(args: readonly (RawArgument | undefined)[]): {
     return { ok: false, error: { code: propagated.error, rule: 'propagated', message: { en: t, zh: t } } };
   }
   try {
-    const v = PARAMS.slice(0, 5).map((p, i) => coerceArgument(args[i] ?? null, p));
+    const v = PARAMS.slice(0, 7).map((p, i) => coerceArgument(args[i] ?? null, p));
     const { model, tree } = buildModel(v[0] as string, v[1] as Table, v[2] as Table, v[3] as Decimal | undefined, v[4] as Decimal | undefined);
     const covers = args[2] as RawArgument;
     // A header row first, so that a year without claims is still a table (ALLOCATE then answers
@@ -347,6 +364,8 @@ export function prepareSimulation(args: readonly (RawArgument | undefined)[]): {
       ok: true,
       value: {
         model,
+        years: (v[5] as Decimal).toNumber(),
+        seed: (v[6] as Decimal).toNumber(),
         allocateArgs: (year) => [claimsArg(year), covers, args[3] ?? null, args[4] ?? null],
         coverIndex: (id) => tree.byId.get(id),
       },

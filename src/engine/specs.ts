@@ -153,6 +153,8 @@ export interface Args {
   optNum(name: string): Decimal | undefined;
   bool(name: string): boolean;
   text(name: string): string;
+  /** An optional text without a default: undefined when not given (blank, "" or spaces). */
+  optText?(name: string): string | undefined;
   series(name: string): readonly Decimal[];
   booleans(name: string): readonly boolean[];
   table(name: string): Table;

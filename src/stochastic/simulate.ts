@@ -627,6 +627,8 @@ export interface YearLossRow {
   /** Paid to each cover of the tree (its own rows), in the order of `model.covers`. */
   readonly paid: readonly number[];
   readonly total: number;
+  /** The same amounts in integer units (exact; unitsText writes them as decimals). */
+  readonly units: { readonly groundUp: number; readonly paid: readonly number[]; readonly total: number };
 }
 
 /** The year loss table of years from..to (1-based, inclusive), generated one year at a time. */
@@ -636,12 +638,14 @@ export function* yearLossTable(model: SimModel, seed: number, from: number, to: 
   const scale = model.scale;
   for (let y = Math.max(1, from); y <= to; y++) {
     engine.year(y);
+    const paid = Array.from(engine.coverPaid);
     yield {
       year: y,
       events: engine.events,
       groundUp: engine.yearGround[0] / scale,
-      paid: Array.from(engine.coverPaid, (v) => v / scale),
+      paid: paid.map((v) => v / scale),
       total: engine.yearPaid[0] / scale,
+      units: { groundUp: engine.yearGround[0], paid, total: engine.yearPaid[0] },
     };
   }
 }
@@ -684,8 +688,9 @@ export function simulateYear(model: SimModel, seed: number, year: number): SimYe
   return { year, events };
 }
 
-/** An amount in units (a whole number below 2^53) as exact decimal text ("1000.02"). */
+/** An amount in units (a whole number below 2^53) as exact decimal text ("1000.02"); beyond, the nearest double's text. */
 export function unitsText(units: number, scale: number): string {
+  if (!Number.isSafeInteger(units)) return String(units / scale);
   let digits = 0;
   for (let s = scale; s > 1; s /= 10) digits++;
   const t = BigInt(units).toString().padStart(digits + 1, '0');

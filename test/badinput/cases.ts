@@ -83,6 +83,11 @@ const COVERS = [
   ['CBI', 'BI', null, 400, 50],
 ];
 
+const SIM_EVENTS = [
+  ['BI', 0.8, 'lognormal(6,1)'],
+  ['CBI', 0.5, 'lognormal(5,1)'],
+];
+
 /** A valid call of every catalogue function with every argument given (the examples, completed). */
 export const VALID: Readonly<Record<string, readonly RawArgument[]>> = {
   OPERATINGPROFIT: [12000000, 10500000],
@@ -134,6 +139,8 @@ export const VALID: Readonly<Record<string, readonly RawArgument[]>> = {
   TVAR: ['lognormal(12,2)', 0.99],
   OEP: ['poisson(2)', 'lognormal(12,2)', 1000000],
   OEPLOSS: ['poisson(2)', 'lognormal(12,2)', 100],
+  // Section 11: a small model of the covers above (200 years keep every case quick), CBI's statistics.
+  SIMULATE: ['poisson(2)', SIM_EVENTS, COVERS, 5000, 2000, 200, 7, 'stats', 'CBI'],
 };
 
 /**
@@ -245,6 +252,11 @@ const HUGE: Readonly<Record<string, Expectation>> = {
   'ILF.alae': value(1), // (LEV(5e6) + 1e308) / (LEV(1e6) + 1e308) rounds to 1
   'OEP.x': value(0),
   'OEPLOSS.return_period': value(6.838674998885016e37), // the quantile at S = −ln(1 − 1e-308)/2 = 5e-309
+  // Section 11: a policy limit of 1e308 never binds (as no limit); years and seed have maxima.
+  'SIMULATE.policy_aggregate': same(['poisson(2)', SIM_EVENTS, COVERS, null, 2000, 200, 7, 'stats', 'CBI']),
+  'SIMULATE.policy_per_claim': same(['poisson(2)', SIM_EVENTS, COVERS, 5000, null, 200, 7, 'stats', 'CBI']),
+  'SIMULATE.years': VALUE('years', 'aboveMaximum'),
+  'SIMULATE.seed': VALUE('seed', 'aboveMaximum'),
 };
 
 // ---- cases generated from the specs --------------------------------------------------------------
@@ -270,6 +282,7 @@ const UNBOUNDED_BELOW: Readonly<Record<string, Expectation>> = {
   'DIST.a': VALUE('a', 'notPositive'),
   'DIST.b': VALUE('b', 'notAbove'),
   'LEV.k': VALUE('k', 'belowMinimum'), // k is 1 or 2
+  'SIMULATE.years': VALUE('years', 'belowMinimum'), // years is 1 to 1,000,000
 };
 
 /** What a value below every lower bound (−1e308) breaks, by kind. */
@@ -391,10 +404,12 @@ function noSuchId(fn: string, p: ParamSpec): Expectation {
 function textCases(f: FunctionSpec, i: number, p: ParamSpec): BadCase[] {
   const fn = f.name;
   const at = (what: string, v: RawArgument, e: Expectation): BadCase => ({ id: `${fn}.${p.name}: ${what}`, fn, args: withArg(fn, i, v), expect: e });
+  // An optional text (SIMULATE's cover) left blank takes its default, like every optional argument.
+  const blank = p.optional ? (blankExpectation(fn, i, p) ?? VALUE(p.name, 'requiredMissing')) : VALUE(p.name, 'requiredMissing');
   return [
     at('TRUE', true, VALUE(p.name, 'notText')),
-    at('blank', null, VALUE(p.name, 'requiredMissing')),
-    at('spaces only', '   ', VALUE(p.name, 'requiredMissing')),
+    at('blank', null, blank),
+    at('spaces only', '   ', blank),
     // A number is an id (catalogue: ids are text); 1e308 is no cover id here.
     at('1e308 (no such id)', 1e308, noSuchId(fn, p)),
     at('a 1×2 range', [['BI', 'CBI']], VALUE(p.name, 'notSingleValue')),
@@ -717,7 +732,36 @@ const STRUCTURAL: BadCase[] = [
   { id: 'DIST.b: lognormal sigma 0 names b', fn: 'DIST', args: ['lognormal', 12, 0], expect: VALUE('b', 'distParamRange') },
   { id: 'LEV: lognormal(800, 1) overflows a double', fn: 'LEV', args: ['lognormal(800,1)', 1e308], expect: err('#NUM!', undefined, 'resultNotFinite') },
   { id: 'OEP: the published figure', fn: 'OEP', args: ['poisson(2)', 'lognormal(12,2)', 1000000], expect: value(0.30511403837712325) },
+  // Section 11, every error rule of CYBER.SIMULATE, each naming its argument.
+  ...simulateCases(),
 ];
+
+/** CYBER.SIMULATE's own rules (catalogue section 11), one case each. */
+function simulateCases(): BadCase[] {
+  const base = VALID.SIMULATE;
+  const at = (i: number, v: RawArgument) => base.map((a, j) => (j === i ? v : a));
+  const events = (...rows: RawArgument[][]) => at(1, rows as RawArgument);
+  return [
+    { id: 'SIMULATE.frequency: a severity is no frequency', fn: 'SIMULATE', args: at(0, 'lognormal(1,1)'), expect: VALUE('frequency', 'distUnknownFamily') },
+    { id: 'SIMULATE.frequency: poisson(-1)', fn: 'SIMULATE', args: at(0, 'poisson(-1)'), expect: VALUE('frequency', 'distParamRange') },
+    { id: 'SIMULATE.frequency: counts beyond the engine’s table', fn: 'SIMULATE', args: at(0, 'poisson(1e7)'), expect: err('#NUM!', 'frequency', 'simCountsTooLarge') },
+    { id: 'SIMULATE.events: a severity that does not parse', fn: 'SIMULATE', args: events(['BI', 1, 'lognormal(6']), expect: VALUE('events', 'distSyntax') },
+    { id: 'SIMULATE.events: an unknown severity family', fn: 'SIMULATE', args: events(['BI', 1, 'normal(6,1)']), expect: VALUE('events', 'distUnknownFamily') },
+    { id: 'SIMULATE.events: a cover id not in covers', fn: 'SIMULATE', args: events(['XX', 1, 'constant(5)']), expect: VALUE('events', 'simEventsUnknownCover') },
+    { id: 'SIMULATE.events: a row without a cover id', fn: 'SIMULATE', args: events([null, 1, 'constant(5)']), expect: VALUE('events', 'coverIdMissing') },
+    { id: 'SIMULATE.events: a row without a severity', fn: 'SIMULATE', args: events(['BI', 1, null]), expect: VALUE('events', 'simEventsSeverityMissing') },
+    { id: 'SIMULATE.events: probability 1.5', fn: 'SIMULATE', args: events(['BI', 1.5, 'constant(5)']), expect: VALUE('events', 'tableCellRule') },
+    { id: 'SIMULATE.events: a loss beyond every double', fn: 'SIMULATE', args: events(['BI', 1, 'lomax(0.001,1)']), expect: err('#NUM!', 'events', 'simOverflow') },
+    { id: 'SIMULATE.covers: an unknown parent', fn: 'SIMULATE', args: at(2, [['BI', 'ZZ', 600, 1000, 100], ['CBI', 'BI', null, 400, 50]]), expect: VALUE('covers', 'unknownParent') },
+    { id: 'SIMULATE.covers: a limit with 16 decimals', fn: 'SIMULATE', args: at(2, [['BI', null, 0.0000000000000001, 1000, 100], ['CBI', 'BI', null, 400, 50]]), expect: err('#NUM!', 'covers', 'simTermsTooLarge') },
+    { id: 'SIMULATE.years: 0', fn: 'SIMULATE', args: at(5, 0), expect: VALUE('years', 'belowMinimum') },
+    { id: 'SIMULATE.years: 1,000,001', fn: 'SIMULATE', args: at(5, 1000001), expect: VALUE('years', 'aboveMaximum') },
+    { id: 'SIMULATE.years: a million years of 5,000 events', fn: 'SIMULATE', args: [...at(0, 'poisson(5000)').slice(0, 5), 1000000], expect: err('#NUM!', 'years', 'simWorkTooLarge') },
+    { id: 'SIMULATE.seed: 4,294,967,296', fn: 'SIMULATE', args: at(6, 4294967296), expect: VALUE('seed', 'aboveMaximum') },
+    { id: 'SIMULATE.cover: an id not in covers', fn: 'SIMULATE', args: at(8, 'ZZ'), expect: err('#N/A', 'cover', 'unknownCoverArgument') },
+    { id: 'SIMULATE.output: "ylt" is no output', fn: 'SIMULATE', args: at(7, 'ylt'), expect: VALUE('output', 'unknownOption') },
+  ];
+}
 
 /** `n` hours of `v`, as a column. */
 function blockOf(n: number, v: number): RawArgument {

@@ -125,6 +125,8 @@ export function layOut(cases: readonly BadCase[], giant: Giant = 'range'): Layou
       if (isError(a) && !source) source = { row: top, col };
       return cellAddress(top + 1, col + 1);
     });
+    // CYBER.SIMULATE spills 14 rows ("stats", catalogue section 11) whatever its inputs' sizes.
+    if (c.fn === 'SIMULATE') height = Math.max(height, 14);
     put(top, 0, { text: c.id });
     put(top, FORMULA_COL, `=CYBER.${c.fn}(${refs.join(',')})`);
     placed.push({ c, row: top, col: FORMULA_COL, source });

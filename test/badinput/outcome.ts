@@ -14,12 +14,13 @@ export type Shown =
   | { readonly kind: 'propagated'; readonly code: string };
 
 /** The engine's outcome for a case (for 'same' cases: identical to the equivalent call's). */
-export function engineOutcome(c: BadCase): Outcome {
-  return evaluate(c.fn, c.args);
+export function engineOutcome(c: BadCase, lang: Lang = 'en'): Outcome {
+  // The language also reaches results that hold words (CYBER.SIMULATE's labels, catalogue §11).
+  return evaluate(c.fn, c.args, { language: lang });
 }
 
 export function expectedShown(c: BadCase, lang: Lang): Shown {
-  const o = engineOutcome(c);
+  const o = engineOutcome(c, lang);
   if (o.ok) return { kind: 'value', value: o.value };
   if (o.error.rule === 'propagated') return { kind: 'propagated', code: o.error.code };
   return { kind: 'error', code: o.error.code, message: o.error.message[lang], argument: o.error.argument };
