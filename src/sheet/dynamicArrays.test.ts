@@ -182,3 +182,27 @@ describe('what still differs from Excel (pinned): array results typed in one cel
     expect(out[0].slice(0, 2)).toEqual([3, 4]);
   });
 });
+
+describe('REGEXTEST, REGEXEXTRACT, REGEXREPLACE', () => {
+  const data: InputCell[][] = [['Sonia Rees (378) 555-4195', 'DylanWilliams']];
+  test.each<[string, unknown]>([
+    ['=REGEXTEST("alpha","a")', true],
+    ['=REGEXTEST("alpha","^A")', false], // case_sensitivity 0: case matters
+    ['=REGEXTEST("alpha","^A",1)', true],
+    ['=REGEXEXTRACT(A1,"\\(\\d{3}\\) \\d{3}-\\d{4}")', '(378) 555-4195'],
+    ['=REGEXEXTRACT(B1,"[A-Z][a-z]+")', 'Dylan'],
+    ['=REGEXEXTRACT("abc","x")', '#N/A'],
+    ['=REGEXREPLACE("a1b22","\\d+","#")', 'a#b#'],
+    ['=REGEXREPLACE("a1b22","\\d+","#",2)', 'a1b#'],
+    ['=REGEXREPLACE("a1b22","\\d+","#",-2)', 'a#b22'],
+    ['=REGEXREPLACE("Sonia Rees","(\\w+) (\\w+)","$2, $1")', 'Rees, Sonia'],
+    ['=REGEXTEST("a","(")', '#VALUE!'],
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula, data)).toBe(expected);
+  });
+
+  test('return_mode 1 gives every match and 2 the groups, as a row (a group that did not match is #N/A)', () => {
+    expect(spill('=REGEXEXTRACT(B1,"[A-Z][a-z]+",1)', 1, 2, data)).toEqual([['Dylan', 'Williams']]);
+    expect(spill('=REGEXEXTRACT("1a2b3c","((\\d)[bc]+|(3c))",2)', 1, 3)).toEqual([['2b', '2', '#N/A']]);
+  });
+});

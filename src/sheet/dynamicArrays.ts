@@ -282,6 +282,9 @@ export const DYNAMIC_ARRAY_FUNCTIONS: ImplementedFunctions = {
   FILTER: { method: 'filter', parameters: many(3), vectorizationForbidden: true },
   MUNIT: { method: 'munit', sizeOfResultArrayMethod: 'munitSize', parameters: many(1), vectorizationForbidden: true },
   ARRAYTOTEXT: { method: 'arraytotext', parameters: many(2), vectorizationForbidden: true },
+  REGEXTEST: { method: 'regextest', parameters: many(3), vectorizationForbidden: true },
+  REGEXEXTRACT: { method: 'regexextract', parameters: many(4), vectorizationForbidden: true },
+  REGEXREPLACE: { method: 'regexreplace', parameters: many(5), vectorizationForbidden: true },
   // The value as SCALAR: an error is its text, and HyperFormula lifts it over an array.
   VALUETOTEXT: { method: 'valuetotext', parameters: [{ argumentType: FunctionArgumentType.SCALAR }, { argumentType: A, optionalArg: true }] },
 };
@@ -337,6 +340,9 @@ export class DynamicArraysPlugin extends FunctionPlugin {
             return rr < g.length && cc < g[0].length ? coerceAt(g[rr][cc], i) : na;
           });
           if (call.includes(na)) return na;
+          // An error element of a lifted argument is that element's result.
+          const bad = opts.keepErrors ? undefined : lifted.map((i) => call[i]).find((v) => v instanceof CellError);
+          if (bad) return bad as CellError;
           const v = f(...call);
           return v instanceof SimpleRangeValue ? plain(v.data[0][0]) : plain(v);
         }),
@@ -747,6 +753,81 @@ export class DynamicArraysPlugin extends FunctionPlugin {
       }
       return result(kept);
     });
+  }
+
+  // ---- REGEXTEST, REGEXEXTRACT, REGEXREPLACE ---------------------------------------------------------
+  // Excel's patterns are PCRE2; JavaScript's regular expressions read the common syntax the same
+  // way (classes, quantifiers, groups, anchors, \d \w \s, lookarounds). case_sensitivity 0 (the
+  // default) matches case; 1 ignores it. A pattern JavaScript cannot read is #VALUE!.
+
+  private regex(pattern: unknown, caseArg: unknown, name: string, global: boolean): RegExp | CellError {
+    const p = plain(pattern);
+    if (p instanceof CellError) return p;
+    const n = omitted(caseArg) ? 0 : numberOf(caseArg);
+    if (n instanceof CellError) return n;
+    const c = Math.trunc(n);
+    if (c !== 0 && c !== 1) return value(`${name}: case_sensitivity must be 0 or 1.`);
+    try {
+      return new RegExp(textOf(p), `${global ? 'g' : ''}${c === 1 ? 'i' : ''}u`);
+    } catch {
+      return value(`${name}: the pattern is not one this evaluator can read.`);
+    }
+  }
+
+  /** REGEXTEST(text, pattern, [case_sensitivity]). */
+  regextest(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.call(ast, state, 'REGEXTEST', [0, 1, 2], (text, pattern, sensitivity) => {
+      const re = this.regex(pattern, sensitivity, 'REGEXTEST', false);
+      if (re instanceof CellError) return re;
+      return re.test(textOf(plain(text)));
+    }, { text: [0, 1] });
+  }
+
+  /** REGEXEXTRACT(text, pattern, [return_mode], [case_sensitivity]): 0 the first match, 1 every match, 2 the first match's groups (1 and 2 as a row). */
+  regexextract(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.call(ast, state, 'REGEXEXTRACT', [0, 1, 2, 3], (text, pattern, mode, sensitivity) => {
+      const mn = omitted(mode) ? 0 : numberOf(mode);
+      if (mn instanceof CellError) return mn;
+      const m = Math.trunc(mn);
+      if (m !== 0 && m !== 1 && m !== 2) return value('REGEXEXTRACT: return_mode must be 0, 1 or 2.');
+      const re = this.regex(pattern, sensitivity, 'REGEXEXTRACT', m === 1);
+      if (re instanceof CellError) return re;
+      const t = textOf(plain(text));
+      const none = new CellError(ErrorType.NA, 'REGEXEXTRACT: no match.');
+      if (m === 1) {
+        const all = [...t.matchAll(re)].map((x) => x[0]);
+        return all.length === 0 ? none : all.length === 1 ? all[0] : result([all]);
+      }
+      const found = re.exec(t);
+      if (!found) return none;
+      if (m === 0) return found[0];
+      // A group that took no part in the match is #N/A.
+      const groups: Scalar[] = found.slice(1).map((g) => g ?? new CellError(ErrorType.NA, 'REGEXEXTRACT: the group did not match.'));
+      if (groups.length === 0) return value('REGEXEXTRACT: the pattern has no groups.');
+      return groups.length === 1 ? groups[0] : result([groups]);
+    }, { text: [0, 1] });
+  }
+
+  /** REGEXREPLACE(text, pattern, replacement, [occurrence], [case_sensitivity]): occurrence 0 every match, n the nth (negative: from the end). */
+  regexreplace(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.call(ast, state, 'REGEXREPLACE', [0, 1, 2, 3, 4], (text, pattern, replacement, occurrence, sensitivity) => {
+      const o = omitted(occurrence) ? 0 : numberOf(occurrence);
+      if (o instanceof CellError) return o;
+      const re = this.regex(pattern, sensitivity, 'REGEXREPLACE', true);
+      if (re instanceof CellError) return re;
+      const r = plain(replacement);
+      if (r instanceof CellError) return r;
+      const t = textOf(plain(text));
+      const by = textOf(r);
+      const n = Math.trunc(o);
+      if (n === 0) return t.replace(re, by);
+      const all = [...t.matchAll(re)];
+      const k = n > 0 ? n - 1 : all.length + n;
+      const hit = all[k];
+      if (!hit || hit.index === undefined) return t;
+      const one = new RegExp(re.source, re.flags.replace('g', ''));
+      return t.slice(0, hit.index) + hit[0].replace(one, by) + t.slice(hit.index + hit[0].length);
+    }, { text: [0, 1, 2] });
   }
 
   /** MUNIT(dimension): the identity matrix; dimension below 1 is #VALUE!. */
