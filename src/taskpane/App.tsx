@@ -8,6 +8,7 @@ import { LimitsTab } from './components/LimitsTab';
 import { PricingTab } from './components/PricingTab';
 import { ScenariosTab } from './components/ScenariosTab';
 import { SensitivityTab } from './components/SensitivityTab';
+import { StatementTab } from './components/StatementTab';
 import { SimulateTab } from './components/SimulateTab';
 import { TemplatesTab, type TemplateRequest } from './components/TemplatesTab';
 import type { WorkbookGateway } from './gateway';
@@ -173,15 +174,16 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
         <SensitivityTab gateway={gateway} language={language} request={sensitivityRequest} defaultOutput={lastPayout} />
       </div>
       {tab === 'explain' && <ExplainTab gateway={gateway} language={language} />}
+      {tab === 'statement' && <StatementTab gateway={gateway} language={language} defaultSource={lastPayout} />}
       {tab === 'limits' && <LimitsTab gateway={gateway} language={language} />}
       {tab === 'scenarios' && <ScenariosTab gateway={gateway} language={language} onOpen={openScenario} />}
-      {/* Pricing stays mounted: switching to Explain and back keeps the severity and layers typed. */}
-      <div hidden={tab !== 'pricing'}>
-        <PricingTab gateway={gateway} language={language} />
-      </div>
       {/* Simulate stays mounted too: a run in its worker continues while another tab is shown. */}
       <div hidden={tab !== 'simulate'}>
         <SimulateTab gateway={gateway} language={language} />
+      </div>
+      {/* Pricing stays mounted: switching to Explain and back keeps the severity and layers typed. */}
+      <div hidden={tab !== 'pricing'}>
+        <PricingTab gateway={gateway} language={language} />
       </div>
       {tab === 'reference' && <FunctionReference catalogue={catalogue} language={language} />}
     </Shell>

@@ -5,6 +5,7 @@
  */
 import { PRICING_TEXT, type PricingText } from './pricingText';
 import { SIMULATE_TEXT, type SimulateText } from './simulate/text';
+import { STATEMENT_TEXT, type StatementText } from './statementText';
 
 export type Language = 'en' | 'zh';
 
@@ -15,9 +16,9 @@ export function languageOf(locale: string | undefined): Language {
   return typeof locale === 'string' && locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-export type TabId = 'templates' | 'explain' | 'limits' | 'sensitivity' | 'scenarios' | 'pricing' | 'simulate' | 'reference';
+export type TabId = 'templates' | 'explain' | 'statement' | 'limits' | 'sensitivity' | 'scenarios' | 'pricing' | 'simulate' | 'reference';
 
-export const TAB_IDS: readonly TabId[] = ['templates', 'explain', 'limits', 'sensitivity', 'scenarios', 'pricing', 'simulate', 'reference'];
+export const TAB_IDS: readonly TabId[] = ['templates', 'explain', 'statement', 'limits', 'sensitivity', 'scenarios', 'pricing', 'simulate', 'reference'];
 
 export interface FormText {
   readonly required: string;
@@ -158,6 +159,8 @@ export interface UiText {
   readonly damagedSaveBlocked: string;
   readonly startNewList: string;
   readonly scenarioApplied: (name: string) => string;
+  /** The claim calculation statement (./statementText.ts). */
+  readonly statement: StatementText;
   // Pricing (catalogue section 10)
   readonly pricing: PricingText;
   readonly simulate: SimulateText;
@@ -169,7 +172,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     paneTitle: 'CyberBI',
     languageLabel: 'Language',
     languageName: { en: 'English', zh: '简体中文' },
-    tabs: { templates: 'Templates', explain: 'Explain', limits: 'Limits', sensitivity: 'Sensitivity', scenarios: 'Scenarios', pricing: 'Pricing', simulate: 'Simulate', reference: 'Reference' },
+    tabs: { templates: 'Templates', explain: 'Explain', statement: 'Statement', limits: 'Limits', sensitivity: 'Sensitivity', scenarios: 'Scenarios', pricing: 'Pricing', simulate: 'Simulate', reference: 'Reference' },
     notInOffice: 'Not running inside Excel: the functions are listed for reference only.',
     noWorkbook: 'No workbook is connected: open the pane in Excel or in the workbench to use this tab.',
     searchPlaceholder: 'Search functions, parameters, articles',
@@ -320,6 +323,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     damagedSaveBlocked: 'To keep the damaged record, new scenarios are not saved until you start a new list.',
     startNewList: 'Start a new list (the damaged record is kept as a backup)',
     scenarioApplied: (name) => `Scenario “${name}” opened.`,
+    statement: STATEMENT_TEXT.en,
     pricing: PRICING_TEXT.en,
     simulate: SIMULATE_TEXT.en,
   },
@@ -328,7 +332,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     paneTitle: 'CyberBI',
     languageLabel: '语言',
     languageName: { en: 'English', zh: '简体中文' },
-    tabs: { templates: '模板', explain: '解释', limits: '限额', sensitivity: '敏感性', scenarios: '情景', pricing: '定价', simulate: '模拟', reference: '函数参考' },
+    tabs: { templates: '模板', explain: '解释', statement: '理算书', limits: '限额', sensitivity: '敏感性', scenarios: '情景', pricing: '定价', simulate: '模拟', reference: '函数参考' },
     notInOffice: '当前不在 Excel 中运行：以下函数仅供查阅。',
     noWorkbook: '未连接工作簿：请在 Excel 或工作台中打开任务窗格以使用此页。',
     searchPlaceholder: '搜索函数、参数、条款',
@@ -478,6 +482,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     damagedSaveBlocked: '为保留受损记录，在新建列表之前不会保存新情景。',
     startNewList: '新建列表（受损记录将另行备份）',
     scenarioApplied: (name) => `已打开情景“${name}”。`,
+    statement: STATEMENT_TEXT.zh,
     pricing: PRICING_TEXT.zh,
     simulate: SIMULATE_TEXT.zh,
   },

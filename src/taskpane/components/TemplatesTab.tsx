@@ -6,6 +6,7 @@ import { type Language, UI_TEXT } from '../i18n';
 import { DamagedScenarios, saveScenario } from '../scenarios';
 import { TEMPLATES, type RawInputs } from '../templates';
 import { buildTemplate, defaultInputs, validateForm } from '../templates/form';
+import { StatementAction } from './StatementTab';
 import { TemplateForm } from './TemplateForm';
 
 const useStyles = makeStyles({
@@ -37,6 +38,8 @@ export function TemplatesTab({ gateway, language, request, onBuilt }: TemplatesT
   const [inputs, setInputs] = useState<Record<string, RawInputs>>(() => (request ? { [request.templateId]: request.inputs } : {}));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [scenarioName, setScenarioName] = useState('');
+  /** The total of the last model built: its calculation statement is one click away. */
+  const [built, setBuilt] = useState<{ readonly address: string; readonly templateId: string } | undefined>();
 
   useEffect(() => {
     if (!request) return;
@@ -63,6 +66,7 @@ export function TemplatesTab({ gateway, language, request, onBuilt }: TemplatesT
         return;
       }
       setStatus({ kind: 'done', text: text.built(result.sheet) });
+      setBuilt({ address: qualify(result.payout, result.sheet), templateId: template.id });
       onBuilt?.(qualify(result.payout, result.sheet));
     } catch (e) {
       setStatus({ kind: 'error', text: text.buildFailed(e instanceof Error ? e.message : String(e)) });
@@ -115,6 +119,7 @@ export function TemplatesTab({ gateway, language, request, onBuilt }: TemplatesT
           <MessageBarBody>{status.text}</MessageBarBody>
         </MessageBar>
       )}
+      {built && <StatementAction gateway={gateway} language={language} address={built.address} templateId={built.templateId} label={text.statement.fromTemplate} />}
       <div className={styles.row}>
         <Field label={text.scenarioName}>
           <Input value={scenarioName} onChange={(_, d) => setScenarioName(d.value)} />
