@@ -27,6 +27,7 @@ import { convert as excelConvert } from './convert';
 import { guardAnalysisToolPak } from './analysisToolPak';
 import { registerDynamicArrays } from './dynamicArrays';
 import { registerMoreFunctions } from './moreFunctions';
+import { registerLambdas } from './lambdas';
 
 interface RangeAst {
   readonly type: string;
@@ -1212,6 +1213,7 @@ export function registerExcelFunctions(): void {
   guardAnalysisToolPak();
   registerDynamicArrays();
   registerMoreFunctions();
+  registerLambdas();
 }
 
 /**
