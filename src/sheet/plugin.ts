@@ -196,8 +196,9 @@ function argumentOf(v: unknown, param: ParamSpec | undefined): RawArgument {
 export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDefinition {
   const namespace = options.namespace ?? NAMESPACE;
   const functions = options.functions ?? CATALOGUE;
-  const evaluateFn = options.evaluate ?? ((name: string, args: readonly (RawArgument | undefined)[]) => evaluate(name, args));
   const language = options.language ?? 'en';
+  // The language also reaches results that hold words (CYBER.SIMULATE's labels).
+  const evaluateFn = options.evaluate ?? ((name: string, args: readonly (RawArgument | undefined)[]) => evaluate(name, args, { language }));
   const byId = new Map<string, { spec: FunctionSpec; shape?: ShapeRule; called: string }>();
   const implemented: ImplementedFunctions = {};
   for (const spec of functions) {
@@ -240,6 +241,8 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
      * name defined through names from looping.
      */
     private argumentSize(arg: Ast, state: InterpreterState, depth = 0): Shape {
+      const line = this.wholeLineUsed(arg, state);
+      if (line) return { rows: line.rows, cols: line.cols };
       if ((arg.type as string) === 'NAMED_EXPRESSION' && depth < 8) {
         const expression = this.namedExpressionAst((arg as unknown as { expressionName: string }).expressionName, state);
         if (expression) return this.argumentSize(expression.ast, { ...state, formulaAddress: expression.address } as InterpreterState, depth + 1);
@@ -249,6 +252,58 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       }
       const size = this.arraySizeForAst(arg, state);
       return { rows: size.height, cols: size.width };
+    }
+
+    /**
+     * A whole-column (A:A, D:F, Sheet2!A:A) or whole-row (1:1) reference, directly or through a
+     * name or parentheses, read as Excel users expect of a table or a series: the columns' rows
+     * down to the last one holding anything in those columns (trailing empty rows ignored; at
+     * least one row), or the rows' columns likewise. HyperFormula itself reserves an array of
+     * Infinity×1 cells for it, or hands over every row down to the sheet's last used row in any
+     * column. Counted from the dependency graph (a cell holds a value, a formula or a spilled
+     * value), never from values, so the size is the same when predicted and when evaluated.
+     */
+    private wholeLineUsed(arg: Ast, state: InterpreterState, depth = 0): { rows: number; cols: number } | undefined {
+      const type = arg.type as string;
+      if ((type === 'NAMED_EXPRESSION' || type === 'PARENTHESES') && depth < 8) {
+        if (type === 'PARENTHESES') return this.wholeLineUsed((arg as unknown as { expression: Ast }).expression, state, depth + 1);
+        const expression = this.namedExpressionAst((arg as unknown as { expressionName: string }).expressionName, state);
+        return expression ? this.wholeLineUsed(expression.ast, { ...state, formulaAddress: expression.address } as InterpreterState, depth + 1) : undefined;
+      }
+      if (type !== 'COLUMN_RANGE' && type !== 'ROW_RANGE') return undefined;
+      type Line = { toSimpleColumnAddress?(b: unknown): { sheet: number; col: number }; toSimpleRowAddress?(b: unknown): { sheet: number; row: number } };
+      const { start, end } = arg as unknown as { start: Line; end: Line };
+      const graph = this.dependencyGraph;
+      // An EmptyCellVertex (a blank cell something refers to) has no field but its graph id;
+      // value, formula and array vertices hold their content.
+      const holds = (sheet: number, row: number, col: number) => {
+        const v = graph.getCell({ sheet, row, col }) as object | undefined | null;
+        return v !== undefined && v !== null && Object.keys(v).some((k) => k !== 'idInGraph');
+      };
+      if (type === 'COLUMN_RANGE') {
+        const a = start.toSimpleColumnAddress?.(state.formulaAddress);
+        const b = end.toSimpleColumnAddress?.(state.formulaAddress);
+        if (!a || !b || a.sheet !== b.sheet || !graph.sheetMapping.hasSheetWithId(a.sheet)) return undefined;
+        const [left, right] = [Math.min(a.col, b.col), Math.max(a.col, b.col)];
+        let rows = graph.getSheetHeight(a.sheet);
+        while (rows > 1 && !rowUsed(rows - 1)) rows--;
+        return { rows: Math.max(1, rows), cols: right - left + 1 };
+        function rowUsed(r: number): boolean {
+          for (let c = left; c <= right; c++) if (holds(a!.sheet, r, c)) return true;
+          return false;
+        }
+      }
+      const a = start.toSimpleRowAddress?.(state.formulaAddress);
+      const b = end.toSimpleRowAddress?.(state.formulaAddress);
+      if (!a || !b || a.sheet !== b.sheet || !graph.sheetMapping.hasSheetWithId(a.sheet)) return undefined;
+      const [top, bottom] = [Math.min(a.row, b.row), Math.max(a.row, b.row)];
+      let cols = graph.getSheetWidth(a.sheet);
+      const colUsed = (c: number) => {
+        for (let r = top; r <= bottom; r++) if (holds(a.sheet, r, c)) return true;
+        return false;
+      };
+      while (cols > 1 && !colUsed(cols - 1)) cols--;
+      return { rows: bottom - top + 1, cols: Math.max(1, cols) };
     }
 
     /** The parsed expression of a named expression, or undefined (unknown name, or a constant). */
@@ -271,7 +326,12 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         return this.argumentSize(arg, state);
       };
       if (seriesRejectedBySize(spec, shapes)) return SCALAR;
-      const s = rule(shapes);
+      const literals = (name: string): string | number | undefined => {
+        const i = spec.params.findIndex((p) => p.name === name);
+        const arg = (i >= 0 ? args[i] : undefined) as { type?: string; value?: unknown } | undefined;
+        return arg && (arg.type === 'STRING' || arg.type === 'NUMBER') ? (arg.value as string | number) : undefined;
+      };
+      const s = rule(shapes, literals);
       return { rows: Math.max(1, s.rows), cols: Math.max(1, s.cols) };
     }
 
@@ -308,7 +368,16 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       // not as the blank HyperFormula would evaluate it to: this host can tell the two apart, so
       // a required argument left empty is "missing from the call", a blank cell is blank (a
       // required number then counts as 0). Excel cannot tell them apart (src/functions/adapter.ts).
-      const values: unknown[] = ast.args.map((arg) => ((arg.type as string) === 'EMPTY' ? undefined : this.evaluateAst(arg, state)));
+      const values: unknown[] = ast.args.map((arg) => {
+        if ((arg.type as string) === 'EMPTY') return undefined;
+        const v = this.evaluateAst(arg, state);
+        // A whole column or row: its used part only, as sized by wholeLineUsed.
+        const line = v instanceof SimpleRangeValue ? this.wholeLineUsed(arg, state) : undefined;
+        if (!line || !(v instanceof SimpleRangeValue)) return v;
+        const rows = v.data.slice(0, line.rows).map((row) => row.slice(0, line.cols));
+        while (rows.length < line.rows) rows.push([]);
+        return SimpleRangeValue.onlyValues(rows.map((row) => Array.from({ length: line.cols }, (_, c) => row[c] ?? EmptyValue)) as never);
+      });
       const raw = values.map((v, i) => (v === undefined ? undefined : argumentOf(v, spec.params[i])));
       let outcome: Outcome;
       try {
@@ -340,11 +409,59 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
           `${namespace}.${spec.name}: internal error (result of ${got.rows}×${got.cols} cells, but ${expected.rows}×${expected.cols} were reserved from the input sizes)`,
         );
       }
+      // What HyperFormula reserved when the formula was entered (a whole column's used rows may have
+      // grown since): a larger result would make it throw ("Resizing to smaller array"); a smaller
+      // one is padded with blanks. The workbench and the CLI enter such a formula again at once
+      // (readsWholeLines); this says why meanwhile.
+      const reserved = reservedShape(state, ast);
+      if (reserved && (got.rows > reserved.rows || got.cols > reserved.cols)) {
+        const m = language === 'zh' ? RESERVED_TOO_SMALL.zh : RESERVED_TOO_SMALL.en;
+        return new CellError(ErrorType.SPILL, m.replace('{fn}', `${namespace}.${spec.name}`).replace('{got}', `${got.rows}×${got.cols}`).replace('{reserved}', `${reserved.rows}×${reserved.cols}`));
+      }
       const rows: ResultScalar[][] = Array.isArray(value) ? value : [[value]];
       return SimpleRangeValue.onlyValues(rows.map((r) => [...r]));
     }
   }
   return CyberFunctionPlugin;
+}
+
+const RESERVED_TOO_SMALL = {
+  en: '{fn}: the result now has {got} cells, but {reserved} were reserved when the formula was entered (a whole column or row it reads has grown); enter the formula again.',
+  zh: '{fn}：结果现为 {got} 个单元格，但输入公式时只预留了 {reserved} 个（所引用的整列或整行已增加）；请重新输入公式。',
+} as const;
+
+/** Whether an error message is the one above (the workbench then enters the formula again). */
+export function reservationOutgrown(message: string): boolean {
+  return message.includes('were reserved when the formula was entered') || message.includes('输入公式时只预留了');
+}
+
+/**
+ * The cells HyperFormula holds for the cell whose whole formula is this call: its array's size,
+ * 1×1 for a single-value formula; undefined when the call is part of a larger expression (whose
+ * own size HyperFormula predicted) or no cell is being evaluated (calculateFormula).
+ */
+function reservedShape(state: InterpreterState, call: ProcedureAst): Shape | undefined {
+  const vertex = (state as unknown as { formulaVertex?: { width?: unknown; height?: unknown; formula?: unknown } }).formulaVertex;
+  if (vertex === undefined || vertex === null || vertex.formula !== call) return undefined;
+  const { width, height } = vertex;
+  return typeof width === 'number' && typeof height === 'number' && Number.isFinite(width) && Number.isFinite(height) ? { rows: height, cols: width } : SCALAR;
+}
+
+/** A whole-column (A:A, $D:$F) or whole-row (1:1) reference in formula text (text in quotes may match too: harmless). */
+const WHOLE_LINE = /(?:^|[^\w.$:])(?:\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w.(!$:])|\$?\d{1,7}:\$?\d{1,7}(?![\w.:$]))/;
+
+/**
+ * Whether a formula calls a CYBER function and names a whole column or row (or uses a name, which
+ * may stand for one): its array size comes from the used part of that column or row, which
+ * HyperFormula fixes when the formula is entered, so a host enters it again once every cell it
+ * reads is in place, and after the column or row grew.
+ */
+export function readsWholeLines(formula: string, names: readonly string[] = []): boolean {
+  if (!/CYBER\./i.test(formula)) return false;
+  if (WHOLE_LINE.test(formula)) return true;
+  if (names.length === 0) return false;
+  const known = new Set(names.map((n) => n.toUpperCase()));
+  return (formula.toUpperCase().match(/[A-Z_\\][\w.]*/g) ?? []).some((word) => known.has(word));
 }
 
 /** The CYBER plugin over the engine's catalogue, English messages. */

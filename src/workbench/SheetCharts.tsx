@@ -8,6 +8,7 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import type { ChartSpec } from '../taskpane/gateway';
 import { parseRange } from './address';
 import type { WorkbenchModel } from './model';
+import { MAX_CHART_CELLS } from './stateValidate';
 import { displayText } from './cellText';
 
 const useStyles = makeStyles({
@@ -20,8 +21,14 @@ function chartData(model: WorkbenchModel, sheet: string, chart: ChartSpec): Arra
     const range = parseRange(chart.dataAddress);
     const name = range.sheet ?? sheet;
     if (!model.hasSheet(name)) return [];
+    // Only the sheet's used area, and a bounded number of points, is ever read: a stored range of
+    // A1:XFD1048576 would be 17 billion cells (stored charts are checked on opening as well,
+    // src/workbench/stateValidate.ts; this also covers charts added since).
+    const used = model.usedSize(name);
+    const end = { row: Math.min(range.end.row, used.rows - 1, range.start.row + MAX_CHART_CELLS - 1), col: Math.min(range.end.col, used.cols - 1) };
+    if (end.row < range.start.row || end.col < range.start.col) return [];
     return model
-      .getValues(name, range.start, range.end)
+      .getValues(name, range.start, end)
       .map((row) => ({ label: displayText(row[0] ?? null), value: typeof row[row.length - 1] === 'number' ? (row[row.length - 1] as number) : 0 }));
   } catch {
     return [];
@@ -37,8 +44,8 @@ export function SheetCharts({ model, sheet }: { model: WorkbenchModel; sheet: st
       {charts.map((chart, k) => {
         const data = chartData(model, sheet, chart);
         return (
-          <figure key={k} className={styles.chart} aria-label={chart.title}>
-            <Caption1 as="p">{chart.title}</Caption1>
+          <figure key={k} className={styles.chart} aria-label={String(chart.title)}>
+            <Caption1 as="p">{String(chart.title)}</Caption1>
             <ResponsiveContainer width="100%" height="100%">
               {chart.kind === 'line' ? (
                 <LineChart data={data}>

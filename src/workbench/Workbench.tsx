@@ -15,14 +15,15 @@ import { Button, Input, makeStyles, Select, tokens, Tooltip } from '@fluentui/re
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type CellProps, type Column, DataSheetGrid, type DataSheetGridProps, type DataSheetGridRef } from 'react-datasheet-grid';
 import { columnLetters } from '../sheet/formula';
+import { FormulaLimitError, formulaLimitMessage, formulaLimitProblem } from '../sheet/formulaLimits';
 import type { Language } from '../taskpane/i18n';
 import { type CellRef, qualified } from './address';
-import { displayText, editText, NUMBER_FORMATS } from './cellText';
+import { displayText, editText, NUMBER_FORMATS, parseTyped } from './cellText';
 import { callAt, cycleReference, insertAt, isPointable, namePrefixAt, referenceText, type Span } from './formulaEdit';
 import { FunctionHelp, type FunctionInfo, functionList, suggestionsFor } from './FunctionHelp';
 import { GridMenu, type MenuItemSpec, SheetDialogs, type SheetDialogState } from './GridMenus';
 import { SheetCharts } from './SheetCharts';
-import type { WorkbenchModel } from './model';
+import { isFormula, type WorkbenchModel } from './model';
 import { modelOps, type Range } from './ops';
 import { WORKBENCH_TEXT } from './uiText';
 
@@ -64,6 +65,7 @@ const useStyles = makeStyles({
   formula: { flexGrow: 1, fontFamily: tokens.fontFamilyMonospace },
   tabs: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS },
   status: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  problem: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
 export interface WorkbenchProps {
@@ -130,6 +132,8 @@ interface EditState {
   /** Autocomplete: which suggestion is highlighted, and whether Esc hid the list. */
   readonly pick: number;
   readonly listHidden?: boolean;
+  /** Why the entry was refused (a formula beyond Excel's limits): shown under the formula bar. */
+  readonly problem?: string;
 }
 
 const normalize = (r: Range): Range => ({
@@ -348,6 +352,16 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
     (move?: { dr: number; dc: number }) => {
       const ed = editRef.current;
       if (!ed) return;
+      if (ed.text !== ed.original) {
+        // A formula beyond Excel's limits is refused as Excel refuses it: the editor stays open with
+        // the reason, and the cell keeps what it held (Esc leaves the edit).
+        const typed = parseTyped(ed.text);
+        const problem = isFormula(typed.input) ? formulaLimitProblem(typed.input.formula) : undefined;
+        if (problem) {
+          setEdit({ ...ed, problem: formulaLimitMessage(problem, language) });
+          return;
+        }
+      }
       setEdit(null);
       // As in Excel, the keys go back to the grid once the entry is made.
       if (ed.target === 'bar' && document.activeElement === barInput.current) barInput.current?.blur();
@@ -360,7 +374,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
         gridRef.current?.setActiveCell({ row, col });
       } else if (ed.viewSheet !== ed.sheet) model.select(ed.sheet, ed.row, ed.col);
     },
-    [model, setEdit, write],
+    [model, setEdit, write, language],
   );
 
   const cancel = useCallback(() => {
@@ -404,7 +418,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
       const original = editText(model.getInput(s.sheet, s.row, s.col), model.getStyle(s.sheet, s.row, s.col).numberFormat);
       ed = { sheet: s.sheet, row: s.row, col: s.col, original, text: original, caret, target: from, mode: 'edit', viewSheet: s.sheet, pick: 0 };
     }
-    setEdit({ ...ed, text: value, caret, point: undefined, pick: 0, listHidden: false });
+    setEdit({ ...ed, text: value, caret, point: undefined, pick: 0, listHidden: false, problem: undefined });
   };
 
   /** Can a click or an arrow key insert a reference now? */
@@ -491,10 +505,11 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
         const end = { row: Math.max(target.end.row, target.start.row + h), col: Math.max(target.end.col, target.start.col + w) };
         selectRange({ start: target.start, end }, target.start);
       } catch (e) {
-        flash(text.pasteFailed(e instanceof Error ? e.message : String(e)));
+        // A pasted formula beyond Excel's limits refuses the paste (nothing changed): said in the UI's language.
+        flash(text.pasteFailed(e instanceof FormulaLimitError ? (language === 'zh' ? e.zh : e.message) : e instanceof Error ? e.message : String(e)));
       }
     },
-    [currentRange, homeSheet, ops, selectRange, text],
+    [currentRange, homeSheet, ops, selectRange, text, language],
   );
 
   const pasteFromMenu = useCallback(
@@ -1076,6 +1091,11 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
           contentBefore={<span aria-hidden>ƒx</span>}
         />
       </div>
+      {edit?.problem && (
+        <div className={styles.problem} role="alert" data-testid="edit-problem">
+          {edit.problem}
+        </div>
+      )}
       <div ref={gridBox} className="wb-grid-box" onContextMenu={onGridContextMenu}>
         <DataSheetGrid<GridRow>
           key={sheet}

@@ -16,6 +16,7 @@ import { modelOps } from './ops';
 import { WORKBENCH_TEXT, workbenchLanguage } from './uiText';
 import { Workbench } from './Workbench';
 import { createWorkbenchGateway } from './workbenchGateway';
+import { stateProblemsLine } from './stateValidate';
 import { copyFileName, openXlsx, saveWarnings, saveXlsx, type SaveWarning, UnpatchableSheetError, writeNewXlsx } from './xlsx';
 
 const useStyles = makeStyles({
@@ -151,14 +152,15 @@ export function WorkbenchPage({ initial, host }: WorkbenchPageProps) {
           try {
             const model = await openXlsx(new Uint8Array(await file.arrayBuffer()), await loadExcelJS());
             replace({ model, fileName: file.name });
-            setMessage(undefined);
+            // What was dropped of the file's stored workbench state (src/workbench/stateValidate.ts), if anything.
+            setMessage(stateProblemsLine(model, language));
           } catch (e) {
             setMessage(text.openFailed(file.name, e instanceof Error ? e.message : String(e)));
           }
         })();
       });
     },
-    [guard, replace, text],
+    [guard, replace, text, language],
   );
 
   const write = useCallback(
@@ -218,6 +220,8 @@ export function WorkbenchPage({ initial, host }: WorkbenchPageProps) {
     try {
       const model = restoreAutosave(offer);
       replace({ model, fileName: storage()?.getItem(NAME_KEY) ?? 'Book1.xlsx' }, { keepHistory: true });
+      const dropped = stateProblemsLine(model, language);
+      if (dropped) setMessage(dropped);
     } catch (e) {
       setMessage(text.openFailed('autosave', e instanceof Error ? e.message : String(e)));
     }

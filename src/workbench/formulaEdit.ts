@@ -103,6 +103,20 @@ export function insertAt(text: string, caret: number, ref: string, replace?: Spa
   return { text: text.slice(0, start) + ref + text.slice(end), span: { start, end: start + ref.length } };
 }
 
+/**
+ * The function name just before the "(" at `open` (spaces between allowed), or "": what
+ * /([A-Za-z_][A-Za-z0-9_.]*)\s*$/ finds in text.slice(0, open), read backwards from `open` so a
+ * formula nested 100,000 deep costs its length, not its length squared (that took minutes).
+ */
+function nameBefore(text: string, open: number): string {
+  let end = open;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  let start = end;
+  while (start > 0 && /[A-Za-z0-9_.]/.test(text[start - 1])) start--;
+  for (let p = start; p < end; p++) if (/[A-Za-z_]/.test(text[p])) return text.slice(p, end);
+  return '';
+}
+
 /** The function call the caret is inside and which of its arguments (0-based) the caret is in. */
 export function callAt(text: string, caret: number): { name: string; argument: number } | undefined {
   if (!text.startsWith('=')) return undefined;
@@ -113,8 +127,7 @@ export function callAt(text: string, caret: number): { name: string; argument: n
     if (ch === '"') quoted = !quoted;
     if (quoted) continue;
     if (ch === '(') {
-      const m = /([A-Za-z_][A-Za-z0-9_.]*)\s*$/.exec(text.slice(0, i));
-      stack.push({ name: m ? m[1].toUpperCase() : '', argument: 0 });
+      stack.push({ name: nameBefore(text, i).toUpperCase(), argument: 0 });
     } else if (ch === ')') stack.pop();
     else if ((ch === ',' || ch === ';') && stack.length) stack[stack.length - 1].argument++;
   }

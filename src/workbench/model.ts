@@ -22,12 +22,14 @@
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { RawCellContent, SimpleCellAddress, SimpleCellRange } from 'hyperformula';
 import { arrayFormula, columnLetters, columnNumber, normalizeFormula } from '../sheet/formula';
-import { registerCyberFunctions } from '../sheet/plugin';
+import { FormulaLimitError, formulaLimitProblem, limitedContent } from '../sheet/formulaLimits';
+import { readsWholeLines, registerCyberFunctions, reservationOutgrown } from '../sheet/plugin';
 import { workbookConfig } from '../sheet/workbook';
 import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import type { CellRef } from './address';
 import { editText, parseTyped } from './cellText';
 import { mapReferences, renameSheetReferences } from './references';
+import { recordStateProblems, type StateProblem, validCharts } from './stateValidate';
 
 export interface CellStyle {
   /** Excel number format code; absent means General. */
@@ -170,7 +172,19 @@ function toContent(input: CellInput, array: boolean): RawCellContent {
   if (typeof input === 'number') return Number.isFinite(input) ? input : '#NUM!';
   if (typeof input === 'boolean') return input;
   if (typeof input === 'string') return `'${input}`;
-  return array ? arrayFormula(input.formula) : normalizeFormula(input.formula);
+  // Beyond Excel's formula limits (a file or a stored workbook can hold one; typing is refused
+  // before it gets here): #VALUE! naming the limit, the formula kept as the input. HyperFormula
+  // never parses it: its parser and interpreter recurse once per level (src/sheet/formulaLimits.ts).
+  return limitedContent(input.formula) ?? (array ? arrayFormula(input.formula) : normalizeFormula(input.formula));
+}
+
+/** Throws {@link FormulaLimitError} (nothing written) for the first formula beyond Excel's limits. */
+function refuseOverLimit(inputs: Iterable<CellInput>): void {
+  for (const input of inputs) {
+    if (!isFormula(input)) continue;
+    const problem = formulaLimitProblem(input.formula);
+    if (problem) throw new FormulaLimitError(problem);
+  }
 }
 
 /** A non-formula cell's serialized content → the input it stands for. */
@@ -646,7 +660,33 @@ export class WorkbenchModel {
         if (this.arrayStale(id, a.row, a.col, a.formula)) stale.push({ sheet: id, ...a });
       }
     }
+    this.wholeLinesOutgrown(stale);
     if (stale.length) this.hfDo(() => stale.forEach((a) => this.hf.setCellContents({ sheet: a.sheet, row: a.row, col: a.col }, [[a.formula]])));
+  }
+
+  /**
+   * CYBER calls over a whole column or row (=CYBER.POOLSHARE(Data!A:A)), on any sheet: their size
+   * is the used part of the column, which HyperFormula fixed when the formula was entered (while a
+   * file was opened, before the cells below were written; or before rows were added). One whose
+   * result no longer fits what it holds, or that shows something else than it computes, is
+   * entered again in the open step (src/sheet/plugin.ts, readsWholeLines).
+   */
+  private wholeLinesOutgrown(stale: Array<{ sheet: number; row: number; col: number; formula: string }>): void {
+    let names: string[] | undefined;
+    for (const state of this.sheets) {
+      const id = this.hf.getSheetId(state.name);
+      if (id === undefined) continue;
+      for (const [k, rec] of state.cells) {
+        if (!isFormula(rec.input) || rec.hf === undefined || !/CYBER\./i.test(rec.hf)) continue;
+        names ??= [...this.hf.listNamedExpressions(), ...this.sheets.flatMap((s) => this.safeNames(this.hf, this.hf.getSheetId(s.name)).map((n) => n.name))];
+        if (!readsWholeLines(rec.hf, names)) continue;
+        const [row, col] = unkey(k);
+        if (stale.some((a) => a.sheet === id && a.row === row && a.col === col)) continue;
+        const value = this.hf.getCellValue({ sheet: id, row, col });
+        const outgrown = value instanceof DetailedCellError && reservationOutgrown(value.message);
+        if (outgrown || this.arrayStale(id, row, col, rec.hf)) stale.push({ sheet: id, row, col, formula: rec.hf });
+      }
+    }
   }
 
   /**
@@ -995,6 +1035,8 @@ export class WorkbenchModel {
    */
   typeText(sheet: string, row: number, col: number, text: string, options: { array?: boolean } = {}): void {
     const typed = parseTyped(text);
+    // A formula beyond Excel's limits is refused, as Excel refuses it: the cell keeps what it held.
+    refuseOverLimit([typed.input]);
     this.edit('Typing', () => {
       this.setInput(sheet, row, col, typed.input, options);
       if (typed.numberFormat && !this.getStyle(sheet, row, col).numberFormat) this.setStyle(sheet, row, col, { numberFormat: typed.numberFormat });
@@ -1066,7 +1108,8 @@ export class WorkbenchModel {
   /** Evaluates a formula in the context of a sheet without changing the workbook. */
   evaluate(formula: string, sheet: string): CellValue | CellValue[][] {
     const text = formula.startsWith('=') ? formula : `=${formula}`;
-    const result = this.hf.calculateFormula(normalizeFormula(text), this.sheetId(sheet));
+    const limited = limitedContent(text);
+    const result = this.hf.calculateFormula(limited ?? normalizeFormula(text), this.sheetId(sheet));
     if (Array.isArray(result)) return result.map((row) => row.map(toCellValue));
     return toCellValue(result);
   }
@@ -1420,8 +1463,10 @@ export class WorkbenchModel {
     const rows = parseTsv(text);
     if (rows.length === 0) return undefined;
     const state = this.sheet(sheet);
+    const typed = rows.map((line) => line.map((f) => parseTyped(f)));
+    // Pasted text is read as typed: a formula beyond Excel's limits refuses the paste, nothing changes.
+    refuseOverLimit(typed.flatMap((line) => line.map((t) => t.input)));
     this.edit('Paste', () => {
-      const typed = rows.map((line) => line.map((f) => parseTyped(f)));
       this.writeInputs(
         state.name,
         typed.flatMap((line, r) => line.map((t, c) => ({ row: at.row + r, col: at.col + c, input: t.input }))),
@@ -1767,6 +1812,8 @@ export class WorkbenchModel {
 
   /** Adds a workbook-scoped name; false when HyperFormula cannot hold it (taken, or not a valid name). */
   addName(name: string, expression: string): boolean {
+    // HyperFormula parses a name's expression as a formula (and recurses as deep): the same limits.
+    if (formulaLimitProblem(expression) !== undefined) return false;
     const text = expression.startsWith('=') ? normalizeFormula(expression) : expression;
     if (!this.hf.isItPossibleToAddNamedExpression(name, text)) return false;
     this.edit('Add name', () => this.hfDo(() => this.hf.addNamedExpression(name, text)));
@@ -1775,6 +1822,7 @@ export class WorkbenchModel {
 
   /** Adds the name, or points an existing one at the new expression; false when it cannot be held. */
   setName(name: string, expression: string): boolean {
+    if (formulaLimitProblem(expression) !== undefined) return false;
     const text = expression.startsWith('=') ? normalizeFormula(expression) : expression;
     if (this.hf.getNamedExpression(name) === undefined) return this.addName(name, expression);
     if (!this.hf.isItPossibleToChangeNamedExpression(name, text)) return false;
@@ -1861,6 +1909,7 @@ export class WorkbenchModel {
   static fromSnapshot(snapshot: WorkbookSnapshot): WorkbenchModel {
     if (snapshot?.format !== 'cyberbi-workbench' || snapshot.version !== 1 || !Array.isArray(snapshot.sheets)) throw new Error('not a workbench snapshot');
     const model = new WorkbenchModel();
+    const problems: StateProblem[] = [];
     model.edit('Restore', () => {
       for (const s of snapshot.sheets) model.addSheet(s.name, { hidden: s.hidden });
       if (model.sheets.length === 0) model.addSheet('Sheet1');
@@ -1872,9 +1921,13 @@ export class WorkbenchModel {
         );
         for (const [row, col, , , style] of s.cells) if (style) model.setStyle(s.name, row, col, style);
         model.setColumnWidths(s.name, s.columnWidths ?? {});
-        for (const chart of s.charts ?? []) model.addChart(s.name, chart);
       }
+      // Charts last, once every sheet's cells are in: each is checked against them, and one that
+      // fails (a title that is not text, a range of 17 billion cells) is dropped and said.
+      const charts = snapshot.sheets.flatMap((s) => (Array.isArray(s.charts) ? s.charts.map((chart) => ({ sheet: s.name, chart: chart as unknown })) : []));
+      for (const c of validCharts(model, charts, problems)) model.addChart(c.sheet, c.chart);
     });
+    recordStateProblems(model, problems);
     for (const [k, v] of snapshot.settings ?? []) model.settings.set(k, v);
     const sel = snapshot.selection;
     if (sel && model.hasSheet(sel.sheet)) model.select(sel.sheet, sel.row, sel.col);
