@@ -10,6 +10,9 @@
  *      without exactness or validation, the speed-of-light reference, as a time ratio;
  *   3b. section 10: every closed-form function for every distribution family, beside the textbook
  *      formulas in plain JavaScript (scripts/bench-distributions.js);
+ *   3c. section 11: CYBER.SIMULATE's hot loop (years/s), 100,000 years with every statistic through
+ *      `cyberbi calc` beside the same model in plain JavaScript, peak memory of 1,000,000 years, and
+ *      one 1,000,000-year cell in a HyperFormula sheet (scripts/bench-simulate.js);
  *   3. ALLOCATE scaling: 1k, 10k and 100k claims against a 50-cover, 4-level tree (time per
  *      claim must stay flat), and 100k claims settled inside a sheet;
  *   4. the time `cyberbi calc` takes on a 10,000-row CPIC scenario sheet, beside the same model
@@ -49,6 +52,7 @@ const { BUDGETS, measureBundles } = require('./bench-bundles');
 const { writePerformanceDoc, FLAT_LIMIT, CLI_TARGET } = require('./bench-doc');
 const { benchWorkbook } = require('./bench-workbook');
 const { benchDistributions } = require('./bench-distributions');
+const { benchSimulate } = require('./bench-simulate');
 
 const argv = process.argv.slice(2);
 const known = ['--quick', '--save', '--no-bundles', '--no-doc', '--doc', '--only=workbook'];
@@ -302,6 +306,18 @@ if (!onlyWorkbook) {
       'engine: `evaluate` (parse the distribution text, validate, @stdlib special functions); plain: the textbook formulas in plain Math with Numerical Recipes special functions (scripts/bench-distributions.js), checked against the engine first. Calls/s: higher is better; engine ÷ plain: lower is better.',
     );
     const result = benchDistributions({ quick, evaluate, progress });
+    for (const r of result.rows) record(s, r.key, r.value, r.unit);
+    s.lines.push(...result.lines);
+  }
+
+  // ---- 3c. section 11: CYBER.SIMULATE (hot loop, cyberbi calc beside plain JS, memory, a sheet cell)
+  progress('3c/6 section 11 simulation (scripts/bench-simulate.js)');
+  {
+    const s = section(
+      'Section 11 CYBER.SIMULATE: the hot loop, 100,000 years through cyberbi calc beside plain JavaScript, memory of 1,000,000 years, a 1,000,000-year sheet cell',
+      'the bench model: 6 covers with sub-aggregates (one nesting "aggregate"), the largest deductible, a policy per-claim and aggregate limit, Poisson 1.5 events a year, 6 event rows (scripts/bench-simulate.js). years/s: higher is better; s, ×, MiB: lower is better.',
+    );
+    const result = benchSimulate({ quick, progress });
     for (const r of result.rows) record(s, r.key, r.value, r.unit);
     s.lines.push(...result.lines);
   }

@@ -210,8 +210,14 @@ function buildModel(frequencyText: string, events: Table, covers: Table, policyA
 /** Scope results by model hash, seed and years; least recently used first (Map order). */
 const MEMO = new Map<string, Map<string, ScopeResult>>();
 const MEMO_RUNS = 32;
-/** The most bytes a run may hold for its years (16 per scope and year): all scopes at once below it. */
-const ALL_SCOPES_BYTES = 48 * 1024 * 1024;
+/**
+ * Up to this many years × scopes a run settles every scope at once (the total and each cover
+ * with its descendants: 10,000 years of a 24-cover tree), so the stats, aep, oep and cover cells of
+ * one model simulate once. Beyond it a run keeps the total and the scope asked for: each scope
+ * costs 16 bytes a year and its own statistics, and a 1,000,000-year run of every cover would pass
+ * the 64 MB the issue allows (cover cells of such a model then share one run per cover).
+ */
+const ALL_SCOPES_WORK = 250_000;
 
 const scopeKey = (s: Scope): string => (s.kind === 'total' ? 'total' : `cover:${s.cover}`);
 
@@ -232,7 +238,7 @@ function scopeResult(model: SimModel, years: number, seed: number, scope: Scope)
   // Every scope in one run when its years fit in memory (the stats, aep, oep and cover cells of
   // one model then simulate once); otherwise the total and the scope asked for.
   const all: Scope[] = [{ kind: 'total' }, ...model.covers.map((_, cover): Scope => ({ kind: 'cover', cover }))];
-  const wanted = 16 * years * all.length <= ALL_SCOPES_BYTES ? all : scope.kind === 'total' ? [scope] : [{ kind: 'total' } as Scope, scope];
+  const wanted = years * all.length <= ALL_SCOPES_WORK ? all : scope.kind === 'total' ? [scope] : [{ kind: 'total' } as Scope, scope];
   const missing = wanted.filter((s) => !entry!.has(scopeKey(s)));
   runs++;
   const result = simulate(model, { years, seed, scopes: missing })!;

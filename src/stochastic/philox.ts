@@ -66,12 +66,13 @@ export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: n
 }
 
 const TWO_26 = 67108864;
-const TWO_53 = 9007199254740992;
+/** 2^−53: multiplying by it is exact, the same double as dividing by 2^53. */
+const TWO_MINUS_53 = 1.1102230246251565e-16;
 
 /**
  * A uniform in [0, 1) with 53 random bits from two words: the top 27 bits of `a` and the top 26
  * of `b` (the construction of numpy's random_double and Random123's u01): k / 2^53, exact.
  */
 export function uniform53(a: number, b: number): number {
-  return ((a >>> 5) * TWO_26 + (b >>> 6)) / TWO_53;
+  return ((a >>> 5) * TWO_26 + (b >>> 6)) * TWO_MINUS_53;
 }

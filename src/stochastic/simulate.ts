@@ -252,8 +252,9 @@ class YearEngine {
     });
     this.rowPos = Uint32Array.from(rows, (r) => r.position);
     this.rowProb = Float64Array.from(rows, (r) => r.probability);
-    // The severity's own quantile (CYBER.QUANTILE's function), bound once per row.
-    this.rowQuantile = rows.map((r) => r.severity.quantile.bind(r.severity));
+    // The severity's own quantile (CYBER.QUANTILE's function), taken once per row: the families
+    // define it as a closure over their parameters (families.ts), so it is called without `this`.
+    this.rowQuantile = rows.map((r) => r.severity.quantile);
     this.rowUnit = model.scale / 100;
     const starts: number[] = [0];
     const nodes: number[] = [];
@@ -507,17 +508,104 @@ const VAR_LEVELS: ReadonlyArray<readonly [number, number]> = [
   [249, 250],
 ];
 
+/**
+ * Puts the order statistics at `targets` (ascending positions) in place, as a full sort would,
+ * every value before a target ≤ it and every value after ≥ it — without sorting the rest (a
+ * million-year run needs about 30 positions, not a sorted million). Zeros (the years that pay
+ * nothing, often most of them) are moved to the front first. Deterministic: median-of-three
+ * pivots, no randomness, so every host arranges the array the same way.
+ */
+export function selectPositions(a: Float64Array, targets: readonly number[]): void {
+  let z = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === 0) {
+      a[i] = a[z];
+      a[z] = 0;
+      z++;
+    }
+  }
+  const wanted = targets.filter((t) => t >= z);
+  const rec = (lo: number, hi: number, t0: number, t1: number): void => {
+    // Targets t0..t1 − 1 lie in [lo, hi].
+    while (t0 < t1) {
+      if (hi - lo < 16) {
+        for (let i = lo + 1; i <= hi; i++) {
+          const v = a[i];
+          let j = i - 1;
+          while (j >= lo && a[j] > v) {
+            a[j + 1] = a[j];
+            j--;
+          }
+          a[j + 1] = v;
+        }
+        return;
+      }
+      const mid = lo + ((hi - lo) >> 1);
+      const x = a[lo];
+      const y = a[mid];
+      const w = a[hi];
+      const pivot = x < y ? (y < w ? y : x < w ? w : x) : x < w ? x : y < w ? w : y;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) i++;
+        while (a[j] > pivot) j--;
+        if (i <= j) {
+          const t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      // [lo, j] ≤ pivot ≤ [i, hi]; positions strictly between j and i hold the pivot itself.
+      let split = t0;
+      while (split < t1 && wanted[split] <= j) split++;
+      let after = split;
+      while (after < t1 && wanted[after] < i) after++;
+      if (split > t0) rec(lo, j, t0, split);
+      lo = i;
+      t0 = after;
+    }
+  };
+  rec(z, a.length - 1, 0, wanted.length);
+}
+
+/** The positions the statistics read: type-7 neighbours of every level, the TVaR tails, the largest. */
+function positionsOf(n: number): number[] {
+  const out = new Set<number>([n - 1]);
+  const levels: Array<readonly [number, number]> = [...VAR_LEVELS, ...RETURN_PERIODS.map((T) => [T - 1, T] as const)];
+  for (const [a, b] of levels) {
+    const j = Math.floor(((n - 1) * a) / b);
+    out.add(j);
+    if (j + 1 < n) out.add(j + 1);
+  }
+  for (const [a, b] of [
+    [99, 100],
+    [199, 200],
+  ]) {
+    out.add(n - Math.floor(((b - a) * n + b - 1) / b));
+  }
+  return [...out].sort((x, y) => x - y);
+}
+
 function statsOf(paid: Float64Array, oep: Float64Array, events: number, ground: bigint, scale: number): Omit<ScopeResult, 'scope' | 'convergence'> {
   const n = paid.length;
-  paid.sort();
-  oep.sort();
+  let largest = 0;
+  let largestEvent = 0;
+  let zeros = 0;
+  for (let i = 0; i < n; i++) {
+    if (paid[i] > largest || paid[i] !== paid[i]) largest = paid[i];
+    if (oep[i] > largestEvent || oep[i] !== oep[i]) largestEvent = oep[i];
+    if (paid[i] === 0) zeros++;
+  }
   // A loss beyond every double (a quantile overflowing to Infinity) has no statistics.
-  if (!Number.isFinite(paid[n - 1]) || !Number.isFinite(oep[n - 1])) throw new SimulationLimit('overflow', String(paid[n - 1]));
+  if (!Number.isFinite(largest) || !Number.isFinite(largestEvent)) throw new SimulationLimit('overflow', String(largest));
   const total = exactSum(paid, 0, n);
   const mean = ratio(total, big(n) * big(scale));
   let sd = 0;
   if (n > 1) {
-    // Two passes in units: the exact mean's nearest double, then the squared deviations.
+    // Two passes in units, in year order: the exact mean's nearest double, then the squared deviations.
     const m = ratio(total, big(n));
     let ss = 0;
     for (let i = 0; i < n; i++) {
@@ -526,14 +614,15 @@ function statsOf(paid: Float64Array, oep: Float64Array, events: number, ground: 
     }
     sd = Math.sqrt(ss / (n - 1)) / scale;
   }
-  let firstPaid = 0;
-  while (firstPaid < n && paid[firstPaid] === 0) firstPaid++;
+  const positions = positionsOf(n);
+  selectPositions(paid, positions);
+  selectPositions(oep, positions);
   const [v90, v95, v99, v995, v996] = VAR_LEVELS.map(([a, b]) => quantile7(paid, a, b, scale));
   const stats: SimStats = {
     mean,
     sd,
     se: sd / Math.sqrt(n),
-    probabilityPaid: (n - firstPaid) / n,
+    probabilityPaid: (n - zeros) / n,
     var90: v90,
     var95: v95,
     var99: v99,

@@ -1,0 +1,129 @@
+/**
+ * The pieces of section 11's simulation in doubles: the order statistics, the exact ratios, the
+ * rounding to the cent, the count tables and the keys.
+ */
+import fc from 'fast-check';
+import { parseFrequency, parseSeverity } from './parse';
+import { centsOf, centsOfText, countOf, countTable } from './sample';
+import { checkIdHashes, idHashes, ratio, selectPositions, simulate, simulateYear, type SimModel, unitsText } from './simulate';
+
+describe('selectPositions: the order statistics a sort would put there', () => {
+  test('random arrays with many ties and zeros', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1e9 })), { minLength: 1, maxLength: 3000 }),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        (values, picks) => {
+          const a = Float64Array.from(values);
+          const sorted = Float64Array.from(values).sort();
+          const targets = [...new Set(picks.map((p) => p % a.length))].sort((x, y) => x - y);
+          selectPositions(a, targets);
+          for (const t of targets) expect(a[t]).toBe(sorted[t]);
+          // Still the same values.
+          expect(Float64Array.from(a).sort()).toEqual(sorted);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('ratio: the nearest double of an exact quotient', () => {
+  test('small numbers are one IEEE division; large ones are rounded once, ties to even', () => {
+    expect(ratio(BigInt(1), BigInt(3))).toBe(1 / 3);
+    const big = BigInt('123456789012345678901234567890');
+    const den = BigInt('1000000000000');
+    expect(ratio(big, den)).toBe(Number('123456789012345678.90123456789'));
+    // 2^53 + 1 over 1 is a tie between 2^53 and 2^53 + 2: to even, 2^53.
+    expect(ratio(BigInt(2) ** BigInt(53) + BigInt(1), BigInt(1))).toBe(2 ** 53);
+    expect(ratio(BigInt(2) ** BigInt(53) + BigInt(3), BigInt(1))).toBe(2 ** 53 + 4);
+  });
+});
+
+describe('centsOf: the shortest decimal, rounded to the cent half to even', () => {
+  test.each([
+    [1000.015, 100002],
+    [1000.025, 100002],
+    [0.125, 12],
+    [0.135, 14],
+    [0.005, 0],
+    [0.015, 2],
+    [1e-7, 0],
+    [123456789.125, 12345678912],
+    [2.675, 268], // the double is below 2.675, but its shortest decimal is 2.675: half to even → 2.68
+  ])('%p → %p cents', (x, cents) => {
+    expect(centsOf(x)).toBe(cents);
+    expect(centsOfText(x)).toBe(cents);
+  });
+
+  test('the fast path equals the digit-by-digit rounding on a million doubles', () => {
+    let state = 7;
+    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+    for (let i = 0; i < 1000000; i++) {
+      const x = i % 3 === 0 ? Math.floor(next() * 1e7) / 1000 : next() * 10 ** Math.floor(next() * 12);
+      if (centsOf(x) !== centsOfText(x)) throw new Error(`${x}: ${centsOf(x)} vs ${centsOfText(x)}`);
+    }
+  });
+});
+
+describe('count tables: inverse transform of the frequency', () => {
+  test('Poisson, negative binomial and Bernoulli tables end at 1 and have the frequency’s mean', () => {
+    for (const text of ['poisson(1.5)', 'poisson(0.01)', 'poisson(300)', 'negbin(2,1)', 'negbin(50,0.5)', 'bernoulli(0.3)']) {
+      const f = parseFrequency(text);
+      const t = countTable(f);
+      expect(Math.abs(t.cdf[t.cdf.length - 1] - 1)).toBeLessThan(1e-12);
+      let mean = 0;
+      for (let k = 0; k < t.cdf.length; k++) mean += k * (t.cdf[k] - (k > 0 ? t.cdf[k - 1] : 0));
+      expect(Math.abs(mean - f.mean) / f.mean).toBeLessThan(1e-10);
+    }
+    const p = countTable(parseFrequency('poisson(1.5)'));
+    // P(N = 0) = e^−1.5: u just below is 0 events, just above is 1.
+    expect(countOf(p, 0.2231301601484298 - 1e-12)).toBe(0);
+    expect(countOf(p, 0.2231301601484298 + 1e-12)).toBe(1);
+    expect(countOf(countTable(parseFrequency('bernoulli(0.3)')), 0.69)).toBe(0);
+    expect(countOf(countTable(parseFrequency('bernoulli(0.3)')), 0.71)).toBe(1);
+  });
+});
+
+describe('keys', () => {
+  test('cover ids hash to two independent words; a colliding pair is refused', () => {
+    expect(idHashes('BI')).not.toEqual(idHashes('CBI'));
+    expect(() => checkIdHashes(['BI', 'CBI', 'BI'])).not.toThrow();
+  });
+
+  const model = (rows: Array<[string, number]>): SimModel => ({
+    frequency: parseFrequency('poisson(2)'),
+    frequencyText: 'poisson(2)',
+    rows: rows.map(([id, position], i) => ({ cover: i, coverId: id, probability: 0.5, severity: parseSeverity('lognormal(8,1)'), severityText: 'lognormal(8,1)', position })),
+    covers: rows.map(([id], i) => ({ id: `${id}#${i}`, parent: -1, path: [i], eventReach: 1, perEvent: Infinity, aggregate: Infinity, deductible: 0 })),
+    policyAggregate: Infinity,
+    policyPerEvent: Infinity,
+    scale: 100,
+    hash: 'test',
+  });
+
+  test('a row’s draws depend on its cover id and position, not on the other rows', () => {
+    const one = simulateYear(model([['A', 0]]), 5, 17);
+    const two = simulateYear(model([['B', 0], ['A', 0]]), 5, 17);
+    expect(two.events.length).toBe(one.events.length);
+    one.events.forEach((e, k) => expect(two.events[k].draws[1].amount).toBe(e.draws[0].amount));
+    // The second row of the same id (position 1) draws other numbers.
+    const pos = simulateYear(model([['A', 1]]), 5, 17);
+    expect(pos.events.map((e) => e.draws[0].amount)).not.toEqual(one.events.map((e) => e.draws[0].amount));
+  });
+
+  test('progress is reported and a false answer cancels the run', () => {
+    const seen: number[] = [];
+    expect(simulate(model([['A', 0]]), { years: 10000, seed: 1, progressEvery: 4096, onProgress: (d) => void seen.push(d) })).toBeDefined();
+    expect(seen).toEqual([4096, 8192, 10000]);
+    expect(simulate(model([['A', 0]]), { years: 10000, seed: 1, onProgress: () => false })).toBeUndefined();
+  });
+
+  test('unitsText writes exact decimals', () => {
+    expect(unitsText(100002, 100)).toBe('1000.02');
+    expect(unitsText(5, 100)).toBe('0.05');
+    expect(unitsText(120, 100)).toBe('1.2');
+    expect(unitsText(0, 1000)).toBe('0');
+    expect(unitsText(1234567, 1000)).toBe('1234.567');
+  });
+});
