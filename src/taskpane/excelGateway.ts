@@ -4,7 +4,7 @@
  * through the gateway, which the workbench implements over its own grid and tests fake.
  */
 import { qualifyReferences } from './formulaArgs';
-import { sheetPrefix, splitAddress } from './addresses';
+import { columnLetters, parseRange, sheetPrefix, splitAddress } from './addresses';
 import type { CellInput, CellValue, CellWrite, ChartSpec, PrintSetup, SelectedCell, SheetSpec, WorkbookGateway } from './gateway';
 import { createOfficeGateway, type OfficeGateway } from './officeGateway';
 
@@ -105,6 +105,20 @@ const CHART_TYPES: Record<ChartSpec['kind'], Excel.ChartType> = {
   bar: Excel_ChartType('BarClustered'),
   line: Excel_ChartType('Line'),
 };
+
+/**
+ * For a chart over a two-column range of this sheet whose first column the spec fills with
+ * numbers: its label column and its amount column (ChartSpec: first column labels, second amounts).
+ */
+export function chartLabelsAreNumbers(spec: SheetSpec, chart: ChartSpec): { labels: string; values: string } | undefined {
+  const { sheet, range } = splitAddress(chart.dataAddress);
+  const r = parseRange(range);
+  if (sheet !== undefined || !r || r.right !== r.left + 1) return undefined;
+  const first = spec.cells.find((c) => c.address.replace(/\$/g, '').toUpperCase() === `${columnLetters(r.left)}${r.top}`);
+  if (typeof first?.input !== 'number') return undefined;
+  const [a, b] = [columnLetters(r.left), columnLetters(r.right)];
+  return { labels: `${a}${r.top}:${a}${r.bottom}`, values: `${b}${r.top}:${b}${r.bottom}` };
+}
 
 /** The chart type's name (office.js accepts the string form of its enums). */
 function Excel_ChartType(name: string): Excel.ChartType {
@@ -303,7 +317,13 @@ export function createExcelGateway(options: ExcelGatewayOptions = {}): WorkbookG
           added.add(n.name.toLowerCase());
         }
         for (const c of spec.charts ?? []) {
-          const chart = ws.charts.add(CHART_TYPES[c.kind], ws.getRange(c.dataAddress), 'Columns');
+          const numericLabels = chartLabelsAreNumbers(spec, c);
+          // Numbers in the first column (a sweep's input values) would be read by Excel as a
+          // second series: the chart is made of the amounts, with the first column as x values.
+          const chart = numericLabels
+            ? ws.charts.add(CHART_TYPES[c.kind], ws.getRange(numericLabels.values), 'Columns')
+            : ws.charts.add(CHART_TYPES[c.kind], ws.getRange(c.dataAddress), 'Columns');
+          if (numericLabels) chart.series.getItemAt(0).setXAxisValues(ws.getRange(numericLabels.labels));
           chart.title.text = c.title;
           chart.legend.visible = false;
           chart.setPosition(c.anchor);

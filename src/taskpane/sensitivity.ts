@@ -347,18 +347,21 @@ export function sensitivitySheet(setup: SensitivitySetup, points: readonly Sensi
     { address: 'A1', input: labels.title, bold: true },
     { address: 'A2', input: `${labels.input}: ${setup.input}` },
     { address: 'A3', input: `${labels.output}: ${setup.output}` },
-    // A5 stays blank so that Excel takes column A as the chart's categories, not a second series.
-    { address: 'A4', input: labels.input, bold: true, fill: '#D9E1F2' },
+    // Both headers on one row (issue 15: they sat on A4 and B5), the values under them.
+    { address: 'A5', input: labels.input, bold: true, fill: '#D9E1F2' },
     { address: 'B5', input: labels.output, bold: true, fill: '#D9E1F2' },
     ...points.flatMap((p, i) => [
       { address: `A${6 + i}`, input: p.x, numberFormat: '#,##0.####' },
-      { address: `B${6 + i}`, input: p.y === null ? (p.error ?? null) : p.y, numberFormat: '#,##0.00' },
+      // A failed point holds its error value (a gap in a chart), not the error's text.
+      { address: `B${6 + i}`, input: p.y === null ? (p.error ? { formula: `=${p.error}` } : null) : p.y, numberFormat: '#,##0.00' },
     ]),
   ];
   return {
     name: labels.sheet,
     cells,
     columnWidths: { A: 22, B: 22 },
-    charts: [{ kind: 'line' as const, title: labels.chart, dataAddress: `A5:B${5 + points.length}`, anchor: 'D5' }],
+    // The values only, no header row (which a chart would draw as a point at 0); column A is the
+    // categories (the Excel gateway sets them as the series' x values).
+    charts: [{ kind: 'line' as const, title: labels.chart, dataAddress: `A6:B${5 + points.length}`, anchor: 'D5' }],
   };
 }
