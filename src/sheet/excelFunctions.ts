@@ -28,6 +28,7 @@ import { guardAnalysisToolPak } from './analysisToolPak';
 import { registerDynamicArrays } from './dynamicArrays';
 import { registerMoreFunctions } from './moreFunctions';
 import { registerLambdas } from './lambdas';
+import { registerGroupBy } from './groupBy';
 
 interface RangeAst {
   readonly type: string;
@@ -1214,6 +1215,7 @@ export function registerExcelFunctions(): void {
   registerDynamicArrays();
   registerMoreFunctions();
   registerLambdas();
+  registerGroupBy();
 }
 
 /**
