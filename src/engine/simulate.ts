@@ -49,6 +49,7 @@ export {
   simulateYear,
   claimsOfYear,
   unitsText,
+  SimulationLimit,
 } from '../stochastic/simulate';
 export type { SimModel, SimOptions, SimResult, ScopeResult, SimStats, Scope, SimYear, SimEvent, SimDraw, YearLossRow, SimCover, SimRow } from '../stochastic/simulate';
 
