@@ -1,5 +1,5 @@
-import { Button, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Button, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { CATALOGUE, type FunctionDefinition } from '../engine';
 import { ExplainTab } from './components/ExplainTab';
 import { FunctionReference } from './components/FunctionReference';
@@ -9,7 +9,6 @@ import { PricingTab } from './components/PricingTab';
 import { ScenariosTab } from './components/ScenariosTab';
 import { SensitivityTab } from './components/SensitivityTab';
 import { StatementTab } from './components/StatementTab';
-import { SimulateTab } from './components/SimulateTab';
 import { TemplatesTab, type TemplateRequest } from './components/TemplatesTab';
 import type { WorkbookGateway } from './gateway';
 import { GatewayContext } from './gatewayContext';
@@ -18,6 +17,10 @@ import type { HostInfo, OfficeGateway } from './officeGateway';
 import type { Scenario } from './scenarios';
 import type { CellInput } from './gateway';
 import { applyPending, checkPending, discardPending, type PendingCheck, type SensitivitySetup } from './sensitivity';
+
+// The Simulate tab is a chunk of its own, fetched from the pane's own origin the first time the tab
+// is opened: its templates, charts and worker client stay out of taskpane.js's start-up.
+const SimulateTab = lazy(() => import(/* webpackChunkName: "simulate-tab" */ './components/SimulateTab').then((m) => ({ default: m.SimulateTab })));
 
 const useStyles = makeStyles({
   root: {
@@ -107,7 +110,12 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
   const [templateRequest, setTemplateRequest] = useState<TemplateRequest | undefined>();
   const [sensitivityRequest, setSensitivityRequest] = useState<SensitivitySetup | undefined>();
   const [lastPayout, setLastPayout] = useState<string | undefined>();
+  const [simulateOpened, setSimulateOpened] = useState(initialTab === 'simulate');
   const text = UI_TEXT[language];
+
+  useEffect(() => {
+    if (tab === 'simulate') setSimulateOpened(true);
+  }, [tab]);
 
   // A sensitivity run interrupted by closing the pane may have left its input changed: offer to put
   // it back (the user confirms), or say why a stored record was not applied. Nothing is written here.
@@ -177,10 +185,14 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
       {tab === 'statement' && <StatementTab gateway={gateway} language={language} defaultSource={lastPayout} />}
       {tab === 'limits' && <LimitsTab gateway={gateway} language={language} />}
       {tab === 'scenarios' && <ScenariosTab gateway={gateway} language={language} onOpen={openScenario} />}
-      {/* Simulate stays mounted too: a run in its worker continues while another tab is shown. */}
-      <div hidden={tab !== 'simulate'}>
-        <SimulateTab gateway={gateway} language={language} />
-      </div>
+      {/* Simulate stays mounted once opened: a run in its worker continues while another tab is shown. */}
+      {simulateOpened && (
+        <div hidden={tab !== 'simulate'}>
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <SimulateTab gateway={gateway} language={language} />
+          </Suspense>
+        </div>
+      )}
       {/* Pricing stays mounted: switching to Explain and back keeps the severity and layers typed. */}
       <div hidden={tab !== 'pricing'}>
         <PricingTab gateway={gateway} language={language} />

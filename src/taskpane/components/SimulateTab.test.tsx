@@ -15,7 +15,7 @@ import { ISO_SIMULATION, SAMSUNG_SIMULATION, simulateArgs, type SimulationTempla
 import { buildTemplate, defaultInputs, validateForm } from '../templates/form';
 import { FakeGateway } from '../testing/fakeGateway';
 import { hyperFormulaCompute } from '../testing/sheetEval';
-import { money, ResultView, runInfo, YearView, yltSheet, type Run } from './SimulateTab';
+import { money, ResultView, runInfo, SimulateTab, YearView, yltSheet, type Run } from './SimulateTab';
 
 function inputsOf(t: SimulationTemplate, changes: Record<string, string> = {}) {
   const v = validateForm(t, { ...defaultInputs(t), ...changes });
@@ -145,12 +145,17 @@ test('the year loss table as a sheet: what was run, the header, one row per year
   expect([at('A1'), at('A2'), at('D4'), at('C5'), at('E5'), at('A6')]).toEqual(['Year loss table', 'Seed 1 · 2 years', 'paid BI', 1500.5, 400, 2]);
 });
 
-test('the pane lists the Simulate tab, in both languages', () => {
+test('the pane lists the Simulate tab, in both languages; the tab opens on the first model’s form', () => {
+  // In the pane the tab is a chunk of its own, loaded when first opened (App renders a spinner for it meanwhile).
   const en = renderToString(<App gateway={new FakeGateway(undefined, 'en-US')} initialTab="simulate" />);
-  expect(en).toContain('Simulate');
-  expect(en).toContain('Run in the pane');
-  expect(en).toContain('poisson(0.6)');
-  const zh = renderToString(<App gateway={new FakeGateway(undefined, 'zh-CN')} initialTab="simulate" />);
-  expect(zh).toContain('模拟');
+  expect(en).toContain('>Simulate<');
+  expect(renderToString(<App gateway={new FakeGateway(undefined, 'zh-CN')} />)).toContain('>模拟<');
+  const tab = renderToString(<SimulateTab gateway={new FakeGateway(undefined, 'en-US')} language="en" />);
+  expect(tab).toContain('Run in the pane');
+  expect(tab).toContain('Write the model sheet');
+  expect(tab).toContain('poisson(0.6)');
+  expect(tab).toContain('3,000,000');
+  const zh = renderToString(<SimulateTab gateway={new FakeGateway(undefined, 'zh-CN')} language="zh" />);
   expect(zh).toContain('在任务窗格中运行');
+  expect(zh).toContain('每年事件次数（频率分布）');
 });
