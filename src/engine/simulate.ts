@@ -283,9 +283,10 @@ export const SIMULATE_FUNCTIONS: readonly FunctionDefinition[] = [
     articles: [SIMULATION.annualLoss],
     params: PARAMS,
     formula: '(no closed form: Monte Carlo over years; each year’s events settled as =CYBER.ALLOCATE(claims of the year, covers, policy_aggregate, policy_per_claim))',
+    // One event a year, a loss of 500: the deductible 100 leaves 400, the per-event limit 400.
     example: {
-      formula: '=CYBER.SIMULATE("poisson(1)", {"BI",1,"constant(500)"}, {"BI","",400,"",100}, , , 1000, 1, "aep")',
-      result: '{2,400;5,400;…;1000,800}',
+      formula: '=CYBER.SIMULATE("bernoulli(1)", {"BI",1,"constant(500)"}, {"BI","",400,"",100}, "", "", 10)',
+      result: '{Mean annual paid (AAL),400;Standard deviation,0;Standard error of the mean,0;Probability a year pays anything,1;VaR 90%,400;VaR 95%,400;VaR 99%,400;VaR 99.5%,400;VaR 99.6%,400;TVaR 99%,400;TVaR 99.5%,400;Largest annual paid,400;Mean number of events per year,1;Mean annual loss before terms (ground up),500}',
     },
     run: (a) => {
       const frequencyText = a.text('frequency');
