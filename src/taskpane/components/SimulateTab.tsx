@@ -41,10 +41,10 @@ const useStyles = makeStyles({
   number: { fontFamily: tokens.fontFamilyMonospace, textAlign: 'right', whiteSpace: 'nowrap' },
 });
 
-/** Years a year-loss-table sheet holds (a sheet of cells, written by the host, is slow beyond that). */
-export const MAX_SHEET_YEARS = 2000;
+/** Years a year-loss-table sheet holds: the host writes it cell by cell in one batch (Excel on the web caps a batch's size). */
+export const MAX_SHEET_YEARS = 1000;
 /** Lines of CSV text written to a sheet where the host cannot download a file (Excel). */
-export const MAX_CSV_SHEET_YEARS = 10000;
+export const MAX_CSV_SHEET_YEARS = 5000;
 
 export interface SimulateTabProps {
   readonly gateway: WorkbookGateway;

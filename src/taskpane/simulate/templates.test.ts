@@ -6,6 +6,7 @@
  * flagged in both languages and never reach the workbook.
  */
 import { evaluate, RETURN_PERIODS } from '../../engine';
+import { chartLabelsAreNumbers } from '../excelGateway';
 import { FakeGateway } from '../testing/fakeGateway';
 import { evaluateSpec } from '../testing/sheetEval';
 import { buildTemplate, defaultInputs, validateForm } from '../templates/form';
@@ -73,7 +74,14 @@ test.each(SIMULATION_TEMPLATES.map((t) => [t.id, t] as const))('%s: the model sh
   // Every result is a live formula over the input cells (never a pasted value).
   const formula = (address: string) => (b.spec.cells.find((c) => c.address === address)?.input as { formula: string }).formula;
   expect(formula(anchor)).toBe(`=CYBER.SIMULATE(${b.refs.frequency},${b.refs.events},${b.refs.covers},${b.refs.policyAggregate},${b.refs.policyPerClaim},${b.refs.years},${b.refs.seed},"stats")`);
-  expect(b.spec.charts?.some((c) => c.kind === 'line')).toBe(true);
+  // The AEP chart: numeric return periods as x values (Excel then draws one series), the amounts
+  // read from the spilled block.
+  const chart = b.spec.charts!.find((c) => c.kind === 'line')!;
+  const [first, last] = chart.dataAddress.split(':');
+  expect(b.spec.cells.find((c) => c.address === first)?.input).toBe(2);
+  expect(chartLabelsAreNumbers(b.spec, chart)).toBeDefined();
+  expect(read(last)).toBe(aep[10][1]);
+  expect(read(shift(first, 6, 1))).toBe(aep[6][1]);
 });
 
 test('the covers trees are the limits templates’ own (Samsung’s table, LMCIT’s liability tree)', () => {

@@ -310,11 +310,15 @@ export function buildSimulationSheet(layout: Layout, i: SimulationInputs) {
   b.calc('aal', 'Mean annual paid (AAL)', '年均赔付（AAL）', `=${cellAddress(blockTop + 1, 2)}`, 'money', 'CYBER.SIMULATE "stats"', true);
   b.calc('se', 'Standard error of the AAL', 'AAL 的标准误', `=${cellAddress(blockTop + 3, 2)}`, 'money', 'CYBER.SIMULATE "stats"');
   b.calc('aep100', 'Annual paid at the 1-in-100 year (AEP)', '百年一遇年赔付（AEP）', `=${cellAddress(blockTop + 7, 5)}`, 'money', 'CYBER.SIMULATE "aep"', true);
-  const built = b.build({ A: 40, B: 30, C: 18, D: 18, E: 18, F: 18, G: 18, H: 22, I: 18 });
+  // The chart's data: the return periods as numbers (so Excel takes them as the x values, not as a
+  // second series) beside the AEP amounts read from the spilled block.
+  b.column('chartT', 10, blockTop, 'T', RETURN_PERIODS.map((t) => t), 'hours');
+  b.column('chartAep', 11, blockTop, 'AEP', RETURN_PERIODS.map((_, k) => ({ formula: `=${cellAddress(blockTop + 1 + k, 5)}` })), 'money');
+  const built = b.build({ A: 40, B: 30, C: 18, D: 18, E: 18, F: 18, G: 18, H: 22, I: 4, J: 8, K: 18 });
   const chart = {
     kind: 'line' as const,
     title: 'AEP: annual paid by return period 年超越：各重现期年赔付',
-    dataAddress: `${cellAddress(blockTop + 1, 4)}:${cellAddress(blockTop + RETURN_PERIODS.length, 5)}`,
+    dataAddress: `${cellAddress(blockTop + 1, 10)}:${cellAddress(blockTop + RETURN_PERIODS.length, 11)}`,
     anchor: cellAddress(b.nextRow + 1, 1),
   };
   return { spec: { ...built.spec, charts: [...(built.spec.charts ?? []), chart] }, refs: built.refs };
