@@ -5,6 +5,7 @@
  */
 import { PRICING_TEXT, type PricingText } from './pricingText';
 import { SIMULATE_TEXT, type SimulateText } from './simulate/text';
+import { COMPARE_TEXT, type CompareText } from './compareText';
 import { STATEMENT_TEXT, type StatementText } from './statementText';
 
 export type Language = 'en' | 'zh';
@@ -161,6 +162,8 @@ export interface UiText {
   readonly scenarioApplied: (name: string) => string;
   /** The claim calculation statement (./statementText.ts). */
   readonly statement: StatementText;
+  /** Scenarios side by side (./compareText.ts). */
+  readonly compare: CompareText;
   // Pricing (catalogue section 10)
   readonly pricing: PricingText;
   readonly simulate: SimulateText;
@@ -324,6 +327,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     startNewList: 'Start a new list (the damaged record is kept as a backup)',
     scenarioApplied: (name) => `Scenario “${name}” opened.`,
     statement: STATEMENT_TEXT.en,
+    compare: COMPARE_TEXT.en,
     pricing: PRICING_TEXT.en,
     simulate: SIMULATE_TEXT.en,
   },
@@ -483,6 +487,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     startNewList: '新建列表（受损记录将另行备份）',
     scenarioApplied: (name) => `已打开情景“${name}”。`,
     statement: STATEMENT_TEXT.zh,
+    compare: COMPARE_TEXT.zh,
     pricing: PRICING_TEXT.zh,
     simulate: SIMULATE_TEXT.zh,
   },

@@ -1,10 +1,11 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Checkbox, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkbookGateway } from '../gateway';
 import { type Language, UI_TEXT } from '../i18n';
 import { deleteScenario, loadScenarios, startNewScenarioList, type Damage, type Scenario, type ScenarioState } from '../scenarios';
 import { listWindow } from '../listWindow';
 import { findTemplate } from '../templates';
+import { CompareAction } from './CompareView';
 
 /** Every row of the list is this tall (px): the window arithmetic depends on it. */
 export const SCENARIO_ROW_HEIGHT = 56;
@@ -42,10 +43,13 @@ export interface ScenarioListProps {
   readonly onOpen?: (s: Scenario) => void;
   readonly onDelete?: (s: Scenario) => void;
   readonly onStartNew?: () => void;
+  /** Rows chosen for comparison (issue 15: scenarios side by side), by position. */
+  readonly selected?: ReadonlySet<number>;
+  readonly onToggle?: (index: number) => void;
 }
 
 /** The scenarios saved in the workbook, or a clear message when the stored state is damaged. */
-export function ScenarioList({ state, language, onOpen, onDelete, onStartNew }: ScenarioListProps) {
+export function ScenarioList({ state, language, onOpen, onDelete, onStartNew, selected, onToggle }: ScenarioListProps) {
   const styles = useStyles();
   const text = UI_TEXT[language];
   const [scrollTop, setScrollTop] = useState(0);
@@ -72,6 +76,7 @@ export function ScenarioList({ state, language, onOpen, onDelete, onStartNew }: 
     rows.push(
       // Stored names may repeat (the list is stored state): the position is the key.
       <div key={i} className={styles.item} role="listitem" aria-setsize={scenarios.length} aria-posinset={i + 1} data-scenario-row={i}>
+        {onToggle && <Checkbox aria-label={text.compare.select(s.name)} checked={selected?.has(i) ?? false} onChange={() => onToggle(i)} />}
         <div className={styles.label}>
           <Body1 className={styles.line} title={s.name}>
             <strong>{s.name}</strong>
@@ -106,7 +111,9 @@ export function ScenarioList({ state, language, onOpen, onDelete, onStartNew }: 
 export function ScenariosTab({ gateway, language, onOpen }: { readonly gateway: WorkbookGateway; readonly language: Language; readonly onOpen: (s: Scenario) => void }) {
   const [state, setState] = useState<ScenarioState | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const reload = useCallback(() => {
+    setSelected(new Set());
     loadScenarios(gateway).then(setState, (e: unknown) => setError(String(e)));
   }, [gateway]);
   useEffect(reload, [reload]);
@@ -118,13 +125,25 @@ export function ScenariosTab({ gateway, language, onOpen }: { readonly gateway: 
     );
   }
   if (!state) return <Spinner size="tiny" />;
+  const toggle = (i: number) =>
+    setSelected((now) => {
+      const next = new Set(now);
+      if (next.has(i)) next.delete(i);
+      else next.add(i);
+      return next;
+    });
   return (
-    <ScenarioList
-      state={state}
-      language={language}
-      onOpen={onOpen}
-      onDelete={(s) => void deleteScenario(gateway, s.name).then(reload, (e: unknown) => setError(String(e)))}
-      onStartNew={() => void startNewScenarioList(gateway).then(reload, (e: unknown) => setError(String(e)))}
-    />
+    <>
+      <ScenarioList
+        state={state}
+        language={language}
+        onOpen={onOpen}
+        onDelete={(s) => void deleteScenario(gateway, s.name).then(reload, (e: unknown) => setError(String(e)))}
+        onStartNew={() => void startNewScenarioList(gateway).then(reload, (e: unknown) => setError(String(e)))}
+        selected={selected}
+        onToggle={toggle}
+      />
+      {state.ok && state.scenarios.length > 1 && <CompareAction gateway={gateway} language={language} selected={[...selected].sort((a, b) => a - b).map((i) => state.scenarios[i]).filter(Boolean)} />}
+    </>
   );
 }
