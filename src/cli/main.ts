@@ -22,7 +22,7 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, UnreadableInputError, UsageErro
 import type { NamedExpressionInput, SheetInput } from '../sheet/workbook';
 
 export const USAGE = `Usage:
-  cyberbi calc FILE [--sheet NAME]... [--all-sheets] [--format csv|json] [--lang en|zh] [--raw]
+  cyberbi calc FILE [--sheet NAME]... [--all-sheets] [--format csv|json] [--lang en|zh] [--raw] [--max-size MB]
   cyberbi --help
   cyberbi --version
 
@@ -41,6 +41,8 @@ Options:
                    run as a formula (beginning with =, +, -, @, a tab or a carriage return) is
                    printed with a leading ' (numbers, booleans and errors never are; JSON output
                    is never changed)
+  --max-size MB    the most one part of an .xlsx file may inflate to (default 256); the parts
+                   read may inflate to 4 × MB together (default 1024)
   -h, --help       show this help
   -V, --version    show the version
 
@@ -49,8 +51,16 @@ anything else is text, an empty field is a blank cell. UTF-8 (with or without BO
 not valid UTF-8 is read as GB18030. Formulas are evaluated as Excel 365 does when they are typed
 (=A1:A3*2 spills).
 
-XLSX input: formulas are recomputed (cached results are ignored); date cells become Excel serial
-numbers; array formulas spill over their range.
+XLSX input: formulas are recomputed (cached results are ignored); date cells (ISO dates too)
+become Excel serial numbers; array formulas spill over their range. Only the parts holding
+cells, names, styles and tables are read (pictures and embedded objects never are), each
+counted while it inflates; a part or package past --max-size is refused (exit 2).
+
+Limits: a sheet beyond 1,048,576 rows or 16,384 columns (XFD1048576) is unreadable input (exit
+2); so is a file whose estimated memory exceeds the budget (Node's heap limit less 256 MB; raise
+it with NODE_OPTIONS=--max-old-space-size=MB). CSV output pads every line to the used range's
+width unless the sheet is sparse (its used range holds more than 1,048,576 fields and more than
+four per non-blank cell): then each line ends at its last non-blank field.
 
 Several sheets (two or more --sheet, or --all-sheets) are evaluated once, together, and printed
 as one stream:
@@ -76,6 +86,8 @@ export interface CalcOptions {
   readonly lang: 'en' | 'zh';
   /** CSV output without the formula guard. */
   readonly raw: boolean;
+  /** --max-size: the most one .xlsx part may inflate to, in MB (undefined: the default). */
+  readonly maxSizeMB?: number;
 }
 
 export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | ({ readonly kind: 'calc' } & CalcOptions);
@@ -92,6 +104,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const sheets: string[] = [];
   let raw = false;
   let allSheets = false;
+  let maxSizeMB: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--') {
@@ -106,6 +119,16 @@ export function parseArgs(argv: readonly string[]): Command {
     if (arg === '--all-sheets') {
       if (allSheets) throw new UsageError('--all-sheets is given twice');
       allSheets = true;
+      continue;
+    }
+    const size = /^--max-size(?:=(.*))?$/.exec(arg);
+    if (size) {
+      if (maxSizeMB !== undefined) throw new UsageError('--max-size is given twice');
+      const value = size[1] ?? rest[++i];
+      if (value === undefined) throw new UsageError('--max-size needs a value (MB)');
+      const mb = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : NaN;
+      if (!(mb >= 1 && mb <= 1048576)) throw new UsageError(`--max-size must be a number of MB from 1 to 1048576, not "${value}"`);
+      maxSizeMB = mb;
       continue;
     }
     const m = /^--(sheet|format|lang)(?:=(.*))?$/.exec(arg);
@@ -136,7 +159,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const lang = options.lang ?? 'en';
   if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
   if (allSheets && sheets.length > 0) throw new UsageError('--all-sheets and --sheet cannot be given together');
-  return { kind: 'calc', file: positional[0], sheets, allSheets, format, lang, raw };
+  return { kind: 'calc', file: positional[0], sheets, allSheets, format, lang, raw, ...(maxSizeMB === undefined ? {} : { maxSizeMB }) };
 }
 
 export function version(): string {
@@ -176,15 +199,21 @@ async function load(options: CalcOptions): Promise<LoadedInput> {
   if (ext === '.csv') {
     const bytes = readBytes(options.file);
     if (options.sheets.length > 0) throw new UsageError('--sheet applies to .xlsx files only (a CSV file holds one sheet)');
-    const { decodeCsv, parseCsv } = await import('./read-csv');
-    const cells = parseCsv(decodeCsv(bytes), options.file);
+    const { decodeCsv, estimateFields, parseCsv } = await import('./read-csv');
+    const { checkBudget } = await import('./budget');
+    checkBudget(options.file, 'csv', 0, bytes.length); // before the bytes become text
+    const text = decodeCsv(bytes);
+    checkBudget(options.file, 'csv', estimateFields(text), bytes.length);
+    const cells = parseCsv(text, options.file);
     const name = path.basename(options.file, path.extname(options.file)) || 'Sheet1';
     // A formula in a CSV file is read as typed into Excel 365: array arithmetic on.
     return { sheets: [{ name, cells }], names: [], selected: [0], arrayArithmetic: true };
   }
-  readBytes(options.file); // the same "missing / not a file" messages as for CSV
+  const xlsxBytes = readBytes(options.file); // the same "missing / not a file" messages as for CSV
   const { readXlsx } = await import('./read-xlsx');
-  const { sheets, names } = await readXlsx(options.file);
+  const { packageLimits } = await import('../sheet/limits');
+  const { checkBudget } = await import('./budget');
+  const { sheets, names } = await readXlsx(options.file, packageLimits(options.maxSizeMB), (r) => checkBudget(options.file, 'xlsx', r.cells, r.inflated), xlsxBytes);
   let selected: number[] = [0];
   if (options.allSheets) selected = sheets.map((_, k) => k);
   else if (options.sheets.length > 0) {
@@ -272,6 +301,16 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
 
 /** Entry point of bin/cyberbi.js: sets the exit status once the output is written. */
 export function run(argv: readonly string[] = process.argv.slice(2)): void {
+  // A reader that stops early (`cyberbi calc … | head -1`) closes the pipe: the rest of the output
+  // has nowhere to go, which is no failure of the evaluation — end quietly, as if it had been read.
+  // (Ctrl+C needs nothing here: Node's default for SIGINT ends the process at once, status 130,
+  // without a trace; a handler would only run after the synchronous evaluation had finished.)
+  const quietOnClosedPipe = (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw e;
+  };
+  process.stdout.on('error', quietOnClosedPipe);
+  process.stderr.on('error', quietOnClosedPipe);
   main(argv).then(
     (code) => {
       process.exitCode = code;

@@ -43,9 +43,8 @@
  * - JSON: { "file", "sheets": [{ "sheet", "rows", "cols" }, ...], "cells": [...] } where every
  *   cell is the single-sheet cell with "sheet" as its first field.
  */
-import { stringify } from 'csv-stringify/sync';
 import { cellAddress } from '../sheet/formula';
-import { isOutputError, type OutputCell, type SheetResult, usedRange } from '../sheet/workbook';
+import { isOutputError, type OutputCell, type SheetResult } from '../sheet/workbook';
 
 /** Characters that make a spreadsheet read a CSV field as a formula (or, for tab and CR, hide one). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -68,28 +67,98 @@ export function formatValue(v: OutputCell, options: CsvOptions = {}): string {
   return options.raw ? v : guardFormulaText(v);
 }
 
+/** A blank cell: nothing, or empty text (as in the used range). */
+function blank(v: OutputCell | undefined): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/** The used range of sparse or dense values: its size, its non-blank cells and each row's width. */
+export interface Extent {
+  readonly rows: number;
+  readonly cols: number;
+  readonly cells: number;
+  /** Width of each row up to its last non-blank cell, by row index (rows without one absent). */
+  readonly widths: ReadonlyMap<number, number>;
+}
+
+/** Walks only the cells present (holes of a sparse array are skipped), never the rectangle. */
+export function usedExtent(values: ReadonlyArray<ReadonlyArray<OutputCell>>): Extent {
+  let rows = 0;
+  let cols = 0;
+  let cells = 0;
+  const widths = new Map<number, number>();
+  values.forEach((row, r) => {
+    let width = 0;
+    row.forEach((v, c) => {
+      if (blank(v)) return;
+      cells++;
+      width = c + 1;
+    });
+    if (width > 0) {
+      widths.set(r, width);
+      rows = r + 1;
+      cols = Math.max(cols, width);
+    }
+  });
+  return { rows, cols, cells, widths };
+}
+
+/**
+ * The CSV padding rule: every line is padded with empty fields to the used range's width, as
+ * long as the padded rectangle holds at most 1,048,576 fields or four fields per non-blank cell;
+ * a sparser sheet (one value at XFD1048576, a stray value far right) prints every line up to
+ * its last non-blank field only, so the output grows with the cells, not with the rectangle.
+ */
+export const PAD_FIELDS = 1 << 20;
+export function padded(rows: number, cols: number, cells: number): boolean {
+  return rows * cols <= Math.max(PAD_FIELDS, 4 * cells);
+}
+
+/** One CSV field as csv-stringify writes it, with a lone carriage return quoted too. */
+function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The fields of row r up to `width` (blank fields empty). */
+function rowFields(row: ReadonlyArray<OutputCell> | undefined, width: number, options: CsvOptions): string {
+  let line = '';
+  for (let c = 0; c < width; c++) {
+    if (c > 0) line += ',';
+    const v = row?.[c];
+    if (v !== undefined && v !== null) line += csvField(formatValue(v, options));
+  }
+  return line;
+}
+
 export function toCsv(sheet: SheetResult, options: CsvOptions = {}): string {
-  const records = usedRange(sheet.values).map((row) => row.map((v) => formatValue(v, options)));
-  if (records.length === 0) return '';
-  // A lone carriage return would end the line for many CSV readers: quote any field holding one
-  // (csv-stringify quotes only fields holding the delimiter, a quote or the record delimiter).
-  return stringify(records, { record_delimiter: 'unix', quoted_match: /\r/ });
+  const extent = usedExtent(sheet.values);
+  if (extent.rows === 0) return '';
+  // A lone carriage return would end the line for many CSV readers: a field holding one is quoted.
+  const pad = padded(extent.rows, extent.cols, extent.cells);
+  const lines: string[] = [];
+  for (let r = 0; r < extent.rows; r++) {
+    const width = pad ? extent.cols : (extent.widths.get(r) ?? 0);
+    // A line of one empty field: csv-stringify writes it as an empty line too.
+    lines.push(width === 0 ? '' : rowFields(sheet.values[r], width, options));
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** Several sheets as one CSV stream: the sheet's name, then the row (see the header). */
 export function toCsvSheets(sheets: readonly SheetResult[], options: CsvOptions = {}): string {
-  const blocks = sheets.map((sheet) => ({ name: options.raw ? sheet.name : guardFormulaText(sheet.name), rows: usedRange(sheet.values) }));
-  const width = Math.max(0, ...blocks.map((b) => (b.rows.length ? b.rows[0].length : 0)));
-  const records: string[][] = [];
+  const blocks = sheets.map((sheet) => ({ name: csvField(options.raw ? sheet.name : guardFormulaText(sheet.name)), values: sheet.values, extent: usedExtent(sheet.values) }));
+  const width = Math.max(0, ...blocks.map((b) => b.extent.cols));
+  const lines = blocks.reduce((n, b) => n + b.extent.rows, 0);
+  const pad = padded(lines, width + 1, blocks.reduce((n, b) => n + b.extent.cells, 0) + lines);
+  const out: string[] = [];
   for (const block of blocks) {
-    for (const row of block.rows) {
-      const fields = row.map((v) => formatValue(v, options));
-      while (fields.length < width) fields.push('');
-      records.push([block.name, ...fields]);
+    for (let r = 0; r < block.extent.rows; r++) {
+      const w = pad ? width : (block.extent.widths.get(r) ?? 0);
+      out.push(w === 0 ? block.name : `${block.name},${rowFields(block.values[r], w, options)}`);
     }
   }
-  if (records.length === 0) return '';
-  return stringify(records, { record_delimiter: 'unix', quoted_match: /\r/ });
+  if (out.length === 0) return '';
+  return `${out.join('\n')}\n`;
 }
 
 export interface JsonCell {
@@ -111,7 +180,7 @@ export interface JsonSheet {
 }
 
 export function toJsonSheet(sheet: SheetResult, file: string): JsonSheet {
-  const used = usedRange(sheet.values);
+  const used = usedExtent(sheet.values);
   const cells: JsonCell[] = [];
   sheet.values.forEach((row, r) =>
     row.forEach((v, c) => {
@@ -124,7 +193,7 @@ export function toJsonSheet(sheet: SheetResult, file: string): JsonSheet {
       cells.push(formula === undefined ? entry : { ...entry, formula });
     }),
   );
-  return { file, sheet: sheet.name, rows: used.length, cols: used.length ? used[0].length : 0, cells };
+  return { file, sheet: sheet.name, rows: used.rows, cols: used.cols, cells };
 }
 
 export function toJson(sheet: SheetResult, file: string): string {

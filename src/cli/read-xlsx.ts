@@ -9,7 +9,10 @@
  * the CLI never uses, which took about 100 ms of every .xlsx run. The Workbook is the same class
  * the index exports.
  */
+import fs from 'node:fs';
 import type * as ExcelJSModule from 'exceljs';
+import { type BoundedPackage, boundedPackage } from '../sheet/archive';
+import { DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { readWorkbookContent, type XlsxContent } from '../sheet/xlsx';
 import { UnreadableInputError } from './errors';
 
@@ -30,15 +33,51 @@ export function loadExcelJS(): ExcelJSParts {
   return require('exceljs') as typeof ExcelJSModule;
 }
 
-export async function readXlsx(file: string): Promise<XlsxContent> {
+/** What reading an .xlsx file learnt before building its cells (for the memory budget). */
+export interface XlsxReading {
+  /** The `<c` elements of its sheets: an upper estimate of its cells. */
+  readonly cells: number;
+  /** Bytes its needed parts inflate to. */
+  readonly inflated: number;
+}
+
+/**
+ * Reads `file` within `limits` (src/sheet/archive.ts: only the parts needed, each counted while
+ * inflating); `check` sees the estimate of cells before ExcelJS builds them and may throw.
+ */
+export async function readXlsx(
+  file: string,
+  limits: PackageLimits = DEFAULT_PACKAGE_LIMITS,
+  check?: (reading: XlsxReading) => void,
+  bytes: Uint8Array = fs.readFileSync(file),
+): Promise<XlsxContent> {
   const ExcelJS = loadExcelJS();
-  const workbook = new ExcelJS.Workbook();
+  const JSZip = require('jszip') as typeof import('jszip');
+  let bounded: BoundedPackage;
   try {
-    await workbook.xlsx.readFile(file);
+    bounded = await boundedPackage(bytes, JSZip, limits);
   } catch (e) {
+    if (e instanceof PackageLimitError) throw new UnreadableInputError(`${file}: ${e.message}; --max-size MB sets the limit for one part to MB and for the package to 4 × MB`);
     throw new UnreadableInputError(`${file} is not a readable .xlsx workbook (${e instanceof Error ? e.message : String(e)})`);
   }
-  const content = readWorkbookContent(workbook, ExcelJS.ValueType);
+  check?.({ cells: bounded.cells, inflated: bounded.inflated });
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bounded.bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    // ExcelJS refuses a column past XFD while reading the cell's address.
+    const column = /Out of bounds\. Invalid column letter: ([A-Z]+)/.exec(message);
+    if (column) throw new UnreadableInputError(`${file}: a cell in column ${column[1]} is past the last column: a worksheet has at most 1,048,576 rows and 16,384 columns (A1 to XFD1048576)`);
+    throw new UnreadableInputError(`${file} is not a readable .xlsx workbook (${message})`);
+  }
+  let content: XlsxContent;
+  try {
+    content = readWorkbookContent(workbook, ExcelJS.ValueType);
+  } catch (e) {
+    if (e instanceof SheetLimitError) throw new UnreadableInputError(`${file}: ${e.message}`);
+    throw e;
+  }
   if (content.sheets.length === 0) throw new UnreadableInputError(`${file} has no worksheet`);
   return content;
 }

@@ -7,10 +7,11 @@
  * switched off by entering every text with a leading apostrophe). Outputs are numbers, booleans,
  * text, null for a blank cell, or an error with its code and a message that is never empty.
  */
-import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { AlwaysDense, AlwaysSparse, DetailedCellError, HyperFormula } from 'hyperformula';
 import type { ConfigParams, RawCellContent } from 'hyperformula';
 import { normalizeFormula, renameNames } from './formula';
-import { HYPERFORMULA_CONFIG, type Language, registerCyberFunctions } from './plugin';
+import { formulaLimitProblem, limitedContent } from './formulaLimits';
+import { HYPERFORMULA_CONFIG, type Language, readsWholeLines, registerCyberFunctions } from './plugin';
 
 /** An error value held by an input cell (an error cell of an xlsx file). */
 export interface InputError {
@@ -108,15 +109,61 @@ export function isOutputError(v: OutputCell): v is OutputError {
 
 /** The HyperFormula settings for a workbook. */
 export function workbookConfig(options: WorkbookOptions = {}): Partial<ConfigParams> {
-  return { ...HYPERFORMULA_CONFIG, useArrayArithmetic: options.arrayArithmetic ?? false };
+  return { ...HYPERFORMULA_CONFIG, useArrayArithmetic: options.arrayArithmetic ?? false, chooseAddressMappingPolicy: ADDRESS_MAPPING };
 }
 
-/** One input cell → what HyperFormula is given. */
-function toContent(v: InputCell): RawCellContent {
+/**
+ * How HyperFormula stores a sheet's cells. Its default stores every sheet as a dense rectangle:
+ * one array of the sheet's width per row, so a 20,000-row sheet with one stray value in column
+ * XFD took 20,000 × 16,384 slots (2.6 GB) and one value at XFD1048576 more than the heap. A
+ * sheet filled below 1/32 of its rectangle is stored sparsely (maps of its cells); denser sheets,
+ * and empty ones (HyperFormula asks with fill 0 when a sheet is added), stay dense unless
+ * {@link withSparseSheets} says the sheets about to be added are sparse.
+ */
+const SPARSE_FILL = 1 / 32;
+const DENSE_POLICY = new AlwaysDense();
+const SPARSE_POLICY = new AlwaysSparse();
+let addingSparse = false;
+const ADDRESS_MAPPING: NonNullable<ConfigParams['chooseAddressMappingPolicy']> = {
+  call: (fill: number) => (addingSparse || (fill > 0 && fill < SPARSE_FILL) ? SPARSE_POLICY : DENSE_POLICY).call(),
+};
+
+/** Runs `add` (which adds sheets to an engine built with {@link workbookConfig}) storing them sparsely when `sparse`. */
+export function withSparseSheets<T>(sparse: boolean, add: () => T): T {
+  const before = addingSparse;
+  addingSparse = sparse;
+  try {
+    return add();
+  } finally {
+    addingSparse = before;
+  }
+}
+
+/** True when a sheet's cells fill less than 1/32 of their rectangle of more than 2^20 cells. */
+export function isSparseSheet(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>): boolean {
+  let cells = 0;
+  let width = 0;
+  let height = 0;
+  rows.forEach((row, r) =>
+    row?.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      cells++;
+      if (c >= width) width = c + 1;
+      height = r + 1;
+    }),
+  );
+  return width * height > DENSE_READ_CELLS && cells < width * height * SPARSE_FILL;
+}
+
+/**
+ * One input cell → what HyperFormula is given. A formula beyond Excel's limits becomes that
+ * cell's #VALUE! naming the limit, and HyperFormula never parses it (src/sheet/formulaLimits.ts).
+ */
+function toContent(v: InputCell, language: Language = 'en'): RawCellContent {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : '#NUM!';
   if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') return v.startsWith('=') ? normalizeFormula(v) : `'${v}`;
+  if (typeof v === 'string') return v.startsWith('=') ? (limitedContent(v, language) ?? normalizeFormula(v)) : `'${v}`;
   if (isInputError(v)) {
     const code = v.error.trim().toUpperCase();
     if (HF_ERROR_CODES.has(code)) return code;
@@ -162,10 +209,14 @@ function prepareNames(options: WorkbookOptions): { names: NamedExpressionInput[]
     taken.add(alias.toUpperCase());
     renames.set(n.name.toUpperCase(), alias);
   }
-  const names = given.map((n) => {
-    const expression = n.expression.startsWith('=') ? renameNames(normalizeFormula(n.expression), renames) : n.expression;
-    return { name: renames.get(n.name.toUpperCase()) ?? n.name, expression };
-  });
+  // A name beyond Excel's formula limits is left out (formulas using it show #NAME?): HyperFormula
+  // would recurse through it as through a formula (src/sheet/formulaLimits.ts).
+  const names = given
+    .filter((n) => formulaLimitProblem(n.expression) === undefined)
+    .map((n) => {
+      const expression = n.expression.startsWith('=') ? renameNames(normalizeFormula(n.expression), renames) : n.expression;
+      return { name: renames.get(n.name.toUpperCase()) ?? n.name, expression };
+    });
   return { names, renames };
 }
 
@@ -186,7 +237,7 @@ function buildEngine(sheets: readonly SheetInput[], contents: RawCellContent[][]
   }
   const hf = HyperFormula.buildEmpty(config);
   try {
-    const ids = sheets.map((s) => hf.getSheetId(hf.addSheet(s.name)) as number);
+    const ids = sheets.map((s, k) => hf.getSheetId(withSparseSheets(isSparseSheet(contents[k]), () => hf.addSheet(s.name))) as number);
     hf.batch(() => {
       for (const n of names) if (hf.isItPossibleToAddNamedExpression(n.name, n.expression)) hf.addNamedExpression(n.name, n.expression);
       ids.forEach((id, k) => hf.setSheetContent(id, contents[k]));
@@ -230,7 +281,8 @@ function buildRobustly(
     );
     const culprits = new Map<string, string>();
     const attempt = (count: number): { hf?: HyperFormula; error?: unknown } => {
-      const trial = contents.map((rows) => rows.map((row) => [...row]));
+      // slice keeps a sparse row's holes (a spread would fill them); the shared empty row stays shared.
+      const trial = contents.map((rows) => rows.map((row) => (row === NO_CELLS ? row : row.slice())));
       formulas.forEach(([k, r, c], i) => {
         if (i >= count) trial[k][r][c] = null;
         else if (culprits.has(`${k},${r},${c}`)) trial[k][r][c] = '#VALUE!';
@@ -273,18 +325,99 @@ function buildRobustly(
   }
 }
 
+/** The row given to HyperFormula for a row without cells (never written to: formulas are never in it). */
+const NO_CELLS: RawCellContent[] = [];
+
+/**
+ * Above this many cells of a sheet's extent (and four times its input cells), the values are read
+ * cell by cell instead of as HyperFormula's dense rectangle: one value at XFD1048576 would
+ * otherwise be a rectangle of 17 billion cells.
+ */
+const DENSE_READ_CELLS = 1 << 20;
+
+/**
+ * A sheet's evaluated values: HyperFormula's dense rectangle for a compact sheet, otherwise a
+ * sparse array (holes for blank cells) holding the input cells and the cells their arrays spill into.
+ */
+function readValues(hf: HyperFormula, sheet: number, contents: ReadonlyArray<ReadonlyArray<RawCellContent>>, count: number): OutputCell[][] {
+  const dims = hf.getSheetDimensions(sheet);
+  if (dims.width * dims.height <= Math.max(DENSE_READ_CELLS, 4 * count)) return hf.getSheetValues(sheet).map((row) => row.map(toOutput));
+  const values: OutputCell[][] = [];
+  const put = (row: number, col: number) => {
+    const v = toOutput(hf.getCellValue({ sheet, row, col }));
+    if (v !== null) (values[row] ??= [])[col] = v;
+  };
+  const isArrayPart = (row: number, col: number) => String(hf.getCellType({ sheet, row, col })) === 'ARRAY';
+  contents.forEach((line, row) =>
+    line.forEach((content, col) => {
+      if (content === null || content === undefined) return;
+      put(row, col);
+      if (String(hf.getCellType({ sheet, row, col })) !== 'ARRAYFORMULA') return;
+      // The array's extent: the cells to its right and below that belong to an array.
+      let w = 1;
+      let h = 1;
+      while (col + w < dims.width && isArrayPart(row, col + w)) w++;
+      while (row + h < dims.height && isArrayPart(row + h, col)) h++;
+      for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) if (r > 0 || c > 0) put(row + r, col + c);
+    }),
+  );
+  return values;
+}
+
+/**
+ * A CYBER function over a whole column or row (=CYBER.POOLSHARE(A:A)) returns one value per used
+ * row of it, a size HyperFormula fixes when it reads the formula — while building, before the
+ * cells below were read. Such formulas are entered again once every cell is in place
+ * (src/sheet/plugin.ts, readsWholeLines).
+ */
+function enterWholeLinesAgain(hf: HyperFormula, sheets: readonly SheetInput[], contents: ReadonlyArray<ReadonlyArray<ReadonlyArray<RawCellContent>>>, names: readonly NamedExpressionInput[]): void {
+  const nameList = names.map((n) => n.name);
+  const again: Array<{ sheet: number; row: number; col: number; formula: string }> = [];
+  contents.forEach((rows, k) =>
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v === 'string' && v.startsWith('=') && readsWholeLines(v, nameList)) again.push({ sheet: k, row: r, col: c, formula: v });
+      }),
+    ),
+  );
+  if (again.length === 0) return;
+  const ids = sheets.map((s) => hf.getSheetId(s.name) as number);
+  hf.batch(() => {
+    for (const a of again) {
+      try {
+        hf.setCellContents({ sheet: ids[a.sheet], row: a.row, col: a.col }, [[a.formula]]);
+      } catch {
+        // left as built: its value says what went wrong
+      }
+    }
+  });
+}
+
 /** Evaluates every sheet (formulas may refer to other sheets) and returns them in order. */
 export function evaluateWorkbook(sheets: readonly SheetInput[], options: WorkbookOptions = {}): SheetResult[] {
   registerCyberFunctions(options.language ?? 'en');
   const { names, renames } = prepareNames(options);
-  const contents = sheets.map((s) =>
-    s.cells.map((row) =>
-      row.map((cell) => {
-        const content = toContent(cell);
+  // Inputs may be sparse (a row or a cell absent: an array hole): the holes stay holes, and an
+  // absent row becomes the one shared empty row, so one cell at XFD1048576 costs one cell.
+  const counts: number[] = [];
+  const contents = sheets.map((s) => {
+    const rows: RawCellContent[][] = new Array<RawCellContent[]>(s.cells.length);
+    let count = 0;
+    for (let r = 0; r < s.cells.length; r++) {
+      const row = s.cells[r];
+      if (row === undefined || row.length === 0) {
+        rows[r] = NO_CELLS;
+        continue;
+      }
+      rows[r] = row.map((cell) => {
+        if (cell !== null && cell !== undefined) count++;
+        const content = toContent(cell, options.language);
         return renames.size > 0 && typeof content === 'string' && content.startsWith('=') ? renameNames(content, renames) : content;
-      }),
-    ),
-  );
+      });
+    }
+    counts.push(count);
+    return rows;
+  });
   // An array formula read with its range gets that range's size up front (XLFIT): HyperFormula
   // otherwise sizes it from its arguments before evaluating, as one cell when they are computed.
   const shown = new Map<string, string>(); // "sheet,row,col" → the formula as read, for the output
@@ -292,7 +425,7 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
     (s.arrays ?? []).forEach((a) => {
       const content = contents[k][a.row]?.[a.col];
       const m = typeof content === 'string' ? /^=\s*ARRAYFORMULA\s*\(([\s\S]*)\)\s*$/i.exec(content) : null;
-      if (!m || typeof content !== 'string' || a.rows * a.cols <= 1) return;
+      if (!m || typeof content !== 'string' || a.rows * a.cols < 1) return;
       shown.set(`${k},${a.row},${a.col}`, content);
       contents[k][a.row][a.col] = `=ARRAYFORMULA(XLFIT(${m[1]},${a.rows},${a.cols}))`;
     }),
@@ -307,28 +440,30 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
     hf.batch(() => undefined);
     hf.batch(() => undefined);
   }
+  enterWholeLinesAgain(hf, sheets, contents, names);
   try {
     const ids = sheets.map((s) => hf.getSheetId(s.name) as number);
     return sheets.map((s, k) => {
-      const values = hf.getSheetValues(ids[k]).map((row) => row.map(toOutput));
+      const values = readValues(hf, ids[k], contents[k], counts[k]);
       const formulas = new Map<string, string>();
       s.cells.forEach((row, r) =>
         row.forEach((cell, c) => {
           const content = contents[k][r][c];
-          if (typeof content === 'string' && content.startsWith('=') && !isInputError(cell)) formulas.set(`${r},${c}`, shown.get(`${k},${r},${c}`) ?? content);
+          if (typeof content === 'string' && content.startsWith('=') && !isInputError(cell)) {
+            // A formula entered as XLLIMIT (beyond Excel's limits) is shown as it was read.
+            formulas.set(`${r},${c}`, shown.get(`${k},${r},${c}`) ?? (content.startsWith('=XLLIMIT(') && typeof cell === 'string' ? cell : content));
+          }
           // An error code HyperFormula does not know (#NULL!, #CALC!, ...) reads back as entered.
           if (isInputError(cell) && content === '#ERROR!') {
             const code = cell.error.trim().toUpperCase();
-            while (values.length <= r) values.push([]);
-            values[r][c] = { error: code, message: DEFAULT_MESSAGES[code] ?? code };
+            (values[r] ??= [])[c] = { error: code, message: DEFAULT_MESSAGES[code] ?? code };
           }
         }),
       );
       if (s.arrays) fillArrayAreas(values, s.arrays);
       for (const x of replaced) {
         if (x.sheet !== s.name) continue;
-        while (values.length <= x.row) values.push([]);
-        values[x.row][x.col] = { error: '#VALUE!', message: x.message };
+        (values[x.row] ??= [])[x.col] = { error: '#VALUE!', message: x.message };
         formulas.set(`${x.row},${x.col}`, x.formula);
       }
       return { name: s.name, values, formulas, replaced: replaced.filter((x) => x.sheet === s.name) };

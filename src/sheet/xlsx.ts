@@ -22,6 +22,7 @@
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { arrayFormula, columnLetters, parseAddress, shiftFormula } from './formula';
+import { MAX_COLS, MAX_ROWS, SheetLimitError, sheetLimitMessage } from './limits';
 import { resolveTableReferences, type TableDefinition } from './tables';
 import type { InputCell, NamedExpressionInput, SheetInput } from './workbook';
 
@@ -192,6 +193,9 @@ function detailOf(cell: Cell, ValueType: ValueTypes): CellDetail | undefined {
   };
 }
 
+/** The most cells an array formula's stored range is filled to (see readSheet). */
+const MAX_FILLED_ARRAY = 1 << 20;
+
 function readSheet(
   sheet: Worksheet,
   ValueType: ValueTypes,
@@ -202,17 +206,17 @@ function readSheet(
   const details = new Map<string, CellDetail>();
   const arrayAreas: Array<{ top: number; left: number; bottom: number; right: number }> = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > MAX_ROWS) throw new SheetLimitError(sheetLimitMessage(sheet.name, `has a cell in row ${rowNumber.toLocaleString('en-US')}`));
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (colNumber > MAX_COLS) throw new SheetLimitError(sheetLimitMessage(sheet.name, `has a cell in column ${colNumber.toLocaleString('en-US')}`));
       if (withDetails) {
         const detail = detailOf(cell, ValueType);
         if (detail) details.set(`${rowNumber - 1},${colNumber - 1}`, detail);
       }
       const value = inputOf(cell, sheet, ValueType, tables);
       if (value === null) return;
-      while (cells.length < rowNumber) cells.push([]);
-      const line = cells[rowNumber - 1];
-      while (line.length < colNumber) line.push(null);
-      line[colNumber - 1] = value;
+      // Sparse: no row or cell is made for a blank one (one value at XFD1048576 is one entry).
+      (cells[rowNumber - 1] ??= [])[colNumber - 1] = value;
       const model = cell.value as FormulaModel | null;
       if (typeof model === 'object' && model !== null && model.shareType === 'array' && model.ref) {
         const [a, b] = model.ref.split(':');
@@ -223,14 +227,21 @@ function readSheet(
     });
   });
   // The rest of an array formula's range holds Excel's cached results: leave it to the spill.
+  // Only the cells present are visited (a range of A1:XFD1048576 costs its cells, not its area).
   for (const area of arrayAreas) {
-    for (let r = area.top; r <= area.bottom; r++) {
-      for (let c = area.left; c <= area.right; c++) {
-        if ((r !== area.top || c !== area.left) && cells[r - 1] && c - 1 < cells[r - 1].length) cells[r - 1][c - 1] = null;
-      }
+    for (let r = area.top; r <= Math.min(area.bottom, cells.length); r++) {
+      const line = cells[r - 1];
+      line?.forEach((_, c0) => {
+        const c = c0 + 1;
+        if (c >= area.left && c <= area.right && (r !== area.top || c !== area.left)) line[c0] = null;
+      });
     }
   }
-  const arrays = arrayAreas.map((a) => ({ row: a.top - 1, col: a.left - 1, rows: a.bottom - a.top + 1, cols: a.right - a.left + 1 }));
+  // A range larger than a million cells is not filled to its size (its result spills as computed):
+  // a stored ref of A1:XFD1048576 would otherwise ask for an array of 17 billion values.
+  const arrays = arrayAreas
+    .map((a) => ({ row: a.top - 1, col: a.left - 1, rows: a.bottom - a.top + 1, cols: a.right - a.left + 1 }))
+    .filter((a) => a.rows * a.cols <= MAX_FILLED_ARRAY);
   const input = arrays.length > 0 ? { name: sheet.name, cells, arrays } : { name: sheet.name, cells };
   if (!withDetails) return { input };
   const columnWidths: Record<string, number> = {};

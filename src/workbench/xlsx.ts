@@ -26,11 +26,14 @@
  */
 import type * as ExcelJSModule from 'exceljs';
 import { columnNumber } from '../sheet/formula';
-import { isInputError, type InputCell } from '../sheet/workbook';
+import { type BoundedPackage, boundedPackage } from '../sheet/archive';
+import { count, DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
+import { isInputError, type InputCell, isSparseSheet, withSparseSheets } from '../sheet/workbook';
 import { readWorkbookContent } from '../sheet/xlsx';
-import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
+import type { CellInput, CellValue } from '../taskpane/gateway';
 import { isFormula, WorkbenchModel } from './model';
-import { captureOrigin, type PackageOrigin, packageNames, patchPackage } from './xlsxPackage';
+import { type MetaEntries, readMetaRows, recordStateProblems, type StateProblem, validCharts } from './stateValidate';
+import { captureOrigin, loadJSZip, type PackageOrigin, packageNames, patchPackage } from './xlsxPackage';
 import { copyFileName, type SaveWarning, saveWarnings as warningsFor } from './xlsxWarnings';
 
 export { copyFileName, type SaveWarning };
@@ -176,41 +179,72 @@ function toInput(v: InputCell): CellInput {
   return v.text;
 }
 
-/** Opens .xlsx bytes as a workbench workbook. Throws when the bytes are not a readable workbook. */
-export async function openXlsx(bytes: ArrayBuffer | Uint8Array, ExcelJS: ExcelJS): Promise<WorkbenchModel> {
+/**
+ * The most cells the workbench opens: beyond it the page's memory (HyperFormula, the model and
+ * the grid, about 1 KB a cell) would run out before the workbook shows. `cyberbi calc` reads more.
+ */
+export const MAX_OPEN_CELLS = 1_000_000;
+
+/** A file the workbench refuses to open, with the reason (a limit and the figures). */
+export class OpenRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OpenRefusedError';
+  }
+}
+
+/**
+ * Opens .xlsx bytes as a workbench workbook. Throws when the bytes are not a readable workbook,
+ * and OpenRefusedError, before building anything, for a file past a limit: a part or the package
+ * inflating past its bound (src/sheet/archive.ts: pictures and embedded objects are never
+ * inflated), more than {@link MAX_OPEN_CELLS} cells, a cell beyond XFD1048576.
+ */
+export async function openXlsx(bytes: ArrayBuffer | Uint8Array, ExcelJS: ExcelJS, limits: PackageLimits = DEFAULT_PACKAGE_LIMITS): Promise<WorkbenchModel> {
   const wb = new ExcelJS.Workbook();
   const data = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
-  await wb.xlsx.load(data as ArrayBuffer);
-  const content = readWorkbookContent(wb, ExcelJS.ValueType, { details: true });
+  let bounded: BoundedPackage;
+  try {
+    bounded = await boundedPackage(new Uint8Array(data as ArrayBuffer), await loadJSZip(), limits);
+  } catch (e) {
+    if (e instanceof PackageLimitError) throw new OpenRefusedError(`The workbook is not opened: ${e.message}.`);
+    throw e;
+  }
+  if (bounded.cells > MAX_OPEN_CELLS) {
+    throw new OpenRefusedError(`The workbook is not opened: it has about ${count(bounded.cells)} cells, more than the ${count(MAX_OPEN_CELLS)} the workbench opens (cyberbi calc evaluates larger files).`);
+  }
+  try {
+    await wb.xlsx.load(bounded.bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    const column = /Out of bounds\. Invalid column letter: ([A-Z]+)/.exec(e instanceof Error ? e.message : '');
+    if (column) throw new OpenRefusedError(`The workbook is not opened: a cell in column ${column[1]} is past the last column; a worksheet has at most 1,048,576 rows and 16,384 columns (A1 to XFD1048576).`);
+    throw e;
+  }
+  let content: ReturnType<typeof readWorkbookContent>;
+  try {
+    content = readWorkbookContent(wb, ExcelJS.ValueType, { details: true });
+  } catch (e) {
+    if (e instanceof SheetLimitError) throw new OpenRefusedError(`The workbook is not opened: ${e.message}.`);
+    throw e;
+  }
   const original = new Uint8Array(data as ArrayBuffer).slice();
   // The names as the file holds them (constants and formulas too); ExcelJS's list when unreadable.
   const names = await packageNames(original).catch(() => content.names);
   const details = content.details ?? [];
   const model = new WorkbenchModel();
-  const charts: Array<{ sheet: string; chart: ChartSpec }> = [];
-  const settings: Array<[string, string]> = [];
+  // What is read back of the workbench's own sheet is checked first; what fails is dropped and
+  // said, the rest kept (src/workbench/stateValidate.ts).
+  const problems: StateProblem[] = [];
+  let meta: MetaEntries = { settings: [], charts: [] };
   const kept: number[] = [];
   content.sheets.forEach((sheet, k) => {
-    if (sheet.name !== META_SHEET) {
-      kept.push(k);
-      return;
-    }
-    for (const row of sheet.cells) {
-      const text = (c: InputCell) => (c === null || c === undefined ? '' : typeof c === 'object' ? ('text' in c ? c.text : '') : String(c));
-      const [kind, key, ...rest] = row.map(text);
-      const value = rest.join('');
-      if (kind === 'setting' && key) settings.push([key, value]);
-      if (kind === 'chart' && key) {
-        try {
-          charts.push({ sheet: key, chart: JSON.parse(value) as ChartSpec });
-        } catch {
-          // a damaged chart entry is dropped; the cells still open
-        }
-      }
-    }
+    if (sheet.name !== META_SHEET) kept.push(k);
+    else meta = readMetaRows(sheet.cells, problems);
   });
   // Sheets first (formulas and names may refer to any of them), then names, then cells.
-  for (const k of kept) model.addSheet(content.sheets[k].name, { hidden: details[k]?.state !== 'visible' && details[k] !== undefined });
+  // A sparse sheet (one value at XFD1048576) is stored sparsely by HyperFormula: its cells, not its rectangle.
+  for (const k of kept) {
+    withSparseSheets(isSparseSheet(content.sheets[k].cells), () => model.addSheet(content.sheets[k].name, { hidden: details[k]?.state !== 'visible' && details[k] !== undefined }));
+  }
   for (const n of names) model.addName(n.name, n.expression);
   for (const k of kept) {
     const sheet = content.sheets[k];
@@ -234,8 +268,9 @@ export async function openXlsx(bytes: ArrayBuffer | Uint8Array, ExcelJS: ExcelJS
       if (Object.keys(detail.columnWidths).length > 0) model.setColumnWidths(sheet.name, detail.columnWidths);
     }
   }
-  for (const c of charts) if (model.hasSheet(c.sheet)) model.addChart(c.sheet, c.chart);
-  for (const [k, v] of settings) model.setSetting(k, v);
+  for (const c of validCharts(model, meta.charts, problems)) model.addChart(c.sheet, c.chart);
+  for (const [k, v] of meta.settings) model.setSetting(k, v);
+  recordStateProblems(model, problems);
   const first = model.sheetNames()[0] ?? model.sheetNames({ includeHidden: true })[0];
   if (first) model.select(first, 0, 0);
   try {

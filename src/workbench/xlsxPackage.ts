@@ -133,9 +133,12 @@ function resolveTarget(fromPart: string, target: string): string {
 
 /** jszip, loaded on first open or save (its own chunk in the page, as ExcelJS). */
 let zipModule: Promise<typeof JSZip> | undefined;
-function loadZip(bytes: Uint8Array): Promise<JSZip> {
+export function loadJSZip(): Promise<typeof JSZip> {
   zipModule ??= import(/* webpackChunkName: "jszip" */ 'jszip').then((m) => ((m as unknown as { default?: typeof JSZip }).default ?? m) as typeof JSZip);
-  return zipModule.then((Z) => Z.loadAsync(bytes));
+  return zipModule;
+}
+function loadZip(bytes: Uint8Array): Promise<JSZip> {
+  return loadJSZip().then((Z) => Z.loadAsync(bytes));
 }
 
 async function text(zip: JSZip, path: string): Promise<string | undefined> {

@@ -1,0 +1,223 @@
+/**
+ * An .xlsx package made safe to hand to ExcelJS, in the CLI and the workbench alike: only the
+ * parts a reading of the cells needs are kept, and each is inflated once first, its bytes
+ * counted as they come, so that a part or a package past its bound (src/sheet/limits.ts) is
+ * refused before anything builds on it.
+ *
+ * Why: ExcelJS inflates every entry of the zip, pictures (xl/media), embedded objects
+ * (xl/embeddings), printer settings and macros included, whole and before reading anything: a
+ * 1.9 MB file whose picture inflates to 1.9 GB costs 1.9 GB. Here such parts are dropped unread
+ * (nothing the workbench or the CLI shows comes from them) and the kept parts are copied into
+ * the package ExcelJS reads still compressed, as they were.
+ *
+ * While counting, the sheets' `<c` elements are counted too: the caller's estimate of the cells
+ * it is about to build, checked against its memory budget before ExcelJS builds them.
+ *
+ * One repair on the way: a cell stored as an ISO 8601 date (`t="d"`, `<v>2025-01-01</v>`, as
+ * some writers other than Excel save dates) is rewritten as the Excel serial it stands for
+ * (45658) — ExcelJS would read it as the number 2025.
+ *
+ * JSZip is passed in (the CLI requires Node's build, the page loads its own chunk).
+ */
+import type JSZip from 'jszip';
+import { count, type PackageLimits, PackageLimitError, sizeText } from './limits';
+
+/** The parts read: what ExcelJS reads for cells, styles, names, tables and the metadata sheet. */
+const NEEDED = [
+  /^\[Content_Types\]\.xml$/,
+  /^_rels\/\.rels$/,
+  /^xl\/workbook\.xml$/,
+  /^xl\/_rels\/workbook\.xml\.rels$/,
+  /^xl\/sharedStrings\.xml$/,
+  /^xl\/styles\.xml$/,
+  /^xl\/worksheets\/sheet\d+\.xml$/,
+  /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/,
+  /^xl\/tables\/table\d+\.xml$/,
+  // A sheet's relationships may name its drawing and comments: ExcelJS then needs those parts
+  // (XML, bounded like the others); the pictures they show (xl/media) are never read.
+  /^xl\/drawings\/[A-Za-z0-9]+\.xml$/,
+  /^xl\/drawings\/_rels\/[A-Za-z0-9]+\.xml\.rels$/,
+  /^xl\/drawings\/vmlDrawing\d+\.vml$/,
+  /^xl\/comments\d+\.xml$/,
+];
+
+export function isNeededPart(name: string): boolean {
+  const n = name.startsWith('/') ? name.slice(1) : name;
+  return NEEDED.some((re) => re.test(n));
+}
+
+const SHEET = /^\/?xl\/worksheets\/sheet\d+\.xml$/;
+
+export interface BoundedPackage {
+  /** The package to hand to ExcelJS: the needed parts only. */
+  readonly bytes: Uint8Array;
+  /** `<c` elements in the sheets: an upper estimate of the cells (styled blank cells included). */
+  readonly cells: number;
+  /** Bytes the kept parts inflate to, all together. */
+  readonly inflated: number;
+  /** Parts left out unread (pictures, embedded objects, ...). */
+  readonly dropped: readonly string[];
+}
+
+/** The size an entry declares in the zip's directory (JSZip keeps it on a private field). */
+function declaredSize(file: JSZip.JSZipObject): number | undefined {
+  const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  return typeof size === 'number' && size >= 0 ? size : undefined;
+}
+
+interface Counted {
+  readonly bytes: number;
+  readonly cells: number;
+  readonly isoDates: boolean;
+}
+
+/**
+ * Inflates one part chunk by chunk without keeping it, counting its bytes; stops as soon as the
+ * part or the package (`before` bytes already read) passes its bound.
+ */
+function countPart(file: JSZip.JSZipObject, name: string, before: number, limits: PackageLimits, sheet: boolean): Promise<Counted> {
+  return new Promise((resolve, reject) => {
+    let bytes = 0;
+    let cells = 0;
+    let isoDates = false;
+    let carry = '';
+    let tail = '';
+    const decoder = sheet ? new TextDecoder('utf-8') : undefined;
+    let stopped = false;
+    // internalStream is JSZip's public streaming reader (its typings list only the zip-level one).
+    const stream = (file as unknown as { internalStream(type: 'uint8array'): JSZip.JSZipStreamHelper<Uint8Array> }).internalStream('uint8array');
+    stream.on('data', (chunk: Uint8Array) => {
+      if (stopped) return;
+      bytes += chunk.length;
+      if (bytes > limits.partBytes || before + bytes > limits.packageBytes) {
+        stopped = true;
+        stream.pause();
+        reject(
+          bytes > limits.partBytes
+            ? new PackageLimitError(`part ${name} inflates to more than ${sizeText(limits.partBytes)} (the limit for one part; stopped after ${sizeText(bytes)})`)
+            : new PackageLimitError(`the parts read inflate to more than ${sizeText(limits.packageBytes)} (the limit for a package; stopped at ${name} after ${sizeText(before + bytes)})`),
+        );
+        return;
+      }
+      if (decoder) {
+        const decoded = decoder.decode(chunk, { stream: true });
+        const text = carry + decoded;
+        // "<c " "<c>" "<c/>" (and a line break after the name); the character after "<c" is needed.
+        for (let i = text.indexOf('<c'); i >= 0 && i < text.length - 2; i = text.indexOf('<c', i + 2)) {
+          const next = text.charCodeAt(i + 2);
+          if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) cells++;
+        }
+        if (!isoDates && /\st\s*=\s*["']d["']/.test(tail + decoded)) isoDates = true;
+        // A "<c" or "<" at the very end is counted with the next chunk.
+        carry = text.endsWith('<c') ? '<c' : text.endsWith('<') ? '<' : '';
+        tail = (tail + decoded).slice(-16);
+      }
+    });
+    stream.on('error', (e: Error) => {
+      if (stopped) return;
+      stopped = true;
+      reject(new PackageLimitError(`part ${name} cannot be read (${e.message})`));
+    });
+    stream.on('end', () => {
+      if (!stopped) resolve({ bytes, cells, isoDates });
+    });
+    stream.resume();
+  });
+}
+
+/**
+ * Reads a package's directory, refuses it past its bounds, and returns the package of the
+ * needed parts. Throws PackageLimitError with the figures; JSZip's own error for a file that is
+ * not a zip at all.
+ */
+export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limits: PackageLimits): Promise<BoundedPackage> {
+  const zip = await Zip.loadAsync(bytes);
+  const dropped: string[] = [];
+  const kept: Array<[string, JSZip.JSZipObject]> = [];
+  for (const [name, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    if (isNeededPart(name)) kept.push([name, file]);
+    else dropped.push(name);
+  }
+  let declared = 0;
+  for (const [name, file] of kept) {
+    const size = declaredSize(file);
+    if (size === undefined) continue;
+    // What the directory declares is refused at once; what it hides is caught while inflating.
+    if (size > limits.partBytes) throw new PackageLimitError(`part ${name} declares ${sizeText(size)} inflated, more than ${sizeText(limits.partBytes)} (the limit for one part)`);
+    declared += size;
+  }
+  if (declared > limits.packageBytes) throw new PackageLimitError(`the parts read declare ${sizeText(declared)} inflated, more than ${sizeText(limits.packageBytes)} (the limit for a package)`);
+  let inflated = 0;
+  let cells = 0;
+  const withDates: string[] = [];
+  for (const [name, file] of kept) {
+    const sheet = SHEET.test(name);
+    const c = await countPart(file, name, inflated, limits, sheet);
+    inflated += c.bytes;
+    cells += c.cells;
+    if (c.isoDates) withDates.push(name);
+  }
+  for (const name of dropped) zip.remove(name);
+  for (const name of withDates) {
+    const file = zip.file(name);
+    if (file) zip.file(name, isoDatesToSerials(await file.async('string')));
+  }
+  // Kept parts keep their compressed bytes (JSZip copies an entry whose method is unchanged).
+  const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return { bytes: out, cells, inflated, dropped };
+}
+
+/** The message of a refused package, for hosts to show: "file.xlsx: part … (the limit …)". */
+export function packageLimitText(file: string, e: PackageLimitError, cells?: number): string {
+  return `${file}: ${e.message}${cells === undefined ? '' : ` (${count(cells)} cells)`}`;
+}
+
+const MS_PER_DAY = 86400000;
+const UNIX_EPOCH_SERIAL = 25569;
+
+/**
+ * An ISO 8601 date or date-time (2025-01-01, 2025-01-01T12:00:00, optional fraction and Z) →
+ * its Excel serial in the 1900 date system (2025-01-01 → 45658; 1900-01-01 → 1, with Excel's
+ * phantom 1900-02-29 before 1900-03-01); undefined for any other text.
+ */
+export function isoToSerial(text: string): number | undefined {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z)?)?\s*$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+  const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 59) return undefined;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined; // 2025-02-30
+  const serial = (t + UNIX_EPOCH_SERIAL * MS_PER_DAY) / MS_PER_DAY;
+  if (serial < 1) return undefined; // before 1900-01-01: Excel has no serial for it
+  return serial < 61 ? serial - 1 : serial;
+}
+
+/**
+ * A sheet part with every `t="d"` cell rewritten: an ISO value becomes its serial (a number
+ * cell), any other value stays as text (`t="str"`).
+ */
+export function isoDatesToSerials(xml: string): string {
+  let out = '';
+  let at = 0;
+  const tag = /<c\b[^>]*>/g;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const open = m[0];
+    const t = /\st\s*=\s*(["'])d\1/.exec(open);
+    if (!t) continue;
+    const selfClosing = open.endsWith('/>');
+    const end = selfClosing ? m.index + open.length : xml.indexOf('</c>', m.index + open.length);
+    if (end < 0) break;
+    const body = selfClosing ? '' : xml.slice(m.index + open.length, end);
+    const v = /<v>([^<]*)<\/v>/.exec(body);
+    const serial = v ? isoToSerial(v[1]) : undefined;
+    const newOpen = open.replace(t[0], serial === undefined && v ? ' t="str"' : '');
+    const newBody = v && serial !== undefined ? body.replace(v[0], `<v>${serial}</v>`) : body;
+    out += xml.slice(at, m.index) + newOpen + newBody;
+    at = end;
+    tag.lastIndex = end;
+  }
+  return out + xml.slice(at);
+}
