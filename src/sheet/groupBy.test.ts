@@ -49,3 +49,25 @@ describe('GROUPBY', () => {
     expect(spill('=GROUPBY(A2:A6,C2:C6,_xleta.SUM,0,1,3)', 1, 1)).toEqual([['#VALUE!']]);
   });
 });
+
+describe('PIVOTBY (read whole through ARRAYTOTEXT: blank cells are "")', () => {
+  const text = (formula: string): unknown => {
+    const [sheet] = evaluateWorkbook([{ name: 'S', cells: [...DATA.map((r) => [...r]), [`=ARRAYTOTEXT(${formula.slice(1)},1)`]] }]);
+    return code(sheet.values[DATA.length][0]);
+  };
+  test('regions down, products across, a total row and column', () => {
+    expect(text('=PIVOTBY(A1:A6,B1:B6,C1:C6,_xleta.SUM)')).toBe('{"","Coffee","Tea","Total";"East",3,5,8;"West",7,12,19;"Total",10,17,27}');
+  });
+  test('totals first (-1), rows by their totals descending (-2), a filter', () => {
+    expect(text('=PIVOTBY(A2:A6,B2:B6,C2:C6,_xleta.SUM,0,-1,-2,0)')).toBe('{"","Coffee","Tea";"Total",10,17;"West",7,12;"East",3,5}');
+    expect(text('=PIVOTBY(A2:A6,B2:B6,C2:C6,_xleta.SUM,0,0,1,0,1,D2:D6)')).toBe('{"","Coffee","Tea";"East",3,5;"West","",12}');
+  });
+  test('headers shown (3): the col fields named above, the row fields and values named below', () => {
+    expect(text('=PIVOTBY(A1:A6,B1:B6,C1:C6,_xleta.SUM,3,0,1,0)')).toBe('{"","Product","";"","Coffee","Tea";"Region","Sales","Sales";"East",3,5;"West",7,12}');
+  });
+  const g = (x: number): number => Number(x.toPrecision(15)); // ARRAYTOTEXT shows 15 digits, as Excel
+  test('PERCENTOF relative to the row totals (1) and to the grand total (2)', () => {
+    expect(text('=PIVOTBY(A2:A6,B2:B6,C2:C6,_xleta.PERCENTOF,0,0,1,0,1,,1)')).toBe(`{"","Coffee","Tea";"East",${g(3 / 8)},${g(5 / 8)};"West",${g(7 / 19)},${g(12 / 19)}}`);
+    expect(text('=PIVOTBY(A2:A6,B2:B6,C2:C6,_xleta.PERCENTOF,0,0,1,0,1,,2)')).toBe(`{"","Coffee","Tea";"East",${g(3 / 27)},${g(5 / 27)};"West",${g(7 / 27)},${g(12 / 27)}}`);
+  });
+});
