@@ -4,7 +4,7 @@
  * call; the Web Worker is terminated at once and the next run gets a fresh one), bad input as the
  * engine's error, and the year loss table / year finder over the same years.
  */
-import { ENGINE_VERSION, evaluate, prepareSimulation, yearLossTable } from '../../engine';
+import { ENGINE_VERSION, evaluate, prepareSimulation, unitsText, yearLossTable } from '../../engine';
 import { defaultInputs, validateForm } from '../templates/form';
 import type { FromWorker, SimulationRequest, ToWorker } from './protocol';
 import { inlineRunner, SimulationCancelled, SimulationInvalid, workerRunner, type WorkerLike } from './runner';
@@ -97,7 +97,11 @@ test('the year loss table (CSV and rows) and the year finder read the same years
   const lines = csv.answer.csv.trimEnd().split('\n');
   expect(lines[0]).toBe(['year', 'events', 'ground up', ...inputs.covers.map((r) => `paid ${r[0]}`), 'total'].join(','));
   expect(lines).toHaveLength(3001);
-  expect(lines[1]).toBe([1, direct[0].events, direct[0].groundUp, ...direct[0].paid, direct[0].total].join(','));
+  // Amounts as exact decimals (from integer units), equal to the doubles the statistics use.
+  const scale = prepared.value.model.scale;
+  const u = direct[0].units;
+  expect(lines[1]).toBe([1, direct[0].events, unitsText(u.groundUp, scale), ...u.paid.map((p) => unitsText(p, scale)), unitsText(u.total, scale)].join(','));
+  for (const [k, line] of lines.slice(1, 200).entries()) expect(line.split(',').map(Number)).toEqual([k + 1, direct[k].events, direct[k].groundUp, ...direct[k].paid, direct[k].total]);
   // The mean of the total column is the run's AAL.
   const run = served({ kind: 'run', spec }).pop()!;
   if (run.type !== 'done' || run.answer.kind !== 'run') throw new Error('run');

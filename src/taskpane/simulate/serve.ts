@@ -5,7 +5,7 @@
  * postMessage. Cancelling is the pane's: it terminates the worker (a run never yields), or, in
  * the inline runner, `cancelled()` turns true and the engine stops at its next progress call.
  */
-import { prepareSimulation, runSimulation, yearLossTable, type PreparedSimulation, type Scope, type SimResult } from '../../engine';
+import { prepareSimulation, runSimulation, unitsText, yearLossTable, type PreparedSimulation, type Scope, type SimResult } from '../../engine';
 import type { FromWorker, SimulationAnswer, SimulationRequest, SimulationSpec, ToWorker, YltHeader } from './protocol';
 
 /** How often (in years) progress is posted: a million years report 244 times. */
@@ -56,6 +56,7 @@ function answer(request: SimulationRequest, prepared: PreparedSimulation, progre
   const rows: number[][] = [];
   let best = { year: 0, amount: 0, distance: Infinity };
   let done = 0;
+  const exact = (units: number) => unitsText(units, model.scale);
   if (request.kind === 'ylt' && request.format === 'csv') lines.push(yltHeaderRow(request.header, ids).map(csvField).join(','));
   for (const row of yearLossTable(model, spec.seed, 1, count)) {
     if (request.kind === 'find') {
@@ -63,9 +64,9 @@ function answer(request: SimulationRequest, prepared: PreparedSimulation, progre
       const distance = Math.abs(amount - request.target);
       if (distance < best.distance) best = { year: row.year, amount, distance };
     } else {
-      const values = [row.year, row.events, row.groundUp, ...row.paid, row.total];
-      if (request.format === 'csv') lines.push(values.join(','));
-      else rows.push(values);
+      // CSV: the amounts as exact decimals from their integer units; a sheet takes the numbers.
+      if (request.format === 'csv') lines.push([row.year, row.events, exact(row.units.groundUp), ...row.units.paid.map(exact), exact(row.units.total)].join(','));
+      else rows.push([row.year, row.events, row.groundUp, ...row.paid, row.total]);
     }
     done++;
     if (done % PROGRESS_EVERY === 0 && progress(done, count) === false) throw new Stopped('cancelled');
