@@ -15,7 +15,7 @@
  * input hash, seed and years (catalogue: "Several cells with the same inputs (other output or
  * cover) reuse one simulation"); a run keeps only its statistics, never its years.
  */
-import { SIMULATION } from './articles';
+import { SAMSUNG, SIMULATION } from './articles';
 import { coerceArgument, firstErrorValue } from './coerce';
 import { type Decimal, fromNumber } from './decimal';
 import { guarded as distributionGuard } from './distributions';
@@ -280,7 +280,7 @@ export const SIMULATE_FUNCTIONS: readonly FunctionDefinition[] = [
       zh: '模拟多年损失（频率、事件表、保障树），每个年度均按 CYBER.ALLOCATE 精确理算："stats"（年均赔付、标准差、标准误差、发生赔付的年度概率、VaR、TVaR、最大年度、年均事件数与从零起算的年均损失），或重现期 2 至 1000 年的 "aep"、"oep"；可只统计某一保障及其下级。',
     },
     resultKind: 'column',
-    articles: [SIMULATION.annualLoss],
+    articles: [SIMULATION.annualLoss, SAMSUNG.policyAggregate, SAMSUNG.sublimitsFirstParty, SAMSUNG.largestDeductible, SAMSUNG.relatedClaims],
     params: PARAMS,
     formula: '(no closed form: Monte Carlo over years; each year’s events settled as =CYBER.ALLOCATE(claims of the year, covers, policy_aggregate, policy_per_claim))',
     // One event a year, a loss of 500: the deductible 100 leaves 400, the per-event limit 400.
@@ -288,7 +288,7 @@ export const SIMULATE_FUNCTIONS: readonly FunctionDefinition[] = [
       formula: '=CYBER.SIMULATE("bernoulli(1)", {"BI",1,"constant(500)"}, {"BI","",400,"",100}, "", "", 10)',
       result: '{Mean annual paid (AAL),400;Standard deviation,0;Standard error of the mean,0;Probability a year pays anything,1;VaR 90%,400;VaR 95%,400;VaR 99%,400;VaR 99.5%,400;VaR 99.6%,400;TVaR 99%,400;TVaR 99.5%,400;Largest annual paid,400;Mean number of events per year,1;Mean annual loss before terms (ground up),500}',
     },
-    run: (a) => {
+    run: (a, t) => {
       const frequencyText = a.text('frequency');
       const { model } = buildModel(frequencyText, a.table('events'), a.table('covers'), a.optNum('policy_aggregate'), a.optNum('policy_per_claim'));
       const yearsD = a.num('years');
@@ -316,9 +316,16 @@ export const SIMULATE_FUNCTIONS: readonly FunctionDefinition[] = [
         if (e instanceof SimulationLimit) limitFailure(e, frequencyText, yearsD);
         throw e;
       }
+      const s = r.stats;
+      if (t.enabled) {
+        // What the explain view shows: the run and its headline figures, each year settled as ALLOCATE.
+        t.step({ en: `Years simulated (seed ${seed}, engine ${ENGINE_VERSION}, inputs ${model.hash})`, zh: `模拟年数（种子 ${seed}，引擎 ${ENGINE_VERSION}，输入 ${model.hash}）` }, fromNumber(years), SIMULATION.annualLoss);
+        t.step({ en: 'Mean number of events per year', zh: '年均事件数' }, value(s.meanEvents), SIMULATION.annualLoss);
+        t.step({ en: 'Mean annual loss before terms (ground up)', zh: '年均损失（适用条款前，从零起算）' }, value(s.meanGroundUp), SIMULATION.annualLoss);
+        t.step({ en: 'Mean annual paid (AAL), each year settled as CYBER.ALLOCATE', zh: '年均赔付（AAL），每年均按 CYBER.ALLOCATE 理算' }, value(s.mean), SAMSUNG.largestDeductible);
+      }
       const output = a.text('output');
       if (output === 'aep' || output === 'oep') return r[output].map(([T, v]) => [fromNumber(T), value(v)]);
-      const s = r.stats;
       const values = [s.mean, s.sd, s.se, s.probabilityPaid, s.var90, s.var95, s.var99, s.var995, s.var996, s.tvar99, s.tvar995, s.max, s.meanEvents, s.meanGroundUp];
       const lang = a.language ?? 'en';
       return values.map((v, i) => [SIMULATE_LABELS[i][lang], value(v)]);
