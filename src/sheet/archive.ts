@@ -190,9 +190,9 @@ export function isoToSerial(text: string): number | undefined {
   const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const check = new Date(Date.UTC(y, mo - 1, d));
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined; // 2025-02-30
-  const serial = (t + UNIX_EPOCH_SERIAL * MS_PER_DAY) / MS_PER_DAY;
-  if (serial < 1) return undefined; // before 1900-01-01: Excel has no serial for it
-  return serial < 61 ? serial - 1 : serial;
+  const days = (t + UNIX_EPOCH_SERIAL * MS_PER_DAY) / MS_PER_DAY;
+  const serial = days < 61 ? days - 1 : days;
+  return serial < 1 ? undefined : serial; // before 1900-01-01: Excel has no serial for it
 }
 
 /**
