@@ -2,6 +2,7 @@
  * `cyberbi`: the command-line evaluator (section 8 of the function catalogue, v2).
  *
  *   cyberbi calc FILE [--sheet NAME]... [--all-sheets] [--format csv|json] [--lang en|zh] [--raw]
+ *   cyberbi calc FILE --year-table CELL [--out FILE.csv] [--lang en|zh]
  *   cyberbi --help | --version
  *
  * Exit status: 0 when the file was evaluated (even if cells hold errors); 2 for unreadable input
@@ -23,6 +24,7 @@ import type { NamedExpressionInput, SheetInput } from '../sheet/workbook';
 
 export const USAGE = `Usage:
   cyberbi calc FILE [--sheet NAME]... [--all-sheets] [--format csv|json] [--lang en|zh] [--raw] [--max-size MB]
+  cyberbi calc FILE --year-table CELL [--out FILE.csv] [--lang en|zh]
   cyberbi --help
   cyberbi --version
 
@@ -37,6 +39,14 @@ Options:
   --format json    print every non-blank cell with its address, type, value, the message of an
                    error and the formula it holds
   --lang en|zh     language of the CYBER functions' error messages (default en)
+  --year-table CELL
+                   instead of the sheet, print the year loss table of the CYBER.SIMULATE call
+                   in CELL (B2, or Model!B2 for another sheet) as CSV: one line per simulated
+                   year with the year, its events, the loss before terms, what each cover of
+                   the covers tree paid (its own rows) and the total paid, amounts as exact
+                   decimals; the arguments of the call must be literals, array constants or
+                   cell/range references
+  --out FILE       with --year-table, write the table to FILE instead of standard output
   --raw            print text exactly in CSV output; without it, text that a spreadsheet would
                    run as a formula (beginning with =, +, -, @, a tab or a carriage return) is
                    printed with a leading ' (numbers, booleans and errors never are; JSON output
@@ -88,6 +98,10 @@ export interface CalcOptions {
   readonly raw: boolean;
   /** --max-size: the most one .xlsx part may inflate to, in MB (undefined: the default). */
   readonly maxSizeMB?: number;
+  /** --year-table: the cell of a CYBER.SIMULATE call whose year loss table is printed instead of the sheet. */
+  readonly yearTable?: string;
+  /** --out: where --year-table writes (undefined: standard output). */
+  readonly out?: string;
 }
 
 export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | ({ readonly kind: 'calc' } & CalcOptions);
@@ -100,7 +114,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command !== 'calc') throw new UsageError(`unknown command "${command}"`);
   const positional: string[] = [];
-  const options: { format?: string; lang?: string } = {};
+  const options: { format?: string; lang?: string; 'year-table'?: string; out?: string } = {};
   const sheets: string[] = [];
   let raw = false;
   let allSheets = false;
@@ -131,9 +145,9 @@ export function parseArgs(argv: readonly string[]): Command {
       maxSizeMB = mb;
       continue;
     }
-    const m = /^--(sheet|format|lang)(?:=(.*))?$/.exec(arg);
+    const m = /^--(sheet|format|lang|year-table|out)(?:=(.*))?$/.exec(arg);
     if (m) {
-      const key = m[1] as 'sheet' | 'format' | 'lang';
+      const key = m[1] as 'sheet' | 'format' | 'lang' | 'year-table' | 'out';
       let value = m[2];
       if (value === undefined) {
         if (i + 1 >= rest.length) throw new UsageError(`--${key} needs a value`);
@@ -159,7 +173,21 @@ export function parseArgs(argv: readonly string[]): Command {
   const lang = options.lang ?? 'en';
   if (lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be en or zh, not "${lang}"`);
   if (allSheets && sheets.length > 0) throw new UsageError('--all-sheets and --sheet cannot be given together');
-  return { kind: 'calc', file: positional[0], sheets, allSheets, format, lang, raw, ...(maxSizeMB === undefined ? {} : { maxSizeMB }) };
+  const yearTable = options['year-table'];
+  if (options.out !== undefined && yearTable === undefined) throw new UsageError('--out applies to --year-table only');
+  if (yearTable !== undefined && (allSheets || sheets.length > 1 || options.format !== undefined)) throw new UsageError('--year-table prints one table as CSV: it cannot be given with --all-sheets, several --sheet or --format');
+  return {
+    kind: 'calc',
+    file: positional[0],
+    sheets,
+    allSheets,
+    format,
+    lang,
+    raw,
+    ...(maxSizeMB === undefined ? {} : { maxSizeMB }),
+    ...(yearTable === undefined ? {} : { yearTable }),
+    ...(options.out === undefined ? {} : { out: options.out }),
+  };
 }
 
 export function version(): string {
@@ -268,6 +296,21 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     const results = evaluateWorkbook(input.sheets, { arrayArithmetic: input.arrayArithmetic, language: command.lang, names: input.names });
     trace.evaluations++;
     const evaluated = process.hrtime.bigint();
+    if (command.yearTable !== undefined) {
+      const { writeYearTable } = await import('./yearTable');
+      let fd: number | undefined;
+      try {
+        fd = command.out === undefined ? undefined : fs.openSync(command.out, 'w');
+      } catch (e) {
+        throw new UnreadableInputError(`--out ${command.out} cannot be written (${e instanceof Error ? e.message : String(e)})`);
+      }
+      try {
+        writeYearTable(results, input.selected[0], command.yearTable, command.lang, command.raw, (t) => (fd === undefined ? io.stdout.write(t) : fs.writeSync(fd, t)));
+      } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+      }
+      return EXIT_OK;
+    }
     const printed = input.selected.map((k) => results[k]);
     const { toCsv, toCsvSheets, toJson, toJsonSheets } = await import('./output');
     // The single-sheet form (catalogue section 8) unless several sheets were asked for.
