@@ -30,11 +30,11 @@ describe('GROUPBY', () => {
       ['Region', 'Product', 'Sales'],
       ['East', 'Coffee', 3],
       ['East', 'Tea', 5],
-      ['East', null, 8],
+      ['East', '', 8],
       ['West', 'Coffee', 7],
       ['West', 'Tea', 12],
-      ['West', null, 19],
-      ['Grand Total', null, 27],
+      ['West', '', 19],
+      ['Grand Total', '', 27],
     ]);
   });
   test('totals on top (-1), sorted by the value column descending (-2)', () => {

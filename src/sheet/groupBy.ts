@@ -17,6 +17,9 @@
  * - filter_array: a column of logical values keeping the rows where it is TRUE;
  * - field_relationship 1 (table): no subtotals.
  *
+ * A cell of the result with nothing in it (the field columns of a subtotal row, PIVOTBY's corner,
+ * a combination of fields no row has) is empty text, as Excel stores it (t="str", <v/>).
+ *
  * Like HyperFormula, this file is GPL-side only: never in the add-in.
  */
 import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
@@ -207,7 +210,7 @@ export class GroupByPlugin extends FunctionPlugin {
       else out.push(total);
     }
     if (headers >= 2) out.unshift(headerRow);
-    return SimpleRangeValue.onlyValues(out.map((row) => row.map((v) => (v === null ? EmptyValue : v))) as never);
+    return SimpleRangeValue.onlyValues(out.map((row) => row.map((v) => (v === null ? '' : v))) as never);
   }
 
   /**
@@ -384,7 +387,7 @@ export class GroupByPlugin extends FunctionPlugin {
       }
       out.push(line);
     }
-    return SimpleRangeValue.onlyValues(out.map((row) => row.map((v) => (v === null ? EmptyValue : v))) as never);
+    return SimpleRangeValue.onlyValues(out.map((row) => row.map((v) => (v === null ? '' : v))) as never);
   }
 }
 
