@@ -10,7 +10,8 @@ const useStyles = makeStyles({
 });
 
 export interface TemplateFormProps {
-  readonly template: TemplateDefinition;
+  /** Only its sections and source are drawn (the claims register's form is drawn the same way). */
+  readonly template: Pick<TemplateDefinition, 'sections' | 'source'>;
   readonly inputs: RawInputs;
   /** Inline messages by field key (shown only after the user tried to build or edited the field). */
   readonly errors: Readonly<Record<string, Text>>;
