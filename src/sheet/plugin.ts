@@ -450,11 +450,16 @@ function reservedShape(state: InterpreterState, call: ProcedureAst): Shape | und
 /** A whole-column (A:A, $D:$F) or whole-row (1:1) reference in formula text (text in quotes may match too: harmless). */
 const WHOLE_LINE = /(?:^|[^\w.$:])(?:\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![\w.(!$:])|\$?\d{1,7}:\$?\d{1,7}(?![\w.:$]))/;
 
+/** Whether formula text (or a name's expression) mentions a whole column or row. */
+export function mentionsWholeLine(text: string): boolean {
+  return WHOLE_LINE.test(text);
+}
+
 /**
- * Whether a formula calls a CYBER function and names a whole column or row (or uses a name, which
- * may stand for one): its array size comes from the used part of that column or row, which
- * HyperFormula fixes when the formula is entered, so a host enters it again once every cell it
- * reads is in place, and after the column or row grew.
+ * Whether a formula calls a CYBER function and names a whole column or row, itself or through one
+ * of `names` (the workbook names whose expression {@link mentionsWholeLine}): its array size comes
+ * from the used part of that column or row, which HyperFormula fixes when the formula is entered,
+ * so a host enters it again once every cell it reads is in place, and after the column or row grew.
  */
 export function readsWholeLines(formula: string, names: readonly string[] = []): boolean {
   if (!/CYBER\./i.test(formula)) return false;

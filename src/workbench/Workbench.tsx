@@ -989,7 +989,11 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
       point(name, { row: 0, col: 0 }, { row: 0, col: 0 }, name);
       return;
     }
-    if (ed) commit();
+    if (ed) {
+      commit();
+      // A refused entry (a formula beyond Excel's limits) keeps the editor, and the sheet, open.
+      if (editRef.current) return;
+    }
     switchSheet(name);
   };
 

@@ -23,7 +23,7 @@ import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { RawCellContent, SimpleCellAddress, SimpleCellRange } from 'hyperformula';
 import { arrayFormula, columnLetters, columnNumber, normalizeFormula } from '../sheet/formula';
 import { FormulaLimitError, formulaLimitProblem, limitedContent } from '../sheet/formulaLimits';
-import { readsWholeLines, registerCyberFunctions, reservationOutgrown } from '../sheet/plugin';
+import { mentionsWholeLine, readsWholeLines, registerCyberFunctions, reservationOutgrown } from '../sheet/plugin';
 import { workbookConfig } from '../sheet/workbook';
 import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import type { CellRef } from './address';
@@ -678,7 +678,8 @@ export class WorkbenchModel {
       if (id === undefined) continue;
       for (const [k, rec] of state.cells) {
         if (!isFormula(rec.input) || rec.hf === undefined || !/CYBER\./i.test(rec.hf)) continue;
-        names ??= [...this.hf.listNamedExpressions(), ...this.sheets.flatMap((s) => this.safeNames(this.hf, this.hf.getSheetId(s.name)).map((n) => n.name))];
+        // Only names standing for a whole column or row make a formula one of these.
+        names ??= [...this.safeNames(this.hf, undefined), ...this.sheets.flatMap((s) => this.safeNames(this.hf, this.hf.getSheetId(s.name)))].filter((n) => mentionsWholeLine(n.expression)).map((n) => n.name);
         if (!readsWholeLines(rec.hf, names)) continue;
         const [row, col] = unkey(k);
         if (stale.some((a) => a.sheet === id && a.row === row && a.col === col)) continue;
