@@ -27,7 +27,7 @@ import { buildTemplate, defaultInputs, validateForm } from '../templates/form';
 import type { RawInputs } from '../templates/types';
 import { closedFormOep, exploreYear, prepare, specOfCell, specOfInputs, type ExploredYear } from '../simulate/analysis';
 import type { SimulationSpec, YltHeader, YltRows } from '../simulate/protocol';
-import { defaultRunner, SimulationCancelled, SimulationInvalid, type SimulationRunner } from '../simulate/runner';
+import { defaultRunner, SimulationCancelled, SimulationInvalid, SimulationTooLarge, type SimulationRunner } from '../simulate/runner';
 import { csvField } from '../simulate/serve';
 import { SIMULATION_TEMPLATES } from '../simulate/templates';
 import { SIMULATE_TEXT } from '../simulate/text';
@@ -140,6 +140,7 @@ export function SimulateTab({ gateway, language, runner: given }: SimulateTabPro
     } catch (e) {
       if (e instanceof SimulationCancelled) setStatus({ kind: 'warning', text: text.cancelled });
       else if (e instanceof SimulationInvalid) setStatus({ kind: 'error', text: text.failed(e.error.message[language]) });
+      else if (e instanceof SimulationTooLarge) setStatus({ kind: 'error', text: text.tooLarge(e.kind, e.detail) });
       else setStatus({ kind: 'error', text: text.failed(e instanceof Error ? e.message : String(e)) });
       return undefined;
     } finally {

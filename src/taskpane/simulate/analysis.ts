@@ -52,7 +52,7 @@ export async function specOfCell(gateway: WorkbookGateway, cell: SelectedCell | 
 }
 
 export function prepare(spec: SimulationSpec): { ok: true; value: PreparedSimulation } | { ok: false; error: EngineError } {
-  return prepareSimulation(spec.args);
+  return prepareSimulation([...spec.args.slice(0, 5), spec.years, spec.seed]);
 }
 
 const number = (o: Outcome): number | undefined => (o.ok && typeof o.value === 'number' ? o.value : undefined);

@@ -58,5 +58,7 @@ export type FromWorker =
   | { readonly id: number; readonly type: 'done'; readonly answer: SimulationAnswer }
   /** Bad input: the engine's error, as the cell would show it. */
   | { readonly id: number; readonly type: 'invalid'; readonly error: EngineError }
+  /** A run beyond the engine's limits (SimulationLimit: its kind and what passed the limit). */
+  | { readonly id: number; readonly type: 'limit'; readonly kind: string; readonly detail: string }
   /** Anything else (a programmer error): its message. */
   | { readonly id: number; readonly type: 'failed'; readonly message: string };

@@ -86,6 +86,18 @@ test('bad input is the engine’s error naming the argument, in both languages',
   expect(m.error.message.zh).toMatch(/[\u4e00-\u9fff]/);
 });
 
+test('a run beyond the engine’s limits says which: a loss beyond every double, too many events a year', () => {
+  const iso = specOfInputs(inputsOf({}, ISO_SIMULATION));
+  const overflow = served({ kind: 'run', spec: { ...iso, args: [iso.args[0], [['cover', 'p', 'severity'], ['CRIME', 1, 'lomax(0.001,1)']], ...iso.args.slice(2)] } });
+  const last = overflow[overflow.length - 1];
+  expect(last.type === 'limit' && last.kind).toBe('overflow');
+  const [counts] = served({ kind: 'run', spec: { ...iso, args: ['poisson(1e7)', ...iso.args.slice(1)] } });
+  expect(counts.type === 'limit' && [counts.kind, counts.detail]).toEqual(['counts', '1000000']);
+  // Years and seed are checked as the cell checks them.
+  const [years] = served({ kind: 'run', spec: { ...iso, years: 0 } });
+  expect(years.type === 'invalid' && years.error.argument).toBe('years');
+});
+
 test('the year loss table (CSV and rows) and the year finder read the same years as the engine', () => {
   const inputs = inputsOf({ years: '3,000', seed: '9' });
   const spec = specOfInputs(inputs);

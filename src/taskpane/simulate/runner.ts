@@ -17,6 +17,17 @@ export class SimulationCancelled extends Error {
   }
 }
 
+/** The run went beyond the engine's limits (events per year, a loss beyond every double). */
+export class SimulationTooLarge extends Error {
+  constructor(
+    readonly kind: string,
+    readonly detail: string,
+  ) {
+    super(`${kind}: ${detail}`);
+    this.name = 'SimulationTooLarge';
+  }
+}
+
 /** The model is not valid: the engine's error, as the cell would show it. */
 export class SimulationInvalid extends Error {
   constructor(readonly error: EngineError) {
@@ -69,6 +80,7 @@ function settle(
   }
   if (data.type === 'done') resolve(data.answer);
   else if (data.type === 'invalid') reject(new SimulationInvalid(data.error));
+  else if (data.type === 'limit') reject(new SimulationTooLarge(data.kind, data.detail));
   else reject(new Error(data.message));
   return true;
 }

@@ -5,7 +5,7 @@
  * postMessage. Cancelling is the pane's: it terminates the worker (a run never yields), or, in
  * the inline runner, `cancelled()` turns true and the engine stops at its next progress call.
  */
-import { prepareSimulation, runSimulation, unitsText, yearLossTable, type PreparedSimulation, type Scope, type SimResult } from '../../engine';
+import { prepareSimulation, runSimulation, SimulationLimit, unitsText, yearLossTable, type PreparedSimulation, type Scope, type SimResult } from '../../engine';
 import type { FromWorker, SimulationAnswer, SimulationRequest, SimulationSpec, ToWorker, YltHeader } from './protocol';
 
 /** How often (in years) progress is posted: a million years report 244 times. */
@@ -33,7 +33,8 @@ function scopeOf(prepared: PreparedSimulation, cover: string | undefined): { sco
 }
 
 function prepare(spec: SimulationSpec, id: number, post: (m: FromWorker) => void): PreparedSimulation | undefined {
-  const prepared = prepareSimulation(spec.args);
+  // Years and seed too: the engine checks them as the cell does.
+  const prepared = prepareSimulation([...spec.args.slice(0, 5), spec.years, spec.seed]);
   if (!prepared.ok) {
     post({ id, type: 'invalid', error: prepared.error });
     return undefined;
@@ -91,6 +92,10 @@ export function serve(message: ToWorker, post: (m: FromWorker) => void, cancelle
     post({ id, type: 'done', answer: answer(request, prepared, progress) });
   } catch (e) {
     if (e instanceof Stopped && e.message === 'cancelled') return;
+    if (e instanceof SimulationLimit) {
+      post({ id, type: 'limit', kind: e.kind, detail: e.detail });
+      return;
+    }
     post({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) });
   }
 }

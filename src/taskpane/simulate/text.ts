@@ -16,6 +16,8 @@ export interface SimulateText {
   readonly running: (done: number, total: number) => string;
   readonly cancelled: string;
   readonly failed: (message: string) => string;
+  /** A run beyond the engine's limits: "counts" (events per year) or "overflow" (a loss beyond every double), and what passed it. */
+  readonly tooLarge: (kind: string, detail: string) => string;
   readonly finished: (years: number, seconds: string) => string;
   /** Seed, years, engine version and input hash of the shown run. */
   readonly runInfo: (seed: string, years: string, version: string, hash: string) => string;
@@ -73,6 +75,12 @@ export const SIMULATE_TEXT: { readonly en: SimulateText; readonly zh: SimulateTe
     running: (done, total) => `Simulated ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} years…`,
     cancelled: 'Cancelled. Nothing was changed.',
     failed: (message) => `The simulation could not run: ${message}`,
+    tooLarge: (kind, detail) =>
+      kind === 'overflow'
+        ? `A drawn loss is too large for a double (${detail}): no statistic can be computed. Check the severities.`
+        : kind === 'counts'
+          ? `The frequency gives years of more than ${detail} events, beyond the simulation’s limits.`
+          : `The simulation is beyond its limits (${kind}: ${detail}).`,
     finished: (years, seconds) => `${years.toLocaleString('en-US')} years simulated in ${seconds} s.`,
     runInfo: (seed, years, version, hash) => `Seed ${seed} · ${years} years · engine ${version} · input hash ${hash}`,
     statsTitle: 'Statistics of the annual paid',
@@ -141,6 +149,12 @@ export const SIMULATE_TEXT: { readonly en: SimulateText; readonly zh: SimulateTe
     running: (done, total) => `已模拟 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 年…`,
     cancelled: '已取消。未做任何改动。',
     failed: (message) => `无法运行模拟：${message}`,
+    tooLarge: (kind, detail) =>
+      kind === 'overflow'
+        ? `抽取的损失过大，超出双精度数范围（${detail}）：无法计算统计量。请检查损失金额分布。`
+        : kind === 'counts'
+          ? `该频率分布的年度事件数可超过 ${detail} 次，超出模拟的计算限制。`
+          : `模拟超出计算限制（${kind}：${detail}）。`,
     finished: (years, seconds) => `已模拟 ${years.toLocaleString('en-US')} 年，用时 ${seconds} 秒。`,
     runInfo: (seed, years, version, hash) => `随机种子 ${seed} · ${years} 年 · 引擎版本 ${version} · 输入哈希 ${hash}`,
     statsTitle: '年赔付统计',
