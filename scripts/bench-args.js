@@ -98,6 +98,23 @@ const BENCH_ARGS = {
   TVAR: ['lognormal(12,2)', 0.99],
   OEP: ['poisson(2)', 'lognormal(12,2)', 1000000],
   OEPLOSS: ['poisson(2)', 'lognormal(12,2)', 100],
+  // Section 11: a recalculation of a SIMULATE cell (after its first call the run is memoised by its
+  // inputs' hash, so this is coercion, the hash and the lookup; section 3c times the simulation).
+  SIMULATE: [
+    'poisson(1.5)',
+    [
+      ['BI', 0.6, 'lognormal(12,1.5)'],
+      ['CBI', 0.3, 'lognormal(11,1.2)'],
+    ],
+    [
+      ['BI', null, 2000000, 4000000, 100000],
+      ['CBI', 'BI', 500000, 1000000, 25000],
+    ],
+    5000000,
+    2000000,
+    10000,
+    1,
+  ],
 };
 
 module.exports = { BENCH_ARGS, coversTree, claimsTable };
