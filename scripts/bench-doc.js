@@ -49,6 +49,48 @@ function workbookSummary(current) {
   ];
 }
 
+/** The largest per-cell memory the big-file runs measured for a format (bytes), if they ran. */
+function worstPerCell(current, format) {
+  const values = Object.entries(current.figures)
+    .filter(([k]) => k.startsWith(`bigfile ${format} `) && k.endsWith(': memory per cell'))
+    .map(([, v]) => v);
+  return values.length ? Math.max(...values) : undefined;
+}
+
+/** The CLI's memory budget (src/cli/budget.ts) beside what section 7 measured. */
+function bigFilesBudget(current) {
+  const csv = worstPerCell(current, 'csv');
+  const xlsx = worstPerCell(current, 'xlsx');
+  return [
+    '## Memory budget of the CLI',
+    '',
+    'Before building a file\'s cells, `cyberbi calc` estimates what they will cost and refuses a file past',
+    'its budget with exit status 2 and the figures (never a V8 heap dump): the budget is Node\'s heap',
+    'limit less 256 MiB (about 3.8 GiB with the default 4 GiB heap; `NODE_OPTIONS=--max-old-space-size=MB`',
+    'raises it); the estimate is 1,024 B per CSV field (separators and line ends counted before parsing)',
+    'or 2,048 B per .xlsx cell (`<c>` elements counted while the sheet inflates), plus 6 B per byte of',
+    'input text. That admits about 3.9 million CSV cells or 1.9 million .xlsx cells; a 200 MB CSV of',
+    'numbers (about 20 million fields) is refused at once. The .xlsx packages are bounded too: 256 MB',
+    'a part and 1 GiB the parts read (`--max-size MB`: MB and 4 × MB); pictures and embedded objects',
+    'are never inflated.',
+    '',
+    csv !== undefined && xlsx !== undefined
+      ? `Measured in this run (section 7, the largest per-cell peak RSS of any kind and size): ${Math.round(csv)} B a CSV cell, ${Math.round(xlsx)} B an .xlsx cell — below the estimates, as they must stay.`
+      : 'Section 7 did not run: no per-cell figures to set beside the estimates.',
+    '',
+  ];
+}
+
+/** The Chinese summary's line for section 7, if it ran. */
+function bigFilesSummary(current) {
+  const csv = worstPerCell(current, 'csv');
+  const xlsx = worstPerCell(current, 'xlsx');
+  if (csv === undefined || xlsx === undefined) return [];
+  return [
+    `- **大文件与内存预算**：\`cyberbi calc\` 每个单元格峰值内存实测最多 ${Math.round(csv)} 字节（CSV）、${Math.round(xlsx)} 字节（.xlsx）；预算为 Node 堆上限减 256 MiB（默认约 3.8 GiB），按每个 CSV 字段 1,024 字节、每个 .xlsx 单元格 2,048 字节加输入每字节 6 字节估算，超出即以退出码 2 拒绝并给出数字（约 390 万个 CSV 单元格或 190 万个 .xlsx 单元格）；.xlsx 每个部件最多解压 256 MB、整个包 1 GiB（\`--max-size\`），图片与嵌入对象从不解压。`,
+  ];
+}
+
 function writePerformanceDoc({ current, baseline, savedNow, sections, bundles, targets, seconds }) {
   const m = current.system;
   const date = current.date.slice(0, 10);
@@ -117,6 +159,7 @@ function writePerformanceDoc({ current, baseline, savedNow, sections, bundles, t
     '',
   );
   if (bundles && overs.length) push(`**Over budget in this run**: ${overs.map((b) => `${b.file} ${b.kind}`).join(', ')}.`, '');
+  push(...bigFilesBudget(current));
 
   push('## Figures', '', 'Each figure beside the baseline (`bench/baseline.json`), with the ratio this run ÷ baseline. Calls per second: higher is better; seconds, µs, ratios (×) and sizes: lower is better.', '');
   for (const s of sections) {
@@ -148,6 +191,9 @@ function writePerformanceDoc({ current, baseline, savedNow, sections, bundles, t
     '- `scripts/bench-scenario.js`: the CPIC scenario sheet, in CYBER functions and in plain formulas; the',
     '  bench stops if the two do not compute the same payout on every row;',
     '- `scripts/bench-bundles.js`: the bundle builds and budgets; `scripts/bench-doc.js`: this page;',
+    '- `scripts/bench-bigfiles.js`: `cyberbi calc` on generated CSV and .xlsx files of 100k and 1M cells',
+    '  (numbers, short texts, formulas), time and peak RSS per cell above a one-cell file; run alone:',
+    '  `node scripts/bench-bigfiles.js [--quick]` (--quick: 100k only);',
     '- `scripts/bench-workbook.js`: the 20,000-formula workbook, `cyberbi calc` and the workbench model on it',
     '  (each in its own process; `scripts/bench-rss.js` reads the peak RSS); it stops unless the workbench',
     '  and the CLI agree on every formula cell and the saved file reads back with the edit. Run alone:',
@@ -176,6 +222,7 @@ function writePerformanceDoc({ current, baseline, savedNow, sections, bundles, t
       ? `- **加载项包体积**：functions.js ${kib(fnSize.size)}（gzip，预算 ${kib(fnSize.budget)}），taskpane.js ${kib(paneSize.size)}（gzip，预算 ${kib(paneSize.budget)}）${overs.length ? `；**超出预算**：${overs.map((b) => `${b.file} ${b.kind}`).join('、')}` : '，均在预算之内'}。functions.js 在共享运行时中每次启动 Excel 都会加载，因此预算最严。`
       : '- 本次运行未测量包体积（--no-bundles）。',
     ...workbookSummary(current),
+    ...bigFilesSummary(current),
     '- **重新运行**：`npm run bench`（完整运行并重写本页）；`npm run bench -- --save` 同时保存为基准 `bench/baseline.json`；`npm run bench -- --quick` 为快速冒烟检查，不写任何文件。',
     '',
   );

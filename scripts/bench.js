@@ -21,6 +21,8 @@
  *   6. the CLI's start-up, and a 20,000-formula .xlsx (scripts/bench-workbook.js): time and peak RSS of `cyberbi calc`
  *      on it (one sheet and --all-sheets, with the CLI's phases) and of the workbench's model
  *      opening, evaluating, editing and saving it.
+ *   7. big honest files (scripts/bench-bigfiles.js): `cyberbi calc` on CSV and .xlsx files of
+ *      100k and 1M cells (numbers, text, formulas; --quick: 100k), time and peak RSS per cell.
  *
  * Each figure is printed beside the saved baseline (bench/baseline.json) with the ratio
  * current ÷ baseline. A full run also writes docs/PERFORMANCE.md (scripts/bench-doc.js).
@@ -51,6 +53,7 @@ const { scenarioCsv } = require('./bench-scenario');
 const { BUDGETS, measureBundles } = require('./bench-bundles');
 const { writePerformanceDoc, FLAT_LIMIT, CLI_TARGET } = require('./bench-doc');
 const { benchWorkbook } = require('./bench-workbook');
+const { benchBigFiles } = require('./bench-bigfiles');
 const { benchDistributions } = require('./bench-distributions');
 const { benchSimulate } = require('./bench-simulate');
 
@@ -409,6 +412,18 @@ if (!onlyWorkbook) {
     'start-up: whole runs of `cyberbi calc` on a 3-cell CSV and the CPIC example, with and without the compile cache, beside Node alone and npx (median). The workbook: a generated .xlsx (CPIC scenario rows: six CYBER functions and VLOOKUP, ROUND, IF, SUM per row); `cyberbi calc` as a whole process with its phases (CYBERBI_TRACE), and the workbench model (src/workbench, in Node) opening, reading, editing one input and saving; each in its own process, peak RSS of that process. Lower is better.',
   );
   const result = benchWorkbook({ quick, progress });
+  for (const r of result.rows) record(s, r.key, r.value, r.unit);
+  s.lines.push(...result.lines);
+}
+
+// ---- 7. big honest files: time and memory per cell, and the CLI's memory budget ---------------
+if (!onlyWorkbook) {
+  progress('7 big files (scripts/bench-bigfiles.js)');
+  const s = section(
+    `Big files in the CLI: CSV and .xlsx of ${quick ? '100k' : '100k and 1M'} cells`,
+    '`cyberbi calc` as a whole process on generated files of 10 columns (numbers, short texts, formulas), each in its own child; per cell: time and peak RSS above a one-cell file of the same format. These per-cell costs are what the CLI\'s memory budget (src/cli/budget.ts) estimates a file from before building it. Lower is better.',
+  );
+  const result = benchBigFiles({ quick, progress });
   for (const r of result.rows) record(s, r.key, r.value, r.unit);
   s.lines.push(...result.lines);
 }
