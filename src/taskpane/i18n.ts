@@ -7,6 +7,7 @@ import { PRICING_TEXT, type PricingText } from './pricingText';
 import { SIMULATE_TEXT, type SimulateText } from './simulate/text';
 import { COMPARE_TEXT, type CompareText } from './compareText';
 import { STATEMENT_TEXT, type StatementText } from './statementText';
+import { TORNADO_TEXT, type TornadoText } from './tornadoText';
 
 export type Language = 'en' | 'zh';
 
@@ -164,6 +165,8 @@ export interface UiText {
   readonly statement: StatementText;
   /** Scenarios side by side (./compareText.ts). */
   readonly compare: CompareText;
+  /** The tornado of the Sensitivity tab (./tornadoText.ts). */
+  readonly tornado: TornadoText;
   // Pricing (catalogue section 10)
   readonly pricing: PricingText;
   readonly simulate: SimulateText;
@@ -328,6 +331,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     scenarioApplied: (name) => `Scenario “${name}” opened.`,
     statement: STATEMENT_TEXT.en,
     compare: COMPARE_TEXT.en,
+    tornado: TORNADO_TEXT.en,
     pricing: PRICING_TEXT.en,
     simulate: SIMULATE_TEXT.en,
   },
@@ -488,6 +492,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     scenarioApplied: (name) => `已打开情景“${name}”。`,
     statement: STATEMENT_TEXT.zh,
     compare: COMPARE_TEXT.zh,
+    tornado: TORNADO_TEXT.zh,
     pricing: PRICING_TEXT.zh,
     simulate: SIMULATE_TEXT.zh,
   },

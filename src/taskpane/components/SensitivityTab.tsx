@@ -5,6 +5,7 @@ import { type Language, UI_TEXT } from '../i18n';
 import { DamagedScenarios, saveScenario } from '../scenarios';
 import { checkSetup, MAX_POINTS, runSensitivity, sensitivitySheet, SweepCancelled, type SensitivityPoint, type SensitivitySetup } from '../sensitivity';
 import { SensitivityChart } from './SensitivityChart';
+import { TornadoPanel } from './Tornado';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -161,6 +162,7 @@ export function SensitivityTab({ gateway, language, request, defaultOutput }: Se
         </Field>
         <Button onClick={() => void save()}>{text.saveSensitivityScenario}</Button>
       </div>
+      <TornadoPanel gateway={gateway} language={language} defaultOutput={defaultOutput} />
     </div>
   );
 }
