@@ -165,10 +165,25 @@ function pick(g: readonly Scalar[][], r: number, c: number): Scalar {
   return rr < g.length && cc < (g[rr]?.length ?? 0) ? g[rr][cc] : new CellError(ErrorType.NA, 'The arrays given have different sizes.');
 }
 
+/**
+ * The order XMATCH's and XLOOKUP's next-smaller / next-larger modes compare across kinds, as
+ * Excel's sort order: numbers, then text, then FALSE and TRUE, then blanks; errors take no part.
+ */
+function crossCompare(a: Scalar, b: Scalar): number | undefined {
+  const same = compare(a, b);
+  if (same !== undefined) return same;
+  const rank = (v: Scalar): number | undefined =>
+    typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : v === null ? 3 : undefined;
+  const x = rank(a);
+  const y = rank(b);
+  return x === undefined || y === undefined || x === y ? undefined : x - y;
+}
+
 /** XMATCH's and XLOOKUP's search: the 0-based position found, or -1. */
 function matchIndex(values: readonly Scalar[], value: Scalar, matchMode: number, searchMode: number): number {
   const order = [...values.keys()];
   if (searchMode === -1 || searchMode === -2) order.reverse();
+  const approximate = matchMode === -1 || matchMode === 1;
   let best = -1;
   for (const i of order) {
     const v = values[i];
@@ -176,11 +191,11 @@ function matchIndex(values: readonly Scalar[], value: Scalar, matchMode: number,
       if (wildcard(value).test(v)) return i;
       continue;
     }
-    const c = compare(v, value);
+    const c = approximate ? crossCompare(v, value) : compare(v, value);
     if (c === undefined) continue;
     if (c === 0) return i;
-    if (matchMode === -1 && c < 0 && (best < 0 || (compare(v, values[best]) as number) > 0)) best = i;
-    if (matchMode === 1 && c > 0 && (best < 0 || (compare(v, values[best]) as number) < 0)) best = i;
+    if (matchMode === -1 && c < 0 && (best < 0 || (crossCompare(v, values[best]) as number) > 0)) best = i;
+    if (matchMode === 1 && c > 0 && (best < 0 || (crossCompare(v, values[best]) as number) < 0)) best = i;
   }
   return best;
 }

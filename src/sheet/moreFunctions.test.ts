@@ -81,3 +81,16 @@ describe('engineering and statistics (Microsoft examples)', () => {
     expect(spill('=MODE.MULT({1,2,3,4,3,2,1,2,3})', 2, 1)).toEqual([[2], [3]]);
   });
 });
+
+describe('XMATCH next smaller (-1) / next larger (1) across kinds, in Excel\'s sort order (numbers, text, FALSE, TRUE)', () => {
+  test.each<[string, unknown]>([
+    ['=XMATCH(3,{FALSE,2.1,TRUE,4.1},-1)', 2], // FALSE and TRUE sort after every number
+    ['=XMATCH(TRUE,{FALSE,2.1,TRUE,4.1},-1)', 3],
+    ['=XMATCH("x",{FALSE,2.1,TRUE,4.1},-1)', 4], // text sorts after numbers, before logical values
+    ['=XMATCH(-2,{"a",TRUE,2.1,"c",4.1},1)', 3],
+    ['=XMATCH("*b",{"a",2.1,"c",4.1},1)', 1],
+    ['=XMATCH(-2,{FALSE,2.1,TRUE,4.1},-1)', '#N/A'],
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula)).toBe(expected);
+  });
+});
