@@ -441,8 +441,11 @@ export function reservationOutgrown(message: string): boolean {
  * own size HyperFormula predicted) or no cell is being evaluated (calculateFormula).
  */
 function reservedShape(state: InterpreterState, call: ProcedureAst): Shape | undefined {
-  const vertex = (state as unknown as { formulaVertex?: { width?: unknown; height?: unknown; formula?: unknown } }).formulaVertex;
-  if (vertex === undefined || vertex === null || vertex.formula !== call) return undefined;
+  const vertex = (state as unknown as { formulaVertex?: { width?: unknown; height?: unknown; formula?: { procedureName?: unknown; args?: unknown[] } } }).formulaVertex;
+  if (vertex === undefined || vertex === null || vertex.formula === undefined) return undefined;
+  // The call alone, or alone inside ARRAYFORMULA(…) (how a saved spill is read back as an array formula).
+  const whole = vertex.formula === (call as unknown) || (String(vertex.formula.procedureName).toUpperCase() === 'ARRAYFORMULA' && vertex.formula.args?.length === 1 && vertex.formula.args[0] === call);
+  if (!whole) return undefined;
   const { width, height } = vertex;
   return typeof width === 'number' && typeof height === 'number' && Number.isFinite(width) && Number.isFinite(height) ? { rows: height, cols: width } : SCALAR;
 }

@@ -102,6 +102,27 @@ describe('the workbench model', () => {
     expect(m.getInput('S', 0, 1)).toEqual({ formula: '=CYBER.POOLSHARE(A:A, 250)' });
   });
 
+  it('saved and opened again (the spill read back as an array formula), then the column grows: the result grows, the history is kept', async () => {
+    const m = new WorkbenchModel();
+    m.addSheet('S');
+    m.writeInputs('S', [
+      { row: 0, col: 0, input: 100 },
+      { row: 1, col: 0, input: 300 },
+      { row: 0, col: 1, input: { formula: '=CYBER.POOLSHARE(A:A, 200)' } },
+    ]);
+    const ExcelJS = (await import('exceljs')).default;
+    const { openXlsx, saveXlsx } = await import('../workbench/xlsx');
+    const back = await openXlsx(await saveXlsx(m, ExcelJS), ExcelJS);
+    expect(back.isArrayFormula('S', 0, 1)).toBe(true);
+    expect(values(back, 1, 3)).toEqual([50, 150, null]);
+    back.typeText('S', 2, 0, '400');
+    expect(values(back, 1, 4)).toEqual([25, 75, 100, null]);
+    expect(back.historyProblem).toBeUndefined();
+    expect(back.undoCount).toBe(1);
+    back.typeText('S', 2, 0, '');
+    expect(values(back, 1, 4)).toEqual([50, 150, null, null]);
+  });
+
   it('data on another sheet growing: the result on the first sheet grows with it', () => {
     const m = new WorkbenchModel();
     m.addSheet('S');
