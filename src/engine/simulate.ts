@@ -236,8 +236,8 @@ function scopeResult(model: SimModel, years: number, seed: number, scope: Scope)
     MEMO.set(key, entry);
     while (MEMO.size > MEMO_RUNS) MEMO.delete(MEMO.keys().next().value as string);
   }
-  // Every scope in one run when its years fit in memory (the stats, aep, oep and cover cells of
-  // one model then simulate once); otherwise the total and the scope asked for.
+  // Every scope in one run up to ALL_SCOPES_WORK years × scopes (the stats, aep, oep and cover
+  // cells of one model then simulate once); otherwise the total and the scope asked for.
   const all: Scope[] = [{ kind: 'total' }, ...model.covers.map((_, cover): Scope => ({ kind: 'cover', cover }))];
   const wanted = years * all.length <= ALL_SCOPES_WORK ? all : scope.kind === 'total' ? [scope] : [{ kind: 'total' } as Scope, scope];
   const missing = wanted.filter((s) => !entry!.has(scopeKey(s)));
