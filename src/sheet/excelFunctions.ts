@@ -29,6 +29,7 @@ import { registerDynamicArrays } from './dynamicArrays';
 import { registerMoreFunctions } from './moreFunctions';
 import { registerLambdas } from './lambdas';
 import { registerGroupBy } from './groupBy';
+import { registerArrayLookups } from './arrayLookups';
 
 interface RangeAst {
   readonly type: string;
@@ -108,7 +109,7 @@ export function excelDateParts(serial: number): { year: number; month: number; d
 // ---- lookups -----------------------------------------------------------------------------------
 
 /** Excel's ordering of values of one kind (numbers, text ignoring case, booleans); undefined across kinds. */
-function compare(a: Scalar, b: Scalar): number | undefined {
+export function compare(a: Scalar, b: Scalar): number | undefined {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') {
     const x = a.toLowerCase();
@@ -120,7 +121,7 @@ function compare(a: Scalar, b: Scalar): number | undefined {
 }
 
 /** Wildcards ? * and ~ of Excel's match functions → a RegExp. */
-function wildcard(pattern: string): RegExp {
+export function wildcard(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -133,7 +134,7 @@ function wildcard(pattern: string): RegExp {
 }
 
 /** LOOKUP's approximate match: the last position whose value is ≤ the one sought, among values of its kind. */
-function approximateIndex(values: readonly Scalar[], sought: Scalar): number {
+export function approximateIndex(values: readonly Scalar[], sought: Scalar): number {
   // Excel searches by halving, as over sorted data; the same answer on sorted data, which is what
   // LOOKUP requires, and over unsorted data it lands where Excel's halving lands.
   let lo = 0;
@@ -1231,6 +1232,7 @@ export function registerExcelFunctions(): void {
   registerMoreFunctions();
   registerLambdas();
   registerGroupBy();
+  registerArrayLookups();
 }
 
 /**

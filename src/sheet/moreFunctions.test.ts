@@ -94,3 +94,21 @@ describe('XMATCH next smaller (-1) / next larger (1) across kinds, in Excel\'s s
     expect(one(formula)).toBe(expected);
   });
 });
+
+describe('MATCH, VLOOKUP and HLOOKUP over an array written in the formula (src/sheet/arrayLookups.ts)', () => {
+  test.each<[string, unknown]>([
+    ['=MATCH("b",{"a","b","c"},0)', 2],
+    ['=MATCH("B*",{"a","bau","c"},0)', 2], // without case, with wildcards
+    ['=MATCH(2.5,{1,2,3})', 2], // the largest value ≤ 2.5
+    ['=MATCH(2.5,{3,2,1},-1)', 1], // the smallest value ≥ 2.5, descending
+    ['=MATCH(9,{"a","b"},0)', '#N/A'],
+    ['=VLOOKUP(2,{1,"one";2,"two";3,"three"},2,FALSE)', 'two'],
+    ['=VLOOKUP(2.5,{1,"one";2,"two";3,"three"},2)', 'two'],
+    ['=HLOOKUP("b",{"a","b";10,20},2,0)', 20],
+    ['=VLOOKUP(2,{1,"one";2,"two"},3,FALSE)', '#REF!'],
+    ['=VLOOKUP(2,{1,"one";2,"two"},0,FALSE)', '#VALUE!'],
+    ['=VLOOKUP(2,{1,5;2,6},{2,1},0)', 6], // in one cell's formula the first index counts
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula)).toBe(expected);
+  });
+});
