@@ -657,6 +657,7 @@ const TOTAL: Scope = { kind: 'total' };
 /** Runs the model; undefined when onProgress cancelled it. */
 export function simulate(model: SimModel, options: SimOptions): SimResult | undefined {
   const years = options.years;
+  if (!Number.isInteger(years) || years < 1 || years > 1e7) throw new RangeError(`programmer error: years must be a whole number from 1, not ${years}`);
   const scopes = options.scopes && options.scopes.length > 0 ? options.scopes : [TOTAL];
   const engine = new YearEngine(model, options.seed >>> 0, scopes);
   const every = options.progressEvery ?? 4096;
