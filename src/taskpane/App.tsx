@@ -16,7 +16,7 @@ import { type Language, languageOf, TAB_IDS, type TabId, UI_TEXT } from './i18n'
 import type { HostInfo, OfficeGateway } from './officeGateway';
 import type { Scenario } from './scenarios';
 import type { CellInput } from './gateway';
-import { applyPending, checkPending, discardPending, type PendingCheck, type SensitivitySetup } from './sensitivity';
+import { applyPending, checkAllPending, discardPending, type PendingCheck, type SensitivitySetup } from './sensitivity';
 
 // The Simulate tab is a chunk of its own, fetched from the pane's own origin the first time the tab
 // is opened: its templates, charts and worker client stay out of taskpane.js's start-up.
@@ -120,7 +120,8 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
   // A sensitivity run interrupted by closing the pane may have left its input changed: offer to put
   // it back (the user confirms), or say why a stored record was not applied. Nothing is written here.
   useEffect(() => {
-    checkPending(gateway).then(setPending, (e: unknown) => setRestoreError(e instanceof Error ? e.message : String(e)));
+    // Every record: a two-way table keeps one per input it changes (src/taskpane/twoWay.ts).
+    checkAllPending(gateway).then(setPending, (e: unknown) => setRestoreError(e instanceof Error ? e.message : String(e)));
   }, [gateway]);
 
   async function answerPending(restore: boolean) {
@@ -129,11 +130,14 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
     setPending(undefined);
     try {
       if (!restore) {
-        await discardPending(gateway);
+        await discardPending(gateway, offer.key);
         setPendingOutcome(text.pendingDeclined(offer.address));
       } else {
         setPendingOutcome((await applyPending(gateway, offer)) ? text.pendingRestored(offer.address) : text.pendingChangedSince(offer.address));
       }
+      // A two-way table interrupted mid-way left two records: the next one is offered in turn.
+      const next = await checkAllPending(gateway);
+      if (next) setPending(next);
     } catch (e) {
       setRestoreError(e instanceof Error ? e.message : String(e));
     }

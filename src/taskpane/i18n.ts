@@ -8,6 +8,7 @@ import { SIMULATE_TEXT, type SimulateText } from './simulate/text';
 import { COMPARE_TEXT, type CompareText } from './compareText';
 import { STATEMENT_TEXT, type StatementText } from './statementText';
 import { TORNADO_TEXT, type TornadoText } from './tornadoText';
+import { TWO_WAY_TEXT, type TwoWayText } from './twoWayText';
 
 export type Language = 'en' | 'zh';
 
@@ -167,6 +168,8 @@ export interface UiText {
   readonly compare: CompareText;
   /** The tornado of the Sensitivity tab (./tornadoText.ts). */
   readonly tornado: TornadoText;
+  /** The two-way table of the Sensitivity tab (./twoWayText.ts). */
+  readonly twoWay: TwoWayText;
   // Pricing (catalogue section 10)
   readonly pricing: PricingText;
   readonly simulate: SimulateText;
@@ -332,6 +335,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     statement: STATEMENT_TEXT.en,
     compare: COMPARE_TEXT.en,
     tornado: TORNADO_TEXT.en,
+    twoWay: TWO_WAY_TEXT.en,
     pricing: PRICING_TEXT.en,
     simulate: SIMULATE_TEXT.en,
   },
@@ -493,6 +497,7 @@ export const UI_TEXT: Record<Language, UiText> = {
     statement: STATEMENT_TEXT.zh,
     compare: COMPARE_TEXT.zh,
     tornado: TORNADO_TEXT.zh,
+    twoWay: TWO_WAY_TEXT.zh,
     pricing: PRICING_TEXT.zh,
     simulate: SIMULATE_TEXT.zh,
   },

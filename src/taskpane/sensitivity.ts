@@ -12,6 +12,14 @@ import { isSingleCell, qualify, splitAddress } from './addresses';
 import type { CellInput, CellValue, WorkbookGateway } from './gateway';
 
 export const PENDING_RESTORE_KEY = 'cyberbi.sensitivity.pendingRestore';
+/**
+ * The record of the outer input of a two-way table (src/taskpane/twoWay.ts), held at each of its
+ * values while the inner input is swept under PENDING_RESTORE_KEY: two cells can be changed at
+ * once, each with its own signed record.
+ */
+export const OUTER_RESTORE_KEY = 'cyberbi.sensitivity.pendingRestore.outer';
+/** Every restore record the pane checks at start, in this order. */
+export const PENDING_RESTORE_KEYS: readonly string[] = [PENDING_RESTORE_KEY, OUTER_RESTORE_KEY];
 export const MAX_POINTS = 200;
 
 export interface SensitivitySetup {
@@ -181,7 +189,7 @@ export type DiscardReason =
 
 /** What the pane found at start: a restore to offer (the user confirms), or a record it dropped. */
 export type PendingCheck =
-  | { readonly kind: 'offer'; readonly address: string; readonly original: CellInput; readonly current: CellInput; readonly record: string }
+  | { readonly kind: 'offer'; readonly address: string; readonly original: CellInput; readonly current: CellInput; readonly record: string; readonly key?: string }
   | { readonly kind: 'discarded'; readonly reason: DiscardReason; readonly address?: string; readonly original?: CellInput };
 
 function parsePending(text: string): PendingRestore | undefined {
@@ -230,11 +238,11 @@ function sameInput(a: CellInput, b: CellInput): boolean {
  * say what it found. When the cell already holds its original entry the record is simply
  * removed (undefined: nothing to say).
  */
-export async function checkPending(gateway: WorkbookGateway, keys: RestoreKeyStore = browserKeyStore()): Promise<PendingCheck | undefined> {
-  const text = await gateway.loadSetting(PENDING_RESTORE_KEY);
+export async function checkPending(gateway: WorkbookGateway, keys: RestoreKeyStore = browserKeyStore(), recordKey: string = PENDING_RESTORE_KEY): Promise<PendingCheck | undefined> {
+  const text = await gateway.loadSetting(recordKey);
   if (text === null || text === '') return undefined;
   const discard = async (reason: DiscardReason, shown: { address?: string; original?: CellInput }): Promise<PendingCheck> => {
-    await gateway.saveSetting(PENDING_RESTORE_KEY, null);
+    await gateway.saveSetting(recordKey, null);
     return { kind: 'discarded', reason, ...shown };
   };
   const record = parsePending(text);
@@ -252,11 +260,11 @@ export async function checkPending(gateway: WorkbookGateway, keys: RestoreKeySto
     return discard('changed', shown);
   }
   if (sameInput(current, record.original)) {
-    await gateway.saveSetting(PENDING_RESTORE_KEY, null);
+    await gateway.saveSetting(recordKey, null);
     return undefined;
   }
   if (typeof current !== 'number' || !record.values.includes(current)) return discard('changed', shown);
-  return { kind: 'offer', address: record.address, original: record.original, current, record: text };
+  return { kind: 'offer', address: record.address, original: record.original, current, record: text, ...(recordKey === PENDING_RESTORE_KEY ? {} : { key: recordKey }) };
 }
 
 /**
@@ -264,7 +272,8 @@ export async function checkPending(gateway: WorkbookGateway, keys: RestoreKeySto
  * are still exactly as they were when offered — then removes the record. Returns whether it wrote.
  */
 export async function applyPending(gateway: WorkbookGateway, offer: Extract<PendingCheck, { kind: 'offer' }>): Promise<boolean> {
-  const text = await gateway.loadSetting(PENDING_RESTORE_KEY);
+  const recordKey = offer.key ?? PENDING_RESTORE_KEY;
+  const text = await gateway.loadSetting(recordKey);
   let current: CellInput;
   try {
     current = await gateway.readInput(offer.address);
@@ -276,13 +285,22 @@ export async function applyPending(gateway: WorkbookGateway, offer: Extract<Pend
     await gateway.writeInput(offer.address, offer.original);
     await gateway.recalculate();
   }
-  await gateway.saveSetting(PENDING_RESTORE_KEY, null);
+  await gateway.saveSetting(recordKey, null);
   return unchanged;
 }
 
 /** The user declined an offer: the record is removed, no cell is touched. */
-export async function discardPending(gateway: WorkbookGateway): Promise<void> {
-  await gateway.saveSetting(PENDING_RESTORE_KEY, null);
+export async function discardPending(gateway: WorkbookGateway, recordKey: string = PENDING_RESTORE_KEY): Promise<void> {
+  await gateway.saveSetting(recordKey, null);
+}
+
+/** {@link checkPending} over every record key: the first record found (each is checked at most once). */
+export async function checkAllPending(gateway: WorkbookGateway, keys: RestoreKeyStore = browserKeyStore()): Promise<PendingCheck | undefined> {
+  for (const k of PENDING_RESTORE_KEYS) {
+    const found = await checkPending(gateway, keys, k);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function numberOf(v: CellValue | undefined): { y: number | null; error?: string } {
@@ -305,6 +323,10 @@ export interface RunOptions {
   readonly sheet?: string;
   /** Where the restore record's signing secret lives (default: browserKeyStore()). */
   readonly keys?: RestoreKeyStore;
+  /** The setting the restore record is kept under (default PENDING_RESTORE_KEY). */
+  readonly recordKey?: string;
+  /** Awaited at each value once it is written and recalculated, before the result is read (a two-way table's inner sweep). */
+  readonly atEachValue?: (x: number, index: number) => Promise<void>;
 }
 
 /**
@@ -321,13 +343,15 @@ export async function runSensitivity(gateway: WorkbookGateway, setup: Sensitivit
   // Without Web Crypto the record cannot be signed; it is still written (so the pane can say a run
   // was interrupted) but will never be applied.
   const signature = (await hmac(key, signedText(unsigned))) ?? '0'.repeat(64);
-  await gateway.saveSetting(PENDING_RESTORE_KEY, JSON.stringify({ ...unsigned, signature }));
+  const recordKey = options.recordKey ?? PENDING_RESTORE_KEY;
+  await gateway.saveSetting(recordKey, JSON.stringify({ ...unsigned, signature }));
   const points: SensitivityPoint[] = [];
   try {
     for (let i = 0; i < values.length; i++) {
       if (options.signal?.aborted) throw new SweepCancelled();
       await gateway.writeInput(input, values[i]);
       await gateway.recalculate();
+      await options.atEachValue?.(values[i], i);
       const [[v]] = await gateway.readRange(output);
       const point = { x: values[i], ...numberOf(v) };
       points.push(point);
@@ -337,7 +361,7 @@ export async function runSensitivity(gateway: WorkbookGateway, setup: Sensitivit
   } finally {
     await gateway.writeInput(input, original);
     await gateway.recalculate();
-    await gateway.saveSetting(PENDING_RESTORE_KEY, null);
+    await gateway.saveSetting(recordKey, null);
   }
 }
 

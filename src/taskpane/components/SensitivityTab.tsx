@@ -6,6 +6,7 @@ import { DamagedScenarios, saveScenario } from '../scenarios';
 import { checkSetup, MAX_POINTS, runSensitivity, sensitivitySheet, SweepCancelled, type SensitivityPoint, type SensitivitySetup } from '../sensitivity';
 import { SensitivityChart } from './SensitivityChart';
 import { TornadoPanel } from './Tornado';
+import { TwoWayPanel } from './TwoWay';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -163,6 +164,7 @@ export function SensitivityTab({ gateway, language, request, defaultOutput }: Se
         <Button onClick={() => void save()}>{text.saveSensitivityScenario}</Button>
       </div>
       <TornadoPanel gateway={gateway} language={language} defaultOutput={defaultOutput} />
+      <TwoWayPanel gateway={gateway} language={language} defaultOutput={defaultOutput} />
     </div>
   );
 }
