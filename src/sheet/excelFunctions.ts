@@ -30,6 +30,7 @@ import { registerMoreFunctions } from './moreFunctions';
 import { registerLambdas } from './lambdas';
 import { registerGroupBy } from './groupBy';
 import { registerArrayLookups } from './arrayLookups';
+import { registerComplexText } from './complexText';
 
 interface RangeAst {
   readonly type: string;
@@ -1233,6 +1234,7 @@ export function registerExcelFunctions(): void {
   registerLambdas();
   registerGroupBy();
   registerArrayLookups();
+  registerComplexText();
 }
 
 /**

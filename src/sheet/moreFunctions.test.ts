@@ -112,3 +112,17 @@ describe('MATCH, VLOOKUP and HLOOKUP over an array written in the formula (src/s
     expect(one(formula)).toBe(expected);
   });
 });
+
+describe('IM… results written as Excel writes them (src/sheet/complexText.ts)', () => {
+  test.each<[string, unknown]>([
+    ['=IMSUM("3+4i","5-3i")', '8+i'], // Microsoft's IMSUM example
+    ['=IMSUM("3+4j","5-3j")', '8+j'], // the arguments' suffix is kept
+    ['=IMPRODUCT("3+4i","5-3i")', '27+11i'], // Microsoft's IMPRODUCT example
+    ['=IMSUB("13+4j","5+3j")', '8+j'], // Microsoft's IMSUB example, with j
+    ['=IMCOS("1+i")', '0.833730025131149-0.988897705762865i'], // 15 significant digits (Microsoft: 0.833730025131149-0.988897705762865i)
+    ['=IMEXP("-13-0.13i")', '2.24125650720536E-06-2.93015864712072E-07i'], // scientific below 1E-05
+    ['=IMCONJUGATE("3+4j")', '3-4j'],
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula)).toBe(expected);
+  });
+});
