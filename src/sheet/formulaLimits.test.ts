@@ -28,14 +28,16 @@ describe('formulaLimitProblem', () => {
     expect(formulaLimitProblem(at(MAX_FORMULA_LENGTH + 1))).toEqual({ kind: 'length', got: 8193, max: 8192 });
   });
 
-  it('bounds an operator chain at 512 along one path, arguments of a call counted apart', () => {
-    expect(formulaLimitProblem(plus(MAX_OPERATOR_DEPTH + 1))).toBeUndefined(); // 512 operators
-    expect(formulaLimitProblem(plus(514))).toEqual({ kind: 'operators', got: 513, max: 512 });
-    expect(formulaLimitProblem(plus(2000))).toEqual({ kind: 'operators', got: 1999, max: 512 });
-    // 800 terms as two arguments of 400: no path is longer than 399 operators.
-    expect(formulaLimitProblem(`=SUM(${plus(400).slice(1)},${plus(400).slice(1)})`)).toBeUndefined();
-    // A chain after a parenthesised chain adds up (the tree is that deep).
-    expect(formulaLimitProblem(`=(${plus(300).slice(1)})+${plus(300).slice(1)}`)?.kind).toBe('operators');
+  it('bounds an operator chain at 256 along one path, arguments of a call counted apart', () => {
+    expect(formulaLimitProblem(plus(MAX_OPERATOR_DEPTH + 1))).toBeUndefined(); // 256 operators
+    expect(formulaLimitProblem(plus(258))).toEqual({ kind: 'operators', got: 257, max: 256 });
+    expect(formulaLimitProblem(plus(2000))).toEqual({ kind: 'operators', got: 1999, max: 256 });
+    // 400 terms as two arguments of 200: no path is longer than 199 operators.
+    expect(formulaLimitProblem(`=SUM(${plus(200).slice(1)},${plus(200).slice(1)})`)).toBeUndefined();
+    // A chain after a parenthesised chain adds up (the tree is that deep): 199 + 1 + 199.
+    expect(formulaLimitProblem(`=(${plus(200).slice(1)})+${plus(200).slice(1)}`)?.kind).toBe('operators');
+    // Excel's 64 levels with 256 operators inside: taken (the deepest this evaluator is sure of).
+    expect(formulaLimitProblem(`=${'SUM('.repeat(64)}${plus(257).slice(1)}${')'.repeat(64)}`)).toBeUndefined();
   });
 
   it('skips text and quoted sheet names: a bracket or an operator inside them counts for nothing', () => {
@@ -68,7 +70,7 @@ describe('the evaluator (CLI) with formulas beyond the limits', () => {
   it.each([
     ['nested 140 levels', nested(140), /more than 64 levels/],
     ['SUM nested 140 levels', sums(140), /more than 64 levels/],
-    ['2,000 + terms', plus(2000), /chains 1,999 operators, more than the 512/],
+    ['2,000 + terms', plus(2000), /chains 1,999 operators, more than the 256/],
     ['a 9,000-character formula', `="${'x'.repeat(9000)}"`, /9,002 characters long; Excel allows at most 8,192/],
     ['200 levels', nested(200), /more than 64 levels/],
   ])('%s: #VALUE! naming the limit in that cell; the other cells evaluate', (_label, formula, message) => {
@@ -87,7 +89,7 @@ describe('the evaluator (CLI) with formulas beyond the limits', () => {
   it('in Chinese with --lang zh', () => {
     const [sheet] = evaluateWorkbook([{ name: 'S', cells: [[nested(140), plus(2000)]] }], { language: 'zh' });
     expect(err(sheet.values[0][0])?.message).toBe('此公式嵌套的函数和括号超过 64 层；Excel 最多允许 64 层嵌套（Excel 规范与限制）。');
-    expect(err(sheet.values[0][1])?.message).toBe('此公式连续使用了 1,999 个运算符，超过本计算器单个表达式可计算的 512 个；请改用 SUM 求和，或把公式拆分到多个单元格。');
+    expect(err(sheet.values[0][1])?.message).toBe('此公式连续使用了 1,999 个运算符，超过本计算器单个表达式可计算的 256 个；请改用 SUM 求和，或把公式拆分到多个单元格。');
   });
 
   it('a workbook name beyond the limits is left out (#NAME?), the rest evaluates', () => {
