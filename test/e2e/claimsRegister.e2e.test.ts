@@ -1,0 +1,127 @@
+/**
+ * The claims register end to end in the workbench (issue 15 item 4), in Debian Chromium through
+ * playwright-core: the register written from the Limits tab, the grid's own evaluation of its live
+ * formulas (the third incident takes the 600,000 left of 第十三条 (一) 2 (5)'s 1,000,000), the Limits
+ * tab following the selection into the register and showing the limits left after each incident,
+ * an out-of-order entry refused, and an incident added from the pane extending the block.
+ *
+ * Skipped, with a warning, when /usr/bin/chromium is missing. CYBERBI_E2E_DIST=<dir> reuses an
+ * existing workbench build (local iteration only).
+ */
+import { type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { REGISTER_LAYOUT } from '../../src/taskpane/claimsRegister';
+import { amount, buildWorkbench, eventually, serveWorkbench } from '../support/workbench';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`claims register e2e: ${CHROMIUM} is missing — the suite is SKIPPED.`);
+const suite = haveChromium ? describe : describe.skip;
+const H = REGISTER_LAYOUT.headerRow;
+
+let tmp: string;
+let server: ChildProcess | undefined;
+let base: string;
+
+suite('the claims register in the workbench (Chromium)', () => {
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-register-e2e-'));
+    const out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
+    if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
+    ({ base, server } = await serveWorkbench(out));
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      // Wide and tall enough that the grid renders every column and row of the register's first rows.
+      viewport: { width: 3400, height: 1400 },
+      locale: 'en-US',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.setDefaultTimeout(15_000);
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    server?.kill();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const pane = () => page.getByRole('complementary', { name: 'Task pane' });
+
+  /** The displayed text of a cell of the active sheet (row 1-based), from the grid's DOM. */
+  async function cellText(col: string, row: number): Promise<string | undefined> {
+    return page.locator('.wb-grid .dsg-container').evaluate(
+      (el, [c, r]) => {
+        const header = Array.from(el.querySelectorAll('.dsg-row-header .dsg-cell')).map((x) => x.textContent ?? '');
+        const i = header.indexOf(c as string);
+        for (const line of Array.from(el.querySelectorAll('.dsg-row:not(.dsg-row-header)'))) {
+          const cells = Array.from(line.querySelectorAll(':scope > .dsg-cell'));
+          if (cells[0]?.textContent === String(r)) return cells[i]?.querySelector('input')?.value ?? cells[i]?.textContent ?? undefined;
+        }
+        return undefined;
+      },
+      [col, row] as const,
+    );
+  }
+
+  const incident = (id: string) => pane().locator(`[data-incident="${id}"]`);
+
+  test('1. written from the Limits tab: the grid evaluates each row’s payout from the rows above it', async () => {
+    await page.goto(`${base}?blank`);
+    await pane().getByRole('tab', { name: 'Limits', exact: true }).click();
+    await pane().getByRole('button', { name: 'Claims register (CPIC 2025 B)' }).click();
+    await pane().getByRole('button', { name: 'Write the register' }).click();
+    await pane().getByText(/^Register written to sheet “CPIC 赔案登记簿”/).waitFor();
+    await eventually(async () => expect(amount(await cellText('L', H + 3))).toBe(600000));
+    expect(amount(await cellText('L', H + 1))).toBe(400000);
+    expect(amount(await cellText('L', H + 2))).toBe(280000);
+    expect(amount(await cellText('L', H + 4))).toBe(99000);
+    expect(amount(await cellText('N', H + 4))).toBe(1621000);
+    expect(await cellText('B', H + 3)).toBe('2025-06-20');
+  });
+
+  test('2. the Limits tab follows the selection into the register: the limits left after each incident', async () => {
+    // The new sheet is active with A1 selected: the view reads the register.
+    await incident('I3').waitFor();
+    await eventually(async () => {
+      const t = (await incident('I3').textContent()) ?? '';
+      expect(t).toContain('I3 · 2025-06-20 · Lost profit · Payable 600,000');
+      expect(t).toContain('Cover limit0 left · 1,000,000 paid of 1,000,000');
+      expect(t).toContain('Limit of liability1,720,000 left');
+    });
+    expect((await incident('I1').textContent()) ?? '').toContain('Cover limit600,000 left');
+  });
+
+  test('3. an incident before the last is refused; one after it is added on the next row and counted at once', async () => {
+    const field = (name: string) => pane().getByRole('textbox', { name, exact: true });
+    await field('Incident id').fill('I0');
+    await field('Date (yyyy-mm-dd)').fill('2025-08-01');
+    await pane().getByRole('combobox', { name: 'Cover (profit, continuation, crisis)' }).selectOption('crisis');
+    await field('Loss, costs or crisis costs spent').fill('10,000');
+    await pane().getByRole('button', { name: 'Add incident' }).click();
+    await pane().getByText(/dated before incident I4 \(2025-09-05\)/).waitFor();
+
+    await field('Incident id').fill('I5');
+    await field('Date (yyyy-mm-dd)').fill('2025-11-15');
+    await field('Loss, costs or crisis costs spent').fill('50,000');
+    await pane().getByRole('button', { name: 'Add incident' }).click();
+    await pane().getByText(`Incident I5 added on row ${H + 5}.`).waitFor();
+    // (50,000 − 0) × 90% = 45,000 from the crisis limit's 401,000 left; 1,621,000 − 45,000 of the 责任限额.
+    await eventually(async () => expect(amount(await cellText('L', H + 5))).toBe(45000));
+    expect(amount(await cellText('N', H + 5))).toBe(1576000);
+    expect(await cellText('B', H + 5)).toBe('2025-11-15');
+    await eventually(async () => expect((await incident('I5').textContent()) ?? '').toContain('Crisis costs · Payable 45,000'));
+    expect((await incident('I5').textContent()) ?? '').toContain('Limit of liability1,576,000 left');
+    expect(pageErrors).toEqual([]);
+  });
+});
