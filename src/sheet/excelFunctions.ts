@@ -31,6 +31,7 @@ import { registerLambdas } from './lambdas';
 import { registerGroupBy } from './groupBy';
 import { registerArrayLookups } from './arrayLookups';
 import { registerComplexText } from './complexText';
+import { registerReferenceFunctions } from './referenceFunctions';
 
 interface RangeAst {
   readonly type: string;
@@ -1235,6 +1236,7 @@ export function registerExcelFunctions(): void {
   registerGroupBy();
   registerArrayLookups();
   registerComplexText();
+  registerReferenceFunctions();
 }
 
 /**

@@ -126,3 +126,22 @@ describe('IM… results written as Excel writes them (src/sheet/complexText.ts)'
     expect(one(formula)).toBe(expected);
   });
 });
+
+describe('CHOOSE and ISREF as Microsoft documents them (src/sheet/referenceFunctions.ts)', () => {
+  const data: InputCell[][] = [[1, '=NA()', 'x']];
+  test.each<[string, unknown]>([
+    ['=CHOOSE(2,"1st","2nd","3rd","Finished")', '2nd'], // Microsoft's example
+    ['=CHOOSE(2.9,"a","b","c")', 'b'], // a fraction is truncated
+    ['=CHOOSE(0,"a","b")', '#VALUE!'],
+    ['=CHOOSE(3,"a","b")', '#VALUE!'],
+    ['=CHOOSE(1,"a",1/0)', 'a'], // only the value chosen is evaluated
+    ['=ISREF(A1)', true],
+    ['=ISREF(B1)', true], // a reference to an error is a reference
+    ['=ISREF(A1:C1)', true],
+    ['=ISREF(INDEX(A1:C1,1,2))', true],
+    ['=ISREF(5)', false],
+    ['=ISREF("A1")', false],
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula, data)).toBe(expected);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * CHOOSE and ISREF as Microsoft's pages say, where HyperFormula differs:
+ *
+ * - CHOOSE(index_num, value1, …): "If index_num is a fraction, it is truncated to the lowest
+ *   integer before being used"; "If index_num is less than 1 or greater than the number of the
+ *   last value in the list, CHOOSE returns the #VALUE! error value" (HyperFormula: #NUM! for both);
+ *   only the value chosen is evaluated;
+ * - ISREF(value): TRUE for a reference — a cell, a range, a name or a function that returns one
+ *   (INDEX, OFFSET, INDIRECT) — whatever the referenced cells hold (HyperFormula: FALSE or #VALUE!
+ *   for a reference to an error or a range).
+ *
+ * Installed as a wrapper of HyperFormula's interpreter (see guardEvaluation in excelFunctions.ts).
+ * Like HyperFormula, this file is GPL-side only: never in the add-in.
+ */
+import { CellError, ErrorType, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { numberOf } from './dynamicArrays';
+
+interface Node {
+  type: string;
+  procedureName?: string;
+  args?: Node[];
+  expression?: Node;
+}
+
+const REFERENCE_FUNCTIONS = new Set(['INDEX', 'OFFSET', 'INDIRECT', 'XLOFFSET']);
+
+/** Whether an argument is written as a reference (a parenthesised one included). */
+export function isReferenceAst(ast: Node | undefined): boolean {
+  if (!ast) return false;
+  if (ast.type === 'PARENTHESES' && ast.expression) return isReferenceAst(ast.expression);
+  if (ast.type === 'CELL_REFERENCE' || ast.type === 'CELL_RANGE' || ast.type === 'COLUMN_RANGE' || ast.type === 'ROW_RANGE') return true;
+  return ast.type === 'FUNCTION_CALL' && ast.procedureName !== undefined && REFERENCE_FUNCTIONS.has(ast.procedureName);
+}
+
+let installed = false;
+
+/** Installs the wrapper; once per process. */
+export function registerReferenceFunctions(): void {
+  if (installed) return;
+  installed = true;
+  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  try {
+    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
+    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
+    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberReferenceFunctions) return;
+    const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
+    proto.evaluateAst = function referenceFunctions(this: unknown, ast: Node, state: unknown): unknown {
+      if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'CHOOSE' && ast.args && ast.args.length >= 2) {
+        const index = original.call(this, ast.args[0], state);
+        // An array of indexes (an array formula) is left to HyperFormula, which lifts CHOOSE over it.
+        if (!(index instanceof SimpleRangeValue && index.width() * index.height() > 1)) {
+          const n = numberOf(index);
+          if (n instanceof CellError) return n;
+          const k = Math.trunc(n);
+          if (k < 1 || k > ast.args.length - 1) return new CellError(ErrorType.VALUE, 'CHOOSE: index_num is outside the list of values.');
+          const chosen = ast.args[k];
+          return chosen.type === 'EMPTY' ? 0 : original.call(this, chosen, state);
+        }
+      }
+      if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'ISREF' && ast.args && ast.args.length === 1) {
+        const arg = ast.args[0];
+        if (isReferenceAst(arg)) {
+          // A reference function that fails (INDIRECT("nowhere")) is no reference.
+          if (arg.type === 'FUNCTION_CALL' && original.call(this, arg, state) instanceof CellError) return false;
+          return true;
+        }
+        if (arg.type === 'NAMED_EXPRESSION') return original.call(this, ast, state);
+        return false;
+      }
+      return original.call(this, ast, state);
+    };
+    proto.cyberReferenceFunctions = true;
+  } finally {
+    probe.destroy();
+  }
+}
