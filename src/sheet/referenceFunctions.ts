@@ -60,8 +60,11 @@ export function registerReferenceFunctions(): void {
       if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'ISREF' && ast.args && ast.args.length === 1) {
         const arg = ast.args[0];
         if (isReferenceAst(arg)) {
-          // A reference function that fails (INDIRECT("nowhere")) is no reference.
-          if (arg.type === 'FUNCTION_CALL' && original.call(this, arg, state) instanceof CellError) return false;
+          // A reference function that finds no reference (INDIRECT("nowhere"): #REF!) gives none.
+          if (arg.type === 'FUNCTION_CALL') {
+            const v = original.call(this, arg, state);
+            if (v instanceof CellError && v.type === ErrorType.REF) return false;
+          }
           return true;
         }
         if (arg.type === 'NAMED_EXPRESSION') return original.call(this, ast, state);
