@@ -117,8 +117,11 @@ suite('Simulate tab (Chromium)', () => {
 
   test('1. a million-year run shows its progress in a Web Worker, the page keeps answering, and Cancel stops it', async () => {
     await pane().getByRole('tab', { name: 'Simulate', exact: true }).click();
-    await pane().getByRole('combobox', { name: 'Annual-loss model' }).selectOption({ label: 'ISO crime — simulated annual losses, with the closed-form OEP' });
+    // The Samsung tree (12 covers, 12 events rows) at 20 events a year: a million years are 240
+    // million draws, long enough to cancel however fast the engine gets.
+    await pane().getByRole('combobox', { name: 'Annual-loss model' }).selectOption({ label: 'Samsung cyber — simulated annual losses under the whole limits tree' });
     expect(workers).toEqual([]);
+    await setField('Events per year (frequency)', 'poisson(20)');
     await setField('Simulated years', '1,000,000');
     await pane().getByRole('button', { name: 'Run in the pane' }).click();
     const progress = pane().getByText(/^Simulated [\d,]+ of 1,000,000 years…$/);
@@ -137,6 +140,7 @@ suite('Simulate tab (Chromium)', () => {
   });
 
   test('2. a 10,000-year run: the statistics with seed, years, engine version and hash; the model sheet’s live cells show the same AAL', async () => {
+    await pane().getByRole('combobox', { name: 'Annual-loss model' }).selectOption({ label: 'ISO crime — simulated annual losses, with the closed-form OEP' });
     await setField('Simulated years', '10,000');
     await pane().getByRole('button', { name: 'Run in the pane' }).click();
     const info = pane().getByText(/^Seed 1 · 10,000 years · engine \S+ · input hash [0-9a-f]+$/);
