@@ -4,8 +4,9 @@
  * written from the Statement tab, from Explain and from a template's total; its figures read
  * back from the statement sheet and compared with the cells they describe; static until
  * refreshed; and the print view printed to PDF (page.pdf, the print stylesheet) whose text is
- * the statement alone — no grid, no pane — on A4 landscape pages. One page serves the tests, in
- * order. Skipped, with a warning, when /usr/bin/chromium is missing.
+ * the statement alone — no grid, no pane — on A4 landscape pages. Then scenarios side by side,
+ * the tornado and the two-way table (issue 15, 2 and 3) with their inputs put back. One page
+ * serves the tests, in order. Skipped, with a warning, when /usr/bin/chromium is missing.
  * CYBERBI_E2E_DIST=<dir> reuses an existing workbench build (local iteration only).
  */
 import { type ChildProcess } from 'child_process';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
   if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
   ({ base, server } = await serveWorkbench(out));
-}, 240_000);
+}, 420_000);
 
 afterAll(() => {
   server?.kill();
@@ -322,7 +323,81 @@ suite('the claim calculation statement (Chromium)', () => {
     await pane().getByRole('radio', { name: 'English' }).check();
   });
 
-  test('7. no request left localhost, no script error, no policy violation', async () => {
+  test('7. scenarios side by side: two saved CPIC entries compared in the pane and on a sheet', async () => {
+    await paneTab('Templates').click();
+    await pane().getByRole('combobox', { name: 'Policy form' }).selectOption({ index: 0 });
+    await pane().getByRole('button', { name: 'Reset to the policy’s figures' }).click();
+    const save = async (name: string) => {
+      await pane().getByRole('textbox', { name: 'Scenario name' }).first().fill(name);
+      await pane().getByRole('button', { name: /^Save these .* entries as a scenario$/ }).click();
+      await pane().getByText(`Scenario “${name}” saved in the workbook.`).waitFor();
+    };
+    await save('As insured');
+    await pane().getByRole('textbox', { name: 'Profit sum insured' }).fill('11,200,000');
+    await save('Fully insured');
+    await paneTab('Scenarios').click();
+    await pane().getByRole('checkbox', { name: 'Select As insured for comparison' }).check();
+    await pane().getByRole('checkbox', { name: 'Select Fully insured for comparison' }).check();
+    await pane().getByRole('button', { name: 'Compare the 2 selected' }).click();
+    const done = pane().getByText(/^Comparison written to “.+”/);
+    await done.waitFor();
+    const results = pane().getByRole('table', { name: 'Results' });
+    const bi = results.getByRole('row').filter({ hasText: 'Network-interruption payout' });
+    await eventually(async () => expect(compact((await bi.textContent()) ?? '')).toContain(compact('562,500.00750,000.00187,500.0033.33%')));
+    const inputs = pane().getByRole('table', { name: 'Inputs' });
+    expect(compact((await inputs.textContent()) ?? '')).toContain(compact('Profit sum insured8,400,000.0011,200,000.00'));
+    // The sheet: the same figures, from live formulas into the two model sheets.
+    const sheet = /“(.+)”/.exec((await done.textContent()) ?? '')![1];
+    await openSheet(sheet);
+    const cells = await readSheet();
+    const row = [...cells.entries()].find(([a, t]) => a.startsWith('A') && t === 'Network-interruption payout')![0].slice(1);
+    expect([cells.get(`B${row}`), cells.get(`C${row}`), cells.get(`D${row}`), cells.get(`E${row}`)]).toEqual(['562,500.00', '750,000.00', '187,500.00', '33.33%']);
+  });
+
+  test('8. tornado: the inputs ranked by the swing of the payout, both back to their entries', async () => {
+    await paneTab('Sensitivity').click();
+    const section = pane().getByRole('region', { name: 'Tornado: which input moves the result most' });
+    await section.getByRole('textbox', { name: 'Result cell (tornado)' }).fill(`'${EXAMPLE_SHEET}'!C50`);
+    await section.getByRole('textbox', { name: /^Input cells, one per line/ }).fill(`'${EXAMPLE_SHEET}'!C6\n'${EXAMPLE_SHEET}'!C8; 0; 112000`);
+    await section.getByRole('button', { name: 'Run tornado' }).click();
+    await section.getByText(/^Done: 2 inputs ranked/).waitFor();
+    const rows = section.getByRole('table').getByRole('row');
+    // C8 from 0 to 112,000: 806,000 → 694,000; C6 ±10% of 11.2M: 675,000 → 750,000 (fully insured above 11.2M).
+    expect(compact((await rows.nth(1).textContent()) ?? '')).toBe(compact(`'${EXAMPLE_SHEET}'!C80.00112,000.00806,000.00694,000.00112,000.00`));
+    expect(compact((await rows.nth(2).textContent()) ?? '')).toBe(compact(`'${EXAMPLE_SHEET}'!C610,080,000.0012,320,000.00675,000.00750,000.0075,000.00`));
+    await openSheet(EXAMPLE_SHEET);
+    const cells = await readSheet();
+    expect([cells.get('C6'), cells.get('C8'), cells.get('C50')]).toEqual(['11,200,000.00', '56,000.00', '750,000.00']);
+  });
+
+  test('9. two-way table: sum insured × deductible drawn as a heat map; both inputs back', async () => {
+    await paneTab('Sensitivity').click();
+    const section = pane().getByRole('region', { name: 'Two-way table: a result for every pair of two inputs' });
+    await section.getByRole('textbox', { name: 'Result cell (two-way)' }).fill(`'${EXAMPLE_SHEET}'!C50`);
+    await section.getByRole('textbox', { name: 'Row input' }).fill(`'${EXAMPLE_SHEET}'!C6`);
+    await section.getByRole('textbox', { name: 'From' }).nth(0).fill('5600000');
+    await section.getByRole('textbox', { name: 'To' }).nth(0).fill('11200000');
+    await section.getByRole('textbox', { name: 'Points' }).nth(0).fill('3');
+    await section.getByRole('textbox', { name: 'Column input' }).fill(`'${EXAMPLE_SHEET}'!C8`);
+    await section.getByRole('textbox', { name: 'From' }).nth(1).fill('0');
+    await section.getByRole('textbox', { name: 'To' }).nth(1).fill('112000');
+    await section.getByRole('textbox', { name: 'Points' }).nth(1).fill('3');
+    await section.getByRole('button', { name: 'Run two-way table' }).click();
+    await section.getByText(/^Done: both inputs are back/).waitFor();
+    const map = section.getByRole('table', { name: 'Two-way table' });
+    const texts = await map.getByRole('row').allTextContents();
+    expect(texts.map(compact)).toEqual(
+      ['Rows ↓ · Columns →0.0056,000.00112,000.00', '5,600,000.00403,000.00375,000.00347,000.00', '8,400,000.00604,500.00562,500.00520,500.00', '11,200,000.00806,000.00750,000.00694,000.00'].map(compact),
+    );
+    // The heat map: the greatest result blue, the least white.
+    expect(await map.getByRole('cell', { name: '806,000.00' }).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(91, 155, 213)');
+    expect(await map.getByRole('cell', { name: '347,000.00' }).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await openSheet(EXAMPLE_SHEET);
+    const cells = await readSheet();
+    expect([cells.get('C6'), cells.get('C8'), cells.get('C50')]).toEqual(['11,200,000.00', '56,000.00', '750,000.00']);
+  });
+
+  test('10. no request left localhost, no script error, no policy violation', async () => {
     const host = new URL(base).host;
     expect(requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).host !== host)).toEqual([]);
     expect(pageErrors).toEqual([]);
