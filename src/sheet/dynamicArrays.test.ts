@@ -206,3 +206,23 @@ describe('REGEXTEST, REGEXEXTRACT, REGEXREPLACE', () => {
     expect(spill('=REGEXEXTRACT("1a2b3c","((\\d)[bc]+|(3c))",2)', 1, 3)).toEqual([['2b', '2', '#N/A']]);
   });
 });
+
+describe('TRIMRANGE', () => {
+  const data: InputCell[][] = [
+    [null, null, null],
+    [null, 1, null],
+    [null, 2, 3],
+    [null, null, null],
+  ];
+  test.each<[string, number, number, unknown[][]]>([
+    ['=TRIMRANGE(A1:C4)', 2, 2, [[1, 0], [2, 3]]], // blank rows and columns at both ends cut off; a blank inside is 0
+    ['=TRIMRANGE(A1:C4,1,0)', 3, 3, [[0, 1, 0], [0, 2, 3], [0, 0, 0]]], // leading rows only
+    ['=TRIMRANGE(A1:C4,2,1)', 3, 2, [[0, 0], [1, 0], [2, 3]]], // trailing rows, leading columns
+  ])('%s', (formula, rows, cols, expected) => {
+    expect(spill(formula, rows, cols, data)).toEqual(expected);
+  });
+  test('an empty range is #REF!; trim_rows outside 0 to 3 is #VALUE!', () => {
+    expect(one('=ROWS(TRIMRANGE(A1:A4))', data)).toBe('#REF!');
+    expect(one('=ROWS(TRIMRANGE(A1:C4,4))', data)).toBe('#VALUE!');
+  });
+});

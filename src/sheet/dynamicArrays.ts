@@ -1,7 +1,8 @@
 /**
  * Excel 365's array-shaping and text-splitting functions HyperFormula 3.5 lacks, as one
  * FunctionPlugin: TAKE, DROP, CHOOSECOLS, CHOOSEROWS, TOCOL, TOROW, EXPAND, WRAPROWS, WRAPCOLS,
- * TEXTSPLIT, TEXTBEFORE, TEXTAFTER, SORTBY, MUNIT, ARRAYTOTEXT, VALUETOTEXT; and SORT, UNIQUE and
+ * TEXTSPLIT, TEXTBEFORE, TEXTAFTER, SORTBY, MUNIT, ARRAYTOTEXT, VALUETOTEXT, TRIMRANGE, REGEXTEST,
+ * REGEXEXTRACT, REGEXREPLACE; and SORT, UNIQUE and
  * FILTER in place of HyperFormula's, which differ from Excel (SORT of a row, UNIQUE by column,
  * FILTER by a single TRUE are #VALUE! or #N/A there). Each follows Microsoft's page for it (the
  * argument rules and errors quoted where they decide a result).
@@ -282,6 +283,7 @@ export const DYNAMIC_ARRAY_FUNCTIONS: ImplementedFunctions = {
   FILTER: { method: 'filter', parameters: many(3), vectorizationForbidden: true },
   MUNIT: { method: 'munit', sizeOfResultArrayMethod: 'munitSize', parameters: many(1), vectorizationForbidden: true },
   ARRAYTOTEXT: { method: 'arraytotext', parameters: many(2), vectorizationForbidden: true },
+  TRIMRANGE: { method: 'trimrange', parameters: many(3), vectorizationForbidden: true },
   REGEXTEST: { method: 'regextest', parameters: many(3), vectorizationForbidden: true },
   REGEXEXTRACT: { method: 'regexextract', parameters: many(4), vectorizationForbidden: true },
   REGEXREPLACE: { method: 'regexreplace', parameters: many(5), vectorizationForbidden: true },
@@ -752,6 +754,35 @@ export class DynamicArraysPlugin extends FunctionPlugin {
         return calc('FILTER: no value meets the condition.');
       }
       return result(kept);
+    });
+  }
+
+  /** TRIMRANGE(range, [trim_rows], [trim_cols]): blank rows/columns cut off: 0 none, 1 leading, 2 trailing, 3 both (the default). */
+  trimrange(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.call(ast, state, 'TRIMRANGE', [1, 2], (array, rowsMode, colsMode) => {
+      const g = gridOf(array);
+      const mode = (v: unknown): number | CellError => {
+        const n = omitted(v) ? 3 : numberOf(v);
+        if (n instanceof CellError) return n;
+        const m = Math.trunc(n);
+        return m < 0 || m > 3 ? value('TRIMRANGE: trim_rows and trim_cols must be 0 to 3.') : m;
+      };
+      const r = mode(rowsMode);
+      const c = mode(colsMode);
+      if (r instanceof CellError) return r;
+      if (c instanceof CellError) return c;
+      const blankRow = (i: number): boolean => g[i].every((v) => v === null);
+      const blankCol = (j: number): boolean => g.every((row) => row[j] === null);
+      let top = 0;
+      let bottom = g.length - 1;
+      let left = 0;
+      let right = g[0].length - 1;
+      if (r & 1) while (top <= bottom && blankRow(top)) top++;
+      if (r & 2) while (bottom >= top && blankRow(bottom)) bottom--;
+      if (c & 1) while (left <= right && blankCol(left)) left++;
+      if (c & 2) while (right >= left && blankCol(right)) right--;
+      if (top > bottom || left > right) return new CellError(ErrorType.REF, 'TRIMRANGE: the range is empty.');
+      return result(g.slice(top, bottom + 1).map((row) => row.slice(left, right + 1)));
     });
   }
 
