@@ -220,6 +220,22 @@ describe('the _cyberbi sheet, checked entry by entry', () => {
     expect(back.getValue('S', 0, 1)).toBe(6);
   });
 
+  it('a stored snapshot\u2019s settings: text kept, anything else dropped and said', () => {
+    const snap = JSON.parse(JSON.stringify(small().snapshot()));
+    snap.settings = [['cyberbi.scenarios', '{"a":1}'], ['n', 5], ['obj', { x: 1 }], 'not an entry', [null, 'v'], ['empty', '']];
+    const back = WorkbenchModel.fromSnapshot(snap);
+    expect(back.settingEntries()).toEqual([
+      ['cyberbi.scenarios', '{"a":1}'],
+      ['n', '5'],
+      ['empty', ''],
+    ]);
+    expect(stateProblems(back).map((p) => p.en)).toEqual([
+      'Stored workbench state, row 3: a cell that is not text; the entry is dropped.',
+      'Stored workbench state, row 4: a cell that is not text; the entry is dropped.',
+      "Stored workbench state, row 5: the setting's name is empty, longer than 256 characters or holds control characters; dropped.",
+    ]);
+  });
+
   it('checkChart names the reason for each field', () => {
     const m = small();
     const reason = (c: unknown) => {

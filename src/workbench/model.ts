@@ -29,7 +29,7 @@ import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import type { CellRef } from './address';
 import { editText, parseTyped } from './cellText';
 import { mapReferences, renameSheetReferences } from './references';
-import { recordStateProblems, type StateProblem, validCharts } from './stateValidate';
+import { readMetaRows, recordStateProblems, type StateProblem, validCharts } from './stateValidate';
 
 export interface CellStyle {
   /** Excel number format code; absent means General. */
@@ -1928,8 +1928,11 @@ export class WorkbenchModel {
       const charts = snapshot.sheets.flatMap((s) => (Array.isArray(s.charts) ? s.charts.map((chart) => ({ sheet: s.name, chart: chart as unknown })) : []));
       for (const c of validCharts(model, charts, problems)) model.addChart(c.sheet, c.chart);
     });
+    // The stored settings are checked as _cyberbi's are (text names and values, bounded sizes).
+    const stored = Array.isArray(snapshot.settings) ? snapshot.settings : [];
+    const settings = readMetaRows(stored.map((e) => (Array.isArray(e) ? ['setting', e[0], e[1]] : ['setting', undefined, { bad: true }])), problems).settings;
+    for (const [k, v] of settings) model.settings.set(k, v);
     recordStateProblems(model, problems);
-    for (const [k, v] of snapshot.settings ?? []) model.settings.set(k, v);
     const sel = snapshot.selection;
     if (sel && model.hasSheet(sel.sheet)) model.select(sel.sheet, sel.row, sel.col);
     else model.select(model.activeSheet, 0, 0);
