@@ -69,6 +69,8 @@ interface Counted {
   readonly bytes: number;
   readonly cells: number;
   readonly isoDates: boolean;
+  /** The sheet's merged ranges (read after </sheetData>, where the format puts them). */
+  readonly merges: readonly string[];
 }
 
 /**
@@ -80,6 +82,7 @@ function countPart(file: JSZip.JSZipObject, name: string, before: number, limits
     let bytes = 0;
     let cells = 0;
     let isoDates = false;
+    let after: string | undefined;
     let carry = '';
     let tail = '';
     const decoder = sheet ? new TextDecoder('utf-8') : undefined;
@@ -108,6 +111,12 @@ function countPart(file: JSZip.JSZipObject, name: string, before: number, limits
           if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) cells++;
         }
         if (!isoDates && /\st\s*=\s*["']d["']/.test(tail + decoded)) isoDates = true;
+        if (after !== undefined) after += decoded;
+        else {
+          const probe = tail + decoded;
+          const end = probe.indexOf('</sheetData>');
+          if (end >= 0) after = probe.slice(end + 12);
+        }
         // A "<c" or "<" at the very end is counted with the next chunk.
         carry = text.endsWith('<c') ? '<c' : text.endsWith('<') ? '<' : '';
         tail = (tail + decoded).slice(-16);
@@ -119,7 +128,9 @@ function countPart(file: JSZip.JSZipObject, name: string, before: number, limits
       reject(new PackageLimitError(`part ${name} cannot be read (${e.message})`));
     });
     stream.on('end', () => {
-      if (!stopped) resolve({ bytes, cells, isoDates });
+      if (stopped) return;
+      const merges = after === undefined ? [] : [...after.matchAll(/<mergeCell\b[^>]*\bref\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]);
+      resolve({ bytes, cells, isoDates, merges });
     });
     stream.resume();
   });
@@ -151,17 +162,32 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
   let inflated = 0;
   let cells = 0;
   const withDates: string[] = [];
+  const hugeMerges = new Map<string, string[]>();
   for (const [name, file] of kept) {
     const sheet = SHEET.test(name);
     const c = await countPart(file, name, inflated, limits, sheet);
     inflated += c.bytes;
     cells += c.cells;
     if (c.isoDates) withDates.push(name);
+    // ExcelJS makes a cell for every cell a merge covers: a merge of B2:XFD1048576 is 17 billion
+    // cells. Merged cells cost like cells; a merge past a million cells is left out of what
+    // ExcelJS reads (Excel keeps only the top-left value of a merge: the cells it covers are blank
+    // in the file anyway), and saving from the workbench keeps the file's merges as they were.
+    for (const ref of c.merges) {
+      const area = rangeArea(ref);
+      if (area > MAX_MERGED_CELLS) hugeMerges.set(name, [...(hugeMerges.get(name) ?? []), ref]);
+      else cells += area;
+    }
   }
   for (const name of dropped) zip.remove(name);
-  for (const name of withDates) {
+  for (const name of new Set([...withDates, ...hugeMerges.keys()])) {
     const file = zip.file(name);
-    if (file) zip.file(name, isoDatesToSerials(await file.async('string')));
+    if (!file) continue;
+    let xml = await file.async('string');
+    if (withDates.includes(name)) xml = isoDatesToSerials(xml);
+    const huge = new Set(hugeMerges.get(name) ?? []);
+    if (huge.size > 0) xml = xml.replace(/<mergeCell\b[^>]*\bref\s*=\s*["']([^"']*)["'][^>]*\/>/g, (m: string, ref: string) => (huge.has(ref) ? '' : m));
+    zip.file(name, xml);
   }
   // Kept parts keep their compressed bytes (JSZip copies an entry whose method is unchanged).
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
@@ -171,6 +197,21 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
 /** The message of a refused package, for hosts to show: "file.xlsx: part … (the limit …)". */
 export function packageLimitText(file: string, e: PackageLimitError, cells?: number): string {
   return `${file}: ${e.message}${cells === undefined ? '' : ` (${count(cells)} cells)`}`;
+}
+
+/** The largest merge ExcelJS is given (see boundedPackage). */
+const MAX_MERGED_CELLS = 1 << 20;
+
+/** Cells of a range "B2:D10" (a single cell "B2": 1; unreadable: 0). */
+function rangeArea(ref: string): number {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return 0;
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const c1 = col(m[1]);
+  const r1 = Number(m[2]);
+  const c2 = m[3] ? col(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) : r1;
+  return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
 }
 
 const MS_PER_DAY = 86400000;

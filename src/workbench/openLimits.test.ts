@@ -95,6 +95,15 @@ describe('openXlsx: bounded, sparse, refusing with the reason', () => {
     expect((error as Error).message).toBe('The workbook is not opened: it has about 1,100,000 cells, more than the 1,000,000 the workbench opens (cyberbi calc evaluates larger files).');
   });
 
+  test('a merge of B2:XFD1048576 opens at the cost of its cells (ExcelJS would make 17 billion)', async () => {
+    const xml = sheetXml(row(1, cell('A1', 1) + cell('B1', 2) + cell('C1', 3)) + row(2, cell('A2', 4))).replace('</sheetData>', '</sheetData><mergeCells count="2"><mergeCell ref="B1:C1"/><mergeCell ref="B2:XFD1048576"/></mergeCells>');
+    const { value: model, grew } = await measured(() => openXlsx(workbook([['S', xml]]), ExcelJS));
+    expect(model.getValue('S', 0, 1)).toBe(2);
+    expect(model.getValue('S', 0, 2)).toBeNull(); // covered by B1:C1
+    expect(model.getValue('S', 1, 0)).toBe(4);
+    expect(grew).toBeLessThan(100 * MiB);
+  });
+
   test('a caller may lower the bounds (packageLimits)', async () => {
     const bytes = workbook([['S', sheetXml(`${row(1, cell('A1', 1))}<!--${' '.repeat(2 * MiB)}-->`)]]);
     await expect(openXlsx(bytes, ExcelJS, packageLimits(1))).rejects.toThrow('declares 2.0 MB inflated, more than 1 MB (the limit for one part)');

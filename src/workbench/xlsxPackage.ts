@@ -330,6 +330,38 @@ async function partRels(zip: JSZip, part: string): Promise<Array<{ type: string;
   });
 }
 
+/**
+ * A sheet's hazards by cell. A range of more than {@link AREA_CELLS} cells (a merge of
+ * B2:XFD1048576, an array formula's or a table's huge ref) is kept as the range, not one entry per
+ * cell: listing it cell by cell took the page past its heap.
+ */
+class HazardMap extends Map<string, Hazard> {
+  readonly areas: Array<{ readonly top: number; readonly left: number; readonly bottom: number; readonly right: number; readonly hazard: Hazard }> = [];
+  override get(k: string): Hazard | undefined {
+    const own = super.get(k);
+    if (own !== undefined || this.areas.length === 0) return own;
+    const [r, c] = k.split(',').map(Number);
+    // The anchor (top-left cell) of an area is never a hazard of it (as with the cell-by-cell entries).
+    return this.areas.find((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right && (r !== a.top || c !== a.left))?.hazard;
+  }
+}
+const AREA_CELLS = 65536;
+
+/** The cells of `range` but its first, as entries — or the range itself when it is large. */
+function addRange(map: HazardMap, range: string, hazard: Hazard): void {
+  const [a, b] = range.split(':');
+  const s = parseAddress(a);
+  const e = parseAddress(b ?? a);
+  if (!s || !e) return;
+  if ((e.row - s.row + 1) * (e.col - s.col + 1) > AREA_CELLS) {
+    map.areas.push({ top: s.row - 1, left: s.col - 1, bottom: e.row - 1, right: e.col - 1, hazard });
+    return;
+  }
+  refCells(range).forEach(([r, col], i) => {
+    if (i > 0) map.set(key(r, col), hazard);
+  });
+}
+
 /** Per sheet, the cells where a write loses something Excel keeps (see {@link Hazard}). */
 async function packageHazards(zip: JSZip, sheets: readonly PackageSheet[]): Promise<Map<string, Map<string, Hazard>>> {
   const wbPath = await workbookPath(zip);
@@ -343,7 +375,7 @@ async function packageHazards(zip: JSZip, sheets: readonly PackageSheet[]): Prom
   for (const sheet of sheets) {
     if (sheet.kind !== 'worksheet') continue;
     const xml = (await text(zip, sheet.path)) ?? '';
-    const map = new Map<string, Hazard>();
+    const map = new HazardMap();
     const { rows } = sheetRows(xml);
     const all = rows.flatMap((r) => r.cells);
     for (const c of all) {
@@ -355,16 +387,14 @@ async function packageHazards(zip: JSZip, sheets: readonly PackageSheet[]): Prom
       const f = formulaElement(c.text);
       if (f && getAttr(f.tag, 't') === 'array') {
         const range = getAttr(f.tag, 'ref') ?? addr(c.row, c.col);
-        for (const [r, col] of refCells(range)) if (r !== c.row || col !== c.col) map.set(key(r, col), { kind: 'arrayPart', range });
+        addRange(map, range, { kind: 'arrayPart', range });
       }
     }
     const merges = element(xml, 'mergeCells');
     if (merges) {
       for (const m of elements(xml, 'mergeCell', merges.start, merges.end)) {
         const range = getAttr(startTag(m.text), 'ref') ?? '';
-        refCells(range).forEach(([r, col], i) => {
-          if (i > 0) map.set(key(r, col), { kind: 'mergedCover', range });
-        });
+        addRange(map, range, { kind: 'mergedCover', range });
       }
     }
     for (const rel of await partRels(zip, sheet.path)) {
@@ -373,14 +403,18 @@ async function packageHazards(zip: JSZip, sheets: readonly PackageSheet[]): Prom
       const tag = startTag(tableXml.slice(tableXml.indexOf('<table')));
       const ref = getAttr(tag, 'ref');
       if (!ref || getAttr(tag, 'headerRowCount') === '0') continue;
-      const cells = refCells(ref);
-      const top = cells[0]?.[0];
-      const left = cells[0]?.[1] ?? 0;
+      // The header row only (never the whole table's area, which a hostile ref makes any size).
+      const [from, to] = ref.split(':');
+      const start = parseAddress(from);
+      const end = parseAddress(to ?? from);
+      if (!start || !end) continue;
+      const top = start.row - 1;
+      const left = start.col - 1;
       const table = getAttr(tag, 'displayName') ?? getAttr(tag, 'name') ?? '';
       const columns = tableColumns(tableXml);
-      for (const [r, col] of cells) if (r === top) map.set(key(r, col), { kind: 'tableHeader', table, part: rel.target, column: col - left, columns });
+      for (let col = left; col <= Math.min(end.col - 1, left + 16383); col++) map.set(key(top, col), { kind: 'tableHeader', table, part: rel.target, column: col - left, columns });
     }
-    if (map.size > 0) out.set(lower(sheet.name), map);
+    if (map.size > 0 || map.areas.length > 0) out.set(lower(sheet.name), map);
   }
   return out;
 }
