@@ -198,6 +198,10 @@ describe('the statement of the CPIC template total', () => {
     expect(spec.cells.some((c) => c.input === '中国太平洋财产保险 企业网络安全保险（2025版B款）')).toBe(true);
     expect(spec.cells.some((c) => c.input === '第十三条 (一) 2 (2)')).toBe(true);
     expect(spec.cells.some((c) => c.input === STATEMENT_TEXT.zh.readingsLanguage)).toBe(true);
+    // The readings in Chinese: where and the reading translated, the sentence as the wording has it.
+    const where = spec.cells.find((c) => c.input === '太保模板：总责任限额')!;
+    expect(where.address).toMatch(/^A/);
+    expect(String(spec.cells.find((c) => c.address === `D${where.address.slice(1)}`)?.input)).toMatch(/^合计 = min\(各保障之和/);
     expect(zh.source.value).toBe(st.source.value);
     expect(spec.print?.footer?.right).toBe('第 &P 页，共 &N 页');
   });

@@ -15,6 +15,7 @@ import { classifyArgument, findCyberCalls, qualifyReferences } from './formulaAr
 import type { CellInput, CellValue, CellWrite, SheetSpec, WorkbookGateway } from './gateway';
 import type { Language } from './i18n';
 import { plainText, READINGS, readingsFor, type Reading } from './readings';
+import { READINGS_ZH } from './readingsZh';
 import { STATEMENT_TEXT, type Unit } from './statementText';
 
 /** The product's version (package.json "version"; statement.test.ts keeps the two equal). */
@@ -440,6 +441,12 @@ function readingByWhere(where: string): Reading | undefined {
   return READINGS.find((r) => r.where === where);
 }
 
+/** A reading as a statement prints it: plain text, in Chinese for a Chinese statement (the quoted sentence stays as the wording says it). */
+export function readingText(r: Reading, language: Language): { where: string; sentence: string; reading: string } {
+  const zh = language === 'zh' ? READINGS_ZH[r.where] : undefined;
+  return { where: zh?.where ?? plainText(r.where), sentence: plainText(r.sentence), reading: zh?.reading ?? plainText(r.reading) };
+}
+
 /** The statement as a worksheet: columns Item · Value · Unit · Cell/Wording · Article, print-ready. */
 export function statementSheet(st: Statement, sheetName?: string, replace = false): SheetSpec {
   const t = STATEMENT_TEXT[st.language];
@@ -536,9 +543,10 @@ export function statementSheet(st: Statement, sheetName?: string, replace = fals
   for (const where of st.readings) {
     const r = readingByWhere(where);
     if (!r) continue;
-    put('A', plainText(r.where), { wrap: true });
-    put('B', plainText(r.sentence), { wrap: true });
-    put('D', plainText(r.reading), { wrap: true });
+    const text = readingText(r, st.language);
+    put('A', text.where, { wrap: true });
+    put('B', text.sentence, { wrap: true });
+    put('D', text.reading, { wrap: true });
     row++;
   }
   if (st.language === 'zh') {

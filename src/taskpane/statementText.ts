@@ -34,7 +34,7 @@ export interface StatementText {
   readonly where: string;
   readonly sentence: string;
   readonly reading: string;
-  /** Said under the readings in Chinese: the README states them in English. */
+  /** Said under the readings in Chinese: they translate the README's English, which governs. */
   readonly readingsLanguage: string;
   readonly units: Readonly<Record<Unit, string>>;
   readonly inFormula: string;
@@ -93,7 +93,7 @@ export const STATEMENT_TEXT: { readonly en: StatementText; readonly zh: Statemen
     where: 'Where',
     sentence: 'The sentence it reads',
     reading: 'The reading taken',
-    readingsLanguage: 'The readings are stated in English, as in the product’s README.',
+    readingsLanguage: 'The readings in Chinese translate the English text of the product’s README, which governs.',
     units: {
       money: 'amount',
       ratio: 'ratio',
@@ -159,7 +159,7 @@ export const STATEMENT_TEXT: { readonly en: StatementText; readonly zh: Statemen
     where: '出处',
     sentence: '所依据的原文',
     reading: '采用的解读',
-    readingsLanguage: '解读以英文表述，与本产品 README 一致。',
+    readingsLanguage: '解读的中文为本产品 README 所载英文解读的译文；以英文为准。',
     units: {
       money: '金额',
       ratio: '比率',

@@ -66,7 +66,10 @@ test('in Chinese: the same figures with Chinese words and articles', () => {
   expect(text).toContain(`结果 ${figureText(zh.source.value, 'money')}`);
   expect(text).toContain('利润保险金额 8,400,000.00 金额');
   expect(text).toContain('中国太平洋财产保险 企业网络安全保险（2025版B款） 第十三条 (一) 2 (2)');
-  expect(text).toContain('解读以英文表述');
+  // The readings in Chinese (the README's English translated), the quoted sentence as the wording says it.
+  expect(text).toContain('太保模板：总责任限额');
+  expect(text).toContain('「在本保险合同项下，保险人的总赔偿金额以责任限额为限。');
+  expect(text).toContain('以英文为准');
   expect(zh.source.value).toBe(en.source.value);
 });
 

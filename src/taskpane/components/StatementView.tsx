@@ -1,8 +1,8 @@
 import { Button, FluentProvider, makeStaticStyles, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import { plainText, READINGS } from '../readings';
-import { citationParts, figureText, MAX_CELLS, type Statement } from '../statement';
+import { READINGS } from '../readings';
+import { citationParts, figureText, MAX_CELLS, readingText, type Statement } from '../statement';
 import { STATEMENT_TEXT } from '../statementText';
 
 /** The class of the print view's root, a direct child of <body>: the only thing printed while it is open. */
@@ -162,11 +162,12 @@ export function StatementDocument({ statement: st }: { readonly statement: State
         <tbody>
           {st.readings.map((where) => {
             const r = READINGS.find((x) => x.where === where);
-            return r ? (
+            const text = r && readingText(r, lang);
+            return text ? (
               <tr key={where} className={s.row}>
-                <td className={s.td}>{plainText(r.where)}</td>
-                <td className={s.td}>{plainText(r.sentence)}</td>
-                <td className={s.td}>{plainText(r.reading)}</td>
+                <td className={s.td}>{text.where}</td>
+                <td className={s.td}>{text.sentence}</td>
+                <td className={s.td}>{text.reading}</td>
               </tr>
             ) : null;
           })}
