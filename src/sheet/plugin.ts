@@ -48,7 +48,7 @@ import {
 } from '../engine';
 import { errorCodeOf } from './errorCodes';
 import { registerExcelFunctions } from './excelFunctions';
-import { type ArgumentShapes, seriesRejectedBySize, RESULT_SHAPES, type Shape, sameShape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
+import { type ArgumentShapes, fitsShape, seriesRejectedBySize, RESULT_SHAPES, type Shape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
 
 export const NAMESPACE = 'CYBER';
 export type Language = 'en' | 'zh';
@@ -332,7 +332,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         return arg && (arg.type === 'STRING' || arg.type === 'NUMBER') ? (arg.value as string | number) : undefined;
       };
       const s = rule(shapes, literals);
-      return { rows: Math.max(1, s.rows), cols: Math.max(1, s.cols) };
+      return { rows: Math.max(1, s.rows), cols: Math.max(1, s.cols), ...(s.atMost ? { atMost: true } : {}) };
     }
 
     resultSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
@@ -403,7 +403,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       }
       const expected = this.expectedShape(ast, state, spec, shape);
       const got = shapeOf(value);
-      if (!sameShape(expected, got)) {
+      if (!fitsShape(expected, got)) {
         return new CellError(
           ErrorType.VALUE,
           `${namespace}.${spec.name}: internal error (result of ${got.rows}×${got.cols} cells, but ${expected.rows}×${expected.cols} were reserved from the input sizes)`,
@@ -419,7 +419,10 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         return new CellError(ErrorType.SPILL, m.replace('{fn}', `${namespace}.${spec.name}`).replace('{got}', `${got.rows}×${got.cols}`).replace('{reserved}', `${reserved.rows}×${reserved.cols}`));
       }
       const rows: ResultScalar[][] = Array.isArray(value) ? value : [[value]];
-      return SimpleRangeValue.onlyValues(rows.map((r) => [...r]));
+      // An `atMost` reservation taller than the result (SIMULATE "aep" by reference): empty cells below.
+      const padded: (ResultScalar | typeof EmptyValue)[][] = rows.map((r) => [...r]);
+      while (padded.length < expected.rows) padded.push(Array.from({ length: expected.cols }, () => EmptyValue));
+      return SimpleRangeValue.onlyValues(padded as never);
     }
   }
   return CyberFunctionPlugin;

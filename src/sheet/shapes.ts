@@ -18,6 +18,12 @@ import { simulateRows } from '../engine/simulate';
 export interface Shape {
   readonly rows: number;
   readonly cols: number;
+  /**
+   * The most rows the result may have rather than its exact height: a shorter result (same
+   * columns) is padded with empty cells. Only for a shape that depends on an argument's value
+   * which is not known when the size is fixed (SIMULATE's `output` given by a reference).
+   */
+  readonly atMost?: boolean;
 }
 
 /** The size of each argument as given (a single value is 1×1; an omitted one is undefined). */
@@ -54,10 +60,14 @@ export const RESULT_SHAPES: Readonly<Record<string, ShapeRule>> = {
   // To the insured above the limit, to the insurer, to the insured for the deductible, remainder.
   RECOVERY: () => ({ rows: 1, cols: 4 }),
   // Catalogue section 11: "stats" 14×2, "aep" and "oep" 11×2 — the one shape that depends on an
-  // argument's value, so `output` must be written in the formula (a literal text) for the sheet
-  // hosts to reserve 11 rows; a reference or an omitted output reserves the 14 of "stats".
-  SIMULATE: (_arg, literal) => {
+  // argument's value. Written in the formula (a literal text, or omitted: "stats") the height is
+  // exact. Given by a reference or an expression, the value is not known when the size is fixed,
+  // so the 14 rows of the tallest output are reserved and "aep"/"oep" fill 11 of them, the 3
+  // below left empty — what Excel's spill of the same 11×2 result shows (11 rows, nothing under
+  // them), where a #VALUE! over the whole range was the catalogue's "same in every host" broken.
+  SIMULATE: (arg, literal) => {
     const output = literal?.('output');
+    if (arg('output') !== undefined && typeof output !== 'string') return { rows: simulateRows(undefined), cols: 2, atMost: true };
     return { rows: simulateRows(typeof output === 'string' ? output : undefined), cols: 2 };
   },
 };
@@ -86,6 +96,15 @@ export function shapeRuleFor(spec: FunctionSpec, rules: Readonly<Record<string, 
 
 export function sameShape(a: Shape, b: Shape): boolean {
   return a.rows === b.rows && a.cols === b.cols;
+}
+
+/**
+ * Whether a result of shape `got` may fill what `expected` reserved: the same shape, or for an
+ * `atMost` shape the same columns and no more rows (the rest padded with empty cells).
+ */
+export function fitsShape(expected: Shape, got: Shape): boolean {
+  if (sameShape(expected, got)) return true;
+  return expected.atMost === true && got.cols === expected.cols && got.rows >= 1 && got.rows <= expected.rows;
 }
 
 
