@@ -226,3 +226,10 @@ describe('TRIMRANGE', () => {
     expect(one('=ROWS(TRIMRANGE(A1:C4,4))', data)).toBe('#VALUE!');
   });
 });
+
+describe('an array formula read from a file shows a blank of its result as 0, as Excel', () => {
+  test('{=A1:C1} over an empty B1', () => {
+    const [sheet] = evaluateWorkbook([{ name: 'S', cells: [[1, null, 3], ['=ARRAYFORMULA(A1:C1)']], arrays: [{ row: 1, col: 0, rows: 1, cols: 3 }] }]);
+    expect(sheet.values[1].slice(0, 3)).toEqual([1, 0, 3]);
+  });
+});

@@ -905,7 +905,8 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
       [...Array(cols).keys()].map((c) => {
         const sr = h === 1 ? 0 : r;
         const sc = w === 1 ? 0 : c;
-        return sr < h && sc < w ? out(g[sr][sc]) : na;
+        // A blank shows as 0 in an array formula's range, as in Excel ({=A1:B1} over an empty A1).
+        return sr < h && sc < w ? (g[sr][sc] === null ? 0 : g[sr][sc]) : na;
       }),
     );
     return SimpleRangeValue.onlyValues(fitted as never);
