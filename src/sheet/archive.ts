@@ -71,6 +71,8 @@ interface Counted {
   readonly isoDates: boolean;
   /** The sheet's merged ranges (read after </sheetData>, where the format puts them). */
   readonly merges: readonly string[];
+  /** Cells the sheet's data validations cover (ExcelJS makes an entry for each). */
+  readonly validated: number;
 }
 
 /**
@@ -130,7 +132,11 @@ function countPart(file: JSZip.JSZipObject, name: string, before: number, limits
     stream.on('end', () => {
       if (stopped) return;
       const merges = after === undefined ? [] : [...after.matchAll(/<mergeCell\b[^>]*\bref\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]);
-      resolve({ bytes, cells, isoDates, merges });
+      const validated =
+        after === undefined
+          ? 0
+          : [...after.matchAll(/<dataValidation\b[^>]*\bsqref\s*=\s*["']([^"']*)["']/g)].reduce((n, m) => n + m[1].split(/\s+/).reduce((k, ref) => k + rangeArea(ref), 0), 0);
+      resolve({ bytes, cells, isoDates, merges, validated });
     });
     stream.resume();
   });
@@ -163,6 +169,7 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
   let cells = 0;
   const withDates: string[] = [];
   const hugeMerges = new Map<string, string[]>();
+  const hugeValidations = new Set<string>();
   for (const [name, file] of kept) {
     const sheet = SHEET.test(name);
     const c = await countPart(file, name, inflated, limits, sheet);
@@ -173,6 +180,8 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
     // cells. Merged cells cost like cells; a merge past a million cells is left out of what
     // ExcelJS reads (Excel keeps only the top-left value of a merge: the cells it covers are blank
     // in the file anyway), and saving from the workbench keeps the file's merges as they were.
+    // The same for data validations (nothing here reads them; saving keeps the file's own).
+    if (c.validated > MAX_MERGED_CELLS) hugeValidations.add(name);
     for (const ref of c.merges) {
       const area = rangeArea(ref);
       if (area > MAX_MERGED_CELLS) hugeMerges.set(name, [...(hugeMerges.get(name) ?? []), ref]);
@@ -180,12 +189,13 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
     }
   }
   for (const name of dropped) zip.remove(name);
-  for (const name of new Set([...withDates, ...hugeMerges.keys()])) {
+  for (const name of new Set([...withDates, ...hugeMerges.keys(), ...hugeValidations])) {
     const file = zip.file(name);
     if (!file) continue;
     let xml = await file.async('string');
     if (withDates.includes(name)) xml = isoDatesToSerials(xml);
     const huge = new Set(hugeMerges.get(name) ?? []);
+    if (hugeValidations.has(name)) xml = xml.replace(/<dataValidations\b[^>]*\/>|<dataValidations\b[\s\S]*?<\/dataValidations>/g, '');
     if (huge.size > 0) xml = xml.replace(/<mergeCell\b[^>]*\bref\s*=\s*["']([^"']*)["'][^>]*\/>/g, (m: string, ref: string) => (huge.has(ref) ? '' : m));
     zip.file(name, xml);
   }
