@@ -173,6 +173,16 @@ describe('MUNIT, ARRAYTOTEXT, VALUETOTEXT', () => {
   });
 });
 
+describe('what still differs from Excel (pinned): character sets and regular expressions', () => {
+  test('CHAR and UNICODE read codes 128-255 as Latin-1 (Windows Excel: its ANSI page, CHAR(128) "€"; Mac Excel: Mac Roman, CHAR(157) "ù")', () => {
+    expect(one('=CHAR(128)')).toBe('\u0080');
+    expect(one('=UNICODE(CHAR(157))')).toBe(157);
+  });
+  test('a pattern only PCRE2 reads (a possessive quantifier) is #VALUE! in REGEXTEST, REGEXEXTRACT, REGEXREPLACE', () => {
+    expect(one('=REGEXTEST("aaa","a*+")')).toBe('#VALUE!');
+  });
+});
+
 describe('what still differs from Excel (pinned): array results typed in one cell', () => {
   test('a result whose size depends on the values (UNIQUE, FILTER, computed counts) fills only an array formula over a range', () => {
     expect(evaluateSheet([[1], [2], ['=UNIQUE(A1:A2)']])[2][0]).toEqual({ error: '#VALUE!', message: 'Cell range not allowed.' });
