@@ -22,9 +22,10 @@
  * formula on every row (only the row number changes), so when an Excel user sorts the rows by
  * date the moved formulas still read "the rows above me" and the register stays right. A row
  * dated before any row above it is flagged "out of date order" in its check column and counted in
- * the status cell; its figures are still computed in row order. The totals of each cover and of
- * the register do not depend on the order (each cap takes the same amount whichever incident
- * reaches it first); who bears the cut, and the limits left after each incident, do. The pane
+ * the status cell; its figures are still computed in row order. The register's total does not
+ * depend on the order — it is min(责任限额 left, Σ over covers of min(cover limit, Σ of its rows'
+ * amounts)) whichever incident reaches a cap first — nor does each cover's total while the 责任限额
+ * does not bind; who bears a cut, and the limits left after each incident, do. The pane
  * refuses out-of-order entries. A paid_to_date by date instead of by row would have to read rows
  * below, which Excel reports as a circular reference.
  *
