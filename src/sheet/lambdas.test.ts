@@ -47,3 +47,10 @@ describe('LAMBDA helpers (Microsoft examples)', () => {
     expect(one(formula, data)).toBe(expected);
   });
 });
+
+describe('what still differs from Excel (pinned): LAMBDA outside the helpers', () => {
+  test('a LAMBDA alone is #NAME?; one called in place is a parse error', () => {
+    expect(one('=LAMBDA(x,x+1)')).toBe('#NAME?');
+    expect(one('=LAMBDA(x,x+1)(2)')).toBe('#ERROR!');
+  });
+});
