@@ -75,6 +75,8 @@ test('the period profit limit binds on the third incident: 400,000, 280,000, the
   // Nobody typed a paid_to_date: row 3's payout formula takes the SUMIF of the rows above it.
   const formula = (a: string) => (spec.cells.find((c) => c.address === a)?.input as { formula: string }).formula;
   expect(formula(`I${H + 3}`)).toBe(`=SUMIF($C$${H}:C${H + 2},C${H + 3},$L$${H}:L${H + 2})`);
+  // As the README quotes it: the third incident sits on row 24, under the header on row 21.
+  expect(formula('I24')).toBe('=SUMIF($C$21:C23,C24,$L$21:L23)');
   expect(formula(`J${H + 3}`)).toContain(`CYBER.BIPAYOUT(D${H + 3},E${H + 3},$C$7,$C$8,$C$9,$C$10,,I${H + 3})`);
 });
 
