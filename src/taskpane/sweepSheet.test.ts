@@ -5,10 +5,10 @@
  * Reproduced through the workbench gateway and model, and through the Excel gateway.
  */
 import { WorkbenchModel } from '../workbench/model';
+import { chartData } from '../workbench/SheetCharts';
 import { createWorkbenchGateway } from '../workbench/workbenchGateway';
-import { parseRange } from './addresses';
 import { createExcelGateway } from './excelGateway';
-import type { CellValue, CellWrite, ChartSpec } from './gateway';
+import type { CellWrite, ChartSpec } from './gateway';
 import { createStandaloneGateway } from './officeGateway';
 import { sensitivitySheet, type SensitivityPoint } from './sensitivity';
 
@@ -41,16 +41,20 @@ test('in the workbench, the chart’s points are the sweep’s points: no header
   const gateway = createWorkbenchGateway(model);
   const name = await gateway.addSheet(sensitivitySheet(SETUP, POINTS, LABELS));
   const [chart] = model.charts(name);
-  const r = parseRange(chart.dataAddress)!;
-  // Read as the workbench draws a chart (src/workbench/SheetCharts.tsx): each row is label + amount.
-  const rows = model.getValues(name, { row: r.top - 1, col: r.left - 1 }, { row: r.bottom - 1, col: r.right - 1 });
-  const points = rows.map((row: CellValue[]) => ({ x: row[0], y: typeof row[row.length - 1] === 'number' ? row[row.length - 1] : 0 }));
-  expect(points).toEqual(POINTS.map((p) => ({ x: p.x, y: p.y })));
+  // The points as the workbench draws them (src/workbench/SheetCharts.tsx): label + amount per row.
+  expect(chartData(model, name, chart)).toEqual([
+    { label: '5600000', value: 375_000 },
+    { label: '8400000', value: 562_500 },
+    { label: '11200000', value: 750_000 },
+  ]);
 });
 
-test('an error point is the error value, not text (a gap, not a figure)', () => {
+test('an error point is the error value, not text: a gap in the chart, not a point at 0', async () => {
   const spec = sensitivitySheet(SETUP, [...POINTS.slice(0, 2), { x: 11_200_000, y: null, error: '#VALUE!' }], LABELS);
   expect(spec.cells.find((c) => c.address === 'B8')?.input).toEqual({ formula: '=#VALUE!' });
+  const model = WorkbenchModel.blank();
+  const name = await createWorkbenchGateway(model).addSheet(spec);
+  expect(chartData(model, name, model.charts(name)[0]).map((p) => p.value)).toEqual([375_000, 562_500, null]);
 });
 
 test('in Excel, column A is the chart’s categories and column B its one series', async () => {

@@ -16,7 +16,12 @@ const useStyles = makeStyles({
   chart: { width: '420px', height: '260px', display: 'flex', flexDirection: 'column' },
 });
 
-function chartData(model: WorkbenchModel, sheet: string, chart: ChartSpec): Array<{ label: string; value: number }> {
+/**
+ * The points of a chart, one per row of its range: the first column's text, the last column's
+ * number. A cell without a number (an error of a failed sweep point) is a gap in a line chart,
+ * never a point at 0; a bar or column chart draws it as 0.
+ */
+export function chartData(model: WorkbenchModel, sheet: string, chart: ChartSpec): Array<{ label: string; value: number | null }> {
   try {
     const range = parseRange(chart.dataAddress);
     const name = range.sheet ?? sheet;
@@ -29,7 +34,7 @@ function chartData(model: WorkbenchModel, sheet: string, chart: ChartSpec): Arra
     if (end.row < range.start.row || end.col < range.start.col) return [];
     return model
       .getValues(name, range.start, end)
-      .map((row) => ({ label: displayText(row[0] ?? null), value: typeof row[row.length - 1] === 'number' ? (row[row.length - 1] as number) : 0 }));
+      .map((row) => ({ label: displayText(row[0] ?? null), value: typeof row[row.length - 1] === 'number' ? (row[row.length - 1] as number) : chart.kind === 'line' ? null : 0 }));
   } catch {
     return [];
   }
