@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../src/cli/main';
+import { claimsOfYear, evaluate, prepareSimulation, simulateYear, yearLossTable } from '../src/engine';
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -293,5 +294,63 @@ describe('each year re-settled with =CYBER.ALLOCATE equals the year table', () =
       checked++;
     });
     expect(checked).toBe(3);
+  });
+});
+
+describe('multi-event years re-settled with the decimal ALLOCATE (engine API: the claims of a year are not in the CLI table)', () => {
+  // Six covers: sub-aggregates, nesting "aggregate" and "all", a sub-sub-limit with the largest
+  // deductible, a cover without deductible, two rows of the same cover, constant(45000.005)
+  // drawn as 45000.00 (half to even), policy per-claim and aggregate limits; negbin frequency.
+  test('3,000 years: every cover and the total to the cent, ground up too', () => {
+    const covers = [
+      ['id', 'parent', 'per', 'agg', 'ded', 'nesting'],
+      ['R', '', 300000, 500000, 0, 'all'],
+      ['S1', 'R', 100000, 150000, 20000, 'aggregate'],
+      ['S2', 'R', '', 80000, 5000, ''],
+      ['S3', 'S2', 30000, 50000, 40000, 'all'],
+      ['T', '', 50000, '', 30000, ''],
+      ['Z', '', 20000, 60000, 0, ''],
+    ];
+    const events = [
+      ['cover', 'prob', 'sev'],
+      ['S1', 0.8, 'lognormal(11,1)'],
+      ['S2', 0.7, 'gamma(2,40000)'],
+      ['R', 0.5, 'lomax(3,100000)'],
+      ['T', 0.6, 'lognormal(10.5,1)'],
+      ['S1', 0.5, 'pert(1000,30000,300000)'],
+      ['S3', 0.4, 'constant(45000.005)'],
+      ['Z', 0.3, 'lognormal(9,1)'],
+      ['S2', 0.2, 'pareto1(2,5000)'],
+    ];
+    const [PA, PPC, SEED, YEARS] = [700000, 250000, 99, 3000];
+    const prepared = prepareSimulation(['negbin(2.5,1.3)', events, covers, PA, PPC, YEARS, SEED]);
+    if (!prepared.ok) throw new Error(prepared.error.message.en);
+    const { model } = prepared.value;
+    const ids = model.covers.map((c) => c.id);
+    let multi = 0;
+    let mismatches = 0;
+    for (const row of yearLossTable(model, SEED, 1, YEARS)) {
+      const year = simulateYear(model, SEED, row.year);
+      if (year.events.length > 1) multi++;
+      const claims = claimsOfYear(model, year);
+      if (claims.length === 0) {
+        if (row.total !== 0) mismatches++;
+        continue;
+      }
+      for (const c of claims) if (c[1] === 'S3' && c[2] !== '45000') mismatches++;
+      const out = evaluate('ALLOCATE', [[['event', 'cover', 'amount'], ...claims.map((c) => [c[0], c[1], Number(c[2])])], covers, PA, PPC]);
+      if (!out.ok) throw new Error(out.error.message.en);
+      const pay = (out.value as unknown[][]).slice(1).map((r) => Math.round(Number(r[0]) * 100));
+      const per = new Map(ids.map((id) => [id, 0]));
+      claims.forEach((c, i) => per.set(c[1], (per.get(c[1]) ?? 0) + pay[i]));
+      const groundUp = claims.reduce((s, c) => s + Math.round(Number(c[2]) * 100), 0);
+      if (groundUp !== Math.round(row.groundUp * 100)) mismatches++;
+      ids.forEach((id, k) => {
+        if (per.get(id) !== Math.round(row.paid[k] * 100)) mismatches++;
+      });
+      if (pay.reduce((a, b) => a + b, 0) !== Math.round(row.total * 100)) mismatches++;
+    }
+    expect(multi).toBeGreaterThan(1000);
+    expect(mismatches).toBe(0);
   });
 });
