@@ -141,6 +141,9 @@ describe('CHOOSE and ISREF as Microsoft documents them (src/sheet/referenceFunct
     ['=ISREF(INDEX(A1:C1,1,2))', true],
     ['=ISREF(5)', false],
     ['=ISREF("A1")', false],
+    ['=AREAS(A1:C1)', 1],
+    ['=AREAS(B1)', 1], // a cell holding an error is one area
+    ['=AREAS(5)', '#VALUE!'],
   ])('%s is %j', (formula, expected) => {
     expect(one(formula, data)).toBe(expected);
   });

@@ -1,5 +1,5 @@
 /**
- * CHOOSE and ISREF as Microsoft's pages say, where HyperFormula differs:
+ * CHOOSE, ISREF and AREAS as Microsoft's pages say, where HyperFormula differs or has none:
  *
  * - CHOOSE(index_num, value1, …): "If index_num is a fraction, it is truncated to the lowest
  *   integer before being used"; "If index_num is less than 1 or greater than the number of the
@@ -7,7 +7,8 @@
  *   only the value chosen is evaluated;
  * - ISREF(value): TRUE for a reference — a cell, a range, a name or a function that returns one
  *   (INDEX, OFFSET, INDIRECT) — whatever the referenced cells hold (HyperFormula: FALSE or #VALUE!
- *   for a reference to an error or a range).
+ *   for a reference to an error or a range);
+ * - AREAS(reference): the number of areas — 1 for a cell or a range; not a reference: #VALUE!.
  *
  * Installed as a wrapper of HyperFormula's interpreter (see guardEvaluation in excelFunctions.ts).
  * Like HyperFormula, this file is GPL-side only: never in the add-in.
@@ -56,6 +57,15 @@ export function registerReferenceFunctions(): void {
           const chosen = ast.args[k];
           return chosen.type === 'EMPTY' ? 0 : original.call(this, chosen, state);
         }
+      }
+      if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'AREAS') {
+        // One range or cell is one area (a union of ranges does not parse here: see the README list).
+        if (!ast.args || ast.args.length !== 1) return new CellError(ErrorType.NA, 'AREAS takes one reference.');
+        const arg = ast.args[0];
+        if (!isReferenceAst(arg)) return new CellError(ErrorType.VALUE, 'AREAS: the argument must be a reference.');
+        if (arg.type !== 'FUNCTION_CALL') return 1;
+        const v = original.call(this, arg, state);
+        return v instanceof CellError && v.type === ErrorType.REF ? v : 1;
       }
       if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'ISREF' && ast.args && ast.args.length === 1) {
         const arg = ast.args[0];
