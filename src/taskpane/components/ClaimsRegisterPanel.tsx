@@ -11,10 +11,21 @@ const useStyles = makeStyles({
 });
 
 /** The claims register's form (schedule + incidents in date order) and the action that writes its sheet. */
-export function ClaimsRegisterPanel({ gateway, language, initialOpen = false }: { readonly gateway: WorkbookGateway; readonly language: Language; readonly initialOpen?: boolean }) {
+export function ClaimsRegisterPanel({
+  gateway,
+  language,
+  initialOpen = false,
+  initial,
+}: {
+  readonly gateway: WorkbookGateway;
+  readonly language: Language;
+  readonly initialOpen?: boolean;
+  /** Entries to start from instead of the defaults. */
+  readonly initial?: Readonly<Record<string, string | boolean>>;
+}) {
   const styles = useStyles();
   const t = REGISTER_TEXT[language];
-  const [inputs, setInputs] = useState<Record<string, string | boolean>>(() => defaultRegisterInputs());
+  const [inputs, setInputs] = useState<Record<string, string | boolean>>(() => ({ ...defaultRegisterInputs(), ...initial }));
   const [status, setStatus] = useState<{ kind: 'writing' } | { kind: 'success' | 'error'; text: string } | undefined>();
   const validation = useMemo(() => validateRegister(inputs), [inputs]);
   async function write() {

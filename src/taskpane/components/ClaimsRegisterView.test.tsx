@@ -5,12 +5,12 @@
  * each incident's payout and the limits left after it — is the sheet's.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
-import { App } from '../App';
 import { defaultRegisterInputs, type Incident, readRegister, registerSheet, validateRegister, writeRegister } from '../claimsRegister';
 import { FakeGateway } from '../testing/fakeGateway';
 import { hyperFormulaCompute } from '../testing/sheetEval';
 import { ClaimsRegisterPanel } from './ClaimsRegisterPanel';
 import { ClaimsRegisterView } from './ClaimsRegisterView';
+import { LimitsTab } from './LimitsTab';
 
 const textOf = (html: string) =>
   html
@@ -111,6 +111,11 @@ test('the register form in the Limits tab, in both languages, with its inline er
   const zh = textOf(renderToStaticMarkup(<ClaimsRegisterPanel gateway={new FakeGateway()} language="zh" initialOpen />));
   expect(zh).toContain('赔案登记簿（太平洋 2025 B 款）');
   expect(zh).toContain('事故（按日期顺序）');
-  const app = textOf(renderToStaticMarkup(<App gateway={new FakeGateway(undefined, 'zh-CN')} initialTab="limits" />));
-  expect(app).toContain('赔案登记簿（太平洋 2025 B 款）');
+  // An entry out of date order is marked beside the incidents field, in the pane's language.
+  const bad = textOf(renderToStaticMarkup(<ClaimsRegisterPanel gateway={new FakeGateway()} language="zh" initialOpen initial={{ incidents: 'A; 2025-05-01; profit; 100,000; 0; 20\nB; 2025-04-01; profit; 100,000; 0; 20' }} />));
+  expect(bad).toContain('第 2 行：日期早于第 1 行：请按日期顺序填写事故');
+  // The Limits tab draws the panel under the selection view (the App may load the tab lazily, so
+  // the tab itself is rendered here).
+  const tab = textOf(renderToStaticMarkup(<LimitsTab gateway={new FakeGateway(undefined, 'zh-CN')} language="zh" />));
+  expect(tab).toContain('赔案登记簿（太平洋 2025 B 款）');
 });
