@@ -59,6 +59,8 @@ describe('engineering and statistics (Microsoft examples)', () => {
     ['=MDETERM({1,3,8,5;1,3,6,1;1,1,1,0;7,3,10,2})', 88, 9],
     ['=MDETERM({3,6,1;1,1,0;3,10,2})', 1, 9],
     ['=MDETERM({3,6;1,1})', -3, 9],
+    ['=T.TEST({3,4,5,8,9,1,2,4,5},{6,19,3,2,14,4,5,17,1},2,1)', 0.196016, 6], // Microsoft's T.TEST example
+    ['=TTEST({3,4,5,8,9,1,2,4,5},{6,19,3,2,14,4,5,17,1},2,1)', 0.196016, 6],
   ])('%s is %j', (formula, expected, digits) => {
     const v = one(formula);
     expect(typeof v).toBe('number');
@@ -72,6 +74,9 @@ describe('engineering and statistics (Microsoft examples)', () => {
     ['=MODE.MULT({1,2,3})', '#N/A'],
     ['=MDETERM({1,2,3;4,5,6})', '#VALUE!'],
     ['=MINVERSE({1,2;2,4})', '#NUM!'],
+    ['=T.TEST({1,2,3},{1,2},2,1)', '#N/A'], // paired arrays of different sizes
+    ['=T.TEST({1,2,3},{4,5,6},3,2)', '#NUM!'], // tails must be 1 or 2
+    ['=T.TEST({1},{4,5,6},2,2)', '#DIV/0!'],
   ])('%s is %j', (formula, expected) => {
     expect(one(formula)).toBe(expected);
   });
