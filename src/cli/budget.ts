@@ -6,10 +6,12 @@
  *
  * The budget is V8's heap limit (node's --max-old-space-size, 4 GiB by default on a 64-bit
  * machine with enough memory) less 256 MiB for the program itself. The costs per cell are
- * measured (scripts/bench-bigfiles.js, peak RSS above an empty run, rounded up): about 430 bytes
- * a number, 540 a short text and 730 a formula from a CSV; an .xlsx cell costs about twice that
- * (ExcelJS's model of the cell is built first). Every byte of input text is counted again on top
- * (it is held as text while it is parsed: a 10 MB formula costs its 10 MB several times).
+ * measured (scripts/bench-bigfiles.js, peak RSS above a one-cell run): from a CSV about 430 bytes
+ * a number, 540 a short text and 730 a formula at a million cells (460, 620 and 990 at 100,000,
+ * where the heap's fixed growth weighs more); an .xlsx cell 900 to 1,300 bytes at 100,000 (ExcelJS's
+ * model of the cell is built first). The estimates below stay above them. Every byte of input text
+ * is counted again on top (it is held as text while it is parsed: a 10 MB formula costs its 10 MB
+ * several times).
  */
 import v8 from 'node:v8';
 import { count, MIB, sizeText } from '../sheet/limits';

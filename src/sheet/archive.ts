@@ -20,7 +20,7 @@
  * JSZip is passed in (the CLI requires Node's build, the page loads its own chunk).
  */
 import type JSZip from 'jszip';
-import { count, type PackageLimits, PackageLimitError, sizeText } from './limits';
+import { type PackageLimits, PackageLimitError, sizeText } from './limits';
 
 /** The parts read: what ExcelJS reads for cells, styles, names, tables and the metadata sheet. */
 const NEEDED = [
@@ -202,11 +202,6 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
   // Kept parts keep their compressed bytes (JSZip copies an entry whose method is unchanged).
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   return { bytes: out, cells, inflated, dropped };
-}
-
-/** The message of a refused package, for hosts to show: "file.xlsx: part … (the limit …)". */
-export function packageLimitText(file: string, e: PackageLimitError, cells?: number): string {
-  return `${file}: ${e.message}${cells === undefined ? '' : ` (${count(cells)} cells)`}`;
 }
 
 /** The largest merge ExcelJS is given (see boundedPackage). */
