@@ -65,6 +65,32 @@ export function analysisToolPakArgumentError(values: readonly unknown[], arrayPo
   return undefined;
 }
 
+/** Excel's largest date, 9999-12-31. */
+const LAST_SERIAL = 2958465;
+
+/**
+ * YEARFRAC(start_date, end_date, [basis]) as Excel checks it: the basis first — its error passed
+ * on, text that is no number #VALUE!, and "If basis < 0 or if basis > 4, YEARFRAC returns the
+ * #NUM! error value" — then the dates: an error passed on, a date outside Excel's calendar (below
+ * 0, after 9999-12-31) #NUM!.
+ */
+export function yearfracError(values: readonly unknown[]): CellError | undefined {
+  const plainOf = (v: unknown): unknown => (v instanceof SimpleRangeValue ? v.data[0]?.[0] : v);
+  let basis = plainOf(values[2]);
+  if (basis instanceof CellError) return basis;
+  if (typeof basis === 'string') {
+    const n = basis.trim() === '' ? NaN : Number(basis);
+    if (!Number.isFinite(n)) return new CellError(ErrorType.VALUE, 'YEARFRAC: basis must be a number.');
+    basis = n;
+  }
+  if (typeof basis === 'number' && (Math.trunc(basis) < 0 || Math.trunc(basis) > 4)) return new CellError(ErrorType.NUM, 'YEARFRAC: basis must be 0 to 4.');
+  for (const d of values.slice(0, 2).map(plainOf)) {
+    if (d instanceof CellError) return d;
+    if (typeof d === 'number' && (d < 0 || d >= LAST_SERIAL + 1)) return new CellError(ErrorType.NUM, "YEARFRAC: the date is outside Excel's calendar.");
+  }
+  return undefined;
+}
+
 /** Installs the check in HyperFormula's interpreter; once per process (a second call does nothing). */
 export function guardAnalysisToolPak(): void {
   const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
@@ -80,6 +106,8 @@ export function guardAnalysisToolPak(): void {
           const values = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
           const error = analysisToolPakArgumentError(values, arrays);
           if (error) return error;
+          const yearfrac = ast.procedureName === 'YEARFRAC' ? yearfracError(values) : undefined;
+          if (yearfrac) return yearfrac;
         }
       }
       return original.call(this, ast, state);

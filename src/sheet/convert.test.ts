@@ -91,6 +91,16 @@ describe('Analysis ToolPak functions take one value, not a range or TRUE, where 
     else expect(code(v)).toBe(expected);
   });
 
+  test.each<[string, unknown]>([
+    ['=YEARFRAC(1/0,200,-1)', '#NUM!'], // the basis is checked first
+    ['=YEARFRAC(NA(),200,1/0)', '#DIV/0!'], // the basis's error before the dates'
+    ['=YEARFRAC(-1,200,"plugh")', '#VALUE!'],
+    ['=YEARFRAC(2958466,200,0)', '#NUM!'], // after 9999-12-31
+    ['=YEARFRAC(-1,200,0)', '#NUM!'],
+  ])('YEARFRAC as Excel checks it: %s is %j', (formula, expected) => {
+    expect(code(one(formula))).toBe(expected);
+  });
+
   test('in an array formula every cell is #VALUE!', () => {
     const [sheet] = evaluateWorkbook([{ name: 'S', cells: [[13, 25], ['=ARRAYFORMULA(CONVERT(A1:B1,"C","F"))']], arrays: [{ row: 1, col: 0, rows: 1, cols: 2 }] }]);
     expect(sheet.values[1].slice(0, 2).map(code)).toEqual(['#VALUE!', '#VALUE!']);
