@@ -31,7 +31,7 @@ const T = {
     params: 'Parameters', name: 'Name', rule: 'Rule', def: 'Default', desc: 'Description', required: 'required',
     returns: 'Returns', formula: 'As a spreadsheet formula', example: 'Example', articles: 'Articles', errors: 'Error messages',
     errorsIntro: 'Every message names the function and the argument. The code is the cell error a host shows.',
-    result: { number: 'a number', boolean: 'TRUE or FALSE', text: 'text', date: 'a date serial', row: 'a row that spills right', column: 'a column that spills down' },
+    result: { number: 'a number', boolean: 'TRUE or FALSE', text: 'text', date: 'a date serial', row: 'a row that spills right', column: 'a column that spills down', table: 'a table that spills down and to the right' },
     summary: 'Function', what: 'What it computes',
     excelName: (name, excel) =>
       `**In Excel: \`CYBER.${excel}\`.** Excel registers no custom function whose name is shorter than three characters (Microsoft, *Custom functions naming and localization*), so the add-in registers \`CYBER.${name}\` under this name; the workbench and the CLI accept both names.`,
@@ -59,7 +59,7 @@ const T = {
     params: '参数', name: '名称', rule: '规则', def: '默认值', desc: '说明', required: '必填',
     returns: '返回', formula: '等价的电子表格公式', example: '示例', articles: '条款依据', errors: '错误信息',
     errorsIntro: '每条信息都写明函数名与参数名。代码即宿主显示的单元格错误。',
-    result: { number: '数字', boolean: 'TRUE 或 FALSE', text: '文本', date: '日期序列号', row: '向右溢出的一行', column: '向下溢出的一列' },
+    result: { number: '数字', boolean: 'TRUE 或 FALSE', text: '文本', date: '日期序列号', row: '向右溢出的一行', column: '向下溢出的一列', table: '向下、向右溢出的表' },
     summary: '函数', what: '计算内容',
     excelName: (name, excel) =>
       `**在 Excel 中为 \`CYBER.${excel}\`。** Excel 不注册名称少于三个字符的自定义函数（Microsoft《自定义函数命名与本地化》），因此加载项以此名称注册 \`CYBER.${name}\`；工作台与命令行两个名称均可使用。`,

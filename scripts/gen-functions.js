@@ -30,10 +30,11 @@ const RETURNS = {
   text: 'A text.',
   row: 'A one-row array that spills to the right.',
   column: 'A one-column array that spills down.',
+  table: 'A two-dimensional array that spills down and to the right.',
 };
 
 /** Array results need a matrix return type so the metadata declares dimensionality "matrix". */
-const ARRAY_RESULTS = new Set(['row', 'column']);
+const ARRAY_RESULTS = new Set(['row', 'column', 'table']);
 
 /**
  * A description goes into a single JSDoc line verbatim: it must not end the comment, start a

@@ -97,7 +97,7 @@ describe('functions.json (English, from the JSDoc)', () => {
         expect(f.parameters[i].type).toBe('any');
         expect(f.parameters[i].dimensionality).toBe(p.kind === 'table' || p.kind === 'series' ? 'matrix' : undefined);
       });
-      const arrayResult = spec.resultKind === 'row' || spec.resultKind === 'column';
+      const arrayResult = spec.resultKind === 'row' || spec.resultKind === 'column' || spec.resultKind === 'table';
       expect(f.result?.dimensionality).toBe(arrayResult ? 'matrix' : undefined);
     }
   });

@@ -279,7 +279,7 @@ export const SIMULATE_FUNCTIONS: readonly FunctionDefinition[] = [
       en: 'Simulates years of losses (frequency, events table, covers tree) and settles every year exactly as CYBER.ALLOCATE: "stats" (AAL, sd, standard error, probability of a paying year, VaR, TVaR, largest year, events and ground-up loss per year), "aep" or "oep" at return periods 2 to 1000; optionally for one cover and its descendants.',
       zh: '模拟多年损失（频率、事件表、保障树），每个年度均按 CYBER.ALLOCATE 精确理算："stats"（年均赔付、标准差、标准误差、发生赔付的年度概率、VaR、TVaR、最大年度、年均事件数与从零起算的年均损失），或重现期 2 至 1000 年的 "aep"、"oep"；可只统计某一保障及其下级。',
     },
-    resultKind: 'column',
+    resultKind: 'table',
     articles: [SIMULATION.annualLoss, SAMSUNG.policyAggregate, SAMSUNG.sublimitsFirstParty, SAMSUNG.largestDeductible, SAMSUNG.relatedClaims],
     params: PARAMS,
     formula: '(no closed form: Monte Carlo over years; each year’s events settled as =CYBER.ALLOCATE(claims of the year, covers, policy_aggregate, policy_per_claim))',

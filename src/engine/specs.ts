@@ -101,7 +101,8 @@ export interface TableParam extends ParamBase {
 
 export type ParamSpec = NumberParam | BooleanParam | OptionParam | TextParam | SeriesParam | TableParam;
 
-export type ResultKind = 'number' | 'boolean' | 'text' | 'date' | 'row' | 'column';
+/** `table`: a two-dimensional array (rows × columns), e.g. SIMULATE's labelled statistics. */
+export type ResultKind = 'number' | 'boolean' | 'text' | 'date' | 'row' | 'column' | 'table';
 
 export interface FunctionSpec {
   /** Catalogue name without the namespace, e.g. PROFITRATE. */

@@ -82,7 +82,7 @@ function firstRangeParam(params: readonly ParamSpec[]): ParamSpec | undefined {
  * an array function has neither.
  */
 export function shapeRuleFor(spec: FunctionSpec, rules: Readonly<Record<string, ShapeRule>> = RESULT_SHAPES): ShapeRule | undefined {
-  if (spec.resultKind !== 'row' && spec.resultKind !== 'column') return undefined;
+  if (spec.resultKind !== 'row' && spec.resultKind !== 'column' && spec.resultKind !== 'table') return undefined;
   const listed = rules[spec.name];
   if (listed) return listed;
   const range = spec.resultKind === 'column' ? firstRangeParam(spec.params) : undefined;

@@ -99,7 +99,7 @@ export function crossHostSuite(names: readonly string[]): void {
     // The generator must reach both sides of every function: results and errors.
     expect(errors).toBeGreaterThan(0);
     expect(calls.length - errors).toBeGreaterThan(0);
-    if (spec.resultKind === 'row' || spec.resultKind === 'column') expect(arrays).toBeGreaterThan(0);
+    if (spec.resultKind === 'row' || spec.resultKind === 'column' || spec.resultKind === 'table') expect(arrays).toBeGreaterThan(0);
   });
 
   it.each(names)('%s: NaN and ±Infinity passed by a JavaScript caller give the same error in the engine and the adapter', (name) => {
