@@ -310,22 +310,46 @@ export function regress(ys: readonly Scalar[][], xs: readonly Scalar[][] | undef
   const mean = withConstant ? yFlat.reduce((s, v) => s + v, 0) / n : 0;
   const xc = x.map((row) => row.map((v, j) => v - xMean[j]));
   const yc = yFlat.map((v) => v - mean);
-  const xtx = [...Array(k).keys()].map((i) => [...Array(k).keys()].map((j) => xc.reduce((s, row) => s + row[i] * row[j], 0)));
-  const xty = [...Array(k).keys()].map((i) => xc.reduce((s, row, r) => s + row[i] * yc[r], 0));
-  const beta = solve(xtx, xty);
-  if (!beta) return new CellError(ErrorType.DIV_BY_ZERO, 'The known_x values have no variance (or are collinear).');
+  // Collinear x variables (or one without variance) are left out, as Microsoft's LINEST page says
+  // Excel does: the redundant x columns are removed from the fit, show 0 as their coefficient and
+  // standard error, and df counts only the kept ones. Kept are the columns that add a direction to
+  // those before them (Gram–Schmidt over the centred columns).
+  const keep: number[] = [];
+  const directions: number[][] = [];
+  for (let j = 0; j < k; j++) {
+    const col = xc.map((row) => row[j]);
+    let v = [...col];
+    for (const d of directions) {
+      const p = v.reduce((s, e, i) => s + e * d[i], 0);
+      v = v.map((e, i) => e - p * d[i]);
+    }
+    const norm = Math.sqrt(v.reduce((s, e) => s + e * e, 0));
+    const size = Math.sqrt(col.reduce((s, e) => s + e * e, 0));
+    if (norm > 1e-10 * size && norm > 0) {
+      keep.push(j);
+      directions.push(v.map((e) => e / norm));
+    }
+  }
+  const kk = keep.length;
+  const xtx = keep.map((i) => keep.map((j) => xc.reduce((s, row) => s + row[i] * row[j], 0)));
+  const xty = keep.map((i) => xc.reduce((s, row, r) => s + row[i] * yc[r], 0));
+  const solved = kk === 0 ? [] : solve(xtx, xty);
+  if (!solved) return new CellError(ErrorType.DIV_BY_ZERO, 'The known_x values have no variance (or are collinear).');
+  const beta = new Array<number>(k).fill(0);
+  keep.forEach((j, i) => (beta[j] = solved[i]));
   const coefficients = beta;
   const intercept = withConstant ? mean - beta.reduce((s, m, j) => s + m * xMean[j], 0) : 0;
   const fitted = x.map((row) => row.reduce((s, v, j) => s + v * beta[j], intercept));
   const ssResid = yFlat.reduce((s, v, i) => s + (v - fitted[i]) ** 2, 0);
   const ssTotal = yFlat.reduce((s, v) => s + (v - mean) ** 2, 0);
   const ssReg = ssTotal - ssResid;
-  const df = n - k - (withConstant ? 1 : 0);
+  const df = n - kk - (withConstant ? 1 : 0);
   const sey = df > 0 ? Math.sqrt(ssResid / df) : new CellError(ErrorType.NUM, 'LINEST: too few points for statistics.');
-  const inv = inverse(xtx);
-  const standardErrors = [...Array(k).keys()].map((i) => (inv && typeof sey === 'number' ? Math.sqrt(Math.max(0, inv[i][i])) * sey : 0));
+  const inv = kk === 0 ? [] : inverse(xtx);
+  const standardErrors = new Array<number>(k).fill(0);
+  keep.forEach((j, i) => (standardErrors[j] = inv && typeof sey === 'number' ? Math.sqrt(Math.max(0, inv[i][i])) * sey : 0));
   if (withConstant) {
-    const q = inv ? xMean.reduce((s, a, i) => s + xMean.reduce((t, b, j) => t + a * inv[i][j] * b, 0), 0) : 0;
+    const q = inv ? keep.reduce((s, a, i) => s + keep.reduce((t, b, j) => t + xMean[a] * inv[i][j] * xMean[b], 0), 0) : 0;
     standardErrors.push(typeof sey === 'number' ? sey * Math.sqrt(1 / n + q) : 0);
   }
   return { coefficients, intercept, standardErrors, r2: ssTotal === 0 ? 1 : ssReg / ssTotal, sey, df, ssReg, ssResid, x };
