@@ -1,12 +1,7 @@
 import { Button, FluentProvider, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Title3, tokens, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { CATALOGUE, type FunctionDefinition } from '../engine';
-import { ExplainTab } from './components/ExplainTab';
-import { FunctionReference } from './components/FunctionReference';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { LimitsTab } from './components/LimitsTab';
-import { PricingTab } from './components/PricingTab';
-import { ScenariosTab } from './components/ScenariosTab';
 import { SensitivityTab } from './components/SensitivityTab';
 import { StatementTab } from './components/StatementTab';
 import { TemplatesTab, type TemplateRequest } from './components/TemplatesTab';
@@ -21,6 +16,15 @@ import { applyPending, checkAllPending, discardPending, type PendingCheck, type 
 // The Simulate tab is a chunk of its own, fetched from the pane's own origin the first time the tab
 // is opened: its templates, charts and worker client stay out of taskpane.js's start-up.
 const SimulateTab = lazy(() => import(/* webpackChunkName: "simulate-tab" */ './components/SimulateTab').then((m) => ({ default: m.SimulateTab })));
+// So are the other tabs not shown first (the pane opens on Templates; Sensitivity stays mounted, so it
+// is in taskpane.js), each fetched from the pane's own origin when first opened: taskpane.js has a
+// size budget (scripts/bench-bundles.js) and is parsed on every start of the shared runtime. Not
+// Statement: Templates and Explain use its StatementAction, so it is in taskpane.js anyway.
+const ExplainTab = lazy(() => import(/* webpackChunkName: "explain-tab" */ './components/ExplainTab').then((m) => ({ default: m.ExplainTab })));
+const LimitsTab = lazy(() => import(/* webpackChunkName: "limits-tab" */ './components/LimitsTab').then((m) => ({ default: m.LimitsTab })));
+const ScenariosTab = lazy(() => import(/* webpackChunkName: "scenarios-tab" */ './components/ScenariosTab').then((m) => ({ default: m.ScenariosTab })));
+const PricingTab = lazy(() => import(/* webpackChunkName: "pricing-tab" */ './components/PricingTab').then((m) => ({ default: m.PricingTab })));
+const FunctionReference = lazy(() => import(/* webpackChunkName: "reference-tab" */ './components/FunctionReference').then((m) => ({ default: m.FunctionReference })));
 
 const useStyles = makeStyles({
   root: {
@@ -111,10 +115,12 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
   const [sensitivityRequest, setSensitivityRequest] = useState<SensitivitySetup | undefined>();
   const [lastPayout, setLastPayout] = useState<string | undefined>();
   const [simulateOpened, setSimulateOpened] = useState(initialTab === 'simulate');
+  const [pricingOpened, setPricingOpened] = useState(initialTab === 'pricing');
   const text = UI_TEXT[language];
 
   useEffect(() => {
     if (tab === 'simulate') setSimulateOpened(true);
+    if (tab === 'pricing') setPricingOpened(true);
   }, [tab]);
 
   // A sensitivity run interrupted by closing the pane may have left its input changed: offer to put
@@ -185,10 +191,13 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
       <div hidden={tab !== 'sensitivity'}>
         <SensitivityTab gateway={gateway} language={language} request={sensitivityRequest} defaultOutput={lastPayout} />
       </div>
-      {tab === 'explain' && <ExplainTab gateway={gateway} language={language} />}
-      {tab === 'statement' && <StatementTab gateway={gateway} language={language} defaultSource={lastPayout} />}
-      {tab === 'limits' && <LimitsTab gateway={gateway} language={language} />}
-      {tab === 'scenarios' && <ScenariosTab gateway={gateway} language={language} onOpen={openScenario} />}
+      <Suspense fallback={<Spinner size="tiny" />}>
+        {tab === 'explain' && <ExplainTab gateway={gateway} language={language} />}
+        {tab === 'statement' && <StatementTab gateway={gateway} language={language} defaultSource={lastPayout} />}
+        {tab === 'limits' && <LimitsTab gateway={gateway} language={language} />}
+        {tab === 'scenarios' && <ScenariosTab gateway={gateway} language={language} onOpen={openScenario} />}
+        {tab === 'reference' && <FunctionReference catalogue={catalogue} language={language} />}
+      </Suspense>
       {/* Simulate stays mounted once opened: a run in its worker continues while another tab is shown. */}
       {simulateOpened && (
         <div hidden={tab !== 'simulate'}>
@@ -197,11 +206,14 @@ export function App({ gateway, host, catalogue = CATALOGUE, initialTab = 'templa
           </Suspense>
         </div>
       )}
-      {/* Pricing stays mounted: switching to Explain and back keeps the severity and layers typed. */}
-      <div hidden={tab !== 'pricing'}>
-        <PricingTab gateway={gateway} language={language} />
-      </div>
-      {tab === 'reference' && <FunctionReference catalogue={catalogue} language={language} />}
+      {/* Pricing stays mounted once opened: switching to Explain and back keeps the severity and layers typed. */}
+      {pricingOpened && (
+        <div hidden={tab !== 'pricing'}>
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <PricingTab gateway={gateway} language={language} />
+          </Suspense>
+        </div>
+      )}
     </Shell>
   );
 }
@@ -214,7 +226,9 @@ export function ReferencePane({ gateway, catalogue = CATALOGUE }: { readonly gat
       <MessageBar intent="info">
         <MessageBarBody>{UI_TEXT[language].notInOffice}</MessageBarBody>
       </MessageBar>
-      <FunctionReference catalogue={catalogue} language={language} />
+      <Suspense fallback={<Spinner size="tiny" />}>
+        <FunctionReference catalogue={catalogue} language={language} />
+      </Suspense>
     </Shell>
   );
 }

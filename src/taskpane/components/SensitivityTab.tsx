@@ -1,10 +1,10 @@
 import { Button, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { WorkbookGateway } from '../gateway';
 import { type Language, UI_TEXT } from '../i18n';
 import { DamagedScenarios, saveScenario } from '../scenarios';
 import { checkSetup, MAX_POINTS, runSensitivity, sensitivitySheet, SweepCancelled, type SensitivityPoint, type SensitivitySetup } from '../sensitivity';
-import { SensitivityChart } from './SensitivityChart';
+import { LazySensitivityChart } from './lazyCharts';
 import { TornadoPanel } from './Tornado';
 import { TwoWayPanel } from './TwoWay';
 
@@ -156,7 +156,11 @@ export function SensitivityTab({ gateway, language, request, defaultOutput }: Se
           <MessageBarBody>{status.text}</MessageBarBody>
         </MessageBar>
       )}
-      {points.length > 0 && <SensitivityChart points={points} xLabel={text.inputValue} yLabel={text.payout} />}
+      {points.length > 0 && (
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <LazySensitivityChart points={points} xLabel={text.inputValue} yLabel={text.payout} />
+        </Suspense>
+      )}
       <div className={styles.row}>
         <Field label={text.scenarioName}>
           <Input value={scenarioName} onChange={(_, d) => setScenarioName(d.value)} />

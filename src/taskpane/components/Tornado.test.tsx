@@ -5,7 +5,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { TornadoResult } from '../tornado';
 import { FakeGateway } from '../testing/fakeGateway';
-import { TornadoChart, TornadoPanel, TornadoTable } from './Tornado';
+import { TornadoPanel, TornadoTable } from './Tornado';
+import { TornadoChart } from './TornadoChart';
 
 const RESULT: TornadoResult = {
   output: 'Claim!C55',
