@@ -1,0 +1,133 @@
+/**
+ * Hostile files opened in the workbench page (issue 12, items 3 and 4, the file side), end to end
+ * in Debian Chromium on the production build (test/support/workbench.ts): a 1.9 MB file whose
+ * picture inflates to 1.9 GB opens with its values (the tab reached 5.2 GB before); a sheet
+ * reaching XFD1048576, a sheet part declaring 1.9 GB and a cell past the last column are refused
+ * with the reason, and the workbook already open stays as it was and answers the next edit (the
+ * tab crashed at 3.4 GB before). After each, no page error was reported and the JS heap stays
+ * under a ceiling. Files are generated here (test/support/hostile.ts).
+ *
+ * Run it alone, one worker: `npx jest test/e2e/fileinput.e2e.test.ts --maxWorkers=1`.
+ * Skipped, with a warning, only when /usr/bin/chromium is missing.
+ * CYBERBI_E2E_DIST=<dir> reuses an existing workbench build (local iteration only).
+ */
+import type { ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { bomb, cell, row, sheetXml, workbook } from '../support/hostile';
+import { eventually, serveWorkbench, buildWorkbench } from '../support/workbench';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`file input e2e: ${CHROMIUM} is missing — the suite is SKIPPED (install Debian's chromium package to run it).`);
+const suite = haveChromium ? describe : describe.skip;
+
+const HEAP_CEILING = 400 * 1024 * 1024;
+
+let tmp: string;
+let out: string;
+let server: ChildProcess | undefined;
+let base: string;
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-fileinput-e2e-'));
+  out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
+  if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
+  ({ base, server } = await serveWorkbench(out));
+}, 600_000);
+
+afterAll(() => {
+  server?.kill();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+suite('hostile files in the workbench page (Chromium)', () => {
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const status = () => page.getByTestId('status');
+  const address = () => page.getByRole('textbox', { name: 'Cell address' });
+  const cellLoc = (a1: string) => {
+    const m = /^([A-Z])(\d+)$/.exec(a1);
+    if (!m) throw new Error(a1);
+    return page.locator(`.wb-grid [data-r="${Number(m[2]) - 1}"][data-c="${m[1].charCodeAt(0) - 65}"]`);
+  };
+  const shown = async (a1: string) => (await cellLoc(a1).textContent()) ?? '';
+  const sheetTab = (name: string) => page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name, exact: true });
+
+  async function type(a1: string, text: string): Promise<void> {
+    await cellLoc(a1).click();
+    await eventually(async () => expect(await address().inputValue()).toMatch(new RegExp(`!${a1}$`)));
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+
+  async function heap(): Promise<number> {
+    return page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  }
+
+  async function open(bytes: Buffer, name: string): Promise<void> {
+    await page.getByTestId('open-file').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    // With unsaved edits the page asks first; a refused file must still leave those edits in place.
+    const discard = page.getByRole('button', { name: 'Discard changes' });
+    await discard.waitFor({ timeout: 3000 }).then(
+      () => discard.click(),
+      () => undefined,
+    );
+  }
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+      viewport: { width: 1400, height: 900 },
+      locale: 'en-US',
+    });
+    page = context.pages()[0];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${base}?blank`);
+    await sheetTab('Sheet1').waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+  });
+
+  afterEach(async () => {
+    expect(pageErrors).toEqual([]);
+    expect(await heap()).toBeLessThan(HEAP_CEILING);
+  });
+
+  test('a 1.9 MB file whose picture inflates to 1.9 GB opens with its values', async () => {
+    const bytes = workbook([['Data', sheetXml(row(1, `${cell('A1', 21)}<c r="B1"><f>A1*2</f></c>`))]], [bomb('xl/media/image1.png', 1900)]);
+    const t = Date.now();
+    await open(bytes, 'picture-bomb.xlsx');
+    await sheetTab('Data').waitFor();
+    await eventually(async () => expect([await shown('A1'), await shown('B1')]).toEqual(['21', '42']));
+    expect(Date.now() - t).toBeLessThan(20_000);
+    await type('A1', '50');
+    await eventually(async () => expect(await shown('B1')).toBe('100'));
+  });
+
+  test.each([
+    ['one value at XFD1048576', workbook([['Big', sheetXml(row(1, cell('A1', 1)) + row(1048576, cell('XFD1048576', 7)))]]), /could not be opened: The workbook is not opened: sheet "Big" spans 1,048,576 rows × 16,384 columns \(to XFD1048576\)/],
+    ['a sheet part declaring 1.9 GB', workbook([['Big', sheetXml(row(1, cell('A1', 1)))]], [bomb('xl/worksheets/sheet2.xml', 1900)]), /could not be opened: The workbook is not opened: part xl\/worksheets\/sheet2\.xml declares 1\.9 GiB inflated, more than 256 MB \(the limit for one part\)/],
+    ['a cell past column XFD', workbook([['Big', sheetXml(row(1, cell('XFE1', 1)))]]), /could not be opened: The workbook is not opened: a cell in column XFE is past the last column/],
+  ])('%s: refused with the reason; the open workbook stays and answers', async (_label, bytes, reason) => {
+    // The workbook open before (from the previous test): Data!A1 = 50, B1 = 100.
+    await open(bytes, 'hostile.xlsx');
+    await eventually(async () => expect(await status().textContent()).toMatch(reason));
+    await expect(sheetTab('Big').count()).resolves.toBe(0);
+    expect(await shown('B1')).toBe('100');
+    await type('A1', '8');
+    await eventually(async () => expect(await shown('B1')).toBe('16'));
+    await type('A1', '50');
+    await eventually(async () => expect(await shown('B1')).toBe('100'));
+  });
+});
