@@ -11,7 +11,7 @@ import { AlwaysDense, AlwaysSparse, DetailedCellError, HyperFormula } from 'hype
 import type { ConfigParams, RawCellContent } from 'hyperformula';
 import { normalizeFormula, renameNames } from './formula';
 import { formulaLimitProblem, limitedContent } from './formulaLimits';
-import { HYPERFORMULA_CONFIG, type Language, readsWholeLines, registerCyberFunctions } from './plugin';
+import { HYPERFORMULA_CONFIG, type Language, mentionsWholeLine, readsWholeLines, registerCyberFunctions } from './plugin';
 
 /** An error value held by an input cell (an error cell of an xlsx file). */
 export interface InputError {
@@ -371,7 +371,7 @@ function readValues(hf: HyperFormula, sheet: number, contents: ReadonlyArray<Rea
  * (src/sheet/plugin.ts, readsWholeLines).
  */
 function enterWholeLinesAgain(hf: HyperFormula, sheets: readonly SheetInput[], contents: ReadonlyArray<ReadonlyArray<ReadonlyArray<RawCellContent>>>, names: readonly NamedExpressionInput[]): void {
-  const nameList = names.map((n) => n.name);
+  const nameList = names.filter((n) => mentionsWholeLine(n.expression)).map((n) => n.name);
   const again: Array<{ sheet: number; row: number; col: number; formula: string }> = [];
   contents.forEach((rows, k) =>
     rows.forEach((row, r) =>
