@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { bomb, cell, row, sheetXml, workbook } from '../../test/support/hostile';
 import { isoDatesToSerials, isoToSerial } from '../sheet/archive';
 import { packageLimits } from '../sheet/limits';
-import { MAX_GRID_CELLS, MAX_OPEN_CELLS, OpenRefusedError, openXlsx } from './xlsx';
+import { MAX_GRID_CELLS, MAX_OPEN_CELLS, OpenRefusedError, openXlsx, saveXlsx } from './xlsx';
 
 /** The model alone (no grid): sparse sheets open at the cost of their cells. */
 const MODEL_ONLY = { maxGridCells: Infinity };
@@ -39,6 +39,19 @@ describe('openXlsx: bounded, sparse, refusing with the reason', () => {
     expect(model.getValue('S', 0, 1)).toBe(42);
     // Before: 5.2 GB in the browser tab. Two pictures' 3.8 GB are never inflated.
     expect(grew).toBeLessThan(150 * MiB);
+  });
+
+  test('saving such a file in place after an edit copies the picture still compressed (never inflated)', async () => {
+    const bytes = workbook([['S', sheetXml(row(1, `${cell('A1', 21)}<c r="B1"><f>A1*2</f></c>`))]], [bomb('xl/media/image1.png', 1900)]);
+    const { value: saved, grew } = await measured(async () => {
+      const model = await openXlsx(bytes, ExcelJS);
+      model.writeInputs('S', [{ row: 0, col: 0, input: 5 }]);
+      return saveXlsx(model, ExcelJS);
+    });
+    expect(saved.length).toBeLessThan(bytes.length + 64 * 1024);
+    expect(grew).toBeLessThan(150 * MiB);
+    const again = await openXlsx(saved, ExcelJS);
+    expect(again.getValue('S', 0, 1)).toBe(10);
   });
 
   test('one value at XFD1048576 opens in a second and a few MB, the value where it was', async () => {
