@@ -876,6 +876,7 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   numbervalue(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('NUMBERVALUE'), (value: unknown, decimal?: string, group?: string) => {
       const v = plain(value);
+      if (v instanceof CellError) return v;
       if (typeof v === 'number') return v;
       if (v === null) return 0;
       const n = numberValue(String(v), decimal ?? '.', group ?? ',');
@@ -1160,9 +1161,19 @@ export function numberValue(text: string, decimal = '.', group = ','): number | 
   let t = text.replace(/\s+/g, '');
   if (t === '') return 0;
   let percent = 0;
-  while (t.endsWith('%')) {
-    percent++;
-    t = t.slice(0, -1);
+  const percents = (): void => {
+    while (t.endsWith('%')) {
+      percent++;
+      t = t.slice(0, -1);
+    }
+  };
+  percents();
+  // An amount in parentheses is negative, as Excel reads "(2.500,27)" (percent signs inside too).
+  let sign = 1;
+  if (t.startsWith('(') && t.endsWith(')')) {
+    sign = -1;
+    t = t.slice(1, -1);
+    percents();
   }
   const d = decimal[0] ?? '.';
   const g = group[0] ?? ',';
@@ -1170,7 +1181,7 @@ export function numberValue(text: string, decimal = '.', group = ','): number | 
   if (rest.length > 1 || rest.some((part) => part.includes(g))) return undefined;
   const normal = `${whole.split(g).join('')}${rest.length ? `.${rest[0]}` : ''}`;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normal)) return undefined;
-  return Number(normal) / 100 ** percent;
+  return (sign * Number(normal)) / 100 ** percent;
 }
 
 /** Excel's criteria (">=10", "<>x", "a*", 5, TRUE) → a test on one value. */

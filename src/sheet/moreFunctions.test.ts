@@ -153,3 +153,17 @@ describe('CHOOSE and ISREF as Microsoft documents them (src/sheet/referenceFunct
     expect(one(formula, data)).toBe(expected);
   });
 });
+
+describe('NUMBERVALUE (Microsoft examples; a negative amount in parentheses; an error passed on)', () => {
+  test.each<[string, unknown]>([
+    ['=NUMBERVALUE("2.500,27",",",".")', 2500.27],
+    ['=NUMBERVALUE("3.5%")', 0.035],
+    ['=NUMBERVALUE("(2.500,27)",",",".")', -2500.27],
+    ['=NUMBERVALUE("(2,500.27%)%",".",",")', -0.250027],
+    ['=NUMBERVALUE(NA())', '#N/A'],
+  ])('%s is %j', (formula, expected) => {
+    const v = one(formula);
+    if (typeof expected === 'number') expect(v as number).toBeCloseTo(expected, 12);
+    else expect(v).toBe(expected);
+  });
+});
