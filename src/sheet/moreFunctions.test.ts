@@ -167,3 +167,18 @@ describe('NUMBERVALUE (Microsoft examples; a negative amount in parentheses; an 
     else expect(v).toBe(expected);
   });
 });
+
+describe('AND, OR, XOR: text and empty cells of a reference are ignored (src/sheet/referenceFunctions.ts)', () => {
+  const data: InputCell[][] = [[true, null, 'text', 0]];
+  test.each<[string, unknown]>([
+    ['=AND(B1,TRUE)', true], // an empty cell is ignored
+    ['=AND(C1,TRUE)', true], // text in a reference is ignored
+    ['=AND(A1:C1)', true],
+    ['=OR(B1:C1,D1)', false],
+    ['=AND(B1:C1)', '#VALUE!'], // no logical value at all
+    ['=AND("x",TRUE)', '#VALUE!'], // text given directly
+    ['=XOR(TRUE,TRUE,A1)', true],
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula, data)).toBe(expected);
+  });
+});

@@ -8,6 +8,7 @@
  * - ISREF(value): TRUE for a reference — a cell, a range, a name or a function that returns one
  *   (INDEX, OFFSET, INDIRECT) — whatever the referenced cells hold (HyperFormula: FALSE or #VALUE!
  *   for a reference to an error or a range);
+ * - AND, OR, XOR: text and blanks of references and arrays ignored (see logical below);
  * - AREAS(reference): the number of areas — 1 for a cell or a range; not a reference: #VALUE!.
  *
  * Installed as a wrapper of HyperFormula's interpreter (see guardEvaluation in excelFunctions.ts).
@@ -31,6 +32,37 @@ export function isReferenceAst(ast: Node | undefined): boolean {
   if (ast.type === 'PARENTHESES' && ast.expression) return isReferenceAst(ast.expression);
   if (ast.type === 'CELL_REFERENCE' || ast.type === 'CELL_RANGE' || ast.type === 'COLUMN_RANGE' || ast.type === 'ROW_RANGE') return true;
   return ast.type === 'FUNCTION_CALL' && ast.procedureName !== undefined && REFERENCE_FUNCTIONS.has(ast.procedureName);
+}
+
+/**
+ * AND / OR / XOR over their arguments as Microsoft's pages say: "If an array or reference argument
+ * contains text or empty cells, those values are ignored"; no logical value at all is #VALUE!; a
+ * number counts as TRUE unless 0; text given directly must read TRUE or FALSE. Undefined: leave
+ * it to HyperFormula (an array formula lifting over the arguments).
+ */
+export function logical(name: string, args: ReadonlyArray<{ reference: boolean; value: unknown }>): boolean | CellError | undefined {
+  const seen: boolean[] = [];
+  for (const { reference, value } of args) {
+    if (value === undefined) continue;
+    const cells = value instanceof SimpleRangeValue ? value.data.flat() : [value];
+    const fromCells = reference || value instanceof SimpleRangeValue;
+    for (const v of cells) {
+      if (v instanceof CellError) return v;
+      if (typeof v === 'boolean') seen.push(v);
+      else if (typeof v === 'number') seen.push(v !== 0);
+      else if (typeof v === 'object' && v !== null && typeof (v as { val?: unknown }).val === 'number') seen.push((v as { val: number }).val !== 0);
+      else if (typeof v === 'string' && !fromCells) {
+        const u = v.trim().toUpperCase();
+        if (u !== 'TRUE' && u !== 'FALSE') return new CellError(ErrorType.VALUE, `${name}: "${v}" is not a logical value.`);
+        seen.push(u === 'TRUE');
+      }
+      // Text and blanks of a reference or an array are ignored.
+    }
+  }
+  if (seen.length === 0) return new CellError(ErrorType.VALUE, `${name}: no logical value among the arguments.`);
+  if (name === 'AND') return seen.every(Boolean);
+  if (name === 'OR') return seen.some(Boolean);
+  return seen.filter(Boolean).length % 2 === 1;
 }
 
 let installed = false;
@@ -57,6 +89,10 @@ export function registerReferenceFunctions(): void {
           const chosen = ast.args[k];
           return chosen.type === 'EMPTY' ? 0 : original.call(this, chosen, state);
         }
+      }
+      if (ast.type === 'FUNCTION_CALL' && (ast.procedureName === 'AND' || ast.procedureName === 'OR' || ast.procedureName === 'XOR') && ast.args) {
+        const r = logical(ast.procedureName, ast.args.map((a) => ({ reference: isReferenceAst(a), value: a.type === 'EMPTY' ? undefined : original.call(this, a, state) })));
+        if (r !== undefined) return r;
       }
       if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'AREAS') {
         // One range or cell is one area (a union of ranges does not parse here: see the README list).
