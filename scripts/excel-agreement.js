@@ -76,6 +76,8 @@ async function main() {
   const ExcelJS = require('exceljs');
   const { readWorkbookContent, dateToSerial } = require(path.join(args.lib, 'sheet', 'xlsx.js'));
   const { evaluateWorkbook } = require(path.join(args.lib, 'sheet', 'workbook.js'));
+  const { applicationOfAppXml, characterSetOfApplication } = require(path.join(args.lib, 'sheet', 'characterSets.js'));
+  const JSZip = require('jszip');
   const files = fs
     .readdirSync(args.folder)
     .filter((f) => f.toLowerCase().endsWith('.xlsx') && !f.startsWith('~$'))
@@ -92,7 +94,10 @@ async function main() {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(full);
       const content = readWorkbookContent(wb, ExcelJS.ValueType);
-      const results = evaluateWorkbook(content.sheets, { names: content.names, tables: content.tables });
+      // CHAR and CODE as the application that cached the values computed them (Mac Excel: Mac Roman).
+      const appXml = await (await JSZip.loadAsync(fs.readFileSync(full))).file('docProps/app.xml')?.async('string');
+      const characterSet = characterSetOfApplication(appXml === undefined ? undefined : applicationOfAppXml(appXml));
+      const results = evaluateWorkbook(content.sheets, { names: content.names, tables: content.tables, characterSet });
       wb.worksheets.forEach((sheet, k) => {
         const values = results[k].values;
         const expect = new Map(); // "r,c" -> cached

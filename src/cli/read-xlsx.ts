@@ -14,6 +14,7 @@ import type * as ExcelJSModule from 'exceljs';
 import { type BoundedPackage, boundedPackage } from '../sheet/archive';
 import { DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { readWorkbookContent, type XlsxContent } from '../sheet/xlsx';
+import { characterSetOfApplication } from '../sheet/characterSets';
 import { UnreadableInputError } from './errors';
 
 export { dateToSerial, type XlsxContent } from '../sheet/xlsx';
@@ -79,5 +80,6 @@ export async function readXlsx(
     throw e;
   }
   if (content.sheets.length === 0) throw new UnreadableInputError(`${file} has no worksheet`);
-  return content;
+  // Mac Excel computes CHAR and CODE in the Macintosh character set: evaluate as it did.
+  return { ...content, characterSet: characterSetOfApplication(bounded.application) };
 }

@@ -21,6 +21,7 @@
  */
 import type JSZip from 'jszip';
 import { type PackageLimits, PackageLimitError, sizeText } from './limits';
+import { applicationOfAppXml } from './characterSets';
 
 /** The parts read: what ExcelJS reads for cells, styles, names, tables and the metadata sheet. */
 const NEEDED = [
@@ -33,6 +34,8 @@ const NEEDED = [
   /^xl\/worksheets\/sheet\d+\.xml$/,
   /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/,
   /^xl\/tables\/table\d+\.xml$/,
+  // Its <Application> says which character set CHAR and CODE use (src/sheet/characterSets.ts).
+  /^docProps\/app\.xml$/,
   // A sheet's relationships may name its drawing and comments: ExcelJS then needs those parts
   // (XML, bounded like the others); the pictures they show (xl/media) are never read.
   /^xl\/drawings\/[A-Za-z0-9]+\.xml$/,
@@ -57,6 +60,8 @@ export interface BoundedPackage {
   readonly inflated: number;
   /** Parts left out unread (pictures, embedded objects, ...). */
   readonly dropped: readonly string[];
+  /** docProps/app.xml's <Application> ("Microsoft Macintosh Excel"), if the package names one. */
+  readonly application?: string;
 }
 
 /** The size an entry declares in the zip's directory (JSZip keeps it on a private field). */
@@ -189,6 +194,9 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
     }
   }
   for (const name of dropped) zip.remove(name);
+  // Bounded like every kept part: counted above within the limits.
+  const appXml = await zip.file(/^\/?docProps\/app\.xml$/)[0]?.async('string');
+  const application = appXml === undefined ? undefined : applicationOfAppXml(appXml);
   for (const name of new Set([...withDates, ...hugeMerges.keys(), ...hugeValidations])) {
     const file = zip.file(name);
     if (!file) continue;
@@ -201,7 +209,7 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
   }
   // Kept parts keep their compressed bytes (JSZip copies an entry whose method is unchanged).
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-  return { bytes: out, cells, inflated, dropped };
+  return { bytes: out, cells, inflated, dropped, application };
 }
 
 /** The largest merge ExcelJS is given (see boundedPackage). */

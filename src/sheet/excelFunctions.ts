@@ -32,6 +32,7 @@ import { registerGroupBy } from './groupBy';
 import { registerArrayLookups } from './arrayLookups';
 import { registerComplexText } from './complexText';
 import { registerReferenceFunctions } from './referenceFunctions';
+import { type CharacterSet, charOf, codeOf } from './characterSets';
 
 interface RangeAst {
   readonly type: string;
@@ -479,6 +480,8 @@ const IMPLEMENTED: ImplementedFunctions = {
   XLERROR: { method: 'xlerror', parameters: [{ argumentType: S }] },
   XLLIMIT: { method: 'xllimit', parameters: [{ argumentType: S }] },
   INDIRECT: { method: 'indirect', parameters: [{ argumentType: S }, { argumentType: B, defaultValue: true }], isVolatile: true, vectorizationForbidden: true },
+  CHAR: { method: 'char', parameters: [{ argumentType: N }] },
+  CODE: { method: 'code', parameters: [{ argumentType: S }] },
 };
 
 export class ExcelFunctionsPlugin extends FunctionPlugin {
@@ -497,6 +500,24 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
         return new CellError(ErrorType.VALUE, `TEXT: "${code}" is not a format code.`);
       }
     });
+  }
+
+  /** The character set of CHAR and CODE: the evaluation option characterSet (see src/sheet/characterSets.ts). */
+  private characterSet(): CharacterSet {
+    return (this.config.context as { characterSet?: CharacterSet } | undefined)?.characterSet === 'mac' ? 'mac' : 'windows';
+  }
+
+  char(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('CHAR'), (x: number) => {
+      const n = Math.trunc(x);
+      return n < 1 || n > 255 ? new CellError(ErrorType.VALUE, 'CHAR: the number must be from 1 to 255.') : charOf(n, this.characterSet());
+    });
+  }
+
+  code(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('CODE'), (text: string) =>
+      text.length === 0 ? new CellError(ErrorType.VALUE, 'CODE: the text is empty.') : codeOf(text, this.characterSet()),
+    );
   }
 
   int(ast: ProcedureAst, state: InterpreterState): unknown {

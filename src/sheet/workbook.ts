@@ -11,6 +11,7 @@ import { AlwaysDense, AlwaysSparse, DetailedCellError, HyperFormula } from 'hype
 import type { ConfigParams, RawCellContent } from 'hyperformula';
 import { normalizeFormula, renameNames } from './formula';
 import { formulaLimitProblem, limitedContent } from './formulaLimits';
+import type { CharacterSet } from './characterSets';
 import { HYPERFORMULA_CONFIG, type Language, mentionsWholeLine, readsWholeLines, registerCyberFunctions } from './plugin';
 
 /** An error value held by an input cell (an error cell of an xlsx file). */
@@ -61,6 +62,11 @@ export interface WorkbookOptions {
   /** Language of the CYBER functions' error messages (default English). */
   readonly language?: Language;
   readonly names?: readonly NamedExpressionInput[];
+  /**
+   * The character set of CHAR and CODE (default Windows-1252): that of the application which
+   * computed the workbook's cached values, 'mac' for Mac Excel (see src/sheet/characterSets.ts).
+   */
+  readonly characterSet?: CharacterSet;
 }
 
 export interface SheetResult {
@@ -109,7 +115,13 @@ export function isOutputError(v: OutputCell): v is OutputError {
 
 /** The HyperFormula settings for a workbook. */
 export function workbookConfig(options: WorkbookOptions = {}): Partial<ConfigParams> {
-  return { ...HYPERFORMULA_CONFIG, useArrayArithmetic: options.arrayArithmetic ?? false, chooseAddressMappingPolicy: ADDRESS_MAPPING };
+  return {
+    ...HYPERFORMULA_CONFIG,
+    useArrayArithmetic: options.arrayArithmetic ?? false,
+    chooseAddressMappingPolicy: ADDRESS_MAPPING,
+    // HyperFormula passes `context` to function plugins untouched: CHAR and CODE read it.
+    context: { characterSet: options.characterSet ?? 'windows' },
+  };
 }
 
 /**

@@ -25,6 +25,7 @@ import { arrayFormula, columnLetters, parseAddress, shiftFormula } from './formu
 import { MAX_COLS, MAX_ROWS, SheetLimitError, sheetLimitMessage } from './limits';
 import { resolveTableReferences, type TableDefinition } from './tables';
 import type { InputCell, NamedExpressionInput, SheetInput } from './workbook';
+import type { CharacterSet } from './characterSets';
 
 /** What a host shows for one cell beyond its input. */
 export interface CellDetail {
@@ -52,6 +53,8 @@ export interface XlsxContent {
   readonly names: NamedExpressionInput[];
   /** One per sheet, in the same order; present when read with `{ details: true }`. */
   readonly details?: SheetDetails[];
+  /** CHAR's and CODE's character set, from docProps/app.xml's <Application> (set by the readers of the file). */
+  readonly characterSet?: CharacterSet;
 }
 
 export type ValueTypes = typeof import('exceljs').ValueType;

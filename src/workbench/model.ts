@@ -25,6 +25,7 @@ import { arrayFormula, columnLetters, columnNumber, normalizeFormula } from '../
 import { FormulaLimitError, formulaLimitProblem, limitedContent } from '../sheet/formulaLimits';
 import { mentionsWholeLine, readsWholeLines, registerCyberFunctions, reservationOutgrown } from '../sheet/plugin';
 import { workbookConfig } from '../sheet/workbook';
+import type { CharacterSet } from '../sheet/characterSets';
 import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import type { CellRef } from './address';
 import { editText, parseTyped } from './cellText';
@@ -303,16 +304,31 @@ export class WorkbenchModel {
   private savedEntryId = 0;
   private untrackedDirty = false;
   private clip: Clipboard | null = null;
+  /** CHAR's and CODE's character set (see {@link setCharacterSet}). */
+  private characterSet: CharacterSet = 'windows';
 
   constructor() {
     registerCyberFunctions('en');
     this.engine = WorkbenchModel.newEngine();
   }
 
-  private static newEngine(): HyperFormula {
-    const hf = HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false }), undoLimit: HF_UNDO_LIMIT });
+  private static newEngine(characterSet: CharacterSet = 'windows'): HyperFormula {
+    const hf = HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false, characterSet }), undoLimit: HF_UNDO_LIMIT });
     skipEmptyUndoCleanup(hf);
     return hf;
+  }
+
+  /**
+   * CHAR and CODE in Mac Excel's character set ('mac') or Windows-1252 (the default): that of the
+   * application which computed the opened file (src/workbench/xlsx.ts). Set it before the sheets
+   * are filled: the engine recalculates everything.
+   */
+  setCharacterSet(characterSet: CharacterSet): void {
+    if (characterSet === this.characterSet) return;
+    this.characterSet = characterSet;
+    this.engine.updateConfig({ context: { characterSet } });
+    // updateConfig rebuilds HyperFormula's parts, its undo-redo among them: patch it again.
+    skipEmptyUndoCleanup(this.engine);
   }
 
   /**
@@ -750,7 +766,7 @@ export class WorkbenchModel {
       const id = old.getSheetId(s.name);
       return id === undefined ? [] : this.safeNames(old, id);
     });
-    const fresh = WorkbenchModel.newEngine();
+    const fresh = WorkbenchModel.newEngine(this.characterSet);
     for (const s of this.sheets) fresh.addSheet(s.name);
     fresh.batch(() => {
       for (const n of global) if (fresh.isItPossibleToAddNamedExpression(n.name, n.expression)) fresh.addNamedExpression(n.name, n.expression);

@@ -27,6 +27,7 @@
 import type * as ExcelJSModule from 'exceljs';
 import { columnLetters, columnNumber } from '../sheet/formula';
 import { type BoundedPackage, boundedPackage } from '../sheet/archive';
+import { characterSetOfApplication } from '../sheet/characterSets';
 import { count, DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { isInputError, type InputCell, isSparseSheet, withSparseSheets } from '../sheet/workbook';
 import { readWorkbookContent } from '../sheet/xlsx';
@@ -259,6 +260,8 @@ export async function openXlsx(
   const names = await packageNames(original).catch(() => content.names);
   const details = content.details ?? [];
   const model = new WorkbenchModel();
+  // Mac Excel computes CHAR and CODE in the Macintosh character set: evaluate as it did.
+  model.setCharacterSet(characterSetOfApplication(bounded.application));
   // What is read back of the workbench's own sheet is checked first; what fails is dropped and
   // said, the rest kept (src/workbench/stateValidate.ts).
   const problems: StateProblem[] = [];
