@@ -30,6 +30,7 @@ import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import type { CellRef } from './address';
 import { editText, parseTyped } from './cellText';
 import { mapReferences, renameSheetReferences } from './references';
+import type { AxisEdit } from './xlsxShift';
 import { readMetaRows, recordStateProblems, type StateProblem, validCharts } from './stateValidate';
 
 export interface CellStyle {
@@ -66,6 +67,11 @@ interface SheetProps {
   columnWidths: Record<string, number>;
   charts: readonly ChartSpec[];
   hidden: boolean;
+  /**
+   * The rows and columns inserted and deleted on the sheet, in order (undo restores the list): a
+   * save in place moves the file's merges, validations, names… with them (./xlsxShift.ts).
+   */
+  edits?: readonly AxisEdit[];
 }
 
 interface SheetState extends SheetProps {
@@ -843,7 +849,7 @@ export class WorkbenchModel {
   }
 
   private propsOf(state: SheetState): SheetProps {
-    return { name: state.name, columnWidths: { ...state.columnWidths }, charts: [...state.charts], hidden: state.hidden };
+    return { name: state.name, columnWidths: { ...state.columnWidths }, charts: [...state.charts], hidden: state.hidden, edits: state.edits };
   }
 
   private setProps(state: SheetState, patch: Partial<SheetProps>): void {
@@ -1304,6 +1310,7 @@ export class WorkbenchModel {
     // The remembered block's cells have moved: as in Excel, the copy or cut is cancelled.
     if (this.clip?.sheet === state) this.clip = null;
     this.edit(label, () => {
+      this.setProps(state, { edits: [...(state.edits ?? []), { axis, index, delta }] });
       const id = this.idOf(state);
       const dims = this.hf.getSheetDimensions(id);
       const size = axis === 'row' ? dims.height : dims.width;
@@ -1798,6 +1805,11 @@ export class WorkbenchModel {
     const out = new Map<string, CellStyle>();
     for (const [k, rec] of this.sheet(sheet).cells) if (rec.style) out.set(k, rec.style);
     return out;
+  }
+
+  /** The rows and columns inserted (delta > 0) and deleted (delta < 0) on a sheet so far, in order. */
+  structureEdits(sheet: string): readonly AxisEdit[] {
+    return this.sheet(sheet).edits ?? [];
   }
 
   columnWidths(sheet: string): Readonly<Record<string, number>> {

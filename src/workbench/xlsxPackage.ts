@@ -41,6 +41,7 @@ import {
   unescapeXml,
   withInner,
 } from './xlsxXml';
+import { type AxisEdit, shiftArea, shiftCommentsXml, shiftDefinedNames, shiftSheetXml, shiftTableXml } from './xlsxShift';
 
 // ---- the snapshot taken at open -----------------------------------------------------------------
 
@@ -75,6 +76,8 @@ interface SheetOrigin {
   /** Values the workbench computed at open for cells that hold a formula or part of an array result. */
   readonly values: ReadonlyMap<string, CellValue>;
   readonly columnWidths: Readonly<Record<string, number>>;
+  /** The model's row and column edits on the sheet when the snapshot was taken (see {@link sheetShift}). */
+  readonly edits?: readonly AxisEdit[];
 }
 
 /** What {@link patchPackage} needs from the opened file, captured right after it was read. */
@@ -272,7 +275,57 @@ function sheetOrigin(model: WorkbenchModel, sheet: string, addAnchor: boolean, f
     styles: new Map(model.stylesOf(sheet)),
     values: valuesToKeep(model, sheet),
     columnWidths: { ...model.columnWidths(sheet) },
+    edits: model.structureEdits(sheet),
   };
+}
+
+/**
+ * The rows and columns inserted and deleted on a sheet since its snapshot, in order ([] when
+ * none), or undefined when they are not known for sure (an undo went back past the snapshot, or
+ * the sheet's anchor did not move as the edits say): then nothing is shifted and the save warns.
+ */
+export function sheetShift(model: WorkbenchModel, name: string, origin: SheetOrigin): AxisEdit[] | undefined {
+  const before = origin.edits ?? [];
+  const now = model.structureEdits(name);
+  if (now.length < before.length || before.some((e, i) => now[i] !== e)) return undefined;
+  const pending = now.slice(before.length);
+  const anchor = anchorOf(model, origin.hfId);
+  if (origin.anchor !== undefined && (pending.length > 0 ? shiftArea(origin.anchor, pending) !== anchor : anchor !== origin.anchor)) return undefined;
+  return pending;
+}
+
+/** Column widths by letter moved with the edits (a deleted column's width goes). */
+function shiftWidths(widths: Readonly<Record<string, number>>, edits: readonly AxisEdit[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [letters, w] of Object.entries(widths)) {
+    const to = shiftArea(`${letters}1`, edits.filter((e) => e.axis === 'col'));
+    if (to !== null) out[to.replace(/\d+$/, '')] = w;
+  }
+  return out;
+}
+
+/**
+ * The parts a sheet's relationships point at that hold its addresses, shifted: comments (the
+ * legacy list and threaded comments) and tables. Returns false when a table could not be shifted
+ * (columns inserted or deleted inside it, its header row deleted): it is left as it was.
+ */
+async function shiftSheetParts(zip: JSZip, sheetPath: string, edits: readonly AxisEdit[]): Promise<boolean> {
+  let all = true;
+  for (const rel of await partRels(zip, sheetPath)) {
+    if (rel.external) continue;
+    const isComments = rel.type.endsWith('/comments') || rel.type.endsWith('/threadedComment');
+    if (!isComments && !rel.type.endsWith('/table')) continue;
+    const xml = await text(zip, rel.target);
+    if (xml === undefined) continue;
+    const out = isComments ? shiftCommentsXml(xml, edits) : shiftTableXml(xml, edits);
+    if (out === undefined || out === null) {
+      // A table wholly deleted would need its part and relationship removed: left (and warned) too.
+      all = false;
+      continue;
+    }
+    if (out !== xml) zip.file(rel.target, out);
+  }
+  return all;
 }
 
 /** Where each sheet of the file is in the workbook now. */
@@ -1165,12 +1218,23 @@ export async function patchPackage(model: WorkbenchModel, origin: PackageOrigin,
       continue;
     }
     const changes = sheetChanges(model, name, before);
-    if (changes.edited.size === 0 && changes.recomputed.size === 0 && !changes.columnWidths) continue;
+    // Rows or columns inserted or deleted: the file's merges, validations, links, names… move with them.
+    const shift = origin.unpatchable.has(lower(before.fileName)) ? undefined : sheetShift(model, name, before);
+    let shifted = xml;
+    if (shift && shift.length > 0) {
+      shifted = shiftSheetXml(xml, before.fileName, shift);
+      wb = shiftDefinedNames(wb, before.fileName, shift);
+      await shiftSheetParts(zip, part.path, shift);
+    }
+    if (changes.edited.size === 0 && changes.recomputed.size === 0 && !changes.columnWidths) {
+      if (shifted !== xml) zip.file(part.path, shifted);
+      continue;
+    }
     // Never a save that silently drops the user's edits.
     if (origin.unpatchable.has(lower(before.fileName))) throw new UnpatchableSheetError(name);
-    const patched = patchSheetXml(xml, model, name, before, changes, styles);
+    const patched = patchSheetXml(shifted, model, name, before, changes, styles);
     let out = patched.xml;
-    if (changes.columnWidths) out = patchColumnWidths(out, model.columnWidths(name), before.columnWidths);
+    if (changes.columnWidths) out = patchColumnWidths(out, model.columnWidths(name), shift ? shiftWidths(before.columnWidths, shift) : before.columnWidths);
     if (out !== xml) zip.file(part.path, out);
     if (changes.edited.size > 0 || changes.recomputed.size > 0) anyCell = true;
     if (patched.formulasRemoved.length > 0) removedBySheetId.set(part.sheetId, new Set(patched.formulasRemoved));

@@ -10,14 +10,18 @@
  *   the table; a new distinct name is saved as the column's name);
  * - rewriting a cell holding rich text (its runs of fonts become one plain text) or cell data
  *   (an in-cell picture or linked data type becomes its plain value);
- * - rows or columns inserted or deleted on a sheet (its cells are saved where they are now; its
- *   merges, comments, tables, drawings, row heights stay at the file's rows and columns);
+ * - rows or columns inserted or deleted on a sheet: its cells are saved where they are now, and
+ *   its merges, conditional formatting, validations, hyperlinks, comments, tables, defined names
+ *   and column widths move with them (./xlsxShift.ts); its drawings, row heights, comment boxes,
+ *   the borders and fonts of moved cells, what Excel 2010 extensions keep and a table whose
+ *   columns changed stay at the file's rows and columns (when the edits are not known for sure,
+ *   e.g. after undoing past the last save, nothing moves and all of it is said);
  * - a deleted sheet (charts and formulas elsewhere that refer to it lose their data);
  * - a new sheet named like one of the file's chart sheets (Excel refuses two sheets of one name).
  */
 import { cellAddress } from '../sheet/formula';
 import type { WorkbenchModel } from './model';
-import { type Hazard, type PackageOrigin, sheetChanges, sheetFates, tableHeaderName } from './xlsxPackage';
+import { type Hazard, type PackageOrigin, sheetChanges, sheetFates, sheetShift, tableHeaderName } from './xlsxPackage';
 
 /** A 0-based row and column → "B7". */
 const addr = (row: number, col: number) => cellAddress(row + 1, col + 1);
@@ -91,7 +95,15 @@ export function saveWarnings(model: WorkbenchModel, origin: PackageOrigin, metaS
       }
       continue;
     }
-    if (fate.moved) {
+    const shift = sheetShift(model, name, fate.origin);
+    if (shift && (fate.moved || shift.length > 0)) {
+      out.push({
+        kind: 'rowsColumnsMoved',
+        sheet: name,
+        en: `Rows or columns were inserted or deleted on '${name}': its merged cells, conditional formatting, data validation, hyperlinks, comments, tables, defined names and column widths move with them, but its pictures, charts, row heights, the boxes of its comments, the borders and fonts of moved cells, formatting kept in Excel 2010 extensions and a table with columns inserted or deleted inside it stay at their old rows and columns.`,
+        zh: `工作表 '${name}' 中插入或删除了行或列：该表的合并单元格、条件格式、数据验证、超链接、批注、表格、名称和列宽随之移动，但图片、图表、行高、批注框、移动单元格的边框和字体、Excel 2010 扩展中保存的格式以及在其中插入或删除了列的表格仍留在原来的行列位置。`,
+      });
+    } else if (fate.moved) {
       out.push({
         kind: 'rowsColumnsMoved',
         sheet: name,
