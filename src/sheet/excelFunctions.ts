@@ -183,8 +183,44 @@ function crossCompare(a: Scalar, b: Scalar): number | undefined {
   return x === undefined || y === undefined || x === y ? undefined : x - y;
 }
 
+/**
+ * XMATCH's and XLOOKUP's binary search (search_mode 2 ascending, -2 descending). Microsoft: "Perform
+ * a binary search that relies on lookup_array being sorted … If not sorted, invalid results will be
+ * returned": Excel halves the range and returns whatever it lands on, so over unsorted data this
+ * gives Excel's answer, not the linear search's (issue 11's corpus: XMATCH(1,{4.1,3,2.1,2,1},1,2)
+ * is 1, XMATCH(1,{1,2,2.1,3,4.1},0,-2) #N/A). Values compare in Excel's sort order across kinds
+ * (numbers < text < FALSE < TRUE < blank), an equal value is returned at once; otherwise the last
+ * value passed below (next smaller, match_mode -1) or above (next larger, 1) the one sought.
+ */
+function binaryIndex(values: readonly Scalar[], value: Scalar, matchMode: number, descending: boolean): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  let below = -1;
+  let above = -1;
+  while (lo <= hi) {
+    let mid = Math.floor((lo + hi) / 2);
+    // An error takes no part in the order: probe towards the low end, as LOOKUP's halving does.
+    let probe = mid;
+    while (probe >= lo && crossCompare(values[probe], value) === undefined) probe--;
+    if (probe < lo) {
+      lo = mid + 1;
+      continue;
+    }
+    mid = probe;
+    const c = crossCompare(values[mid], value) as number;
+    if (c === 0) return mid;
+    if (c < 0) below = mid;
+    else above = mid;
+    // Ascending: a smaller value sends the search right; descending: a larger one does.
+    if (c < 0 !== descending) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return matchMode === -1 ? below : matchMode === 1 ? above : -1;
+}
+
 /** XMATCH's and XLOOKUP's search: the 0-based position found, or -1. */
 function matchIndex(values: readonly Scalar[], value: Scalar, matchMode: number, searchMode: number): number {
+  if (searchMode === 2 || searchMode === -2) return binaryIndex(values, value, matchMode, searchMode === -2);
   const order = [...values.keys()];
   if (searchMode === -1 || searchMode === -2) order.reverse();
   const approximate = matchMode === -1 || matchMode === 1;
@@ -577,6 +613,8 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   xmatch(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('XMATCH'), (sought: unknown, range: SimpleRangeValue, matchMode: number, searchMode: number) => {
       if (![0, -1, 1, 2].includes(matchMode) || ![1, -1, 2, -2].includes(searchMode)) return new CellError(ErrorType.VALUE, 'XMATCH: match_mode or search_mode is not one of its values.');
+      // Wildcards have no order to halve by: Excel answers #VALUE! (issue 11's corpus, every cell).
+      if (matchMode === 2 && Math.abs(searchMode) === 2) return new CellError(ErrorType.VALUE, 'XMATCH: wildcards (match_mode 2) cannot be searched by halving (search_mode 2 or -2).');
       const i = matchIndex(flat(range), plain(sought), matchMode, searchMode);
       return i >= 0 ? i + 1 : new CellError(ErrorType.NA, 'XMATCH: no match.');
     });
@@ -859,13 +897,16 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
       return new CellError(ErrorType.VALUE, 'XLOOKUP: the return array must match the lookup array in size.');
     }
     const asNumber = (v: Scalar): number | CellError =>
-      v instanceof CellError ? v : typeof v === 'number' ? Math.trunc(v) : typeof v === 'boolean' ? Number(v) : new CellError(ErrorType.VALUE, 'XLOOKUP: match_mode and search_mode are numbers.');
+      // Rounded down, as Excel does: issue 11's corpus has search_mode -1.1 searching as -2 (LOOKUP!AH162 "R").
+      v instanceof CellError ? v : typeof v === 'number' ? Math.floor(v) : typeof v === 'boolean' ? Number(v) : new CellError(ErrorType.VALUE, 'XLOOKUP: match_mode and search_mode are numbers.');
     const slice = (v: Scalar, modeValue: Scalar, searchValue: Scalar, r: number, c: number): Scalar[][] => {
       if (v instanceof CellError) return [[v]];
       const mode = asNumber(modeValue);
       const search = asNumber(searchValue);
       if (mode instanceof CellError) return [[mode]];
       if (search instanceof CellError) return [[search]];
+      if (![0, -1, 1, 2].includes(mode) || ![1, -1, 2, -2].includes(search)) return [[new CellError(ErrorType.VALUE, 'XLOOKUP: match_mode or search_mode is not one of its values.')]];
+      if (mode === 2 && Math.abs(search) === 2) return [[new CellError(ErrorType.VALUE, 'XLOOKUP: wildcards (match_mode 2) cannot be searched by halving (search_mode 2 or -2).')]];
       const i = matchIndex(values, v, mode, search);
       if (i < 0) {
         if (!notFound) return [[new CellError(ErrorType.NA, 'XLOOKUP: no match.')]];
