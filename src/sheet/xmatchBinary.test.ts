@@ -93,3 +93,9 @@ describe("XLOOKUP's match_mode and search_mode (issue 11's corpus, LOOKUP!AH162:
     expect(one(formula, [[null]])).toBe(expected);
   });
 });
+
+describe('what still differs from Excel (pinned): text equality in XMATCH', () => {
+  test('"ß" does not equal "ss" (Excel: XMATCH("ß",{1,"ss",2.1,"c bau c",4.1},0) is 2, corpus EXTRA!L75)', () => {
+    expect(one('=XMATCH("ß",{1,"ss",2.1,"c bau c",4.1},0)')).toBe('#N/A');
+  });
+});
