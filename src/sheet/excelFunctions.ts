@@ -218,15 +218,38 @@ function binaryIndex(values: readonly Scalar[], value: Scalar, matchMode: number
   return matchMode === -1 ? below : matchMode === 1 ? above : -1;
 }
 
+/**
+ * match_mode 3, Microsoft 365's regular-expression match: the lookup value is a pattern tested
+ * against the text values (a part matching suffices, case counts, as REGEXTEST); JavaScript's
+ * syntax stands for PCRE2's as in src/sheet/dynamicArrays.ts. #VALUE! for a pattern that is not
+ * text or cannot be read, and with a binary search (nothing to halve by). undefined: no problem.
+ */
+function regexProblem(name: string, value: Scalar, matchMode: number, searchMode: number): CellError | undefined {
+  if (matchMode !== 3) return undefined;
+  if (Math.abs(searchMode) === 2) return new CellError(ErrorType.VALUE, `${name}: a regular expression (match_mode 3) cannot be searched by halving (search_mode 2 or -2).`);
+  if (typeof value !== 'string') return new CellError(ErrorType.VALUE, `${name}: with match_mode 3 the lookup value is a regular expression (text).`);
+  try {
+    new RegExp(value, 'u');
+    return undefined;
+  } catch {
+    return new CellError(ErrorType.VALUE, `${name}: the regular expression is not one this evaluator can read.`);
+  }
+}
+
 /** XMATCH's and XLOOKUP's search: the 0-based position found, or -1. */
 function matchIndex(values: readonly Scalar[], value: Scalar, matchMode: number, searchMode: number): number {
   if (searchMode === 2 || searchMode === -2) return binaryIndex(values, value, matchMode, searchMode === -2);
   const order = [...values.keys()];
   if (searchMode === -1 || searchMode === -2) order.reverse();
   const approximate = matchMode === -1 || matchMode === 1;
+  const pattern = matchMode === 3 ? new RegExp(String(value), 'u') : undefined;
   let best = -1;
   for (const i of order) {
     const v = values[i];
+    if (pattern) {
+      if (typeof v === 'string' && pattern.test(v)) return i;
+      continue;
+    }
     if (matchMode === 2 && typeof value === 'string' && typeof v === 'string') {
       if (wildcard(value).test(v)) return i;
       continue;
@@ -612,7 +635,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
 
   xmatch(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('XMATCH'), (sought: unknown, range: SimpleRangeValue, matchMode: number, searchMode: number) => {
-      if (![0, -1, 1, 2].includes(matchMode) || ![1, -1, 2, -2].includes(searchMode)) return new CellError(ErrorType.VALUE, 'XMATCH: match_mode or search_mode is not one of its values.');
+      if (![0, -1, 1, 2, 3].includes(matchMode) || ![1, -1, 2, -2].includes(searchMode)) return new CellError(ErrorType.VALUE, 'XMATCH: match_mode or search_mode is not one of its values.');
+      const problem = regexProblem('XMATCH', plain(sought), matchMode, searchMode);
+      if (problem) return problem;
       // Wildcards have no order to halve by: Excel answers #VALUE! (issue 11's corpus, every cell).
       if (matchMode === 2 && Math.abs(searchMode) === 2) return new CellError(ErrorType.VALUE, 'XMATCH: wildcards (match_mode 2) cannot be searched by halving (search_mode 2 or -2).');
       const i = matchIndex(flat(range), plain(sought), matchMode, searchMode);
@@ -905,7 +930,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
       const search = asNumber(searchValue);
       if (mode instanceof CellError) return [[mode]];
       if (search instanceof CellError) return [[search]];
-      if (![0, -1, 1, 2].includes(mode) || ![1, -1, 2, -2].includes(search)) return [[new CellError(ErrorType.VALUE, 'XLOOKUP: match_mode or search_mode is not one of its values.')]];
+      if (![0, -1, 1, 2, 3].includes(mode) || ![1, -1, 2, -2].includes(search)) return [[new CellError(ErrorType.VALUE, 'XLOOKUP: match_mode or search_mode is not one of its values.')]];
+      const problem = regexProblem('XLOOKUP', v, mode, search);
+      if (problem) return [[problem]];
       if (mode === 2 && Math.abs(search) === 2) return [[new CellError(ErrorType.VALUE, 'XLOOKUP: wildcards (match_mode 2) cannot be searched by halving (search_mode 2 or -2).')]];
       const i = matchIndex(values, v, mode, search);
       if (i < 0) {

@@ -83,10 +83,12 @@ describe("XLOOKUP's match_mode and search_mode (issue 11's corpus, LOOKUP!AH162:
     ['=XLOOKUP(4.1,{-1.1,2.1,3.1,4.1},{"L","ML","MR","R"},1,1,-1.1)', 1],
     ['=XLOOKUP(A2,{-1.1,2.1,3.1,4.1},{"L","ML","MR","R"},1,-1,-1.1)', 'L'],
     ['=XLOOKUP(3,{-1.1,2.1,3.1,4.1},{"L","ML","MR","R"},1,2,-1.1)', '#VALUE!'],
-    // search_mode 0, -3 and 3 and match_mode 3 are not among their values
+    // search_mode 0, -3 and 3 and match_mode 4 are not among their values
     ['=XLOOKUP(2.1,{-1.1,2.1,3.1,4.1},{"L","ML","MR","R"},1,0,0)', '#VALUE!'],
     ['=XLOOKUP(2.1,{-1.1,2.1,3.1,4.1},{"L","ML","MR","R"},1,0,-3)', '#VALUE!'],
     ['=XLOOKUP(2.1,{-1.1,2.1,3.1,4.1},{"L","ML","MR","R"},1,0,3)', '#VALUE!'],
+    ['=XLOOKUP(2.1,{-1.1,2.1,3.1,4.1},{"L","ML","MR","R"},1,4,1)', '#VALUE!'],
+    // match_mode 3 (Microsoft 365's regular-expression match) takes a pattern: a number is #VALUE!
     ['=XLOOKUP(2.1,{-1.1,2.1,3.1,4.1},{"L","ML","MR","R"},1,3,1)', '#VALUE!'],
     ['=XLOOKUP(2.1,{-1.1,2.1,3.1,4.1},{"L","ML","MR","R"},1,0,1)', 'ML'],
   ])('%s is %j', (formula, expected) => {
@@ -97,5 +99,23 @@ describe("XLOOKUP's match_mode and search_mode (issue 11's corpus, LOOKUP!AH162:
 describe('what still differs from Excel (pinned): text equality in XMATCH', () => {
   test('"ß" does not equal "ss" (Excel: XMATCH("ß",{1,"ss",2.1,"c bau c",4.1},0) is 2, corpus EXTRA!L75)', () => {
     expect(one('=XMATCH("ß",{1,"ss",2.1,"c bau c",4.1},0)')).toBe('#N/A');
+  });
+});
+
+describe('match_mode 3: a regular expression tested against the text values (Microsoft 365)', () => {
+  test.each<[string, OutputCell]>([
+    // EXTRA!O76: XMATCH("ß",{1,"ss",2.1,"c bau c",4.1},3) is #N/A in Excel (no text matches the pattern)
+    ['=XMATCH("ß",{1,"ss",2.1,"c bau c",4.1},3)', '#N/A'],
+    ['=XMATCH("b.u",{1,"ss",2.1,"c bau c",4.1},3)', 4], // a part matching suffices
+    ['=XMATCH("^C",{"c bau c","Cat"},3)', 2], // case counts
+    ['=XMATCH("a",{"a","ba"},3,-1)', 2],
+    ['=XLOOKUP("^b",{"a","bb","bc"},{1,2,3},"none",3)', 2],
+    ['=XLOOKUP("^z",{"a","bb","bc"},{1,2,3},"none",3)', 'none'],
+    ['=XMATCH("1",{1,"1"},3)', 2], // numbers are not text
+    ['=XMATCH("(",{"a"},3)', '#VALUE!'],
+    ['=XMATCH("a",{"a"},3,2)', '#VALUE!'],
+    ['=XMATCH(1,{1},3)', '#VALUE!'],
+  ])('%s is %j', (formula, expected) => {
+    expect(one(formula)).toBe(expected);
   });
 });
