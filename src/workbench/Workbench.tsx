@@ -32,7 +32,55 @@ interface GridCell {
   readonly display: string;
   readonly className?: string;
 }
-type GridRow = Record<string, GridCell | null>;
+/**
+ * One row as the grid reads it. Its cells are read from the model when the grid draws them (the
+ * rows and columns in the grid's window), never for the whole sheet: a sheet with one value at
+ * XFD1048576 costs what is on screen.
+ */
+class GridRow {
+  private readonly cells = new Map<number, GridCell | null>();
+  constructor(private readonly read: (col: number) => GridCell | null) {}
+  cell(col: number): GridCell | null {
+    let made = this.cells.get(col);
+    if (made === undefined) {
+      made = this.read(col);
+      this.cells.set(col, made);
+    }
+    return made;
+  }
+}
+
+/** Rows made this many at most before the ones made are dropped (made again when drawn). */
+const ROWS_KEPT = 2048;
+
+/**
+ * The grid's `value`: an array of `count` rows whose row objects are made when the grid asks for
+ * one (it reads `length` and `value[i]` of the rows in its window: its rows and columns are
+ * virtualised), so the cost is the rows drawn, not rows × columns.
+ */
+function lazyRows(count: number, make: (row: number) => GridRow): GridRow[] {
+  const target: GridRow[] = [];
+  target.length = count;
+  let made = new Map<number, GridRow>();
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      if (typeof prop === 'string') {
+        const i = Number(prop);
+        if (Number.isInteger(i) && i >= 0 && i < count && String(i) === prop) {
+          let r = made.get(i);
+          if (!r) {
+            if (made.size >= ROWS_KEPT) made = new Map();
+            r = make(i);
+            made.set(i, r);
+          }
+          return r;
+        }
+      }
+      return Reflect.get(t, prop, receiver);
+    },
+  });
+}
+
 interface ColumnData {
   readonly key: string;
   readonly col: number;
@@ -40,16 +88,31 @@ interface ColumnData {
 
 const MIN_ROWS = 200;
 const MIN_COLS = 26;
+/** A worksheet's bounds (A1 to XFD1048576): the grid never shows rows or columns past them. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+/**
+ * Copy, cut, format, fill and paste cost per cell of the selection (within the used area for
+ * copy and format): past this many (the most cells the workbench opens, MAX_OPEN_CELLS) they are
+ * refused with the reason — Ctrl+A on a sheet reaching XFD1048576 selects 17 billion.
+ */
+const MAX_SELECTION_CELLS = 1_000_000;
 const ROW_HEIGHT = 26;
 /** Excel's width unit (a character) in pixels, roughly. */
 const PX_PER_CHAR = 7.5;
+
+const inertCopy = () => '';
+const inertRow = ({ rowData }: { rowData: GridRow }) => rowData;
+const ignoreChange = () => undefined;
+/** Module constants: new props on every render would make the grid recompute its 16,384 columns. */
+const GUTTER_COLUMN = { basis: 44, component: ({ rowIndex }: { rowIndex: number }) => <span className="wb-rownum">{rowIndex + 1}</span> };
 
 type OnSelectionChange = NonNullable<DataSheetGridProps<GridRow>['onSelectionChange']>;
 type OnActiveCellChange = NonNullable<DataSheetGridProps<GridRow>['onActiveCellChange']>;
 
 /** A cell as drawn: its text in a span that carries its position, so a pointer finds the cell under it. */
 const CellView = memo(function CellView({ rowData, rowIndex, columnData }: CellProps<GridRow, ColumnData>) {
-  const cell = rowData[columnData.key];
+  const cell = rowData.cell(columnData.col);
   return (
     <span className="wb-cell" data-r={rowIndex} data-c={columnData.col}>
       {cell?.display ?? ''}
@@ -235,40 +298,30 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
   useEffect(() => ops.onHistoryChanged(() => setLayoutTick((n) => n + 1)), [ops]);
 
   const used = useMemo(() => model.usedSize(sheet), [model, sheet, version]);
-  const rowCount = Math.max(MIN_ROWS, used.rows + 100);
-  const colCount = Math.max(MIN_COLS, used.cols + 10);
+  const rowCount = Math.min(MAX_ROWS, Math.max(MIN_ROWS, used.rows + 100));
+  const colCount = Math.min(MAX_COLS, Math.max(MIN_COLS, used.cols + 10));
 
   const rows = useMemo<GridRow[]>(() => {
-    const out: GridRow[] = [];
-    const values = model.getValues(sheet, { row: 0, col: 0 }, { row: rowCount - 1, col: colCount - 1 });
-    for (let r = 0; r < rowCount; r++) {
-      const row: GridRow = {};
-      for (let c = 0; c < colCount; c++) {
-        const input = model.getInput(sheet, r, c);
-        const value = values[r][c];
-        const style = model.getStyle(sheet, r, c);
-        if (input === null && value === null && !style.fill) {
-          row[columnLetters(c + 1)] = null;
-          continue;
-        }
-        const classes = [
-          typeof value === 'number' || typeof value === 'boolean' ? 'wb-num' : '',
-          value !== null && typeof value === 'object' ? 'wb-err' : '',
-          style.bold ? 'wb-bold' : '',
-          style.fill ? fillClass(style.fill) : '',
-          input === null && value !== null && model.isSpilled(sheet, r, c) ? 'wb-spill' : '',
-        ].filter(Boolean);
-        row[columnLetters(c + 1)] = {
-          display: displayText(value, style.numberFormat),
-          className: classes.join(' ') || undefined,
-        };
-      }
-      out.push(row);
-    }
-    return out;
-  }, [model, sheet, version, rowCount, colCount]);
+    const cellAt = (r: number, c: number): GridCell | null => {
+      const input = model.getInput(sheet, r, c);
+      const value = model.getValue(sheet, r, c);
+      const style = model.getStyle(sheet, r, c);
+      if (input === null && value === null && !style.fill) return null;
+      const classes = [
+        typeof value === 'number' || typeof value === 'boolean' ? 'wb-num' : '',
+        value !== null && typeof value === 'object' ? 'wb-err' : '',
+        style.bold ? 'wb-bold' : '',
+        style.fill ? fillClass(style.fill) : '',
+        input === null && value !== null && model.isSpilled(sheet, r, c) ? 'wb-spill' : '',
+      ].filter(Boolean);
+      return { display: displayText(value, style.numberFormat), className: classes.join(' ') || undefined };
+    };
+    return lazyRows(rowCount, (r) => new GridRow((c) => cellAt(r, c)));
+  }, [model, sheet, version, rowCount]); // the version: new rows after every change of the workbook
+
 
   const widths = model.columnWidths(sheet);
+  // One light definition a column (16,384 at most, their cells are drawn only in the grid's window).
   const columns = useMemo<Array<Partial<Column<GridRow, ColumnData, string>>>>(
     () =>
       Array.from({ length: colCount }, (_, c) => {
@@ -284,10 +337,10 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
           shrink: 0,
           minWidth: 40,
           // Copy, paste and delete never reach the grid (see the file comment); these keep it inert.
-          copyValue: () => '',
-          pasteValue: ({ rowData }: { rowData: GridRow }) => rowData,
-          deleteValue: ({ rowData }: { rowData: GridRow }) => rowData,
-          cellClassName: ({ rowData }: { rowData: GridRow }) => rowData[letters]?.className,
+          copyValue: inertCopy,
+          pasteValue: inertRow,
+          deleteValue: inertRow,
+          cellClassName: ({ rowData }: { rowData: GridRow }) => rowData.cell(c)?.className,
         };
       }),
     [colCount, widths],
@@ -321,8 +374,10 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
 
   const selectRange = useCallback(
     (range: Range, active?: CellRef) => {
-      const r = normalize(range);
-      const a = active ?? r.start;
+      const within = (c: CellRef): CellRef => ({ row: Math.min(MAX_ROWS - 1, Math.max(0, c.row)), col: Math.min(MAX_COLS - 1, Math.max(0, c.col)) });
+      const n = normalize(range);
+      const r = { start: within(n.start), end: within(n.end) };
+      const a = within(active ?? r.start);
       model.select(homeSheet, a.row, a.col);
       if (r.start.row === r.end.row && r.start.col === r.end.col) gridRef.current?.setActiveCell({ row: a.row, col: a.col });
       else gridRef.current?.setSelection({ min: { row: r.start.row, col: r.start.col }, max: { row: r.end.row, col: r.end.col } });
@@ -367,8 +422,9 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
       if (ed.target === 'bar' && document.activeElement === barInput.current) barInput.current?.blur();
       if (ed.text !== ed.original) write(ed.sheet, ed.row, ed.col, ed.text);
       if (move) {
-        const row = Math.max(0, ed.row + move.dr);
-        const col = Math.max(0, ed.col + move.dc);
+        // Enter or Tab at the sheet's last row or column stays there, as in Excel.
+        const row = Math.min(MAX_ROWS - 1, Math.max(0, ed.row + move.dr));
+        const col = Math.min(MAX_COLS - 1, Math.max(0, ed.col + move.dc));
         model.select(ed.sheet, row, col);
         rangeRef.current = null;
         gridRef.current?.setActiveCell({ row, col });
@@ -470,11 +526,26 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
 
   // ---- grid actions -------------------------------------------------------------------------------
 
+  /** True, with the reason in the status line, for a selection too large to act on (see MAX_SELECTION_CELLS). */
+  const tooLarge = useCallback(
+    (r: Range, withinUse: boolean): boolean => {
+      const size = model.usedSize(homeSheet);
+      const endRow = withinUse ? Math.min(r.end.row, Math.max(size.rows, 1) - 1) : r.end.row;
+      const endCol = withinUse ? Math.min(r.end.col, Math.max(size.cols, 1) - 1) : r.end.col;
+      const cells = Math.max(0, endRow - r.start.row + 1) * Math.max(0, endCol - r.start.col + 1);
+      if (cells <= MAX_SELECTION_CELLS) return false;
+      setNote(text.selectionTooLarge(cells, MAX_SELECTION_CELLS));
+      return true;
+    },
+    [model, homeSheet, text],
+  );
+
   const copySelection = useCallback(
     (cut: boolean): string | null => {
       const range = currentRange();
       if (!range) return null;
       const r = normalize(range);
+      if (tooLarge(r, true)) return null;
       try {
         return cut ? ops.cut(homeSheet, r) : ops.copy(homeSheet, r);
       } catch (e) {
@@ -482,7 +553,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
         return null;
       }
     },
-    [currentRange, homeSheet, ops, text],
+    [currentRange, homeSheet, ops, text, tooLarge],
   );
 
   /** Pastes the system clipboard's text (the workbench's own block when it is that block's TSV), or the model's block. */
@@ -491,6 +562,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
       const range = currentRange();
       if (!range) return;
       const target = normalize(range);
+      if (tooLarge(target, false)) return;
       const own = ops.clipboardText();
       // An empty system clipboard (no permission, or nothing copied elsewhere) pastes the workbench's own block.
       const body = systemText || own;
@@ -509,7 +581,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
         flash(text.pasteFailed(e instanceof FormulaLimitError ? (language === 'zh' ? e.zh : e.message) : e instanceof Error ? e.message : String(e)));
       }
     },
-    [currentRange, homeSheet, ops, selectRange, text, language],
+    [currentRange, homeSheet, ops, selectRange, text, language, tooLarge],
   );
 
   const pasteFromMenu = useCallback(
@@ -532,11 +604,11 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
   const fillFrom = useCallback(
     (direction: 'down' | 'right') => {
       const range = currentRange();
-      if (!range) return;
+      if (!range || tooLarge(normalize(range), false)) return;
       if (direction === 'down') ops.fillDown(homeSheet, normalize(range));
       else ops.fillRight(homeSheet, normalize(range));
     },
-    [currentRange, homeSheet, ops],
+    [currentRange, homeSheet, ops, tooLarge],
   );
 
   /** Double-click on the fill handle: down to the last row of the data next to the selection. */
@@ -924,7 +996,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
   const selectedStyle = selection ? model.getStyle(selection.sheet, selection.row, selection.col) : {};
   const styleSelection = (style: { numberFormat?: string; bold?: true }) => {
     const range = currentRange();
-    if (!range || !selection) return;
+    if (!range || !selection || tooLarge(normalize(range), true)) return;
     ops.setStyles(selection.sheet, normalize(range), style);
   };
   const setFormat = (code: string) => styleSelection({ numberFormat: code === 'General' ? undefined : code });
@@ -1106,9 +1178,9 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
           ref={gridRef}
           className="wb-grid"
           value={rows}
-          onChange={() => undefined}
+          onChange={ignoreChange}
           columns={columns}
-          gutterColumn={{ basis: 44, component: ({ rowIndex }) => <span className="wb-rownum">{rowIndex + 1}</span> }}
+          gutterColumn={GUTTER_COLUMN}
           lockRows
           disableContextMenu
           rowHeight={ROW_HEIGHT}

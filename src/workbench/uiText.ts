@@ -64,6 +64,7 @@ export interface WorkbenchText {
   readonly tabAccepts: string;
   readonly functions: string;
   readonly pasteFailed: (message: string) => string;
+  readonly selectionTooLarge: (cells: number, max: number) => string;
 }
 
 export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
@@ -126,6 +127,7 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     tabAccepts: 'Tab inserts',
     functions: 'Functions',
     pasteFailed: (message) => `Paste failed: ${message}`,
+    selectionTooLarge: (cells, max) => `Not done: the selection holds ${cells.toLocaleString('en-US')} cells of the sheet, more than the ${max.toLocaleString('en-US')} the workbench copies, formats or fills at once. Select fewer cells.`,
   },
   zh: {
     workbook: '工作簿',
@@ -186,6 +188,7 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     tabAccepts: '按 Tab 插入',
     functions: '函数',
     pasteFailed: (message) => `粘贴失败：${message}`,
+    selectionTooLarge: (cells, max) => `未执行：所选区域含 ${cells.toLocaleString('en-US')} 个单元格，超过工作台一次复制、设置格式或填充的上限 ${max.toLocaleString('en-US')} 个。请少选一些单元格。`,
   },
 };
 
