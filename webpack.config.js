@@ -78,7 +78,11 @@ module.exports = (env = {}, argv = {}) => {
     // Never an eval-based devtool: the page's Content-Security-Policy has no 'unsafe-eval' (scripts/csp.js).
     devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
-      functions: './src/functions/register.ts',
+      // The custom functions load catalogue sections 10 and 11 as a chunk on their first call
+      // (src/functions/adapter.ts). Its address is the page's (functions.js sits beside
+      // taskpane.html), or the base URL: a fixed publicPath, not webpack's 'auto', which reads the
+      // address of the running <script> at start-up and throws where there is none.
+      functions: { import: './src/functions/register.ts', publicPath: baseUrl ?? '' },
       taskpane: './src/taskpane/index.tsx',
       // The Simulate tab's Web Worker: its own file beside taskpane.js, not listed in the page
       // (the pane starts it with new Worker(); the CSP allows worker-src 'self' only).

@@ -136,6 +136,21 @@ test('functions.js, run as Excel runs it, associates every function and evaluate
   }
   expect(thrown).toBeInstanceOf(RuntimeError);
   expect(thrown).toEqual(new RuntimeError('#VALUE!', 'CYBER.OPERATINGPROFIT：参数 revenue（经营性收益） 必须大于 0，但输入的是 -5。'));
+  // Sections 10 and 11 are a separate chunk, loaded on first call (src/functions/adapter.ts). This
+  // sandbox has no page to load it into, so the call answers #VALUE! with the internal-error
+  // message rather than a bare error (the Chromium test below loads it for real).
+  const lazy = associated.get('CDF')!('exponential(1000)', 1000);
+  expect(typeof (lazy as Promise<unknown>).then).toBe('function'); // a Promise of the sandbox's realm
+  return (lazy as Promise<unknown>).then(
+    () => {
+      throw new Error('CDF resolved without its chunk');
+    },
+    (e: unknown) => {
+      expect(e).toBeInstanceOf(RuntimeError);
+      expect((e as RuntimeError).code).toBe('#VALUE!');
+      expect((e as RuntimeError).message).toMatch(/^CYBER\.CDF：内部错误（.+）。请连同导致错误的输入一并报告。$/);
+    },
+  );
 });
 
 test('a build that imports HyperFormula fails, whether by package name or by path', () => {
@@ -232,6 +247,19 @@ browserTest('in Chromium both bundles run under that policy: no violation, no re
       layer: 50000,
       error: { code: '#VALUE!', message: expect.stringContaining('revenue') },
     });
+    // A section 10 function: its first call returns a Promise that loads the stochastic chunk
+    // from the page's own origin (script-src 'self') and then evaluates; afterwards it answers at once.
+    const before = requests.length;
+    const lazy = await page.evaluate(async () => {
+      const fns = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown> }).__associated;
+      const first = fns.CDF('exponential(1000)', 1000);
+      const wasPromise = first instanceof Promise;
+      const value = await first;
+      return { wasPromise, value, again: fns.CDF('exponential(1000)', 1000), quantile: fns.QUANTILE('constant(500)', 0.5) };
+    });
+    expect(lazy).toEqual({ wasPromise: true, value: 1 - Math.exp(-1), again: 1 - Math.exp(-1), quantile: 500 });
+    // (webpack may put its node_modules part, @stdlib, in a chunk of its own beside it)
+    expect(requests.slice(before)).toContain('https://localhost:3000/functions-stochastic.js');
     expect(await violations()).toEqual([]);
     expect(pageErrors).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('https://localhost:3000/') && !u.startsWith(`${OFFICE_JS_ORIGIN}/`))).toEqual([]);

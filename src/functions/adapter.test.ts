@@ -9,7 +9,10 @@
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { CHINESE_LOCALES, HostlessFunctionError, invoke, toRawArgument, userLanguage } from './adapter';
+import { CHINESE_LOCALES, HostlessFunctionError, invoke, loadStochasticFunctions, toRawArgument, userLanguage } from './adapter';
+import { STOCHASTIC_CATALOGUE } from '../engine/catalogueStochastic';
+import { CORE_CATALOGUE } from '../engine/catalogueCore';
+import { CATALOGUE } from '../engine';
 import * as functions from './functions';
 import { MockCustomFunctionsError, MockErrorCode, setDisplayLanguage } from './testing/customFunctionsMock';
 import { ExplainView } from '../taskpane/components/ExplainView';
@@ -46,6 +49,87 @@ beforeEach(() => {
 afterAll(() => {
   delete globals.CustomFunctions;
   delete globals.Office;
+});
+
+// Sections 10 and 11 load lazily on their first call (tested in 'catalogue sections 10 and 11,
+// loaded on first call' with a fresh adapter); every other test here sees them loaded, as Excel
+// does after that first call, so all results are synchronous.
+beforeAll(() => loadStochasticFunctions());
+
+describe('catalogue sections 10 and 11, loaded on first call', () => {
+  type Adapter = typeof import('./adapter');
+
+  test('the two lists are the catalogue, in order; the adapter knows which names load lazily', async () => {
+    expect([...CORE_CATALOGUE, ...STOCHASTIC_CATALOGUE]).toEqual(CATALOGUE);
+    expect(STOCHASTIC_CATALOGUE.map((f) => f.section).every((n) => n === 10 || n === 11)).toBe(true);
+    expect(CORE_CATALOGUE.some((f) => f.section === 10 || f.section === 11)).toBe(false);
+    // Every lazy function answers with a Promise on a fresh adapter, and no core function does.
+    await jest.isolateModulesAsync(async () => {
+      const fresh = require('./adapter') as Adapter;
+      const waits = (name: string): boolean => {
+        try {
+          const r = fresh.invoke(name, []);
+          if (!(r instanceof Promise)) return false;
+          r.catch(() => undefined); // called without arguments: it rejects, which is not the point here
+          return true;
+        } catch {
+          return false; // a core function called without arguments throws at once
+        }
+      };
+      expect(CATALOGUE.filter((f) => waits(f.excelName ?? f.name)).map((f) => f.name)).toEqual(STOCHASTIC_CATALOGUE.map((f) => f.name));
+    });
+  });
+
+  test('the first call returns a Promise of the same value; once loaded, calls are synchronous', async () => {
+    await jest.isolateModulesAsync(async () => {
+      const fresh = require('./adapter') as Adapter;
+      const first = fresh.invoke('CDF', ['exponential(1000)', 1000]);
+      expect(first).toBeInstanceOf(Promise);
+      await expect(first).resolves.toBe(1 - Math.exp(-1));
+      expect(fresh.invoke('CDF', ['exponential(1000)', 1000])).toBe(1 - Math.exp(-1));
+      expect(fresh.invoke('CDF', ['exponential(1000)', 1000])).toBe(invoke('CDF', ['exponential(1000)', 1000]));
+      // A core function never waits.
+      expect(fresh.invoke('PROFITRATE', [12000000, 10500000, 3000000, 2400000])).toBe(0.325);
+    });
+  });
+
+  test('a first call with bad input rejects with the same CustomFunctions.Error as a later one', async () => {
+    await jest.isolateModulesAsync(async () => {
+      const fresh = require('./adapter') as Adapter;
+      const first = fresh.invoke('CDF', ['lognormal(12;2)', 1]);
+      expect(first).toBeInstanceOf(Promise);
+      const rejected = await (first as Promise<unknown>).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(rejected).toBeInstanceOf(MockCustomFunctionsError);
+      expect(rejected).toEqual(excelError(() => invoke('CDF', ['lognormal(12;2)', 1])));
+      expect((rejected as MockCustomFunctionsError).code).toBe('#VALUE!');
+    });
+  });
+
+  test('a chunk that fails to load gives #VALUE! with the internal-error message, and the next call tries again', async () => {
+    try {
+      await jest.isolateModulesAsync(async () => {
+        let fail = true;
+        jest.doMock('../engine/catalogueStochastic', () => {
+          if (fail) throw new Error('chunk 123 failed');
+          return jest.requireActual('../engine/catalogueStochastic');
+        });
+        const fresh = require('./adapter') as Adapter;
+        const rejected = await (fresh.invoke('CDF', ['exponential(1000)', 1000]) as Promise<unknown>).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(rejected).toBeInstanceOf(MockCustomFunctionsError);
+        expect(rejected).toEqual(new MockCustomFunctionsError(MockErrorCode.invalidValue, 'CYBER.CDF: internal error (chunk 123 failed). Please report it with the inputs that caused it.'));
+        fail = false;
+        await expect(fresh.invoke('CDF', ['exponential(1000)', 1000])).resolves.toBe(1 - Math.exp(-1));
+      });
+    } finally {
+      jest.dontMock('../engine/catalogueStochastic');
+    }
+  });
 });
 
 describe('values', () => {
@@ -238,9 +322,9 @@ describe('nothing but CustomFunctions.Error leaves the adapter', () => {
 
   test('an unexpected exception inside the engine becomes a described #VALUE!', () => {
     jest.isolateModules(() => {
-      jest.doMock('../engine', () => ({
-        ...jest.requireActual('../engine'),
-        evaluate: () => {
+      jest.doMock('../engine/evaluator', () => ({
+        ...jest.requireActual('../engine/evaluator'),
+        evaluateIn: () => {
           throw new TypeError('boom');
         },
       }));

@@ -22,7 +22,12 @@
  * validated (the metadata's help says so per parameter), a required text is #VALUE! "blank".
  * HyperFormula can tell them apart (src/sheet/plugin.ts).
  */
-import { type CellValue, type ErrorCode, evaluate, formatMessage, type RawArgument, type ResultValue } from '../engine';
+// The engine's modules themselves, not its index: the index (and evaluate.ts) list the whole
+// catalogue, whose sections 10 and 11 bring src/stochastic and @stdlib (see STOCHASTIC_NAMES).
+import { CORE_CATALOGUE } from '../engine/catalogueCore';
+import { evaluateIn, type FunctionFinder, functionFinder } from '../engine/evaluator';
+import { formatMessage } from '../engine/messages';
+import type { CellValue, ErrorCode, RawArgument, ResultValue } from '../engine/values';
 
 export type Language = 'en' | 'zh';
 
@@ -168,23 +173,89 @@ function excelError(code: ErrorCode, message: string): Error {
 }
 
 /**
- * Evaluates catalogue function `name` on the arguments Excel passed, in catalogue order.
- * Returns the number / boolean / text / matrix for the cell, or throws CustomFunctions.Error
- * whose message is in the user's language (shown by Excel on #VALUE! and #N/A; for the other
- * codes, by the task pane's explain view).
+ * The functions of catalogue sections 10 and 11 (src/engine/catalogueStochastic.ts; adapter.test
+ * checks this list against it). They compute in doubles through src/stochastic and @stdlib, which
+ * are nearly half of the functions bundle, so functions.js starts without them and loads them as a
+ * separate chunk (from the add-in's own origin: script-src 'self', scripts/csp.js) on the first
+ * call of one of them. Excel accepts a Promise as a custom function's result (an asynchronous
+ * function); once the chunk is loaded every call is synchronous again, with the same results.
  */
-export function invoke(name: string, args: readonly unknown[]): ResultValue {
+const STOCHASTIC_NAMES: ReadonlySet<string> = new Set(['DIST', 'CDF', 'QUANTILE', 'LEV', 'LAYERLOSS', 'ILF', 'TVAR', 'OEP', 'OEPLOSS', 'SIMULATE']);
+
+/** The lookup `invoke` uses: sections 1–9 until the stochastic chunk has loaded, then all. */
+let find: FunctionFinder = functionFinder(CORE_CATALOGUE);
+let stochasticLoaded = false;
+let stochasticLoading: Promise<void> | undefined;
+
+function catalogueName(name: string): string {
+  const upper = name.trim().toUpperCase();
+  return upper.startsWith('CYBER.') ? upper.slice(6) : upper;
+}
+
+/**
+ * Loads catalogue sections 10 and 11 (once; a failed load is tried again on the next call).
+ * Exported for tests and hosts that want every call synchronous from the start.
+ */
+export function loadStochasticFunctions(): Promise<void> {
+  if (stochasticLoaded) return Promise.resolve();
+  // Through a resolved Promise: webpack's chunk loader can throw at once rather than reject (a
+  // runtime without a document), and nothing but a CustomFunctions.Error may leave `invoke`.
+  stochasticLoading ??= Promise.resolve()
+    .then(() => import(/* webpackChunkName: "functions-stochastic" */ '../engine/catalogueStochastic'))
+    .then(
+      (m) => {
+        find = functionFinder([...CORE_CATALOGUE, ...m.STOCHASTIC_CATALOGUE]);
+        stochasticLoaded = true;
+      },
+      (e: unknown) => {
+        stochasticLoading = undefined;
+        throw e;
+      },
+    );
+  return stochasticLoading;
+}
+
+function internalError(name: string, e: unknown): { code: ErrorCode; message: string } {
+  const detail = e instanceof Error ? e.message : String(e);
+  const fn = `CYBER.${catalogueName(name)}`;
+  return { code: '#VALUE!', message: formatMessage('internalError', { fn, detail })[userLanguage()] };
+}
+
+/** `invoke` once the function's catalogue section is loaded. */
+function invokeLoaded(name: string, args: readonly unknown[]): ResultValue {
   let failure: { code: ErrorCode; message: string };
   try {
-    const outcome = evaluate(name, args.map(toRawArgument), { language: userLanguage() });
+    const outcome = evaluateIn(find, name, args.map(toRawArgument), { language: userLanguage() });
     if (outcome.ok) return outcome.value;
     failure = { code: outcome.error.code, message: outcome.error.message[userLanguage()] };
   } catch (e) {
     // The engine reports bad input as a value; an exception here is a defect, but it must still
     // reach the user as a described #VALUE! rather than a silent one.
-    const detail = e instanceof Error ? e.message : String(e);
-    const fn = `CYBER.${name.replace(/^CYBER\./i, '').toUpperCase()}`;
-    failure = { code: '#VALUE!', message: formatMessage('internalError', { fn, detail })[userLanguage()] };
+    failure = internalError(name, e);
   }
   throw excelError(failure.code, failure.message);
+}
+
+/**
+ * Evaluates catalogue function `name` on the arguments Excel passed, in catalogue order.
+ * Returns the number / boolean / text / matrix for the cell, or throws CustomFunctions.Error
+ * whose message is in the user's language (shown by Excel on #VALUE! and #N/A; for the other
+ * codes, by the task pane's explain view).
+ *
+ * The first call of a section 10 or 11 function (STOCHASTIC_NAMES) returns a Promise instead: it
+ * loads the chunk, then makes the same call (resolving to its value, or rejecting with its
+ * CustomFunctions.Error). A chunk that cannot be loaded gives #VALUE! with the internal-error
+ * message, never a bare error.
+ */
+export function invoke(name: string, args: readonly unknown[]): ResultValue | Promise<ResultValue> {
+  if (!stochasticLoaded && STOCHASTIC_NAMES.has(catalogueName(name))) {
+    return loadStochasticFunctions().then(
+      () => invokeLoaded(name, args),
+      (e: unknown) => {
+        const failure = internalError(name, e);
+        throw excelError(failure.code, failure.message);
+      },
+    );
+  }
+  return invokeLoaded(name, args);
 }

@@ -600,3 +600,21 @@ export function OEP(frequency: any, dist: any, x: any): any {
 export function OEPLOSS(frequency: any, dist: any, return_period: any): any {
   return invoke('OEPLOSS', [frequency, dist, return_period]);
 }
+
+/**
+ * Simulates years of losses (frequency, events table, covers tree) and settles every year exactly as CYBER.ALLOCATE: "stats" (AAL, sd, standard error, probability of a paying year, VaR, TVaR, largest year, events and ground-up loss per year), "aep" or "oep" at return periods 2 to 1000; optionally for one cover and its descendants.
+ * @customfunction SIMULATE
+ * @param frequency Loss events per year: poisson(lambda), negbin(mean, cv) with cv² > 1/mean, or bernoulli(p).
+ * @param events Events table: 3 columns (cover id, probability 0–1 that an event causes a loss to that cover, severity text); for each event every row, in row order, independently hits with its probability and then draws its loss; an optional header row.
+ * @param covers Covers tree: 5 or 6 columns (cover id, parent id or blank, per-claim/event limit or blank, aggregate limit or blank, deductible or blank = 0, optional nesting: blank or "all", or "aggregate"); a payment counts against every ancestor’s aggregate, and against an ancestor’s per-claim/event limit only when every cover below it on the path nests "all".
+ * @param policy_aggregate Policy aggregate limit per simulated year (第二十四条); omit for none.
+ * @param policy_per_claim Policy per-claim limit, per simulated event (第二十四条); omit for none.
+ * @param years Simulated years, whole, 1 to 1,000,000 (default 10,000).
+ * @param seed Random seed, whole, 0 to 4,294,967,295 (default 1).
+ * @param output "stats" (default): 14×2 labels and values; "aep": 11×2 return period and annual paid; "oep": the same for the largest single event paid in a year.
+ * @param cover Optional cover id: statistics of what is paid to that cover and its descendants instead of the total.
+ * @returns A two-dimensional array that spills down and to the right.
+ */
+export function SIMULATE(frequency: any, events: any[][], covers: any[][], policy_aggregate?: any, policy_per_claim?: any, years?: any, seed?: any, output?: any, cover?: any): any[][] {
+  return invoke('SIMULATE', [frequency, events, covers, policy_aggregate, policy_per_claim, years, seed, output, cover]) as any[][];
+}

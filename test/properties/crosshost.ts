@@ -12,6 +12,7 @@
  */
 import fc from 'fast-check';
 import type { CellValue } from '../../src/engine';
+import { loadStochasticFunctions } from '../../src/functions/adapter';
 import { describeCall, engineArgs, nonFiniteCell, RUNS, samplingSeed, sheetCall, type Tuple } from './arbitraries';
 import { badCellValue, installCustomFunctions, sameOutcome, show, SPEC_BY_NAME, viaAdapter, viaEngine, viaSheet, type HostOutcome } from './hosts';
 
@@ -42,8 +43,11 @@ function withNonFinite(name: string, arity: number): fc.Arbitrary<Tuple> {
 
 export function crossHostSuite(names: readonly string[]): void {
   let uninstall: () => void = () => undefined;
-  beforeAll(() => {
+  beforeAll(async () => {
     uninstall = installCustomFunctions();
+    // Sections 10 and 11 answer their first call with a Promise while their chunk loads
+    // (src/functions/adapter.ts); loaded first, every adapter call is synchronous.
+    await loadStochasticFunctions();
   });
   afterAll(() => uninstall());
 

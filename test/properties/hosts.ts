@@ -70,7 +70,10 @@ export function viaAdapter(name: string, t: Tuple, propagated: boolean): HostOut
     return excelCell(a as CellValue);
   });
   try {
-    return { kind: 'value', value: fn(...args) as ResultValue };
+    const value = fn(...args);
+    // Sections 10 and 11 return a Promise until their chunk is loaded (loadStochasticFunctions).
+    if (value instanceof Promise) throw new Error(`CYBER.${name}: the adapter returned a Promise: load the stochastic functions first`);
+    return { kind: 'value', value: value as ResultValue };
   } catch (e) {
     if (!(e instanceof MockCustomFunctionsError)) throw new Error(`CYBER.${name}: the adapter threw something other than CustomFunctions.Error: ${String(e)}`);
     return { kind: 'error', code: e.code, message: propagated ? undefined : e.message };
