@@ -294,6 +294,8 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItemSpec[] } | null>(null);
   const [sheetDialog, setSheetDialog] = useState<SheetDialogState | null>(null);
   const [note, setNote] = useState<string | undefined>();
+  // A new message from the page (a file opened or refused) replaces the last note.
+  useEffect(() => setNote(undefined), [message]);
   const [, setLayoutTick] = useState(0);
   useEffect(() => ops.onHistoryChanged(() => setLayoutTick((n) => n + 1)), [ops]);
 
