@@ -46,13 +46,25 @@ process.stdout.write('\n▶ audit of runtime dependencies: node scripts/audit.js
   process.stdout.write(`${audit.status === 0 ? '✔' : audit.status === 3 ? '–' : '✘'} audit of runtime dependencies\n`);
 }
 
-const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-jest-')), 'report.json');
+const jestDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-jest-'));
+const report = path.join(jestDir, 'report.json');
+// The browser suites (test/e2e) drive the workbench as `npm start` ships it. Each would build it
+// itself (40–100 s a build); building it once here and handing the directory to every suite
+// (CYBERBI_E2E_DIST, which each suite honours) keeps the whole run short. A failed build is a
+// failed step; the suites then build their own and report the real error.
+const env = { ...process.env };
+if (!env.CYBERBI_E2E_DIST) {
+  const dist = path.join(jestDir, 'dist-workbench');
+  const webpack = path.join(root, 'node_modules', 'webpack', 'bin', 'webpack.js');
+  const built = step('workbench build for the browser suites', process.execPath, [webpack, '--config', 'webpack.workbench.config.js', '--mode', 'production', '--env', `outputPath=${dist}`]);
+  if (built) env.CYBERBI_E2E_DIST = dist;
+}
 process.stdout.write('\n▶ jest\n');
 const extra = process.argv.slice(2);
 const r = spawnSync(npx, ['jest', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...extra], {
   cwd: root,
   stdio: 'inherit',
-  env: process.env,
+  env,
 });
 if (fs.existsSync(report)) {
   const j = JSON.parse(fs.readFileSync(report, 'utf8'));
