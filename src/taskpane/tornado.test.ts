@@ -5,35 +5,13 @@
  * write, after a cancel, and — through the one-way sweep's signed restore record — after a pane
  * closed mid-way.
  */
-import { applyPending, checkPending, PENDING_RESTORE_KEY, type RestoreKeyStore, SweepCancelled } from './sensitivity';
+import { applyPending, checkPending, PENDING_RESTORE_KEY, SweepCancelled } from './sensitivity';
 import { checkTornado, parseTornadoLines, runTornado, tornadoSheet, type TornadoSetup } from './tornado';
-import { CPIC_TEMPLATE } from './templates/cpic';
-import { defaultInputs, validateForm } from './templates/form';
-import { FakeGateway, type Compute } from './testing/fakeGateway';
-import { hyperFormulaCompute } from './testing/sheetEval';
-
-function cachedCompute(): Compute {
-  let k0 = '';
-  let last: ReturnType<Compute> | undefined;
-  return (sheets, names) => {
-    const k = JSON.stringify([[...sheets].map(([n, c]) => [n, [...c]]), names]);
-    if (k !== k0 || !last) [k0, last] = [k, hyperFormulaCompute(sheets, names)];
-    return last;
-  };
-}
-
-function memoryKeys(): RestoreKeyStore {
-  let k: string | null = null;
-  return { load: () => k, save: (v) => (k = v) };
-}
+import type { FakeGateway } from './testing/fakeGateway';
+import { cpicOnFakeGateway, memoryKeys } from './testing/cpicModel';
 
 async function model() {
-  const g = new FakeGateway(cachedCompute());
-  const v = validateForm(CPIC_TEMPLATE, defaultInputs(CPIC_TEMPLATE));
-  if (!v.ok) throw new Error('CPIC defaults invalid');
-  const built = CPIC_TEMPLATE.build(v.values);
-  const sheet = await g.addSheet({ ...built.spec, names: [] });
-  const at = (k: string) => `'${sheet}'!${built.refs[k]}`;
+  const { g, at } = await cpicOnFakeGateway();
   const setup: TornadoSetup = {
     output: at('total'),
     percent: 0.1,

@@ -4,34 +4,12 @@
  * their entries after the run and after a failing write; after a pane closed mid-way both signed
  * records are offered, one after the other, and put both cells back.
  */
-import { applyPending, checkAllPending, OUTER_RESTORE_KEY, PENDING_RESTORE_KEY, type RestoreKeyStore } from './sensitivity';
+import { applyPending, checkAllPending, OUTER_RESTORE_KEY, PENDING_RESTORE_KEY } from './sensitivity';
 import { checkTwoWay, heatColour, runTwoWay, twoWaySheet, type TwoWaySetup } from './twoWay';
-import { CPIC_TEMPLATE } from './templates/cpic';
-import { defaultInputs, validateForm } from './templates/form';
-import { FakeGateway, type Compute } from './testing/fakeGateway';
-import { hyperFormulaCompute } from './testing/sheetEval';
-
-function cachedCompute(): Compute {
-  let k0 = '';
-  let last: ReturnType<Compute> | undefined;
-  return (sheets, names) => {
-    const k = JSON.stringify([[...sheets].map(([n, c]) => [n, [...c]]), names]);
-    if (k !== k0 || !last) [k0, last] = [k, hyperFormulaCompute(sheets, names)];
-    return last;
-  };
-}
-function memoryKeys(): RestoreKeyStore {
-  let k: string | null = null;
-  return { load: () => k, save: (v) => (k = v) };
-}
+import { cpicOnFakeGateway, memoryKeys } from './testing/cpicModel';
 
 async function model() {
-  const g = new FakeGateway(cachedCompute());
-  const v = validateForm(CPIC_TEMPLATE, defaultInputs(CPIC_TEMPLATE));
-  if (!v.ok) throw new Error('CPIC defaults invalid');
-  const built = CPIC_TEMPLATE.build(v.values);
-  const sheet = await g.addSheet({ ...built.spec, names: [] });
-  const at = (k: string) => `'${sheet}'!${built.refs[k]}`;
+  const { g, at } = await cpicOnFakeGateway();
   const setup: TwoWaySetup = {
     output: at('biPayout'),
     rows: { input: at('sumInsured'), from: 5_600_000, to: 11_200_000, steps: 3 },
