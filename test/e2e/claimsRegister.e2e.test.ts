@@ -8,71 +8,37 @@
  * Skipped, with a warning, when /usr/bin/chromium is missing. CYBERBI_E2E_DIST=<dir> reuses an
  * existing workbench build (local iteration only).
  */
-import { type ChildProcess } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { REGISTER_LAYOUT } from '../../src/taskpane/claimsRegister';
-import { amount, buildWorkbench, eventually, serveWorkbench } from '../support/workbench';
+import { amount, cellText as gridCellText, chromiumSuite, eventually, openWorkbench, taskPane } from '../support/workbench';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`claims register e2e: ${CHROMIUM} is missing — the suite is SKIPPED.`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = chromiumSuite('claims register');
 const H = REGISTER_LAYOUT.headerRow;
 
-let tmp: string;
-let server: ChildProcess | undefined;
 let base: string;
 
 suite('the claims register in the workbench (Chromium)', () => {
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-register-e2e-'));
-    const out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
-    if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
-    ({ base, server } = await serveWorkbench(out));
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    ({ base, page, pageErrors, close } = await openWorkbench('cyberbi-register-e2e-', {
       // Wide and tall enough that the grid renders every column and row of the register's first rows.
       viewport: { width: 3400, height: 1400 },
       locale: 'en-US',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(15_000);
+      timeout: 15_000,
+    }));
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    server?.kill();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await close?.();
   });
 
-  const pane = () => page.getByRole('complementary', { name: 'Task pane' });
+  const pane = () => taskPane(page);
 
   /** The displayed text of a cell of the active sheet (row 1-based), from the grid's DOM. */
-  async function cellText(col: string, row: number): Promise<string | undefined> {
-    return page.locator('.wb-grid .dsg-container').evaluate(
-      (el, [c, r]) => {
-        const header = Array.from(el.querySelectorAll('.dsg-row-header .dsg-cell')).map((x) => x.textContent ?? '');
-        const i = header.indexOf(c as string);
-        for (const line of Array.from(el.querySelectorAll('.dsg-row:not(.dsg-row-header)'))) {
-          const cells = Array.from(line.querySelectorAll(':scope > .dsg-cell'));
-          if (cells[0]?.textContent === String(r)) return cells[i]?.querySelector('input')?.value ?? cells[i]?.textContent ?? undefined;
-        }
-        return undefined;
-      },
-      [col, row] as const,
-    );
-  }
+  const cellText = (col: string, row: number) => gridCellText(page, col, row);
 
   const incident = (id: string) => pane().locator(`[data-incident="${id}"]`);
 

@@ -12,43 +12,33 @@
  * Skipped, with a warning, only when /usr/bin/chromium is missing.
  * CYBERBI_E2E_DIST=<dir> reuses an existing workbench build (local iteration only).
  */
-import { type ChildProcess, execFileSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ensureLibBuilt } from '../support/lib';
-import { amount, buildWorkbench, eventually, serveWorkbench } from '../support/workbench';
+import { amount, chromiumSuite, eventually, launchChromium, serveBuiltWorkbench, type ServedWorkbench } from '../support/workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const ROW_HEIGHT = 26;
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`editing e2e: ${CHROMIUM} is missing — the suite is SKIPPED (install Debian's chromium package to run it).`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = chromiumSuite('editing');
 
+let served: ServedWorkbench | undefined;
 let tmp: string;
-let out: string;
-let server: ChildProcess | undefined;
 let base: string;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-edit-e2e-'));
-  out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
-  if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
-  ({ base, server } = await serveWorkbench(out));
+  served = await serveBuiltWorkbench('cyberbi-edit-e2e-');
+  ({ tmp, base } = served);
 }, 240_000);
 
-afterAll(() => {
-  server?.kill();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 suite('editing in the workbench (Chromium)', () => {
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   const bar = () => page.getByRole('textbox', { name: 'Formula bar', exact: true });
   const address = () => page.getByRole('textbox', { name: 'Cell address' });
@@ -157,18 +147,7 @@ suite('editing in the workbench (Chromium)', () => {
   const editor = () => page.getByTestId('cell-editor');
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1500, height: 1000 },
-      locale: 'en-US',
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(15_000);
+    ({ context, page, pageErrors } = await launchChromium(tmp, { viewport: { width: 1500, height: 1000 }, locale: 'en-US', acceptDownloads: true, timeout: 15_000 }));
     await page.goto(`${base}?blank`);
     await tabs().getByRole('button', { name: 'Sheet1', exact: true }).waitFor();
   }, 180_000);

@@ -12,38 +12,25 @@
  * Skipped, with a warning, only when /usr/bin/chromium is missing.
  * CYBERBI_E2E_DIST=<dir> reuses an existing workbench build (local iteration only).
  */
-import type { ChildProcess } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { amount, buildWorkbench, eventually, serveWorkbench } from '../support/workbench';
+import { amount, chromiumSuite, eventually, launchChromium, serveBuiltWorkbench, type ServedWorkbench } from '../support/workbench';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`hostile e2e: ${CHROMIUM} is missing — the suite is SKIPPED (install Debian's chromium package to run it).`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = chromiumSuite('hostile');
 
 /** What the page's JS heap may hold after each case (it was 3.4 GB and more before). */
 const HEAP_CEILING = 400 * 1024 * 1024;
 
+let served: ServedWorkbench | undefined;
 let tmp: string;
-let out: string;
-let server: ChildProcess | undefined;
 let base: string;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-hostile-e2e-'));
-  out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
-  if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
-  ({ base, server } = await serveWorkbench(out));
+  served = await serveBuiltWorkbench('cyberbi-hostile-e2e-');
+  ({ tmp, base } = served);
 }, 600_000);
 
-afterAll(() => {
-  server?.kill();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 const nested = (n: number) => `=${'('.repeat(n)}A1${')'.repeat(n)}`;
 const plus = (n: number) => `=${Array.from({ length: n }, () => 'A1').join('+')}`;
@@ -63,7 +50,7 @@ async function workbook(cells: Record<string, ExcelJS.CellValue>, meta?: string[
 suite('hostile input in the workbench page (Chromium)', () => {
   let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   const bar = () => page.getByRole('textbox', { name: 'Formula bar', exact: true });
   const address = () => page.getByRole('textbox', { name: 'Cell address' });
@@ -108,15 +95,8 @@ suite('hostile input in the workbench page (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-      viewport: { width: 1400, height: 900 },
-      locale: 'en-US',
-    });
-    page = context.pages()[0];
+    // fresh() replaces the first page with its own (errors collected into the same list, 20 s timeout).
+    ({ context, page, pageErrors } = await launchChromium(tmp, { viewport: { width: 1400, height: 900 }, locale: 'en-US', preciseMemory: true }));
     await fresh();
   }, 180_000);
 

@@ -9,36 +9,25 @@
  *
  * Skipped, with a warning, when /usr/bin/chromium is missing. CYBERBI_E2E_DIST=<dir> reuses a build.
  */
-import type { ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { collectViolations } from '../support/csp';
-import { amount, buildWorkbench, eventually, serveWorkbench } from '../support/workbench';
+import { amount, chromiumSuite, eventually, launchChromium, readSheet as readShownSheet, serveBuiltWorkbench, type ServedWorkbench, taskPane } from '../support/workbench';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROW_HEIGHT = 26;
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`simulate e2e: ${CHROMIUM} is missing — the end-to-end suite is SKIPPED.`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = chromiumSuite('simulate');
 
+let served: ServedWorkbench | undefined;
 let tmp: string;
 let out: string;
-let server: ChildProcess | undefined;
 let base: string;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-sim-e2e-'));
-  out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
-  if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
-  ({ base, server } = await serveWorkbench(out));
+  served = await serveBuiltWorkbench('cyberbi-sim-e2e-');
+  ({ tmp, out, base } = served);
 }, 300_000);
 
-afterAll(() => {
-  server?.kill();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 test('the build emits the simulation worker as its own file, which the page itself does not load', async () => {
   expect(fs.existsSync(path.join(out, 'simulate-worker.js'))).toBe(true);
@@ -56,35 +45,12 @@ suite('Simulate tab (Chromium)', () => {
   let page: Page;
   const requests: string[] = [];
   const workers: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
   let violations: () => Promise<string[]>;
-  const pane = () => page.getByRole('complementary', { name: 'Task pane' });
+  const pane = () => taskPane(page);
 
-  /** Every non-empty cell of the active sheet, by address, scrolling the virtualised grid. */
-  async function readSheet(): Promise<Map<string, string>> {
-    const cells = new Map<string, string>();
-    const container = page.locator('.wb-grid .dsg-container');
-    const total = await container.evaluate((el) => el.scrollHeight);
-    const view = await container.evaluate((el) => el.clientHeight);
-    for (let top = 0; ; top += Math.max(ROW_HEIGHT, view - 3 * ROW_HEIGHT)) {
-      await container.evaluate((el, t) => {
-        el.scrollTop = t;
-      }, top);
-      await page.waitForTimeout(50);
-      const rows = await container.evaluate((el) => {
-        const header = Array.from(el.querySelectorAll('.dsg-row-header .dsg-cell')).map((c) => c.textContent ?? '');
-        return Array.from(el.querySelectorAll('.dsg-row:not(.dsg-row-header)')).map((r) =>
-          Array.from(r.querySelectorAll(':scope > .dsg-cell')).map((c, i) => [header[i] ?? '', c.querySelector('input')?.value ?? c.textContent ?? ''] as [string, string]),
-        );
-      });
-      for (const row of rows) {
-        const n = row[0]?.[1];
-        for (const [col, text] of row.slice(1)) if (col && n && text !== '') cells.set(`${col}${n}`, text);
-      }
-      if (top + view >= total) break;
-    }
-    return cells;
-  }
+  /** Every non-empty cell of the active sheet, by address, scrolling the virtualised grid (left where it ends). */
+  const readSheet = () => readShownSheet(page, { scrollBack: false });
 
   async function setField(label: string, value: string): Promise<void> {
     const box = pane().getByRole('textbox', { name: label, exact: true });
@@ -92,21 +58,10 @@ suite('Simulate tab (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1500, height: 1000 },
-      acceptDownloads: true,
-      locale: 'en-US',
-    });
+    ({ context, page, pageErrors } = await launchChromium(tmp, { viewport: { width: 1500, height: 1000 }, locale: 'en-US', acceptDownloads: true, timeout: 30_000 }));
     context.on('request', (r) => requests.push(r.url()));
     violations = await collectViolations(context);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('worker', (w) => workers.push(w.url()));
-    page.setDefaultTimeout(30_000);
     await page.goto(base);
     await page.getByRole('navigation', { name: 'Sheets' }).getByRole('button').first().waitFor();
   }, 180_000);

@@ -14,18 +14,11 @@
  * Skipped, with a warning, only when /usr/bin/chromium is missing.
  * CYBERBI_E2E_DIST=<dir> reuses an existing workbench build (local iteration only).
  */
-import type { ChildProcess } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { cell, row, sheetXml, workbook } from '../support/hostile';
-import { eventually, serveWorkbench, buildWorkbench } from '../support/workbench';
+import { chromiumSuite, eventually, launchChromium, serveBuiltWorkbench, type ServedWorkbench } from '../support/workbench';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`sparse e2e: ${CHROMIUM} is missing — the suite is SKIPPED (install Debian's chromium package to run it).`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = chromiumSuite('sparse');
 
 const MiB = 1024 * 1024;
 /** The page's JS heap after opening such a file, after a collection (it was 3.4 GB, then a refusal). */
@@ -33,22 +26,16 @@ const HEAP_CEILING = 300 * MiB;
 /** From choosing the file to its first cells shown. */
 const OPEN_SECONDS = 20;
 
+let served: ServedWorkbench | undefined;
 let tmp: string;
-let out: string;
-let server: ChildProcess | undefined;
 let base: string;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-sparse-e2e-'));
-  out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
-  if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
-  ({ base, server } = await serveWorkbench(out));
+  served = await serveBuiltWorkbench('cyberbi-sparse-e2e-');
+  ({ tmp, base } = served);
 }, 600_000);
 
-afterAll(() => {
-  server?.kill();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 /** "XFD" → 16383. */
 const columnIndex = (name: string): number => [...name].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -57,7 +44,7 @@ suite('sparse sheets in the workbench page (Chromium)', () => {
   let context: BrowserContext;
   let page: Page;
   let cdp: CDPSession;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   const status = () => page.getByTestId('status');
   const address = () => page.getByRole('textbox', { name: 'Cell address' });
@@ -117,17 +104,7 @@ suite('sparse sheets in the workbench page (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
-      viewport: { width: 1400, height: 900 },
-      locale: 'en-US',
-    });
-    page = context.pages()[0];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(30_000);
+    ({ context, page, pageErrors } = await launchChromium(tmp, { viewport: { width: 1400, height: 900 }, locale: 'en-US', preciseMemory: true, timeout: 30_000 }));
     cdp = await context.newCDPSession(page);
     await page.goto(`${base}?blank`);
     await sheetTab('Sheet1').waitFor();

@@ -9,79 +9,41 @@
  * serves the tests, in order. Skipped, with a warning, when /usr/bin/chromium is missing.
  * CYBERBI_E2E_DIST=<dir> reuses an existing workbench build (local iteration only).
  */
-import { type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { collectViolations } from '../support/csp';
 import { pdfPages, pdfText } from '../support/pdfText';
-import { amount, buildWorkbench, eventually, serveWorkbench } from '../support/workbench';
+import { amount, chromiumSuite, eventually, launchChromium, readSheet as readShownSheet, ROW_HEIGHT, serveBuiltWorkbench, type ServedWorkbench, taskPane } from '../support/workbench';
 
-const CHROMIUM = '/usr/bin/chromium';
 const EXAMPLE_SHEET = 'Claim 理赔测算';
-const ROW_HEIGHT = 26;
 const INSURED = 'Example Trading Co., Ltd.';
 const INCIDENT = 'Ransomware outage of the order system';
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`statement e2e: ${CHROMIUM} is missing — the suite is SKIPPED.`);
-const suite = haveChromium ? describe : describe.skip;
+const suite = chromiumSuite('statement');
 
+let served: ServedWorkbench | undefined;
 let tmp: string;
-let out: string;
-let server: ChildProcess | undefined;
 let base: string;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-statement-e2e-'));
-  out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
-  if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
-  ({ base, server } = await serveWorkbench(out));
+  served = await serveBuiltWorkbench('cyberbi-statement-e2e-');
+  ({ tmp, base } = served);
 }, 420_000);
 
-afterAll(() => {
-  server?.kill();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 suite('the claim calculation statement (Chromium)', () => {
   let context: BrowserContext;
   let page: Page;
   const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
   let violations: () => Promise<string[]>;
-  const pane = () => page.getByRole('complementary', { name: 'Task pane' });
+  const pane = () => taskPane(page);
   const paneTab = (name: string) => pane().getByRole('tab', { name, exact: true });
 
   /** Every non-empty cell of the active sheet, by address, scrolling the virtualised grid. */
-  async function readSheet(): Promise<Map<string, string>> {
-    const cells = new Map<string, string>();
-    const container = page.locator('.wb-grid .dsg-container');
-    const total = await container.evaluate((el) => el.scrollHeight);
-    const view = await container.evaluate((el) => el.clientHeight);
-    for (let top = 0; ; top += Math.max(ROW_HEIGHT, view - 3 * ROW_HEIGHT)) {
-      await container.evaluate((el, t) => {
-        el.scrollTop = t;
-      }, top);
-      await page.waitForTimeout(50);
-      const rows = await container.evaluate((el) => {
-        const header = Array.from(el.querySelectorAll('.dsg-row-header .dsg-cell')).map((c) => c.textContent ?? '');
-        return Array.from(el.querySelectorAll('.dsg-row:not(.dsg-row-header)')).map((r) =>
-          Array.from(r.querySelectorAll(':scope > .dsg-cell')).map((c, i) => [header[i] ?? '', c.querySelector('input')?.value ?? c.textContent ?? ''] as [string, string]),
-        );
-      });
-      for (const row of rows) {
-        const n = row[0]?.[1];
-        for (const [col, text] of row.slice(1)) if (col && n && text !== '') cells.set(`${col}${n}`, text);
-      }
-      if (top + view >= total) break;
-    }
-    await container.evaluate((el) => {
-      el.scrollTop = 0;
-    });
-    return cells;
-  }
+  const readSheet = () => readShownSheet(page);
 
   async function selectCell(address: string): Promise<void> {
     const [, col, row] = /^([A-Z]+)(\d+)$/.exec(address)!;
@@ -135,19 +97,9 @@ suite('the claim calculation statement (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1500, height: 1000 },
-      locale: 'en-US',
-    });
+    ({ context, page, pageErrors } = await launchChromium(tmp, { viewport: { width: 1500, height: 1000 }, locale: 'en-US', timeout: 20_000 }));
     context.on('request', (r) => requests.push(r.url()));
     violations = await collectViolations(context);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(20_000);
     await page.goto(base);
     await page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name: EXAMPLE_SHEET }).waitFor();
   }, 120_000);

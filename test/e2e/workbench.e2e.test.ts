@@ -16,44 +16,32 @@
  * installs it); the build checks always run.
  * CYBERBI_E2E_DIST=<dir> reuses an existing workbench build (local iteration only).
  */
-import { type ChildProcess, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { collectViolations, contentSecurityPolicy, expectStrictPage } from '../support/csp';
-import { amount, buildWorkbench, eventually, serveWorkbench } from '../support/workbench';
+import { amount, chromiumSuite, eventually, launchChromium, readSheet as readShownSheet, ROW_HEIGHT, serveBuiltWorkbench, type ServedWorkbench, taskPane } from '../support/workbench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 const shoot = (page: { screenshot(o: { path: string }): Promise<unknown> }, name: string) =>
   process.env.CYBERBI_SCREENSHOTS === '1' ? page.screenshot({ path: path.join(SHOTS, name) }) : Promise.resolve();
 const EXAMPLE_SHEET = 'Claim 理赔测算';
-const ROW_HEIGHT = 26;
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`workbench e2e: ${CHROMIUM} is missing — the end-to-end suite is SKIPPED (install Debian's chromium package to run it).`);
-}
-const suite = haveChromium ? describe : describe.skip;
+const suite = chromiumSuite('workbench');
 
+let served: ServedWorkbench | undefined;
 let tmp: string;
 let out: string;
-let server: ChildProcess | undefined;
 let base: string;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cyberbi-e2e-'));
-  out = process.env.CYBERBI_E2E_DIST ?? path.join(tmp, 'dist-workbench');
-  if (!process.env.CYBERBI_E2E_DIST) buildWorkbench(out);
-  ({ base, server } = await serveWorkbench(out));
+  served = await serveBuiltWorkbench('cyberbi-e2e-');
+  ({ tmp, out, base } = served);
 }, 180_000);
 
-afterAll(() => {
-  server?.kill();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 describe('the workbench build', () => {
   test('emits the page, its bundle, the stylesheets and the examples', () => {
@@ -101,38 +89,11 @@ suite('workbench end to end (Chromium)', () => {
   let context: BrowserContext;
   let page: Page;
   const requests: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
   let violations: () => Promise<string[]>;
 
-  /** Every non-empty cell of the active sheet, by address ("C50" → displayed text), scrolling the virtualised grid. */
-  async function readSheet(): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    const container = page.locator('.wb-grid .dsg-container');
-    const total = await container.evaluate((el) => el.scrollHeight);
-    const view = await container.evaluate((el) => el.clientHeight);
-    for (let top = 0; ; top += Math.max(ROW_HEIGHT, view - 3 * ROW_HEIGHT)) {
-      await container.evaluate((el, t) => {
-        el.scrollTop = t;
-      }, top);
-      await page.waitForTimeout(50);
-      const rows = await container.evaluate((el) => {
-        const header = Array.from(el.querySelectorAll('.dsg-row-header .dsg-cell')).map((c) => c.textContent ?? '');
-        return Array.from(el.querySelectorAll('.dsg-row:not(.dsg-row-header)')).map((r) => {
-          const cells = Array.from(r.querySelectorAll(':scope > .dsg-cell'));
-          return cells.map((c, i) => [header[i] ?? '', c.querySelector('input')?.value ?? c.textContent ?? ''] as [string, string]);
-        });
-      });
-      for (const row of rows) {
-        const n = row[0]?.[1];
-        for (const [col, text] of row.slice(1)) if (col && n && text !== '') out.set(`${col}${n}`, text);
-      }
-      if (top + view >= total) break;
-    }
-    await container.evaluate((el) => {
-      el.scrollTop = 0;
-    });
-    return out;
-  }
+  /** Every non-empty cell of the active sheet, by address, scrolling the virtualised grid. */
+  const readSheet = () => readShownSheet(page);
 
   /** Scrolls the grid to a cell of the active sheet and clicks it (selecting it for the pane and the formula bar). */
   async function selectCell(address: string): Promise<void> {
@@ -179,23 +140,12 @@ suite('workbench end to end (Chromium)', () => {
     await page.getByRole('navigation', { name: 'Sheets' }).getByRole('button', { name, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
   }
 
-  const paneTab = (name: string) => page.getByRole('complementary', { name: 'Task pane' }).getByRole('tab', { name, exact: true });
+  const paneTab = (name: string) => taskPane(page).getByRole('tab', { name, exact: true });
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 1500, height: 1000 },
-      acceptDownloads: true,
-      locale: 'en-US',
-    });
+    ({ context, page, pageErrors } = await launchChromium(tmp, { viewport: { width: 1500, height: 1000 }, locale: 'en-US', acceptDownloads: true, timeout: 15_000 }));
     context.on('request', (r) => requests.push(r.url()));
     violations = await collectViolations(context);
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(15_000);
   }, 180_000);
 
   afterAll(async () => {
@@ -272,7 +222,7 @@ suite('workbench end to end (Chromium)', () => {
     [3, 'ISO crime', 100_000],
   ])('2b. template %i (%s) builds a sheet showing its payout %d', async (index, _name, payout) => {
     await paneTab('Templates').click();
-    const pane = page.getByRole('complementary', { name: 'Task pane' });
+    const pane = taskPane(page);
     await pane.getByRole('combobox', { name: 'Policy form' }).selectOption({ index });
     await pane.getByRole('button', { name: 'Build worksheet' }).click();
     const done = pane.getByText(/^Worksheet “.+” written/);
@@ -287,7 +237,7 @@ suite('workbench end to end (Chromium)', () => {
     await openSheet(EXAMPLE_SHEET);
     await paneTab('Explain').click();
     await selectCell('C47'); // =CYBER.LOSTPROFIT(C46,C22,C33)
-    const pane = page.getByRole('complementary', { name: 'Task pane' });
+    const pane = taskPane(page);
     await pane.getByText('=CYBER.LOSTPROFIT(C46,C22,C33)').waitFor();
     await eventually(async () => expect(await pane.getByText(/^Value:/).textContent()).toMatch(/680,000/));
     const steps = pane.getByRole('table', { name: 'How the value was computed' });
@@ -308,7 +258,7 @@ suite('workbench end to end (Chromium)', () => {
   test('4. a sensitivity sweep draws the curve, writes the table and restores the input', async () => {
     await openSheet(EXAMPLE_SHEET);
     await paneTab('Sensitivity').click();
-    const pane = page.getByRole('complementary', { name: 'Task pane' });
+    const pane = taskPane(page);
     await selectCell('C6');
     await pane.getByRole('button', { name: 'Use selected cell' }).first().click();
     await eventually(async () => expect(await pane.getByRole('textbox', { name: 'Input cell' }).inputValue()).toMatch(/C6$/));
@@ -360,7 +310,7 @@ suite('workbench end to end (Chromium)', () => {
   });
 
   test('5. switching to 简体中文 turns the pane Chinese', async () => {
-    const pane = page.getByRole('complementary', { name: 'Task pane' });
+    const pane = taskPane(page);
     await pane.getByRole('radio', { name: '简体中文' }).check();
     for (const name of ['模板', '解释', '限额', '敏感性', '情景', '函数参考']) await pane.getByRole('tab', { name, exact: true }).waitFor();
     expect(await pane.getByRole('tab', { name: 'Templates', exact: true }).count()).toBe(0);
