@@ -121,7 +121,7 @@ suite('the claim calculation statement (Chromium)', () => {
     await paneTab('Statement').click();
     await pane().getByRole('textbox', { name: 'Insured' }).fill(INSURED);
     await pane().getByRole('textbox', { name: 'Incident' }).fill(INCIDENT);
-    await pane().getByRole('textbox', { name: 'Result cell' }).fill(`'${EXAMPLE_SHEET}'!C50`);
+    await pane().getByRole('textbox', { name: 'Result cell', exact: true }).fill(`'${EXAMPLE_SHEET}'!C50`);
     await pane().getByRole('button', { name: 'Write statement' }).click();
     first = await writtenSheet();
     expect(first).toBe('Statement C50');

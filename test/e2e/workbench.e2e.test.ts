@@ -182,7 +182,7 @@ suite('workbench end to end (Chromium)', () => {
 
     // The built model's result cell is offered to Sensitivity as its result cell.
     await paneTab('Sensitivity').click();
-    const output = await page.getByRole('textbox', { name: 'Result cell' }).inputValue();
+    const output = await page.getByRole('textbox', { name: 'Result cell', exact: true }).inputValue();
     const payoutAddress = /([A-Z]+\d+)$/.exec(output)?.[1];
     expect(payoutAddress).toBeTruthy();
 
@@ -261,15 +261,17 @@ suite('workbench end to end (Chromium)', () => {
     const pane = taskPane(page);
     await selectCell('C6');
     await pane.getByRole('button', { name: 'Use selected cell' }).first().click();
-    await eventually(async () => expect(await pane.getByRole('textbox', { name: 'Input cell' }).inputValue()).toMatch(/C6$/));
+    await eventually(async () => expect(await pane.getByRole('textbox', { name: 'Input cell', exact: true }).inputValue()).toMatch(/C6$/));
     await selectCell('C50');
     await pane.getByRole('button', { name: 'Use selected cell' }).nth(1).click();
-    await eventually(async () => expect(await pane.getByRole('textbox', { name: 'Result cell' }).inputValue()).toMatch(/C50$/));
-    await pane.getByRole('textbox', { name: 'From' }).fill('5600000');
-    await pane.getByRole('textbox', { name: 'To' }).fill('11200000');
-    await pane.getByRole('textbox', { name: 'Points' }).fill('3');
-    await pane.getByRole('checkbox', { name: /table/i }).check();
-    await pane.getByRole('button', { name: 'Run', exact: true }).click();
+    await eventually(async () => expect(await pane.getByRole('textbox', { name: 'Result cell', exact: true }).inputValue()).toMatch(/C50$/));
+    // The one-way sweep is the tab's first form; the tornado and the two-way table below it have
+    // fields and buttons of the same names.
+    await pane.getByRole('textbox', { name: 'From', exact: true }).first().fill('5600000');
+    await pane.getByRole('textbox', { name: 'To', exact: true }).first().fill('11200000');
+    await pane.getByRole('textbox', { name: 'Points', exact: true }).first().fill('3');
+    await pane.getByRole('checkbox', { name: /table/i }).first().check();
+    await pane.getByRole('button', { name: 'Run', exact: true }).first().click();
     await pane.getByText(/is back to its original entry/).waitFor();
     // The curve (recharts SVG) with its line.
     await pane.locator('.recharts-line path').first().waitFor();
