@@ -19,6 +19,7 @@ import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, Func
 import type { ImplementedFunctions } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
+import { errorCodeOf } from './errorCodes';
 
 export type Scalar = number | string | boolean | null | CellError;
 type Grid = Scalar[][];
@@ -92,7 +93,7 @@ function textOf(v: Scalar): string {
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return generalNumber(v);
-  if (v instanceof CellError) return errorText(v);
+  if (v instanceof CellError) return errorCodeOf(v);
   return v;
 }
 
@@ -105,19 +106,6 @@ export function generalNumber(n: number): string {
   return String(p);
 }
 
-const ERROR_TEXT: Readonly<Partial<Record<ErrorType, string>>> = {
-  [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
-  [ErrorType.NA]: '#N/A',
-  [ErrorType.NAME]: '#NAME?',
-  [ErrorType.NUM]: '#NUM!',
-  [ErrorType.REF]: '#REF!',
-  [ErrorType.VALUE]: '#VALUE!',
-  [ErrorType.SPILL]: '#SPILL!',
-};
-function errorText(e: CellError): string {
-  if (e.type === ErrorType.ERROR && e.message && e.message.startsWith('#')) return e.message;
-  return ERROR_TEXT[e.type] ?? '#VALUE!';
-}
 
 function transpose(g: Grid): Grid {
   return g[0].map((_, c) => g.map((row) => row[c]));
