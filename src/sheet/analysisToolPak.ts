@@ -13,7 +13,8 @@
  * arguments of these functions are evaluated once to check them, then the function evaluates them
  * as usual: these functions are rare enough in real workbooks for the second reading not to count.
  */
-import { CellError, ErrorType, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { CellError, ErrorType, SimpleRangeValue } from 'hyperformula';
+import { interpreterPrototype } from './interpreterHook';
 
 /** Each Analysis ToolPak function → the argument positions that may be ranges or arrays (none: every argument is one value). */
 export const ANALYSIS_TOOLPAK: ReadonlyMap<string, readonly number[]> = new Map<string, number[]>([
@@ -93,27 +94,21 @@ export function yearfracError(values: readonly unknown[]): CellError | undefined
 
 /** Installs the check in HyperFormula's interpreter; once per process (a second call does nothing). */
 export function guardAnalysisToolPak(): void {
-  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
-    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
-    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberAnalysisToolPak) return;
-    const original = proto.evaluateAst as (this: unknown, ast: Ast, state: unknown) => unknown;
-    proto.evaluateAst = function analysisToolPak(this: unknown, ast: Ast, state: unknown): unknown {
-      if (ast.type === 'FUNCTION_CALL' && ast.procedureName && ast.args && ast.args.length > 0) {
-        const arrays = ANALYSIS_TOOLPAK.get(ast.procedureName);
-        if (arrays) {
-          const values = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
-          const error = analysisToolPakArgumentError(values, arrays);
-          if (error) return error;
-          const yearfrac = ast.procedureName === 'YEARFRAC' ? yearfracError(values) : undefined;
-          if (yearfrac) return yearfrac;
-        }
+  const proto = interpreterPrototype();
+  if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberAnalysisToolPak) return;
+  const original = proto.evaluateAst as (this: unknown, ast: Ast, state: unknown) => unknown;
+  proto.evaluateAst = function analysisToolPak(this: unknown, ast: Ast, state: unknown): unknown {
+    if (ast.type === 'FUNCTION_CALL' && ast.procedureName && ast.args && ast.args.length > 0) {
+      const arrays = ANALYSIS_TOOLPAK.get(ast.procedureName);
+      if (arrays) {
+        const values = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
+        const error = analysisToolPakArgumentError(values, arrays);
+        if (error) return error;
+        const yearfrac = ast.procedureName === 'YEARFRAC' ? yearfracError(values) : undefined;
+        if (yearfrac) return yearfrac;
       }
-      return original.call(this, ast, state);
-    };
-    proto.cyberAnalysisToolPak = true;
-  } finally {
-    probe.destroy();
-  }
+    }
+    return original.call(this, ast, state);
+  };
+  proto.cyberAnalysisToolPak = true;
 }

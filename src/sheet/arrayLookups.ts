@@ -14,9 +14,10 @@
  * Installed as a wrapper of HyperFormula's interpreter (see guardEvaluation in excelFunctions.ts).
  * Like HyperFormula, this file is GPL-side only: never in the add-in.
  */
-import { CellError, EmptyValue, ErrorType, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { CellError, EmptyValue, ErrorType, SimpleRangeValue } from 'hyperformula';
 import { gridOf, numberOf, type Scalar } from './dynamicArrays';
 import { approximateIndex, compare, wildcard } from './excelFunctions';
+import { interpreterPrototype } from './interpreterHook';
 
 const na = (): CellError => new CellError(ErrorType.NA, 'The value was not found.');
 
@@ -82,60 +83,54 @@ let installed = false;
 export function registerArrayLookups(): void {
   if (installed) return;
   installed = true;
-  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
-    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
-    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberArrayLookups) return;
-    const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
-    proto.evaluateAst = function arrayLookups(this: unknown, ast: Node, state: unknown): unknown {
-      const name = ast.type === 'FUNCTION_CALL' ? ast.procedureName : undefined;
-      if ((name === 'MATCH' || name === 'VLOOKUP' || name === 'HLOOKUP') && ast.args && ast.args[1]?.type === 'ARRAY') {
-        const args = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
-        const compute = (sought: unknown, third: unknown): unknown => {
-          const table = gridOf(args[1]);
-          const s = one(sought);
-          if (s instanceof CellError) return s;
-          if (name === 'MATCH') {
-            if (table.length > 1 && table[0].length > 1) return na();
-            const t = third === undefined ? 1 : numberOf(third);
-            if (t instanceof CellError) return t;
-            return matchIn(table.flat(), s, t === 0 ? 0 : t > 0 ? 1 : -1);
-          }
-          const index = numberOf(third);
-          if (index instanceof CellError) return index;
-          const k = Math.trunc(index);
-          const approx = truthy(args[3], true);
-          if (approx instanceof CellError) return approx;
-          const vertical = name === 'VLOOKUP';
-          const keys = vertical ? table.map((r) => r[0]) : table[0];
-          if (k < 1) return new CellError(ErrorType.VALUE, `${name}: the index must be at least 1.`);
-          if (k > (vertical ? table[0].length : table.length)) return new CellError(ErrorType.REF, `${name}: the index is beyond the table.`);
-          const at = matchIn(keys, s, approx ? 1 : 0);
-          if (at instanceof CellError) return at;
-          const v = vertical ? table[at - 1][k - 1] : table[k - 1][at - 1];
-          return v === null ? EmptyValue : v;
-        };
-        // Several lookup values or indexes give one result each in an array formula; in one
-        // cell's formula the first of them counts.
-        const lifted = [args[0], args[2]].map((a) => (a instanceof SimpleRangeValue && a.width() * a.height() > 1 ? gridOf(a) : undefined));
-        if (!(state as { arraysFlag?: boolean }).arraysFlag) return compute(lifted[0] ? lifted[0][0][0] : args[0], lifted[1] ? lifted[1][0][0] : args[2]);
-        if (!lifted[0] && !lifted[1]) return compute(args[0], args[2]);
-        const h = Math.max(...lifted.map((g) => g?.length ?? 1));
-        const w = Math.max(...lifted.map((g) => g?.[0].length ?? 1));
-        const pick = (g: Scalar[][] | undefined, v: unknown, r: number, c: number): unknown => {
-          if (!g) return v;
-          const rr = g.length === 1 ? 0 : r;
-          const cc = g[0].length === 1 ? 0 : c;
-          return rr < g.length && cc < g[0].length ? g[rr][cc] : na();
-        };
-        const out = [...Array(h).keys()].map((r) => [...Array(w).keys()].map((c) => compute(pick(lifted[0], args[0], r, c), pick(lifted[1], args[2], r, c))));
-        return SimpleRangeValue.onlyValues(out as never);
-      }
-      return original.call(this, ast, state);
-    };
-    proto.cyberArrayLookups = true;
-  } finally {
-    probe.destroy();
-  }
+  const proto = interpreterPrototype();
+  if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberArrayLookups) return;
+  const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
+  proto.evaluateAst = function arrayLookups(this: unknown, ast: Node, state: unknown): unknown {
+    const name = ast.type === 'FUNCTION_CALL' ? ast.procedureName : undefined;
+    if ((name === 'MATCH' || name === 'VLOOKUP' || name === 'HLOOKUP') && ast.args && ast.args[1]?.type === 'ARRAY') {
+      const args = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
+      const compute = (sought: unknown, third: unknown): unknown => {
+        const table = gridOf(args[1]);
+        const s = one(sought);
+        if (s instanceof CellError) return s;
+        if (name === 'MATCH') {
+          if (table.length > 1 && table[0].length > 1) return na();
+          const t = third === undefined ? 1 : numberOf(third);
+          if (t instanceof CellError) return t;
+          return matchIn(table.flat(), s, t === 0 ? 0 : t > 0 ? 1 : -1);
+        }
+        const index = numberOf(third);
+        if (index instanceof CellError) return index;
+        const k = Math.trunc(index);
+        const approx = truthy(args[3], true);
+        if (approx instanceof CellError) return approx;
+        const vertical = name === 'VLOOKUP';
+        const keys = vertical ? table.map((r) => r[0]) : table[0];
+        if (k < 1) return new CellError(ErrorType.VALUE, `${name}: the index must be at least 1.`);
+        if (k > (vertical ? table[0].length : table.length)) return new CellError(ErrorType.REF, `${name}: the index is beyond the table.`);
+        const at = matchIn(keys, s, approx ? 1 : 0);
+        if (at instanceof CellError) return at;
+        const v = vertical ? table[at - 1][k - 1] : table[k - 1][at - 1];
+        return v === null ? EmptyValue : v;
+      };
+      // Several lookup values or indexes give one result each in an array formula; in one
+      // cell's formula the first of them counts.
+      const lifted = [args[0], args[2]].map((a) => (a instanceof SimpleRangeValue && a.width() * a.height() > 1 ? gridOf(a) : undefined));
+      if (!(state as { arraysFlag?: boolean }).arraysFlag) return compute(lifted[0] ? lifted[0][0][0] : args[0], lifted[1] ? lifted[1][0][0] : args[2]);
+      if (!lifted[0] && !lifted[1]) return compute(args[0], args[2]);
+      const h = Math.max(...lifted.map((g) => g?.length ?? 1));
+      const w = Math.max(...lifted.map((g) => g?.[0].length ?? 1));
+      const pick = (g: Scalar[][] | undefined, v: unknown, r: number, c: number): unknown => {
+        if (!g) return v;
+        const rr = g.length === 1 ? 0 : r;
+        const cc = g[0].length === 1 ? 0 : c;
+        return rr < g.length && cc < g[0].length ? g[rr][cc] : na();
+      };
+      const out = [...Array(h).keys()].map((r) => [...Array(w).keys()].map((c) => compute(pick(lifted[0], args[0], r, c), pick(lifted[1], args[2], r, c))));
+      return SimpleRangeValue.onlyValues(out as never);
+    }
+    return original.call(this, ast, state);
+  };
+  proto.cyberArrayLookups = true;
 }

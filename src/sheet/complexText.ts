@@ -9,7 +9,8 @@
  * Installed as a wrapper of HyperFormula's interpreter (see guardEvaluation in excelFunctions.ts).
  * Like HyperFormula, this file is GPL-side only: never in the add-in.
  */
-import { HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { SimpleRangeValue } from 'hyperformula';
+import { interpreterPrototype } from './interpreterHook';
 
 /** The IM… functions whose result is a complex number as text. */
 const COMPLEX_RESULT = new Set([
@@ -80,27 +81,21 @@ let installed = false;
 export function registerComplexText(): void {
   if (installed) return;
   installed = true;
-  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
-    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
-    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberComplexText) return;
-    const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
-    proto.evaluateAst = function complexResults(this: unknown, ast: Node, state: unknown): unknown {
-      const result = original.call(this, ast, state);
-      if (ast.type !== 'FUNCTION_CALL' || !ast.procedureName || !COMPLEX_RESULT.has(ast.procedureName)) return result;
-      const rewrite = (v: unknown, suffix: 'i' | 'j'): unknown => {
-        if (typeof v !== 'string') return v;
-        const c = parseComplex(v);
-        return c ? complexText(c[0], c[1], suffix) : v;
-      };
-      const j = (ast.args ?? []).some((a) => a.type !== 'EMPTY' && usesJ(original.call(this, a, state)));
-      const suffix = j ? 'j' : 'i';
-      if (result instanceof SimpleRangeValue) return SimpleRangeValue.onlyValues(result.data.map((row) => row.map((v) => rewrite(v, suffix))) as never);
-      return rewrite(result, suffix);
+  const proto = interpreterPrototype();
+  if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberComplexText) return;
+  const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
+  proto.evaluateAst = function complexResults(this: unknown, ast: Node, state: unknown): unknown {
+    const result = original.call(this, ast, state);
+    if (ast.type !== 'FUNCTION_CALL' || !ast.procedureName || !COMPLEX_RESULT.has(ast.procedureName)) return result;
+    const rewrite = (v: unknown, suffix: 'i' | 'j'): unknown => {
+      if (typeof v !== 'string') return v;
+      const c = parseComplex(v);
+      return c ? complexText(c[0], c[1], suffix) : v;
     };
-    proto.cyberComplexText = true;
-  } finally {
-    probe.destroy();
-  }
+    const j = (ast.args ?? []).some((a) => a.type !== 'EMPTY' && usesJ(original.call(this, a, state)));
+    const suffix = j ? 'j' : 'i';
+    if (result instanceof SimpleRangeValue) return SimpleRangeValue.onlyValues(result.data.map((row) => row.map((v) => rewrite(v, suffix))) as never);
+    return rewrite(result, suffix);
+  };
+  proto.cyberComplexText = true;
 }

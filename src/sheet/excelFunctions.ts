@@ -33,6 +33,7 @@ import { registerArrayLookups } from './arrayLookups';
 import { registerComplexText } from './complexText';
 import { registerReferenceFunctions } from './referenceFunctions';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
+import { interpreterPrototype } from './interpreterHook';
 
 interface RangeAst {
   readonly type: string;
@@ -1372,21 +1373,15 @@ export function registerExcelFunctions(): void {
  * exported, so its prototype is reached through an instance.
  */
 export function guardEvaluation(): void {
-  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
-    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
-    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberGuarded) return;
-    const original = proto.evaluateAst as (this: unknown, ast: unknown, state: unknown) => unknown;
-    proto.evaluateAst = function guarded(this: unknown, ast: unknown, state: unknown): unknown {
-      try {
-        return original.call(this, ast, state);
-      } catch (e) {
-        return new CellError(ErrorType.VALUE, `Cannot evaluate this formula: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    };
-    proto.cyberGuarded = true;
-  } finally {
-    probe.destroy();
-  }
+  const proto = interpreterPrototype();
+  if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberGuarded) return;
+  const original = proto.evaluateAst as (this: unknown, ast: unknown, state: unknown) => unknown;
+  proto.evaluateAst = function guarded(this: unknown, ast: unknown, state: unknown): unknown {
+    try {
+      return original.call(this, ast, state);
+    } catch (e) {
+      return new CellError(ErrorType.VALUE, `Cannot evaluate this formula: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  proto.cyberGuarded = true;
 }

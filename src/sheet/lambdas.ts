@@ -23,6 +23,7 @@ import type { ImplementedFunctions } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
 import { calc, gridOf, numberOf, type Scalar } from './dynamicArrays';
+import { interpreterPrototype } from './interpreterHook';
 
 /** Bound lambda parameters and LET names, innermost last (names upper-cased). */
 const scopes: Array<Map<string, unknown>> = [];
@@ -237,21 +238,15 @@ export function registerLambdas(): void {
   const names = Object.fromEntries(Object.keys(LAMBDA_FUNCTIONS).map((id) => [id, id]));
   const languages = HyperFormula.getRegisteredLanguagesCodes();
   HyperFormula.registerFunctionPlugin(LambdaPlugin, Object.fromEntries(languages.map((code) => [code, names])));
-  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
-    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
-    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberLambdaScopes) return;
-    const original = proto.evaluateAst as (this: unknown, ast: { type: string; expressionName?: string }, state: unknown) => unknown;
-    proto.evaluateAst = function lambdaScopes(this: unknown, ast: { type: string; expressionName?: string }, state: unknown): unknown {
-      if (scopes.length > 0 && ast.type === 'NAMED_EXPRESSION' && ast.expressionName) {
-        const hit = lookup(ast.expressionName);
-        if (hit.found) return hit.value;
-      }
-      return original.call(this, ast, state);
-    };
-    proto.cyberLambdaScopes = true;
-  } finally {
-    probe.destroy();
-  }
+  const proto = interpreterPrototype();
+  if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberLambdaScopes) return;
+  const original = proto.evaluateAst as (this: unknown, ast: { type: string; expressionName?: string }, state: unknown) => unknown;
+  proto.evaluateAst = function lambdaScopes(this: unknown, ast: { type: string; expressionName?: string }, state: unknown): unknown {
+    if (scopes.length > 0 && ast.type === 'NAMED_EXPRESSION' && ast.expressionName) {
+      const hit = lookup(ast.expressionName);
+      if (hit.found) return hit.value;
+    }
+    return original.call(this, ast, state);
+  };
+  proto.cyberLambdaScopes = true;
 }

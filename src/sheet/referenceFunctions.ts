@@ -14,8 +14,9 @@
  * Installed as a wrapper of HyperFormula's interpreter (see guardEvaluation in excelFunctions.ts).
  * Like HyperFormula, this file is GPL-side only: never in the add-in.
  */
-import { CellError, ErrorType, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { CellError, ErrorType, SimpleRangeValue } from 'hyperformula';
 import { numberOf } from './dynamicArrays';
+import { interpreterPrototype } from './interpreterHook';
 
 interface Node {
   type: string;
@@ -71,55 +72,49 @@ let installed = false;
 export function registerReferenceFunctions(): void {
   if (installed) return;
   installed = true;
-  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
-    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
-    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberReferenceFunctions) return;
-    const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
-    proto.evaluateAst = function referenceFunctions(this: unknown, ast: Node, state: unknown): unknown {
-      if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'CHOOSE' && ast.args && ast.args.length >= 2) {
-        const index = original.call(this, ast.args[0], state);
-        // An array of indexes (an array formula) is left to HyperFormula, which lifts CHOOSE over it.
-        if (!(index instanceof SimpleRangeValue && index.width() * index.height() > 1)) {
-          const n = numberOf(index);
-          if (n instanceof CellError) return n;
-          const k = Math.trunc(n);
-          if (k < 1 || k > ast.args.length - 1) return new CellError(ErrorType.VALUE, 'CHOOSE: index_num is outside the list of values.');
-          const chosen = ast.args[k];
-          return chosen.type === 'EMPTY' ? 0 : original.call(this, chosen, state);
+  const proto = interpreterPrototype();
+  if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberReferenceFunctions) return;
+  const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
+  proto.evaluateAst = function referenceFunctions(this: unknown, ast: Node, state: unknown): unknown {
+    if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'CHOOSE' && ast.args && ast.args.length >= 2) {
+      const index = original.call(this, ast.args[0], state);
+      // An array of indexes (an array formula) is left to HyperFormula, which lifts CHOOSE over it.
+      if (!(index instanceof SimpleRangeValue && index.width() * index.height() > 1)) {
+        const n = numberOf(index);
+        if (n instanceof CellError) return n;
+        const k = Math.trunc(n);
+        if (k < 1 || k > ast.args.length - 1) return new CellError(ErrorType.VALUE, 'CHOOSE: index_num is outside the list of values.');
+        const chosen = ast.args[k];
+        return chosen.type === 'EMPTY' ? 0 : original.call(this, chosen, state);
+      }
+    }
+    if (ast.type === 'FUNCTION_CALL' && (ast.procedureName === 'AND' || ast.procedureName === 'OR' || ast.procedureName === 'XOR') && ast.args) {
+      const r = logical(ast.procedureName, ast.args.map((a) => ({ reference: isReferenceAst(a), value: a.type === 'EMPTY' ? undefined : original.call(this, a, state) })));
+      if (r !== undefined) return r;
+    }
+    if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'AREAS') {
+      // One range or cell is one area (a union of ranges does not parse here: see the README list).
+      if (!ast.args || ast.args.length !== 1) return new CellError(ErrorType.NA, 'AREAS takes one reference.');
+      const arg = ast.args[0];
+      if (!isReferenceAst(arg)) return new CellError(ErrorType.VALUE, 'AREAS: the argument must be a reference.');
+      if (arg.type !== 'FUNCTION_CALL') return 1;
+      const v = original.call(this, arg, state);
+      return v instanceof CellError && v.type === ErrorType.REF ? v : 1;
+    }
+    if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'ISREF' && ast.args && ast.args.length === 1) {
+      const arg = ast.args[0];
+      if (isReferenceAst(arg)) {
+        // A reference function that finds no reference (INDIRECT("nowhere"): #REF!) gives none.
+        if (arg.type === 'FUNCTION_CALL') {
+          const v = original.call(this, arg, state);
+          if (v instanceof CellError && v.type === ErrorType.REF) return false;
         }
+        return true;
       }
-      if (ast.type === 'FUNCTION_CALL' && (ast.procedureName === 'AND' || ast.procedureName === 'OR' || ast.procedureName === 'XOR') && ast.args) {
-        const r = logical(ast.procedureName, ast.args.map((a) => ({ reference: isReferenceAst(a), value: a.type === 'EMPTY' ? undefined : original.call(this, a, state) })));
-        if (r !== undefined) return r;
-      }
-      if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'AREAS') {
-        // One range or cell is one area (a union of ranges does not parse here: see the README list).
-        if (!ast.args || ast.args.length !== 1) return new CellError(ErrorType.NA, 'AREAS takes one reference.');
-        const arg = ast.args[0];
-        if (!isReferenceAst(arg)) return new CellError(ErrorType.VALUE, 'AREAS: the argument must be a reference.');
-        if (arg.type !== 'FUNCTION_CALL') return 1;
-        const v = original.call(this, arg, state);
-        return v instanceof CellError && v.type === ErrorType.REF ? v : 1;
-      }
-      if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'ISREF' && ast.args && ast.args.length === 1) {
-        const arg = ast.args[0];
-        if (isReferenceAst(arg)) {
-          // A reference function that finds no reference (INDIRECT("nowhere"): #REF!) gives none.
-          if (arg.type === 'FUNCTION_CALL') {
-            const v = original.call(this, arg, state);
-            if (v instanceof CellError && v.type === ErrorType.REF) return false;
-          }
-          return true;
-        }
-        if (arg.type === 'NAMED_EXPRESSION') return original.call(this, ast, state);
-        return false;
-      }
-      return original.call(this, ast, state);
-    };
-    proto.cyberReferenceFunctions = true;
-  } finally {
-    probe.destroy();
-  }
+      if (arg.type === 'NAMED_EXPRESSION') return original.call(this, ast, state);
+      return false;
+    }
+    return original.call(this, ast, state);
+  };
+  proto.cyberReferenceFunctions = true;
 }

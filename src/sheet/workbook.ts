@@ -12,6 +12,7 @@ import type { ConfigParams, RawCellContent } from 'hyperformula';
 import { normalizeFormula, renameNames } from './formula';
 import { formulaLimitProblem, limitedContent } from './formulaLimits';
 import type { CharacterSet } from './characterSets';
+import { probeInstance } from './interpreterHook';
 import { HYPERFORMULA_CONFIG, type Language, mentionsWholeLine, readsWholeLines, registerCyberFunctions } from './plugin';
 
 /** An error value held by an input cell (an error cell of an xlsx file). */
@@ -197,12 +198,8 @@ function toOutput(v: unknown): OutputCell {
 
 /** HyperFormula's reading of a name it refuses only for its shape (Liste2 reads like a cell address). */
 function nameShapeRefused(name: string): boolean {
-  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    return !probe.isItPossibleToAddNamedExpression(name, '=1');
-  } finally {
-    probe.destroy();
-  }
+  // One instance for the process, not one per name (each instance builds a parser: 10-25 ms).
+  return !probeInstance().isItPossibleToAddNamedExpression(name, '=1');
 }
 
 /**
