@@ -7,7 +7,12 @@ const path = require('node:path');
 // --version load no library, so they skip reading the cache.
 if (process.argv[2] === 'calc') require('./compile-cache').install();
 
-const entry = path.join(__dirname, '..', 'lib', 'cli', 'main.js');
+const root = path.join(__dirname, '..');
+const main = path.join(root, 'lib', 'cli', 'main.js');
+
+// The one-file build of lib/cli when it is exactly as built (bin/bundle.js), else lib/cli/main.js.
+const entry = (process.argv[2] === 'calc' && process.env.CYBERBI_BUNDLE !== 'off' && require('./bundle').freshBundle(root)) || main;
+if (process.env.CYBERBI_TRACE) process.stderr.write(`cyberbi: trace: running ${path.relative(root, entry)}\n`);
 let cli;
 try {
   cli = require(entry);

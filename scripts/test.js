@@ -31,8 +31,11 @@ function step(name, command, args) {
   return ok;
 }
 
-// The CLI and the metadata generator run from lib/: build it first (a failed build fails tests).
+// The CLI and the metadata generator run from lib/: build it first (a failed build fails tests),
+// then the CLI's one-file bundle that `cyberbi calc` runs (webpack.cli.config.js), as `npm run
+// build:cli` does, so that the suites run the command as users get it.
 step('build lib (tsc -p tsconfig.cli.json)', npx, ['tsc', '-p', 'tsconfig.cli.json']);
+step('build the CLI bundle (webpack.cli.config.js)', process.execPath, [path.join(root, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--config', 'webpack.cli.config.js']);
 step('type check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint', npx, ['eslint', 'src', 'test', 'scripts']);
 step('function reference is up to date (npm run docs -- --check)', process.execPath, ['scripts/build-docs.js', '--check']);

@@ -355,7 +355,7 @@ describe('several sheets from one evaluation (--sheet repeated, --all-sheets)', 
   it('--all-sheets prints every sheet as CSV records led by the sheet name, one width, from one evaluation', () => {
     const r = traced('calc', file, '--all-sheets');
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^cyberbi: trace: 1 workbook evaluation, 4 sheets evaluated, 4 printed; /);
+    expect(r.stderr).toMatch(/^cyberbi: trace: 1 workbook evaluation, 4 sheets evaluated, 4 printed; /m);
     const lines = csvRecords(r.stdout);
     const rand = lines[0].split(',')[1];
     expect(Number(rand)).toBeGreaterThanOrEqual(0);
@@ -371,7 +371,7 @@ describe('several sheets from one evaluation (--sheet repeated, --all-sheets)', 
   it('repeated --sheet prints the sheets in the order given (names matched as for one --sheet)', () => {
     const r = traced('calc', file, '--sheet', 'other, 其他', '--sheet=Main');
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^cyberbi: trace: 1 workbook evaluation, 4 sheets evaluated, 2 printed; /);
+    expect(r.stderr).toMatch(/^cyberbi: trace: 1 workbook evaluation, 4 sheets evaluated, 2 printed; /m);
     const lines = csvRecords(r.stdout);
     const rand = lines[0].split(',')[2];
     expect(lines).toEqual([`"Other, 其他",${rand},,`, '"Other, 其他",,,50', `Main,${rand},'=text,`, 'Main,25,,']);
@@ -382,7 +382,7 @@ describe('several sheets from one evaluation (--sheet repeated, --all-sheets)', 
 
   it('one --sheet keeps the single-sheet CSV of catalogue section 8 (cell A1 first)', () => {
     const r = traced('calc', file, '--sheet', 'Other, 其他');
-    expect(r.stderr).toMatch(/^cyberbi: trace: 1 workbook evaluation, 4 sheets evaluated, 1 printed; /);
+    expect(r.stderr).toMatch(/^cyberbi: trace: 1 workbook evaluation, 4 sheets evaluated, 1 printed; /m);
     expect(csvRecords(r.stdout)[1]).toBe(',,50');
   });
 
