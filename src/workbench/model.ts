@@ -24,7 +24,7 @@ import type { RawCellContent, SimpleCellAddress, SimpleCellRange } from 'hyperfo
 import { arrayFormula, columnLetters, columnNumber, normalizeFormula } from '../sheet/formula';
 import { FormulaLimitError, formulaLimitProblem, limitedContent } from '../sheet/formulaLimits';
 import { mentionsWholeLine, readsWholeLines, registerCyberFunctions, reservationOutgrown } from '../sheet/plugin';
-import { workbookConfig } from '../sheet/workbook';
+import { isSparseSheet, withSparseSheets, workbookConfig } from '../sheet/workbook';
 import type { CharacterSet } from '../sheet/characterSets';
 import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import type { CellRef } from './address';
@@ -160,6 +160,94 @@ const unkey = (k: string): [number, number] => {
   const i = k.indexOf(',');
   return [Number(k.slice(0, i)), Number(k.slice(i + 1))];
 };
+
+/**
+ * The addresses ([row, col]) of every cell HyperFormula holds on a sheet — values, formulas, the
+ * cells arrays spill into, and the empty cells formulas refer to — at the cost of those cells.
+ * HyperFormula 3.5 reads a sheet publicly only as its dense rectangle (getSheetSerialized: one
+ * value at XFD1048576 is 17 billion slots, a 20,000-row sheet with a stray value in column XFD
+ * 327 million), so this reads its address mapping (private): a sparse sheet's maps of columns
+ * and rows, or a dense sheet's array of rows, whose holes are skipped. Every cell that has a
+ * value, a formula or an array part has an entry there (HyperFormula reads them from it).
+ * Undefined for another HyperFormula, whose mapping is not this one: the caller reads the rectangle.
+ */
+function heldCells(hf: HyperFormula, sheet: number): Array<[number, number]> | undefined {
+  let mapping: unknown;
+  try {
+    mapping = (hf as unknown as { addressMapping?: { getStrategyForSheetOrThrow?: (id: number) => { mapping?: unknown } } }).addressMapping?.getStrategyForSheetOrThrow?.(sheet)?.mapping;
+  } catch {
+    return undefined;
+  }
+  const out: Array<[number, number]> = [];
+  if (mapping instanceof Map) {
+    // SparseStrategy: column → (row → vertex).
+    for (const [col, rows] of mapping as Map<unknown, unknown>) {
+      if (typeof col !== 'number' || !(rows instanceof Map)) return undefined;
+      for (const [row, vertex] of rows as Map<unknown, unknown>) if (typeof row === 'number' && vertex !== undefined) out.push([row, col]);
+    }
+    return out;
+  }
+  if (Array.isArray(mapping)) {
+    // DenseStrategy: rows of vertices; forEach visits only the entries present.
+    let ok = true;
+    mapping.forEach((line: unknown, row: number) => {
+      if (!Array.isArray(line)) {
+        ok &&= line === undefined || line === null;
+        return;
+      }
+      line.forEach((vertex: unknown, col: number) => {
+        if (vertex) out.push([row, col]);
+      });
+    });
+    return ok ? out : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The addresses of the cells HyperFormula holds on a sheet (within `only` when given), at the cost of those cells: its address mapping ({@link heldCells}); a small
+ * `only` is read cell by cell, and another HyperFormula's sheet as its rectangle (the cells whose
+ * serialized content is not null).
+ */
+function cellsHeld(hf: HyperFormula, sheet: number, only?: Area): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (only && height(only) * width(only) <= SMALL_AREA) {
+    const dims = hf.getSheetDimensions(sheet);
+    for (let r = only.start.row; r <= Math.min(only.end.row, dims.height - 1); r++) {
+      for (let c = only.start.col; c <= Math.min(only.end.col, dims.width - 1); c++) if (String(hf.getCellType({ sheet, row: r, col: c })) !== 'EMPTY') out.push([r, c]);
+    }
+    return out;
+  }
+  const held = heldCells(hf, sheet);
+  if (held === undefined) {
+    hf.getSheetSerialized(sheet).forEach((line, row) =>
+      line.forEach((v, col) => {
+        if (v !== null && v !== undefined && (!only || inside(only, row, col))) out.push([row, col]);
+      }),
+    );
+    return out;
+  }
+  return only ? held.filter(([row, col]) => inside(only, row, col)) : held;
+}
+
+/** An area this small is read cell by cell rather than through the sheet's held cells. */
+const SMALL_AREA = 4096;
+
+/** The [row, col] of a sheet's records that hold an input (what HyperFormula is given). */
+function inputCells(state: SheetState): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [k, rec] of state.cells) if (rec.input !== null) out.push(unkey(k));
+  return out;
+}
+
+const isCellIndex = (n: unknown, limit: number): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) < limit;
+
+/** Whether a sheet holding these cells is stored sparsely, by the rule the CLI and opening a file use (src/sheet/workbook.ts). */
+function sparseAt(cells: Iterable<readonly [number, number]>): boolean {
+  const rows: number[][] = [];
+  for (const [row, col] of cells) (rows[row] ??= [])[col] = 1;
+  return isSparseSheet(rows);
+}
 
 export function isFormula(input: CellInput): input is { readonly formula: string } {
   return typeof input === 'object' && input !== null && typeof (input as { formula?: unknown }).formula === 'string';
@@ -752,14 +840,13 @@ export class WorkbenchModel {
         if (!sameInput(v, rec.input) && !(typeof rec.input === 'number' && !Number.isFinite(rec.input))) return false;
       }
     }
-    const serialized = this.hf.getSheetSerialized(id);
-    for (let row = 0; row < serialized.length; row++) {
-      for (let col = 0; col < serialized[row].length; col++) {
-        const v = serialized[row][col];
-        if (v === null || v === undefined) continue;
-        if ((state.cells.get(key(row, col))?.input ?? null) !== null) continue;
-        if (String(this.hf.getCellType(addr(row, col))) !== 'ARRAY') return false;
-      }
+    // Every other cell HyperFormula holds is empty or part of an array: the cells it holds, not
+    // the sheet's rectangle (one value at XFD1048576 is a rectangle of 17 billion cells).
+    for (const [row, col] of cellsHeld(this.hf, id)) {
+      if ((state.cells.get(key(row, col))?.input ?? null) !== null) continue;
+      const v = this.hf.getCellSerialized(addr(row, col));
+      if (v === null || v === undefined) continue;
+      if (String(this.hf.getCellType(addr(row, col))) !== 'ARRAY') return false;
     }
     return true;
   }
@@ -773,7 +860,8 @@ export class WorkbenchModel {
       return id === undefined ? [] : this.safeNames(old, id);
     });
     const fresh = WorkbenchModel.newEngine(this.characterSet);
-    for (const s of this.sheets) fresh.addSheet(s.name);
+    // A sparse sheet is built sparse again (a dense one reaching XFD1048576 would not fit in memory).
+    for (const s of this.sheets) withSparseSheets(sparseAt(inputCells(s)), () => fresh.addSheet(s.name));
     fresh.batch(() => {
       for (const n of global) if (fresh.isItPossibleToAddNamedExpression(n.name, n.expression)) fresh.addNamedExpression(n.name, n.expression);
       this.sheets.forEach((s, i) => {
@@ -985,7 +1073,7 @@ export class WorkbenchModel {
       const copy = this.uniqueSheetName(src.name);
       const records = [...src.cells.entries()];
       this.hfDo(() => {
-        this.hf.addSheet(copy);
+        withSparseSheets(sparseAt(inputCells(src)), () => this.hf.addSheet(copy));
         const id = this.hf.getSheetId(copy) as number;
         const srcId = this.idOf(src);
         for (const [k, rec] of records) {
@@ -1196,18 +1284,16 @@ export class WorkbenchModel {
       if (!isFormula(rec.input) && (sameInput(value, rec.input) || (typeof rec.input === 'number' && !Number.isFinite(rec.input) && value === '#NUM!'))) continue;
       this.put(state, k, { input: value, ...(rec.style ? { style: rec.style } : {}) });
     }
-    const serialized = this.hf.getSheetSerialized(id);
-    for (let row = 0; row < serialized.length; row++) {
-      const line = serialized[row];
-      for (let col = 0; col < line.length; col++) {
-        const v = line[col];
-        if (v === null || v === undefined || (only && !inside(only, row, col)) || state.cells.has(key(row, col))) continue;
-        const f = this.hf.getCellFormula(addr(row, col));
-        if (f !== undefined) {
-          const array = /^=\s*ARRAYFORMULA\s*\(/i.test(f);
-          this.put(state, key(row, col), { input: { formula: userFormula(f, array) }, hf: f, ...(array ? { array: true } : {}) });
-        } else if (String(this.hf.getCellType(addr(row, col))) !== 'ARRAY') this.put(state, key(row, col), { input: inputOfSerialized(v) });
-      }
+    // The cells HyperFormula holds (not the sheet's rectangle) that have no record, added row-major.
+    const unrecorded = cellsHeld(this.hf, id, only).filter(([row, col]) => !state.cells.has(key(row, col)));
+    for (const [row, col] of unrecorded.sort((x, y) => x[0] - y[0] || x[1] - y[1])) {
+      const v = this.hf.getCellSerialized(addr(row, col));
+      if (v === null || v === undefined) continue;
+      const f = this.hf.getCellFormula(addr(row, col));
+      if (f !== undefined) {
+        const array = /^=\s*ARRAYFORMULA\s*\(/i.test(f);
+        this.put(state, key(row, col), { input: { formula: userFormula(f, array) }, hf: f, ...(array ? { array: true } : {}) });
+      } else if (String(this.hf.getCellType(addr(row, col))) !== 'ARRAY') this.put(state, key(row, col), { input: inputOfSerialized(v) });
     }
   }
 
@@ -1940,7 +2026,11 @@ export class WorkbenchModel {
     const model = new WorkbenchModel();
     const problems: StateProblem[] = [];
     model.edit('Restore', () => {
-      for (const s of snapshot.sheets) model.addSheet(s.name, { hidden: s.hidden });
+      for (const s of snapshot.sheets) {
+        // Stored sparsely when its cells are sparse, as when a file is opened (xlsx.ts).
+        const at = Array.isArray(s.cells) ? s.cells.filter((c) => Array.isArray(c) && c[2] !== null && isCellIndex(c[0], 1048576) && isCellIndex(c[1], 16384)).map((c) => [c[0], c[1]] as const) : [];
+        withSparseSheets(sparseAt(at), () => model.addSheet(s.name, { hidden: s.hidden }));
+      }
       if (model.sheets.length === 0) model.addSheet('Sheet1');
       for (const n of snapshot.names ?? []) model.addName(n.name, n.expression);
       for (const s of snapshot.sheets) {

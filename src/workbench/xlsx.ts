@@ -25,7 +25,7 @@
  * the page to show before saving. The writer above is used for a workbook built in the workbench.
  */
 import type * as ExcelJSModule from 'exceljs';
-import { columnLetters, columnNumber } from '../sheet/formula';
+import { columnNumber } from '../sheet/formula';
 import { type BoundedPackage, boundedPackage } from '../sheet/archive';
 import { characterSetOfApplication } from '../sheet/characterSets';
 import { count, DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
@@ -186,15 +186,6 @@ function toInput(v: InputCell): CellInput {
  */
 export const MAX_OPEN_CELLS = 1_000_000;
 
-/**
- * The largest rectangle (rows × columns up to the last cell) of a sheet the workbench opens. The
- * grid reads only its window (Workbench.tsx), but the model's undo check and reconcile
- * (model.ts engineAgrees, reconcile: HyperFormula's getSheetSerialized) still read the whole
- * rectangle: an undo on one value at XFD1048576 runs out of memory, on 20,000 rows to XFD it
- * takes 19 s.
- */
-export const MAX_GRID_CELLS = 4_000_000;
-
 /** A file the workbench refuses to open, with the reason (a limit and the figures). */
 export class OpenRefusedError extends Error {
   constructor(message: string) {
@@ -207,13 +198,15 @@ export class OpenRefusedError extends Error {
  * Opens .xlsx bytes as a workbench workbook. Throws when the bytes are not a readable workbook,
  * and OpenRefusedError, before building anything, for a file past a limit: a part or the package
  * inflating past its bound (src/sheet/archive.ts: pictures and embedded objects are never
- * inflated), more than {@link MAX_OPEN_CELLS} cells, a cell beyond XFD1048576.
+ * inflated), more than {@link MAX_OPEN_CELLS} cells, a cell beyond XFD1048576. A sheet's extent
+ * costs nothing of itself: one value at XFD1048576 opens as one cell (a sparse sheet is stored
+ * sparsely, the grid draws only its window, and the model's undo check and reconcile read only
+ * the cells held — model.ts), so every sheet within Excel's 1,048,576 rows × 16,384 columns opens.
  */
 export async function openXlsx(
   bytes: ArrayBuffer | Uint8Array,
   ExcelJS: ExcelJS,
   limits: PackageLimits = DEFAULT_PACKAGE_LIMITS,
-  options: { readonly maxGridCells?: number } = {},
 ): Promise<WorkbenchModel> {
   const wb = new ExcelJS.Workbook();
   const data = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
@@ -240,26 +233,6 @@ export async function openXlsx(
   } catch (e) {
     if (e instanceof SheetLimitError) throw new OpenRefusedError(`The workbook is not opened: ${e.message}.`);
     throw e;
-  }
-  // The model holds a sparse sheet at the cost of its cells and the grid draws only its window,
-  // but the model's undo check still reads the whole rectangle (MAX_GRID_CELLS): a sheet reaching
-  // XFD1048576 would take the tab down on the first undo, so it is refused with the reason.
-  const maxGrid = options.maxGridCells ?? MAX_GRID_CELLS;
-  for (const sheet of content.sheets) {
-    let rows = 0;
-    let cols = 0;
-    sheet.cells.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (v === null || v === undefined) return;
-        rows = Math.max(rows, r + 1);
-        cols = Math.max(cols, c + 1);
-      }),
-    );
-    if (sheet.name !== META_SHEET && rows * cols > maxGrid) {
-      throw new OpenRefusedError(
-        `The workbook is not opened: sheet "${sheet.name}" spans ${count(rows)} rows × ${count(cols)} columns (to ${columnLetters(cols)}${rows}), more than the ${count(maxGrid)} cells the workbench opens of a sheet's rectangle (cyberbi calc evaluates it).`,
-      );
-    }
   }
   const original = new Uint8Array(data as ArrayBuffer).slice();
   // The names as the file holds them (constants and formulas too); ExcelJS's list when unreadable.
