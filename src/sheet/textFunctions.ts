@@ -1,0 +1,266 @@
+/**
+ * Excel's text and information functions HyperFormula 3.5 lacks or computes differently from
+ * Excel, as one FunctionPlugin, each written from Microsoft's page for it:
+ *
+ * - BAHTTEXT (added): "Converts a number to Thai text and adds a suffix of 'Baht'" — the whole
+ *   baht read in groups of six digits joined by ล้าน (million), สตางค์ for the satang (the amount
+ *   rounded to 2 decimals), ถ้วน ("exactly") when there are none, ลบ before a negative amount;
+ * - FIND, SEARCH, MID (replaced): start_num and num_chars are truncated to whole numbers, as
+ *   Excel reads every position ("SEARCH("BASE","database",1.9)" is 5; HyperFormula gave 5.9),
+ *   and FIND/SEARCH give #VALUE! when the text is not found after start_num;
+ * - VALUE (replaced): text Excel reads as a number also when it is an ISO date or a time
+ *   ("1987-08-26" is 32015, see src/sheet/textFormat.ts textToNumber); an empty cell is 0;
+ * - T (replaced): of a range, the first cell's value (T takes one value, not an array: Excel's
+ *   {=T(I1:Q1)} shows the first cell's text in every cell);
+ * - ISFORMULA (replaced): of a range in an array formula, one answer per cell;
+ * - CONCATENATE (replaced): of ranges in an array formula, joined position by position (Excel
+ *   lifts CONCATENATE over arrays, #N/A beyond the shorter one; HyperFormula gave #VALUE!).
+ *
+ * Registered before src/sheet/moreFunctions.ts, whose byte-counting twins (FINDB, SEARCHB, MIDB)
+ * are built from the plugin that computes FIND, SEARCH and MID. GPL-side only: never in the add-in.
+ */
+import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import type { ImplementedFunctions } from 'hyperformula';
+import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
+import type { ProcedureAst } from 'hyperformula/typings/parser';
+import { textToNumber } from './textFormat';
+
+const N = FunctionArgumentType.NUMBER;
+const S = FunctionArgumentType.STRING;
+const A = FunctionArgumentType.ANY;
+const SC = FunctionArgumentType.SCALAR;
+
+const valueError = (why: string): CellError => new CellError(ErrorType.VALUE, why);
+
+// ---- BAHTTEXT --------------------------------------------------------------------------------
+
+const THAI_DIGITS = ['ศูนย์', 'หนึ่ง', 'สอง', 'สาม', 'สี่', 'ห้า', 'หก', 'เจ็ด', 'แปด', 'เก้า'];
+const THAI_PLACES = ['', 'สิบ', 'ร้อย', 'พัน', 'หมื่น', 'แสน'];
+const MILLION = 'ล้าน';
+
+/**
+ * One to six digits (1 … 999,999) in Thai words: 1 in the tens is สิบ alone, 2 in the tens is
+ * ยี่สิบ, and 1 in the units after any higher digit of the amount is เอ็ด (11 สิบเอ็ด, 101
+ * หนึ่งร้อยเอ็ด). `higher`: the amount has digits above this group (1,000,001 reads เอ็ด too).
+ */
+function thaiGroup(n: number, higher: boolean): string {
+  const digits = String(n).split('').map(Number);
+  let out = '';
+  digits.forEach((d, i) => {
+    const place = digits.length - 1 - i;
+    if (d === 0) return;
+    if (place === 1) out += d === 1 ? 'สิบ' : d === 2 ? 'ยี่สิบ' : `${THAI_DIGITS[d]}สิบ`;
+    else if (place === 0) out += d === 1 && (higher || digits.length > 1) ? 'เอ็ด' : THAI_DIGITS[d];
+    else out += THAI_DIGITS[d] + THAI_PLACES[place];
+  });
+  return out;
+}
+
+/** A whole number ≥ 1 in Thai words, in groups of six digits joined by ล้าน. */
+function thaiNumber(digits: string): string {
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 6) groups.unshift(digits.slice(Math.max(0, end - 6), end));
+  let out = '';
+  groups.forEach((g, i) => {
+    const n = Number(g);
+    const higher = groups.slice(0, i).some((h) => Number(h) > 0);
+    if (n > 0) out += thaiGroup(n, higher);
+    if (i < groups.length - 1) out += MILLION;
+  });
+  return out;
+}
+
+/** BAHTTEXT's text of a number (rounded to satang, half away from zero). */
+export function bahtText(x: number): string {
+  const negative = x < 0;
+  const satangTotal = BigInt(Math.round(Math.abs(Number(x.toPrecision(15))) * 100));
+  const baht = satangTotal / 100n;
+  const satang = Number(satangTotal % 100n);
+  let out = '';
+  if (baht > 0n) out += `${thaiNumber(baht.toString())}บาท`;
+  else if (satang === 0) out += 'ศูนย์บาท';
+  out += satang === 0 ? 'ถ้วน' : `${thaiGroup(satang, false)}สตางค์`;
+  return negative && (baht > 0n || satang > 0) ? `ลบ${out}` : out;
+}
+
+// ---- FIND / SEARCH / MID -------------------------------------------------------------------------
+
+/** SEARCH's pattern (? one character, * any run, ~ escapes) as a RegExp, case-insensitive. */
+function searchPattern(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '~' && i + 1 < pattern.length && '?*~'.includes(pattern[i + 1])) re += `\\${pattern[++i]}`;
+    else if (c === '*') re += '[\\s\\S]*?';
+    else if (c === '?') re += '[\\s\\S]';
+    else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(re, 'i');
+}
+
+/** start_num as Excel reads it: truncated, at least 1 and at most one past the text's end. */
+function startOf(start: number, text: string): number | CellError {
+  const s = Math.trunc(start);
+  if (s < 1 || s > text.length + 1) return valueError('start_num must be at least 1 and at most the length of within_text.');
+  return s;
+}
+
+// ---- the plugin ----------------------------------------------------------------------------------
+
+const TEXT_FUNCTIONS: ImplementedFunctions = {
+  BAHTTEXT: { method: 'bahttext', parameters: [{ argumentType: N }] },
+  FIND: { method: 'find', parameters: [{ argumentType: S }, { argumentType: S }, { argumentType: N, defaultValue: 1 }] },
+  SEARCH: { method: 'search', parameters: [{ argumentType: S }, { argumentType: S }, { argumentType: N, defaultValue: 1 }] },
+  MID: { method: 'mid', parameters: [{ argumentType: S }, { argumentType: N }, { argumentType: N }] },
+  VALUE: { method: 'value', parameters: [{ argumentType: SC }] },
+  T: { method: 't', parameters: [{ argumentType: A }], vectorizationForbidden: true },
+  ISFORMULA: { method: 'isformula', parameters: [{ argumentType: A }], vectorizationForbidden: true },
+  CONCATENATE: { method: 'concatenate', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
+};
+
+type Scalar = number | string | boolean | null | CellError;
+
+function plain(v: unknown): Scalar {
+  if (v === EmptyValue || v === null || v === undefined) return null;
+  if (v instanceof CellError || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'object' && typeof (v as { val?: unknown }).val === 'number') return (v as { val: number }).val;
+  return String(v);
+}
+
+function gridOf(v: unknown): Scalar[][] {
+  return v instanceof SimpleRangeValue ? v.data.map((row) => row.map(plain)) : [[plain(v)]];
+}
+
+function textOf(v: Scalar): string | CellError {
+  if (v instanceof CellError) return v;
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+export class TextFunctionsPlugin extends FunctionPlugin {
+  static implementedFunctions = TEXT_FUNCTIONS;
+
+  bahttext(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('BAHTTEXT'), (x: number) => bahtText(x));
+  }
+
+  find(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('FIND'), (sought: string, text: string, start: number) => {
+      const s = startOf(start, text);
+      if (s instanceof CellError) return s;
+      const at = text.indexOf(sought, s - 1);
+      return at < 0 ? valueError(`FIND: "${sought}" is not in the text from position ${s}.`) : at + 1;
+    });
+  }
+
+  search(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('SEARCH'), (sought: string, text: string, start: number) => {
+      const s = startOf(start, text);
+      if (s instanceof CellError) return s;
+      const m = searchPattern(sought).exec(text.slice(s - 1));
+      return m === null ? valueError(`SEARCH: "${sought}" is not in the text from position ${s}.`) : m.index + s;
+    });
+  }
+
+  mid(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('MID'), (text: string, start: number, count: number) => {
+      const s = Math.trunc(start);
+      const n = Math.trunc(count);
+      if (s < 1) return valueError('MID: start_num must be at least 1.');
+      if (n < 0) return valueError('MID: num_chars must not be negative.');
+      return text.substr(s - 1, n);
+    });
+  }
+
+  value(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('VALUE'), (v: unknown) => {
+      const x = plain(v);
+      if (x instanceof CellError || typeof x === 'number') return x;
+      if (x === null) return 0;
+      if (typeof x === 'boolean') return valueError('VALUE: a logical value is not text of a number.');
+      // HyperFormula's reading first (currency, thousands separators, its date formats), then Excel's ISO dates and times.
+      const n = this.arithmeticHelper.coerceToMaybeNumber(x);
+      // "$1,000" and "1,000" too: a leading dollar sign and thousands separators between groups of three digits.
+      const ungrouped = x.trim().replace(/^\$/, '').replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+      const read = n === undefined ? (textToNumber(x) ?? textToNumber(ungrouped)) : typeof n === 'number' ? n : (n as { val?: number }).val;
+      return read === undefined || !Number.isFinite(read) ? valueError(`VALUE: "${x}" is not a number.`) : read;
+    });
+  }
+
+  t(ast: ProcedureAst, state: InterpreterState): unknown {
+    const arg = ast.args[0];
+    if (arg === undefined || ast.args.length > 1) return new CellError(ErrorType.NA, 'T: needs one argument.');
+    const v = gridOf(this.evaluateAst(arg, state))[0]?.[0] ?? null;
+    if (v instanceof CellError) return v;
+    return typeof v === 'string' ? v : '';
+  }
+
+  isformula(ast: ProcedureAst, state: InterpreterState): unknown {
+    let arg = ast.args[0] as unknown as { type: string; expression?: unknown; reference?: { toSimpleCellAddress(b: unknown): { sheet: number; row: number; col: number } }; start?: { toSimpleCellAddress(b: unknown): { sheet: number; row: number; col: number } }; end?: { toSimpleCellAddress(b: unknown): { sheet: number; row: number; col: number } } } | undefined;
+    if (arg === undefined || ast.args.length > 1) return new CellError(ErrorType.NA, 'ISFORMULA: needs one argument.');
+    while (arg.type === 'PARENTHESIS') arg = arg.expression as typeof arg;
+    const isFormula = (address: { sheet: number; row: number; col: number }): boolean => {
+      const vertex = this.dependencyGraph.addressMapping.getCell(address) as unknown as { getFormula?: unknown } | undefined;
+      return vertex !== undefined && vertex !== null && typeof vertex.getFormula === 'function';
+    };
+    if (arg.type === 'CELL_REFERENCE' && arg.reference) return isFormula(arg.reference.toSimpleCellAddress(state.formulaAddress));
+    if (arg.type === 'CELL_RANGE' && arg.start && arg.end) {
+      const a = arg.start.toSimpleCellAddress(state.formulaAddress);
+      const b = arg.end.toSimpleCellAddress(state.formulaAddress);
+      const top = Math.min(a.row, b.row);
+      const left = Math.min(a.col, b.col);
+      if (!state.arraysFlag) return isFormula({ sheet: a.sheet, row: top, col: left });
+      const rows = Math.abs(b.row - a.row) + 1;
+      const cols = Math.abs(b.col - a.col) + 1;
+      const out = [...Array(rows).keys()].map((r) => [...Array(cols).keys()].map((c) => isFormula({ sheet: a.sheet, row: top + r, col: left + c })));
+      return rows * cols === 1 ? out[0][0] : SimpleRangeValue.onlyValues(out as never);
+    }
+    const v = plain(this.evaluateAst(arg as never, state));
+    return v instanceof CellError ? v : new CellError(ErrorType.NA, 'ISFORMULA: needs a reference.');
+  }
+
+  concatenate(ast: ProcedureAst, state: InterpreterState): unknown {
+    if (ast.args.length === 0) return new CellError(ErrorType.NA, 'CONCATENATE: needs at least one argument.');
+    const grids = ast.args.map((arg) => gridOf(this.evaluateAst(arg, state)));
+    const join = (values: Scalar[]): string | CellError => {
+      let out = '';
+      for (const v of values) {
+        const t = textOf(v);
+        if (t instanceof CellError) return t;
+        out += t;
+      }
+      return out;
+    };
+    const rows = Math.max(...grids.map((g) => g.length));
+    const cols = Math.max(...grids.map((g) => g[0]?.length ?? 0));
+    if (rows * cols === 1 || !state.arraysFlag) {
+      // Outside an array formula each range stands for one value (its first cell here).
+      return join(grids.map((g) => g[0]?.[0] ?? null));
+    }
+    // Position by position; a single value repeats, a shorter array gives #N/A beyond its end.
+    const pick = (g: Scalar[][], r: number, c: number): Scalar => {
+      const h = g.length;
+      const w = g[0]?.length ?? 0;
+      const rr = h === 1 ? 0 : r;
+      const cc = w === 1 ? 0 : c;
+      return rr < h && cc < w ? g[rr][cc] : new CellError(ErrorType.NA, 'CONCATENATE: the arrays differ in size.');
+    };
+    const out = [...Array(rows).keys()].map((r) => [...Array(cols).keys()].map((c) => join(grids.map((g) => pick(g, r, c)))));
+    return SimpleRangeValue.onlyValues(out as never);
+  }
+}
+
+let registered = false;
+
+/** Registers the plugin (replacing HyperFormula's FIND, SEARCH, MID, VALUE, T, ISFORMULA, CONCATENATE); once per process. */
+export function registerTextFunctions(): void {
+  if (registered) return;
+  registered = true;
+  const languages = HyperFormula.getRegisteredLanguagesCodes();
+  const ids = Object.keys(TEXT_FUNCTIONS);
+  for (const id of ids) {
+    if (HyperFormula.getRegisteredFunctionNames('enGB').includes(id)) HyperFormula.unregisterFunction(id);
+  }
+  HyperFormula.registerFunctionPlugin(TextFunctionsPlugin, Object.fromEntries(languages.map((code) => [code, Object.fromEntries(ids.map((id) => [id, id]))])));
+}
