@@ -167,7 +167,10 @@ describe('MUNIT, ARRAYTOTEXT, VALUETOTEXT', () => {
     ['=VALUETOTEXT(B2,0)', 'Seattle'],
     ['=VALUETOTEXT(A2)', '1234.01234'],
     ['=VALUETOTEXT(B1)', '#VALUE!'],
-    ['=ARRAYTOTEXT(C1,1)', '{""}'],
+    // An empty cell has no strict text: Excel gives #VALUE! for ARRAYTOTEXT(empty cell, 1), and
+    // leaves empty cells empty between the commas of a larger array ({0,,"a"}).
+    ['=ARRAYTOTEXT(C1,1)', '#VALUE!'],
+    ['=ARRAYTOTEXT(A2:C2,1)', '{1234.01234,"Seattle",}'],
   ])('%s is %j', (formula, expected) => {
     expect(one(formula, data)).toBe(expected);
   });

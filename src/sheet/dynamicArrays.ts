@@ -301,7 +301,8 @@ export class DynamicArraysPlugin extends FunctionPlugin {
       // An argument left out or written empty (`TAKE(a,,2)`) is undefined; a blank cell is not.
       const args = given.map((a, i) => (i >= ast.args.length || ast.args[i].type === 'EMPTY' ? undefined : a));
       dateText = (t: string) => {
-        const n = this.coerceScalarToNumberOrError(t);
+        // A date or time text is a typed number (HyperFormula's DateNumber, {val}): its serial.
+        const n = plain(this.coerceScalarToNumberOrError(t));
         return typeof n === 'number' ? n : undefined;
       };
       const first = args[0];
@@ -311,7 +312,7 @@ export class DynamicArraysPlugin extends FunctionPlugin {
       const coerceAt = (v: unknown, i: number): unknown => (textual.has(i) ? v : coerce(v));
       const coerce = (v: unknown): unknown => {
         if (typeof v !== 'string' || v.trim() === '' || Number.isFinite(Number(v))) return v;
-        const n = this.coerceScalarToNumberOrError(v);
+        const n = plain(this.coerceScalarToNumberOrError(v));
         return typeof n === 'number' ? n : v;
       };
       const lifted = scalars.filter((i) => args[i] instanceof SimpleRangeValue && (args[i] as SimpleRangeValue).width() * (args[i] as SimpleRangeValue).height() > 1);
@@ -869,7 +870,10 @@ export class DynamicArraysPlugin extends FunctionPlugin {
       if (f !== 0 && f !== 1) return value('ARRAYTOTEXT: format must be 0 or 1.');
       const g = gridOf(array);
       if (f === 0) return g.flat().map((v) => valueToText(v, false)).join(', ');
-      return `{${g.map((row) => row.map((v) => valueToText(v, true)).join(',')).join(';')}}`;
+      // Strict: an empty cell is nothing between its commas ({1,,"a"}), empty text is ""; an
+      // array of empty cells only has no strict text (#VALUE!, as Excel gives for one empty cell).
+      if (g.flat().every((v) => v === null)) return value('ARRAYTOTEXT: the array has only empty cells.');
+      return `{${g.map((row) => row.map((v) => (v === null ? '' : valueToText(v, true))).join(',')).join(';')}}`;
     }, { keepErrors: true });
   }
 
