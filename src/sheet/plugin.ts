@@ -379,20 +379,24 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         return SimpleRangeValue.onlyValues(rows.map((row) => Array.from({ length: line.cols }, (_, c) => row[c] ?? EmptyValue)) as never);
       });
       const raw = values.map((v, i) => (v === undefined ? undefined : argumentOf(v, spec.params[i])));
+      // An array function that fails is one error, in the formula's own cell, as in Excel (where
+      // the add-in's function returns a single error value and nothing spills): the rest of the
+      // area HyperFormula reserved from the input sizes is left blank, not filled with copies.
+      const failed = (error: CellError) => (shape ? anchoredError(error, this.expectedShape(ast, state, spec, shape)) : error);
       let outcome: Outcome;
       try {
         outcome = evaluateFn(called, raw);
       } catch (e) {
         // `evaluate` never throws for bad input; anything else must still not break the sheet.
-        return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (${e instanceof Error ? e.message : String(e)})`);
+        return failed(new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (${e instanceof Error ? e.message : String(e)})`));
       }
       if (!outcome.ok) {
         if (outcome.error.rule === 'propagated') {
           // The original CellError (type and message), found in the engine's order.
           const original = firstCellError(values);
-          if (original) return original;
+          if (original) return failed(original);
         }
-        return new CellError(errorTypeOf(outcome.error.code), outcome.error.message[language]);
+        return failed(new CellError(errorTypeOf(outcome.error.code), outcome.error.message[language]));
       }
       const value = outcome.value;
       if (!shape) {
@@ -404,9 +408,11 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       const expected = this.expectedShape(ast, state, spec, shape);
       const got = shapeOf(value);
       if (!fitsShape(expected, got)) {
-        return new CellError(
-          ErrorType.VALUE,
-          `${namespace}.${spec.name}: internal error (result of ${got.rows}×${got.cols} cells, but ${expected.rows}×${expected.cols} were reserved from the input sizes)`,
+        return failed(
+          new CellError(
+            ErrorType.VALUE,
+            `${namespace}.${spec.name}: internal error (result of ${got.rows}×${got.cols} cells, but ${expected.rows}×${expected.cols} were reserved from the input sizes)`,
+          ),
         );
       }
       // What HyperFormula reserved when the formula was entered (a whole column's used rows may have
@@ -416,7 +422,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       const reserved = reservedShape(state, ast);
       if (reserved && (got.rows > reserved.rows || got.cols > reserved.cols)) {
         const m = language === 'zh' ? RESERVED_TOO_SMALL.zh : RESERVED_TOO_SMALL.en;
-        return new CellError(ErrorType.SPILL, m.replace('{fn}', `${namespace}.${spec.name}`).replace('{got}', `${got.rows}×${got.cols}`).replace('{reserved}', `${reserved.rows}×${reserved.cols}`));
+        return failed(new CellError(ErrorType.SPILL, m.replace('{fn}', `${namespace}.${spec.name}`).replace('{got}', `${got.rows}×${got.cols}`).replace('{reserved}', `${reserved.rows}×${reserved.cols}`)));
       }
       const rows: ResultScalar[][] = Array.isArray(value) ? value : [[value]];
       // An `atMost` reservation taller than the result (SIMULATE "aep" by reference): empty cells below.
@@ -426,6 +432,12 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
     }
   }
   return CyberFunctionPlugin;
+}
+
+/** The reserved area of a failed array call: the error in its first cell, blanks in the rest. */
+function anchoredError(error: CellError, reserved: Shape): SimpleRangeValue {
+  const rows = Array.from({ length: reserved.rows }, (_, r) => Array.from({ length: reserved.cols }, (_, c) => (r === 0 && c === 0 ? error : EmptyValue)));
+  return SimpleRangeValue.onlyValues(rows as never);
 }
 
 const RESERVED_TOO_SMALL = {
