@@ -78,6 +78,8 @@ async function main() {
   const { evaluateWorkbook } = require(path.join(args.lib, 'sheet', 'workbook.js'));
   const { applicationOfAppXml, characterSetOfApplication } = require(path.join(args.lib, 'sheet', 'characterSets.js'));
   const JSZip = require('jszip');
+  // Older builds (--lib) have no iteration module: iteration then stays off.
+  const iterationOfWorkbookXml = fs.existsSync(path.join(args.lib, 'sheet', 'iteration.js')) ? require(path.join(args.lib, 'sheet', 'iteration.js')).iterationOfWorkbookXml : undefined;
   const files = fs
     .readdirSync(args.folder)
     .filter((f) => f.toLowerCase().endsWith('.xlsx') && !f.startsWith('~$'))
@@ -95,9 +97,13 @@ async function main() {
       await wb.xlsx.readFile(full);
       const content = readWorkbookContent(wb, ExcelJS.ValueType);
       // CHAR and CODE as the application that cached the values computed them (Mac Excel: Mac Roman).
-      const appXml = await (await JSZip.loadAsync(fs.readFileSync(full))).file('docProps/app.xml')?.async('string');
+      const zip = await JSZip.loadAsync(fs.readFileSync(full));
+      const appXml = await zip.file('docProps/app.xml')?.async('string');
       const characterSet = characterSetOfApplication(appXml === undefined ? undefined : applicationOfAppXml(appXml));
-      const results = evaluateWorkbook(content.sheets, { names: content.names, tables: content.tables, characterSet });
+      // Iterative calculation as the workbook turns it on (<calcPr iterate="1">), as the CLI reads it.
+      const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
+      const iteration = workbookXml === undefined || !iterationOfWorkbookXml ? undefined : iterationOfWorkbookXml(workbookXml);
+      const results = evaluateWorkbook(content.sheets, { names: content.names, tables: content.tables, characterSet, iteration });
       wb.worksheets.forEach((sheet, k) => {
         const values = results[k].values;
         const expect = new Map(); // "r,c" -> cached

@@ -204,6 +204,8 @@ interface LoadedInput {
   readonly arrayArithmetic: boolean;
   /** CHAR's and CODE's character set: Mac Excel's for a workbook it computed (read-xlsx.ts). */
   readonly characterSet?: 'windows' | 'mac';
+  /** Excel's iterative calculation, when the workbook turns it on (src/sheet/iteration.ts). */
+  readonly iteration?: { readonly maxIterations: number; readonly maxChange: number };
 }
 
 function readBytes(file: string): Buffer {
@@ -243,7 +245,7 @@ async function load(options: CalcOptions): Promise<LoadedInput> {
   const { readXlsx } = await import('./read-xlsx');
   const { packageLimits } = await import('../sheet/limits');
   const { checkBudget } = await import('./budget');
-  const { sheets, names, characterSet } = await readXlsx(options.file, packageLimits(options.maxSizeMB), (r) => checkBudget(options.file, 'xlsx', r.cells, r.inflated), xlsxBytes);
+  const { sheets, names, characterSet, iteration } = await readXlsx(options.file, packageLimits(options.maxSizeMB), (r) => checkBudget(options.file, 'xlsx', r.cells, r.inflated), xlsxBytes);
   let selected: number[] = [0];
   if (options.allSheets) selected = sheets.map((_, k) => k);
   else if (options.sheets.length > 0) {
@@ -257,7 +259,7 @@ async function load(options: CalcOptions): Promise<LoadedInput> {
     if (twice !== undefined) throw new UsageError(`--sheet names the sheet "${sheets[twice].name}" twice`);
   }
   // Formulas stored without the array flag use implicit intersection, as in Excel's file format.
-  return { sheets, names, selected, arrayArithmetic: false, characterSet };
+  return { sheets, names, selected, arrayArithmetic: false, characterSet, iteration };
 }
 
 /** Counts what a run did, for CYBERBI_TRACE (and the tests: one evaluation however many sheets). */
@@ -295,7 +297,7 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     const { evaluateWorkbook } = await import('../sheet/workbook');
     const ready = process.hrtime.bigint();
     // One evaluation gives every sheet: formulas may refer to any of them.
-    const results = evaluateWorkbook(input.sheets, { arrayArithmetic: input.arrayArithmetic, language: command.lang, names: input.names, characterSet: input.characterSet });
+    const results = evaluateWorkbook(input.sheets, { arrayArithmetic: input.arrayArithmetic, language: command.lang, names: input.names, characterSet: input.characterSet, iteration: input.iteration });
     trace.evaluations++;
     const evaluated = process.hrtime.bigint();
     if (command.yearTable !== undefined) {

@@ -15,6 +15,7 @@ import { type BoundedPackage, boundedPackage } from '../sheet/archive';
 import { DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { readWorkbookContent, type XlsxContent } from '../sheet/xlsx';
 import { characterSetOfApplication } from '../sheet/characterSets';
+import type { IterationSettings } from '../sheet/iteration';
 import { UnreadableInputError } from './errors';
 
 export { dateToSerial, type XlsxContent } from '../sheet/xlsx';
@@ -51,7 +52,7 @@ export async function readXlsx(
   limits: PackageLimits = DEFAULT_PACKAGE_LIMITS,
   check?: (reading: XlsxReading) => void,
   bytes: Uint8Array = fs.readFileSync(file),
-): Promise<XlsxContent> {
+): Promise<XlsxContent & { readonly iteration?: IterationSettings }> {
   const ExcelJS = loadExcelJS();
   const JSZip = require('jszip') as typeof import('jszip');
   let bounded: BoundedPackage;
@@ -81,5 +82,6 @@ export async function readXlsx(
   }
   if (content.sheets.length === 0) throw new UnreadableInputError(`${file} has no worksheet`);
   // Mac Excel computes CHAR and CODE in the Macintosh character set: evaluate as it did.
-  return { ...content, characterSet: characterSetOfApplication(bounded.application) };
+  // Iterative calculation as the workbook sets it (src/sheet/iteration.ts).
+  return { ...content, characterSet: characterSetOfApplication(bounded.application), ...(bounded.iteration ? { iteration: bounded.iteration } : {}) };
 }

@@ -22,6 +22,7 @@
 import type JSZip from 'jszip';
 import { type PackageLimits, PackageLimitError, sizeText } from './limits';
 import { applicationOfAppXml } from './characterSets';
+import { type IterationSettings, iterationOfWorkbookXml } from './iteration';
 
 /** The parts read: what ExcelJS reads for cells, styles, names, tables and the metadata sheet. */
 const NEEDED = [
@@ -62,6 +63,8 @@ export interface BoundedPackage {
   readonly dropped: readonly string[];
   /** docProps/app.xml's <Application> ("Microsoft Macintosh Excel"), if the package names one. */
   readonly application?: string;
+  /** xl/workbook.xml's iterative calculation settings (`<calcPr iterate="1" …>`), when it turns iteration on. */
+  readonly iteration?: IterationSettings;
 }
 
 /** The size an entry declares in the zip's directory (JSZip keeps it on a private field). */
@@ -197,6 +200,8 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
   // Bounded like every kept part: counted above within the limits.
   const appXml = await zip.file(/^\/?docProps\/app\.xml$/)[0]?.async('string');
   const application = appXml === undefined ? undefined : applicationOfAppXml(appXml);
+  const workbookXml = await zip.file(/^\/?xl\/workbook\.xml$/)[0]?.async('string');
+  const iteration = workbookXml === undefined ? undefined : iterationOfWorkbookXml(workbookXml);
   for (const name of new Set([...withDates, ...hugeMerges.keys(), ...hugeValidations])) {
     const file = zip.file(name);
     if (!file) continue;
@@ -209,7 +214,7 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
   }
   // Kept parts keep their compressed bytes (JSZip copies an entry whose method is unchanged).
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-  return { bytes: out, cells, inflated, dropped, application };
+  return { bytes: out, cells, inflated, dropped, application, ...(iteration ? { iteration } : {}) };
 }
 
 /** The largest merge ExcelJS is given (see boundedPackage). */

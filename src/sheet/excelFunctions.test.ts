@@ -269,7 +269,7 @@ describe('LINEST and TREND over collinear x variables, as Excel: the redundant o
 
 describe('what still differs from Excel (pinned)', () => {
   const err = (v: OutputCell) => (typeof v === 'object' && v !== null ? `${v.error} ${v.message}` : v);
-  test('a circular reference is #CYCLE! (Excel with iterative calculation gives a value)', () => {
+  test('a true circular reference without iterative calculation is #CYCLE! (Excel shows 0 and warns)', () => {
     expect(err(evaluateSheet([['=B1+1', '=A1']])[0][0])).toBe('#CYCLE! Circular reference.');
   });
   test('INDIRECT returning a range is usable only inside a function', () => {

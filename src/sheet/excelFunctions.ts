@@ -469,6 +469,8 @@ const IMPLEMENTED: ImplementedFunctions = {
   MONTH: { method: 'month', parameters: [{ argumentType: N, minValue: 0 }] },
   YEAR: { method: 'year', parameters: [{ argumentType: N, minValue: 0 }] },
   CONCAT: { method: 'concat', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
+  IFS: { method: 'ifsExcel', parameters: [{ argumentType: B }, { argumentType: SC, passSubtype: true }], repeatLastArgs: 2 },
+  SWITCH: { method: 'switchExcel', parameters: [{ argumentType: NOERR }, { argumentType: SC, passSubtype: true }, { argumentType: SC, passSubtype: true }], repeatLastArgs: 1 },
   LOOKUP: { method: 'lookup', parameters: [{ argumentType: NOERR }, { argumentType: R }, { argumentType: R, optionalArg: true }] },
   XMATCH: {
     method: 'xmatch',
@@ -614,6 +616,60 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
         }
       }
       return out;
+    });
+  }
+
+  /**
+   * IFS(logical_test1, value_if_true1, …). Microsoft: "IFS function checks whether one or more
+   * conditions are met and returns a value that corresponds to the first TRUE condition"; "If no
+   * TRUE conditions are found, this function returns #N/A". Read in order and only as far as the
+   * first TRUE condition, as Excel does (HyperFormula evaluated every argument, so an error in a
+   * later condition won over the value chosen: IFS(TRUE,#VALUE!,#N/A,1) is #VALUE!). A condition
+   * that is an array (an array formula) is left to HyperFormula's element-wise evaluation.
+   */
+  ifsExcel(ast: ProcedureAst, state: InterpreterState): unknown {
+    const args = ast.args;
+    if (args.length < 2 || args.length % 2 !== 0) return new CellError(ErrorType.NA, 'IFS: needs pairs of a condition and a value.');
+    for (let i = 0; i < args.length; i += 2) {
+      const condition = this.evaluateAst(args[i], state);
+      if (condition instanceof SimpleRangeValue && condition.width() * condition.height() > 1) {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        return this.runFunction(ast.args, state, this.metadata('IFS'), (...values: unknown[]): any => {
+          for (let k = 0; k + 1 < values.length; k += 2) if (values[k] instanceof CellError) return values[k];
+          else if (values[k]) return values[k + 1];
+          return new CellError(ErrorType.NA, 'IFS: no condition is TRUE.');
+        });
+      }
+      const c = plain(condition instanceof SimpleRangeValue ? condition.data[0]?.[0] : condition);
+      if (c instanceof CellError) return c;
+      let truth: boolean;
+      if (typeof c === 'boolean') truth = c;
+      else if (typeof c === 'number') truth = c !== 0;
+      else if (c === null) truth = false;
+      else if (/^\s*(true|false)\s*$/i.test(c)) truth = c.trim().toUpperCase() === 'TRUE';
+      else return new CellError(ErrorType.VALUE, `IFS: "${c}" is not a condition (TRUE or FALSE).`);
+      if (truth) return args[i + 1].type === 'EMPTY' ? 0 : this.evaluateAst(args[i + 1], state);
+    }
+    return new CellError(ErrorType.NA, 'IFS: no condition is TRUE.');
+  }
+
+  /**
+   * SWITCH(expression, value1, result1, [value2, result2], …, [default]). Microsoft: "If there is no
+   * match, and no default argument, SWITCH returns the #N/A error." A value that is an error is
+   * that error (HyperFormula skipped it); a blank compares as 0, never as "" or FALSE, and text
+   * without regard to case, as Excel's = does.
+   */
+  switchExcel(ast: ProcedureAst, state: InterpreterState): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return this.runFunction(ast.args, state, this.metadata('SWITCH'), (selector: unknown, ...args: unknown[]): any => {
+      const key = plain(selector) ?? 0;
+      let i = 0;
+      for (; i + 1 < args.length; i += 2) {
+        const v = plain(args[i]) ?? 0;
+        if (v instanceof CellError) return v;
+        if (typeof v === typeof key && (typeof v === 'string' ? v.toLowerCase() === (key as string).toLowerCase() : v === key)) return args[i + 1];
+      }
+      return i < args.length ? args[i] : new CellError(ErrorType.NA, 'SWITCH: no value matches and there is no default.');
     });
   }
 
@@ -1080,9 +1136,10 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     if (arrayArg === undefined || ast.args.length > 4) return new CellError(ErrorType.NA, 'INDEX: wrong number of arguments.');
     const value = this.evaluateAst(arrayArg, { ...state, arraysFlag: true } as InterpreterState);
     if (value instanceof CellError) return value;
-    const number = (arg: unknown, fallback: number): number | CellError => {
-      if (arg === undefined || (arg as { type?: string }).type === 'EMPTY') return fallback;
-      const v = this.evaluateAst(arg as never, state);
+    const given = (arg: unknown): boolean => arg !== undefined && (arg as { type?: string }).type !== 'EMPTY';
+    const evaluate = (arg: unknown): unknown => (given(arg) ? this.evaluateAst(arg as never, state) : undefined);
+    const number = (v: unknown, fallback: number): number | CellError => {
+      if (v === undefined) return fallback;
       const scalar = v instanceof SimpleRangeValue ? v.data[0]?.[0] : v;
       const n = this.coerceScalarToNumberOrError(scalar as never);
       return n instanceof CellError ? n : Math.trunc(typeof n === 'number' ? n : (n as unknown as { val: number }).val);
@@ -1090,25 +1147,71 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     const g = grid(value);
     const h = g.length;
     const w = g[0]?.length ?? 0;
-    let row = number(rowArg, ast.args.length > 2 ? 0 : 1);
-    let col = number(colArg, 1);
-    const area = number(areaArg, 1);
-    if (row instanceof CellError) return row;
-    if (col instanceof CellError) return col;
-    if (area instanceof CellError) return area;
-    if (area !== 1) return new CellError(ErrorType.REF, 'INDEX: only area 1 of a single range is supported.');
-    if (ast.args.length <= 2 && h === 1) [row, col] = [1, row];
-    if (row < 0 || col < 0 || row > h || col > w) return new CellError(ErrorType.REF, 'INDEX: the row or column is outside the array.');
-    const rows = row === 0 ? [...Array(h).keys()] : [row - 1];
-    const cols = col === 0 ? [...Array(w).keys()] : [col - 1];
-    if (rows.length === 1 && cols.length === 1) return out(g[rows[0]][cols[0]]);
+    const rowV = evaluate(rowArg);
+    const colV = evaluate(colArg);
+    const area = number(evaluate(areaArg), 1);
+    // Microsoft (INDEX, reference form): "If each area in reference contains only one row or column,
+    // the row_num or column_num argument, respectively, is optional" — a 2-D range with one index is
+    // #REF!; the array form returns "the entire row or column in array" instead.
+    const reference = this.areaOf(arrayArg, state) !== undefined;
+    const oneIndex = ast.args.length <= 2;
+    /** INDEX with one row and one column index: a value, the rows and columns of a whole row or column, or an error. */
+    const isPicked = (v: unknown): v is { rows: number[]; cols: number[] } => typeof v === 'object' && v !== null && Array.isArray((v as { rows?: unknown }).rows);
+    const pick = (rowIn: unknown, colIn: unknown): unknown => {
+      let row = number(rowIn, ast.args.length > 2 ? 0 : 1);
+      let col = number(colIn, 1);
+      if (row instanceof CellError) return row;
+      if (col instanceof CellError) return col;
+      if (area instanceof CellError) return area;
+      // A negative index is the wrong kind of value, not a place outside the array (Excel: #VALUE!).
+      if (row < 0 || col < 0 || area < 1) return new CellError(ErrorType.VALUE, 'INDEX: row, column and area cannot be negative.');
+      if (area !== 1) return new CellError(ErrorType.REF, 'INDEX: only area 1 of a single range is supported.');
+      if (oneIndex && h === 1) [row, col] = [1, row];
+      else if (oneIndex && w > 1) {
+        if (reference) return new CellError(ErrorType.REF, 'INDEX: a range of several rows and columns needs both a row and a column.');
+        col = 0;
+      }
+      if (row > h || col > w) return new CellError(ErrorType.REF, 'INDEX: the row or column is outside the array.');
+      const rows = row === 0 ? [...Array(h).keys()] : [row - 1];
+      const cols = col === 0 ? [...Array(w).keys()] : [col - 1];
+      return rows.length === 1 && cols.length === 1 ? out(g[rows[0]][cols[0]]) : { rows, cols };
+    };
+    // An array written in the formula ({1}) is an array even of one element (HyperFormula unwraps it).
+    const written = (arg: unknown): boolean => (arg as { type?: string } | undefined)?.type === 'ARRAY';
+    if (state.arraysFlag && (rowV instanceof SimpleRangeValue || colV instanceof SimpleRangeValue || written(rowArg) || written(colArg))) {
+      // An array of row (column) numbers in an array formula: one INDEX per element, as Excel lifts a
+      // scalar argument over an array ({=INDEX({2,3;4,5},{1,2})} is {2,4}); each one gives its first value.
+      const rg = rowV instanceof SimpleRangeValue ? grid(rowV) : [[rowV as Scalar]];
+      const cg = colV instanceof SimpleRangeValue ? grid(colV) : [[colV as Scalar]];
+      const H = Math.max(rg.length, cg.length);
+      const W = Math.max(rg[0]?.length ?? 0, cg[0]?.length ?? 0);
+      const at = (m: Scalar[][], r: number, c: number): Scalar | CellError | undefined => {
+        const rr = m.length === 1 ? 0 : r;
+        const cc = m[0]?.length === 1 ? 0 : c;
+        return rr < m.length && cc < (m[0]?.length ?? 0) ? m[rr][cc] : new CellError(ErrorType.NA, 'INDEX: the row and column arrays differ in size.');
+      };
+      const lifted = [...Array(H).keys()].map((r) =>
+        [...Array(W).keys()].map((c) => {
+          const a = at(rg, r, c);
+          const b = at(cg, r, c);
+          if (a instanceof CellError) return a;
+          if (b instanceof CellError) return b;
+          const v = pick(rowV === undefined ? undefined : a, colV === undefined ? undefined : b);
+          return isPicked(v) ? out(g[v.rows[0]][v.cols[0]]) : v;
+        }),
+      );
+      return SimpleRangeValue.onlyValues(lifted as never);
+    }
+    const picked = pick(rowV, colV);
+    if (!isPicked(picked)) return picked;
+    const { rows, cols } = picked;
     if (!state.arraysFlag && this.isWholeFormula(ast, state)) {
       // The cell's own value: implicit intersection with the formula's row or column, where the array is a reference.
       const where = this.areaOf(arrayArg, state);
-      const at = state.formulaAddress;
-      if (where && where.sheet === at.sheet) {
-        const r = rows.length === 1 ? rows[0] : at.row - where.top;
-        const c = cols.length === 1 ? cols[0] : at.col - where.left;
+      const here = state.formulaAddress;
+      if (where && where.sheet === here.sheet) {
+        const r = rows.length === 1 ? rows[0] : here.row - where.top;
+        const c = cols.length === 1 ? cols[0] : here.col - where.left;
         if (rows.includes(r) && cols.includes(c)) return out(g[r][c]);
       }
       return new CellError(ErrorType.VALUE, 'INDEX: a whole row or column in a single cell.');

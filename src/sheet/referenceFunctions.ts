@@ -38,8 +38,10 @@ export function isReferenceAst(ast: Node | undefined): boolean {
 /**
  * AND / OR / XOR over their arguments as Microsoft's pages say: "If an array or reference argument
  * contains text or empty cells, those values are ignored"; no logical value at all is #VALUE!; a
- * number counts as TRUE unless 0; text given directly must read TRUE or FALSE. Undefined: leave
- * it to HyperFormula (an array formula lifting over the arguments).
+ * number counts as TRUE unless 0; text given directly counts when it reads TRUE or FALSE and is
+ * otherwise ignored too (Excel: AND(TRUE,"0") is TRUE), so an error anywhere is the result
+ * (AND(TRUE,"ciao",#REF!) is #REF!). Undefined: leave it to HyperFormula (an array formula
+ * lifting over the arguments).
  */
 export function logical(name: string, args: ReadonlyArray<{ reference: boolean; value: unknown }>): boolean | CellError | undefined {
   const seen: boolean[] = [];
@@ -54,8 +56,7 @@ export function logical(name: string, args: ReadonlyArray<{ reference: boolean; 
       else if (typeof v === 'object' && v !== null && typeof (v as { val?: unknown }).val === 'number') seen.push((v as { val: number }).val !== 0);
       else if (typeof v === 'string' && !fromCells) {
         const u = v.trim().toUpperCase();
-        if (u !== 'TRUE' && u !== 'FALSE') return new CellError(ErrorType.VALUE, `${name}: "${v}" is not a logical value.`);
-        seen.push(u === 'TRUE');
+        if (u === 'TRUE' || u === 'FALSE') seen.push(u === 'TRUE');
       }
       // Text and blanks of a reference or an array are ignored.
     }

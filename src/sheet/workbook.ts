@@ -13,6 +13,7 @@ import { normalizeFormula, renameNames } from './formula';
 import { formulaLimitProblem, limitedContent } from './formulaLimits';
 import type { CharacterSet } from './characterSets';
 import { probeInstance } from './interpreterHook';
+import { type IterationSettings, resolveCircularReferences } from './iteration';
 import { HYPERFORMULA_CONFIG, type Language, mentionsWholeLine, readsWholeLines, registerCyberFunctions } from './plugin';
 
 /** An error value held by an input cell (an error cell of an xlsx file). */
@@ -68,6 +69,12 @@ export interface WorkbookOptions {
    * computed the workbook's cached values, 'mac' for Mac Excel (see src/sheet/characterSets.ts).
    */
   readonly characterSet?: CharacterSet;
+  /**
+   * Excel's iterative calculation (the workbook's `<calcPr iterate="1">`, src/sheet/iteration.ts):
+   * circular references are calculated again and again up to maxIterations times. Off: a cell
+   * that reads itself while being calculated is #CYCLE!.
+   */
+  readonly iteration?: IterationSettings;
 }
 
 export interface SheetResult {
@@ -450,6 +457,9 @@ export function evaluateWorkbook(sheets: readonly SheetInput[], options: Workboo
     hf.batch(() => undefined);
   }
   enterWholeLinesAgain(hf, sheets, contents, names);
+  // Circles of references HyperFormula sees in the formulas' text, followed as Excel follows them
+  // (only the references read) and iterated when the workbook turns iterative calculation on.
+  resolveCircularReferences(hf, options.iteration);
   try {
     const ids = sheets.map((s) => hf.getSheetId(s.name) as number);
     return sheets.map((s, k) => {

@@ -47,6 +47,13 @@ describe('the workbench model opens and evaluates what the CLI evaluates', () =>
 });
 
 describe('what still differs from Excel in the workbench (pinned)', () => {
+  test('a circle of references never read at run time is #CYCLE! (Excel and the CLI compute 1)', () => {
+    const model = WorkbenchModel.blank();
+    model.setInput('Sheet1', 0, 0, false);
+    model.setInput('Sheet1', 0, 1, { formula: '=IF(A1,C1,1)' });
+    model.setInput('Sheet1', 0, 2, { formula: '=B1' });
+    expect(JSON.stringify(model.getValue('Sheet1', 0, 1))).toContain('#CYCLE!');
+  });
   test('an array formula whose result size is only known once evaluated fills only its first cell', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Main');
