@@ -32,6 +32,7 @@ import { registerGroupBy } from './groupBy';
 import { registerArrayLookups } from './arrayLookups';
 import { registerComplexText } from './complexText';
 import { registerReferenceFunctions } from './referenceFunctions';
+import { registerStatistics } from './statistics';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
 import { interpreterPrototype } from './interpreterHook';
 
@@ -1466,6 +1467,7 @@ export function registerExcelFunctions(): void {
   registerArrayLookups();
   registerComplexText();
   registerReferenceFunctions();
+  registerStatistics();
 }
 
 /**

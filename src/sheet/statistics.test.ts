@@ -1,0 +1,160 @@
+/**
+ * src/sheet/statistics.ts and the statistical fixes of src/sheet/excelFunctions.ts (VDB, PERMUT,
+ * criteria): formula → the value Excel documents. The t and F values come from SciPy
+ * (scripts/golden/statistics.py); the others from Microsoft's pages for each function.
+ */
+import { evaluateSheet, type InputCell, type OutputCell } from './workbook';
+import { vdb } from './statistics';
+
+function one(formula: string, cells: InputCell[][] = []): OutputCell {
+  const rows = cells.map((r) => [...r]);
+  rows.unshift([formula]);
+  return evaluateSheet(rows)[0][0];
+}
+
+/** Equal to 1e-12 relative: HyperFormula's jStat differed from the 8th digit. */
+function exact(v: OutputCell, expected: number): void {
+  expect(typeof v).toBe('number');
+  expect(Math.abs((v as number) - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+}
+
+const errorOf = (v: OutputCell): string | undefined => (v !== null && typeof v === 'object' && 'error' in v ? v.error : undefined);
+
+describe('t and F distributions (SciPy, scripts/golden/statistics.py)', () => {
+  test.each<[string, number]>([
+    ['=T.DIST(1,3,TRUE)', 0.8044988905221148],
+    ['=T.DIST(-2.5,7,TRUE)', 0.020496109292876444],
+    ['=T.DIST(0.7,4,FALSE)', 0.2809088317119511],
+    ['=T.DIST.2T(1.5,3)', 0.23058386524482294],
+    ['=T.DIST.RT(2,10)', 0.03669401738537018],
+    ['=TDIST(2,10,2)', 0.07338803477074037],
+    ['=T.INV(0.3,5)', -0.5594296444693604],
+    ['=T.INV(0.975,12)', 2.1788128296672284],
+    ['=T.INV.2T(0.05,9)', 2.2621571627982053],
+    ['=TINV(0.01,2)', 9.924843200918293],
+    ['=F.DIST(1.2,3,32,TRUE)', 0.6744940046819068],
+    ['=F.DIST(1.2,3,32,FALSE)', 0.3596696683902395],
+    ['=F.DIST.RT(2.5,3,7)', 0.14350945627893932],
+    ['=FDIST(2.5,3,7)', 0.14350945627893932],
+    ['=F.INV(0.6,4,32)', 1.0439884602920784],
+    ['=F.INV.RT(0.3,2,12)', 1.3332705499446817],
+    ['=FINV(0.05,5,120)', 2.2898512831435824],
+    ['=CONFIDENCE.T(0.05,10,3)', 24.841377117503313],
+  ])('%s', (formula, expected) => exact(one(formula), expected));
+
+  test('symmetry points are exact: T.DIST(0,3,TRUE) is 0.5, T.DIST.2T(0,3) is 1, T.INV.2T(0.5,1) is 1', () => {
+    expect(one('=T.DIST(0,3,TRUE)')).toBe(0.5);
+    expect(one('=T.DIST.2T(0,3)')).toBe(1);
+    exact(one('=T.INV.2T(0.5,1)'), 1);
+  });
+
+  test('T.DIST: "If deg_freedom < 1, T.DIST returns an error value" (#DIV/0! for the density at 0, else #NUM!)', () => {
+    expect(errorOf(one('=T.DIST(1,,)'))).toBe('#DIV/0!');
+    expect(errorOf(one('=T.DIST(1,0,TRUE)'))).toBe('#NUM!');
+    expect(errorOf(one('=T.DIST(1,-2,FALSE)'))).toBe('#NUM!');
+  });
+});
+
+describe('PERMUT (no recursion), VDB (Excel periods)', () => {
+  test('PERMUT: truncated arguments, #NUM! outside 0 ≤ number_chosen ≤ number, number > 0, large numbers', () => {
+    expect(one('=PERMUT(100,3)')).toBe(970200);
+    expect(one('=PERMUT(10,2.3)')).toBe(90);
+    expect(one('=PERMUT(1,0)')).toBe(1);
+    expect(errorOf(one('=PERMUT(0,1)'))).toBe('#NUM!');
+    expect(errorOf(one('=PERMUT(-1,10)'))).toBe('#NUM!');
+    expect(errorOf(one('=PERMUT(2,3)'))).toBe('#NUM!');
+    expect(one('=PERMUT(100000,2)')).toBe(9999900000);
+    expect(errorOf(one('=PERMUT(100000,1000)'))).toBe('#NUM!');
+  });
+
+  test('VDB: fractional start periods start Excel\'s periods there (cost 1, life 14, factor 1.25)', () => {
+    exact(vdb(1, 0, 14, 0, 0.5, 1.25) as number, 0.044642857142857144);
+    exact(vdb(1, 0, 14, 0.5, 1.5, 1.25) as number, 0.08529974489795919);
+    exact(vdb(1, 0, 14, 2.5, 3.5, 1.25) as number, 0.07074765193864536);
+    exact(vdb(1, 0, 14, 3.5, 4.5, 1.25) as number, 0.06872629045468406);
+    exact(vdb(1, 0, 14, 13.5, 14, 1.25) as number, 0.03436314522734203);
+    exact(vdb(1, 0, 14, 13, 14, 1.25) as number, 0.06866789938377948);
+    exact(one('=VDB(575000,5000,10,3,5,1.5)') as number, 102160.546875);
+    exact(one('=VDB(575000,5000,10,4,5,1.5,FALSE)') as number, 49192.265625);
+  });
+});
+
+describe('criteria as Excel reads them', () => {
+  const row: InputCell[][] = [
+    ['x', true, '=NA()', null],
+    [1, 2, 3, 4],
+  ];
+  test('an error criterion matches the cells holding that error', () => {
+    expect(one('=COUNTIF(A2:D2,C2)', row)).toBe(1);
+    expect(one('=SUMIF(A2:D2,C2,A3:D3)', row)).toBe(3);
+  });
+  test('"<=TRUE" compares logical values', () => {
+    expect(one('=COUNTIF(A2:D2,"<=TRUE")', row)).toBe(1);
+    expect(one('=SUMIFS(A3:D3,A2:D2,"<=TRUE")', row)).toBe(2);
+    expect(one('=AVERAGEIF(A2:D2,"<=TRUE",A3:D3)', row)).toBe(2);
+    expect(one('=MAXIFS(A3:D3,A2:D2,"<=TRUE")', row)).toBe(2);
+    expect(one('=MINIFS(A3:D3,A2:D2,"<=TRUE")', row)).toBe(2);
+  });
+  test('"a reference to an empty cell … treats the empty cell as a 0 value" (COUNTIFS page)', () => {
+    expect(one('=COUNTIF(A2:D2,D2)', row)).toBe(0);
+    expect(one('=COUNTIF(A3:D3,E9)', [...row, [0]])).toBe(0);
+    expect(errorOf(one('=AVERAGEIFS(A3:D3,A2:D2,D2)', row))).toBe('#DIV/0!');
+  });
+  test('an error of the values at a matching cell is the result of AVERAGEIF, MAXIFS, MINIFS', () => {
+    const r: InputCell[][] = [
+      ['x', 'y'],
+      ['=NA()', 5],
+    ];
+    expect(errorOf(one('=AVERAGEIF(A2:B2,"x",A3:B3)', r))).toBe('#N/A');
+    expect(errorOf(one('=MAXIFS(A3:B3,A2:B2,"x")', r))).toBe('#N/A');
+    expect(one('=MINIFS(A3:B3,A2:B2,"y")', r)).toBe(5);
+    expect(one('=AVERAGEIF(A2:B2,"y",A3:B3)', r)).toBe(5);
+  });
+  test('ordinary criteria are unchanged (HyperFormula\'s computation)', () => {
+    expect(one('=COUNTIF(A3:D3,">2")', row)).toBe(2);
+    expect(one('=SUMIF(A3:D3,">=2")', row)).toBe(9);
+    expect(one('=COUNTIFS(A3:D3,">1",A2:D2,"x")', row)).toBe(0);
+  });
+});
+
+describe('COUNTBLANK', () => {
+  test('"Cells with formulas that return "" (empty text) are also counted. Cells with zero values are not counted."', () => {
+    expect(one('=COUNTBLANK(A2:D2)', [[null, '', 0, '=""']])).toBe(3);
+  });
+});
+
+describe('aggregates: text typed directly, references to text', () => {
+  const cells: InputCell[][] = [[1, 2, '29/02/1900', true, null]];
+  test('"text that cannot be translated into numbers" typed directly is #VALUE!', () => {
+    for (const f of ['AVERAGE', 'AVERAGEA', 'AVEDEV', 'DEVSQ', 'GEOMEAN', 'HARMEAN', 'KURT', 'MAX', 'MAXA', 'MEDIAN', 'MIN', 'MINA', 'SKEW', 'SKEW.P', 'STDEV.S', 'STDEV.P', 'STDEVA', 'STDEVPA', 'VAR.S', 'VAR.P', 'VARA', 'VARPA']) {
+      expect([f, errorOf(one(`=${f}(A2:B2,1,2,3,"")`, cells))]).toEqual([f, '#VALUE!']);
+    }
+  });
+  test('text representations of numbers and logical values typed directly are counted', () => {
+    expect(one('=AVERAGE(A2:B2,"3",TRUE)', cells)).toBe(7 / 4);
+    expect(one('=MAX(A2:B2,"5")', cells)).toBe(5);
+  });
+  test('text and logical values of a reference are ignored (counted as 0 and 1 by the …A functions)', () => {
+    expect(one('=MEDIAN(C2,A2)', cells)).toBe(1);
+    expect(one('=MEDIAN(D2,A2)', cells)).toBe(1);
+    expect(one('=GEOMEAN(C2,B2)', cells)).toBe(2);
+    expect(one('=HARMEAN(D2,B2)', cells)).toBe(2);
+    expect(one('=AVERAGEA(A2:D2)', cells)).toBe(1);
+  });
+  test('no numbers: MEDIAN, AVEDEV and DEVSQ are #NUM!, AVERAGE #DIV/0!, MAX 0', () => {
+    expect(errorOf(one('=MEDIAN(E2)', cells))).toBe('#NUM!');
+    expect(errorOf(one('=AVEDEV(C2:E2)', cells))).toBe('#NUM!');
+    expect(errorOf(one('=DEVSQ(C2:E2)', cells))).toBe('#NUM!');
+    expect(errorOf(one('=AVERAGE(C2:E2,C2)', cells))).toBe('#DIV/0!');
+    expect(one('=MAX(C2:E2,C2)', cells)).toBe(0);
+  });
+  test('values against the definitions', () => {
+    exact(one('=STDEV.S(2,4,4,4,5,5,7,9)') as number, Math.sqrt(32 / 7));
+    exact(one('=VAR.P(2,4,4,4,5,5,7,9)') as number, 4);
+    // Microsoft's examples, to the digits their pages show.
+    expect(one('=AVEDEV(4,5,6,7,5,4,3)') as number).toBeCloseTo(1.020408163, 9);
+    exact(one('=DEVSQ(4,5,8,7,11,4,3)') as number, 48);
+    expect(one('=KURT(3,4,5,2,3,4,5,6,4,7)') as number).toBeCloseTo(-0.151799637, 9);
+    expect(one('=SKEW(3,4,5,2,3,4,5,6,4,7)') as number).toBeCloseTo(0.359543071, 9);
+  });
+});
