@@ -159,3 +159,39 @@ describe('text functions Excel computes differently from HyperFormula', () => {
     expect(sheet.values[3].slice(0, 3)).toEqual([false, true, true]);
   });
 });
+
+describe('information functions as Excel computes them', () => {
+  test('CELL tells the address, column, row, contents and type of a reference; other info types are #VALUE! with the reason', () => {
+    const cells: InputCell[][] = [[null, true, 'x']];
+    expect(one('=CELL("contents",B2)', cells)).toBe(true);
+    expect(one('=CELL("address",B2)', cells)).toBe('$B$2');
+    expect(one('=CELL("col",C2)', cells)).toBe(3);
+    expect(one('=CELL("row",C2)', cells)).toBe(2);
+    expect(one('=CELL("type",A2)', cells)).toBe('b');
+    expect(one('=CELL("type",C2)', cells)).toBe('l');
+    expect(one('=CELL("type",B2)', cells)).toBe('v');
+    expect(one('=CELL("width",B2)', cells)).toMatchObject({ error: '#VALUE!', message: expect.stringContaining('width') });
+  });
+
+  test('an IS function over a range in a larger array formula tests #N/A beyond the range, as Excel', () => {
+    const [sheet] = evaluateWorkbook([
+      {
+        name: 'S',
+        cells: [
+          [1, 'a'],
+          ['=ARRAYFORMULA(ISNUMBER(A1:B1))', null, null],
+          ['=ARRAYFORMULA(ISNA(A1:B1))', null, null],
+          ['=ARRAYFORMULA(ISNONTEXT(A1:B1))', null, null],
+        ],
+        arrays: [
+          { row: 1, col: 0, rows: 1, cols: 3 },
+          { row: 2, col: 0, rows: 1, cols: 3 },
+          { row: 3, col: 0, rows: 1, cols: 3 },
+        ],
+      },
+    ]);
+    expect(sheet.values[1].slice(0, 3)).toEqual([true, false, false]);
+    expect(sheet.values[2].slice(0, 3)).toEqual([false, false, true]);
+    expect(sheet.values[3].slice(0, 3)).toEqual([true, false, true]);
+  });
+});

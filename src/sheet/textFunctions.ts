@@ -14,7 +14,9 @@
  *   {=T(I1:Q1)} shows the first cell's text in every cell);
  * - ISFORMULA (replaced): of a range in an array formula, one answer per cell;
  * - CONCATENATE (replaced): of ranges in an array formula, joined position by position (Excel
- *   lifts CONCATENATE over arrays, #N/A beyond the shorter one; HyperFormula gave #VALUE!).
+ *   lifts CONCATENATE over arrays, #N/A beyond the shorter one; HyperFormula gave #VALUE!);
+ * - CELL (added): the info types a workbook's values tell (address, col, row, contents, type);
+ * - the IS functions over a range in an array formula larger than the range ({@link fitInformation}).
  *
  * Registered before src/sheet/moreFunctions.ts, whose byte-counting twins (FINDB, SEARCHB, MIDB)
  * are built from the plugin that computes FIND, SEARCH and MID. GPL-side only: never in the add-in.
@@ -116,7 +118,55 @@ const TEXT_FUNCTIONS: ImplementedFunctions = {
   T: { method: 't', parameters: [{ argumentType: A }], vectorizationForbidden: true },
   ISFORMULA: { method: 'isformula', parameters: [{ argumentType: A }], vectorizationForbidden: true },
   CONCATENATE: { method: 'concatenate', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
+  CELL: { method: 'cell', parameters: [{ argumentType: S }, { argumentType: A, optionalArg: true }], vectorizationForbidden: true },
 };
+
+// ---- IS functions over a range in an array formula ---------------------------------------------
+
+const IS_FUNCTIONS: Readonly<Record<string, (v: Scalar) => boolean>> = {
+  ISBLANK: (v) => v === null,
+  ISERR: (v) => v instanceof CellError && v.type !== ErrorType.NA,
+  ISERROR: (v) => v instanceof CellError,
+  ISNA: (v) => v instanceof CellError && v.type === ErrorType.NA,
+  ISLOGICAL: (v) => typeof v === 'boolean',
+  ISNUMBER: (v) => typeof v === 'number',
+  ISTEXT: (v) => typeof v === 'string',
+  ISNONTEXT: (v) => typeof v !== 'string',
+};
+
+/**
+ * An array formula ISNUMBER(D1:Q1) (ISBLANK, ISERR, ISERROR, ISNA, ISLOGICAL, ISTEXT, ISNONTEXT)
+ * entered over a range larger than its argument: Excel fits the argument to the formula's range
+ * first (a one-row range repeats down, cells beyond it are #N/A) and then tests every cell, so the
+ * cells beyond are FALSE (TRUE for ISERROR, ISNA, ISNONTEXT) instead of #N/A. Undefined for any
+ * other expression. Used by XLFIT (src/sheet/excelFunctions.ts).
+ */
+export function fitInformation(arg: unknown, rows: number, cols: number, evaluate: (ast: never) => unknown): Scalar[][] | undefined {
+  const call = arg as { type?: string; procedureName?: string; args?: unknown[] } | undefined;
+  if (call?.type !== 'FUNCTION_CALL' || call.args?.length !== 1) return undefined;
+  const test = IS_FUNCTIONS[String(call.procedureName).toUpperCase()];
+  if (!test) return undefined;
+  const v = evaluate(call.args[0] as never);
+  if (!(v instanceof SimpleRangeValue)) return undefined;
+  const g = gridOf(v);
+  const h = g.length;
+  const w = g[0]?.length ?? 0;
+  const na = new CellError(ErrorType.NA, 'The argument is smaller than the range of the array formula.');
+  return [...Array(rows).keys()].map((r) =>
+    [...Array(cols).keys()].map((c) => {
+      const sr = h === 1 ? 0 : r;
+      const sc = w === 1 ? 0 : c;
+      return test(sr < h && sc < w ? g[sr][sc] : na);
+    }),
+  );
+}
+
+/** A column number → its letters (1 → A, 28 → AB). */
+function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
 
 type Scalar = number | string | boolean | null | CellError;
 
@@ -220,6 +270,51 @@ export class TextFunctionsPlugin extends FunctionPlugin {
     return v instanceof CellError ? v : new CellError(ErrorType.NA, 'ISFORMULA: needs a reference.');
   }
 
+  /**
+   * CELL(info_type, [reference]) for what a workbook's values tell: "address" ($A$1), "col",
+   * "row", "contents" (the value of the reference's first cell) and "type" ("b" blank, "l" text,
+   * "v" anything else); without a reference, the formula's own cell. The other info types depend
+   * on formatting, the file's path or the window (format, width, filename, prefix, protect, …):
+   * #VALUE! with the reason rather than a guess.
+   */
+  cell(ast: ProcedureAst, state: InterpreterState): unknown {
+    const [infoAst, refAst] = ast.args;
+    if (infoAst === undefined || ast.args.length > 2) return new CellError(ErrorType.NA, 'CELL: needs info_type and an optional reference.');
+    const info = plain(this.evaluateAst(infoAst, state));
+    if (info instanceof CellError) return info;
+    const kind = String(info ?? '').trim().toLowerCase();
+    let ref = refAst as unknown as { type: string; expression?: unknown; reference?: { toSimpleCellAddress(b: unknown): { sheet: number; row: number; col: number } }; start?: { toSimpleCellAddress(b: unknown): { sheet: number; row: number; col: number } } } | undefined;
+    while (ref?.type === 'PARENTHESIS') ref = ref.expression as typeof ref;
+    let address: { sheet: number; row: number; col: number } | undefined;
+    if (ref === undefined || ref.type === 'EMPTY') address = state.formulaAddress as unknown as { sheet: number; row: number; col: number };
+    else if (ref.type === 'CELL_REFERENCE' && ref.reference) address = ref.reference.toSimpleCellAddress(state.formulaAddress);
+    else if (ref.type === 'CELL_RANGE' && ref.start) address = ref.start.toSimpleCellAddress(state.formulaAddress);
+    if (address === undefined) {
+      const v = plain(this.evaluateAst(ref as never, state));
+      return v instanceof CellError ? v : valueError('CELL: the second argument must be a reference.');
+    }
+    const value = (): Scalar => plain(this.dependencyGraph.getCellValue(address as never));
+    switch (kind) {
+      case 'address':
+        if (address.sheet !== (state.formulaAddress as unknown as { sheet: number }).sheet) return valueError('CELL("address") of another sheet names the workbook file, which is not known here.');
+        return `$${columnLetters(address.col + 1)}$${address.row + 1}`;
+      case 'col':
+        return address.col + 1;
+      case 'row':
+        return address.row + 1;
+      case 'contents': {
+        const v = value();
+        return v === null ? 0 : v;
+      }
+      case 'type': {
+        const v = value();
+        return v === null ? 'b' : typeof v === 'string' ? 'l' : 'v';
+      }
+      default:
+        return valueError(`CELL: info_type "${kind}" depends on formatting, the file or the window, which a workbook's values do not tell.`);
+    }
+  }
+
   concatenate(ast: ProcedureAst, state: InterpreterState): unknown {
     if (ast.args.length === 0) return new CellError(ErrorType.NA, 'CONCATENATE: needs at least one argument.');
     const grids = ast.args.map((arg) => gridOf(this.evaluateAst(arg, state)));
@@ -253,7 +348,7 @@ export class TextFunctionsPlugin extends FunctionPlugin {
 
 let registered = false;
 
-/** Registers the plugin (replacing HyperFormula's FIND, SEARCH, MID, VALUE, T, ISFORMULA, CONCATENATE); once per process. */
+/** Registers the plugin (replacing HyperFormula's FIND, SEARCH, MID, VALUE, T, ISFORMULA, CONCATENATE; adding BAHTTEXT, CELL); once per process. */
 export function registerTextFunctions(): void {
   if (registered) return;
   registered = true;
