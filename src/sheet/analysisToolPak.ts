@@ -22,8 +22,10 @@ export const ANALYSIS_TOOLPAK: ReadonlyMap<string, readonly number[]> = new Map<
   ...['BESSELI', 'BESSELJ', 'BESSELK', 'BESSELY', 'BIN2DEC', 'BIN2HEX', 'BIN2OCT', 'COMPLEX', 'CONVERT',
     'DEC2BIN', 'DEC2HEX', 'DEC2OCT', 'DELTA', 'ERF', 'ERFC', 'ERF.PRECISE', 'ERFC.PRECISE', 'GESTEP',
     'HEX2BIN', 'HEX2DEC', 'HEX2OCT', 'OCT2BIN', 'OCT2DEC', 'OCT2HEX', 'IMABS', 'IMAGINARY', 'IMARGUMENT',
-    'IMCONJUGATE', 'IMCOS', 'IMCOSH', 'IMCOT', 'IMCSC', 'IMCSCH', 'IMDIV', 'IMEXP', 'IMLN', 'IMLOG10',
-    'IMLOG2', 'IMPOWER', 'IMREAL', 'IMSEC', 'IMSECH', 'IMSIN', 'IMSINH', 'IMSQRT', 'IMSUB', 'IMTAN',
+    'IMCONJUGATE', 'IMCOS', 'IMCOSH', 'IMCOT', 'IMCSC', 'IMCSCH', 'IMEXP', 'IMLN', 'IMLOG10',
+    'IMLOG2', 'IMPOWER', 'IMREAL', 'IMSEC', 'IMSECH', 'IMSIN', 'IMSINH', 'IMSQRT', 'IMTAN',
+    // IMDIV and IMSUB read their arguments left to right themselves (src/sheet/engineering.ts):
+    // IMDIV("yvj",TRUE) is #NUM!, the text first.
   ].map((n): [string, number[]] => [n, []]),
   // Math and information
   ...['ISEVEN', 'ISODD', 'MROUND', 'QUOTIENT', 'SQRTPI', 'FACTDOUBLE', 'RANDBETWEEN'].map((n): [string, number[]] => [n, []]),
@@ -75,14 +77,16 @@ const LAST_SERIAL = 2958465;
  * #NUM! error value" — then the dates: an error passed on, a date outside Excel's calendar (below
  * 0, after 9999-12-31) #NUM!.
  */
-export function yearfracError(values: readonly unknown[]): CellError | undefined {
+export function yearfracError(values: readonly unknown[], textNumber: (text: string) => number | undefined = () => undefined): CellError | undefined {
   const plainOf = (v: unknown): unknown => (v instanceof SimpleRangeValue ? v.data[0]?.[0] : v);
   let basis = plainOf(values[2]);
   if (basis instanceof CellError) return basis;
   if (typeof basis === 'string') {
+    // Text may be a date, read as its serial (YEARFRAC(0,345,"1/1/1987 05:00") is #NUM!, the basis
+    // 31778): textNumber reads it as HyperFormula reads a number.
     const n = basis.trim() === '' ? NaN : Number(basis);
-    if (!Number.isFinite(n)) return new CellError(ErrorType.VALUE, 'YEARFRAC: basis must be a number.');
-    basis = n;
+    basis = Number.isFinite(n) ? n : basis.trim() === '' ? undefined : textNumber(basis);
+    if (basis === undefined) return new CellError(ErrorType.VALUE, 'YEARFRAC: basis must be a number.');
   }
   if (typeof basis === 'number' && (Math.trunc(basis) < 0 || Math.trunc(basis) > 4)) return new CellError(ErrorType.NUM, 'YEARFRAC: basis must be 0 to 4.');
   for (const d of values.slice(0, 2).map(plainOf)) {
@@ -90,6 +94,14 @@ export function yearfracError(values: readonly unknown[]): CellError | undefined
     if (typeof d === 'number' && (d < 0 || d >= LAST_SERIAL + 1)) return new CellError(ErrorType.NUM, "YEARFRAC: the date is outside Excel's calendar.");
   }
   return undefined;
+}
+
+/** Text as HyperFormula reads it as a number (a date or time as its serial); undefined for none. */
+function numberOfText(interpreter: unknown, text: string): number | undefined {
+  const helper = (interpreter as { arithmeticHelper?: { coerceScalarToNumberOrError?: (v: string) => unknown } }).arithmeticHelper;
+  const v = helper?.coerceScalarToNumberOrError?.(text);
+  const n = typeof v === 'number' ? v : typeof v === 'object' && v !== null && typeof (v as { val?: unknown }).val === 'number' ? (v as { val: number }).val : undefined;
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 }
 
 /** Installs the check in HyperFormula's interpreter; once per process (a second call does nothing). */
@@ -104,7 +116,7 @@ export function guardAnalysisToolPak(): void {
         const values = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
         const error = analysisToolPakArgumentError(values, arrays);
         if (error) return error;
-        const yearfrac = ast.procedureName === 'YEARFRAC' ? yearfracError(values) : undefined;
+        const yearfrac = ast.procedureName === 'YEARFRAC' ? yearfracError(values, (text) => numberOfText(this, text)) : undefined;
         if (yearfrac) return yearfrac;
       }
     }

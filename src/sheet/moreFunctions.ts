@@ -437,8 +437,9 @@ export class MoreFunctionsPlugin extends FunctionPlugin {
     return this.runFunction(ast.args, state, this.metadata('PERCENTOF'), (subset: unknown, all: unknown) => {
       const a = numbers([subset]);
       const b = numbers([all]);
-      if (a instanceof CellError) return a;
-      if (b instanceof CellError) return b;
+      // An error value in either array is #NUM! in Excel, whichever error it is
+      // (PERCENTOF({#VALUE!,#N/A},{2,2.3}) and PERCENTOF({#REF!,2},{1,2}) are #NUM!).
+      if (a instanceof CellError || b instanceof CellError) return num('PERCENTOF: the data hold an error value.');
       const total = b.reduce((s, x) => s + x, 0);
       if (total === 0) return new CellError(ErrorType.DIV_BY_ZERO, 'PERCENTOF: data_all adds up to 0.');
       return a.reduce((s, x) => s + x, 0) / total;
