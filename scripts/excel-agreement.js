@@ -78,6 +78,8 @@ async function main() {
   const { evaluateWorkbook } = require(path.join(args.lib, 'sheet', 'workbook.js'));
   const { applicationOfAppXml, characterSetOfApplication } = require(path.join(args.lib, 'sheet', 'characterSets.js'));
   const JSZip = require('jszip');
+  const linksFile = path.join(args.lib, 'sheet', 'externalLinks.js');
+  const { readWorkbookParts } = fs.existsSync(linksFile) ? require(linksFile) : {};
   // Older builds (--lib) have no iteration module: iteration then stays off.
   const iterationOfWorkbookXml = fs.existsSync(path.join(args.lib, 'sheet', 'iteration.js')) ? require(path.join(args.lib, 'sheet', 'iteration.js')).iterationOfWorkbookXml : undefined;
   const files = fs
@@ -95,9 +97,11 @@ async function main() {
     try {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(full);
-      const content = readWorkbookContent(wb, ExcelJS.ValueType);
-      // CHAR and CODE as the application that cached the values computed them (Mac Excel: Mac Roman).
       const zip = await JSZip.loadAsync(fs.readFileSync(full));
+      // Names as stored and linked workbooks' cached values, as the CLI reads them (src/sheet/externalLinks.ts).
+      const parts = readWorkbookParts ? await readWorkbookParts(zip, 256 * 1024 * 1024) : undefined;
+      const content = readWorkbookContent(wb, ExcelJS.ValueType, { parts });
+      // CHAR and CODE as the application that cached the values computed them (Mac Excel: Mac Roman).
       const appXml = await zip.file('docProps/app.xml')?.async('string');
       const characterSet = characterSetOfApplication(appXml === undefined ? undefined : applicationOfAppXml(appXml));
       // Iterative calculation as the workbook turns it on (<calcPr iterate="1">), as the CLI reads it.

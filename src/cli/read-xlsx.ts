@@ -15,6 +15,7 @@ import { type BoundedPackage, boundedPackage } from '../sheet/archive';
 import { DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { readWorkbookContent, type XlsxContent } from '../sheet/xlsx';
 import { characterSetOfApplication } from '../sheet/characterSets';
+import { readWorkbookParts } from '../sheet/externalLinks';
 import type { IterationSettings } from '../sheet/iteration';
 import { UnreadableInputError } from './errors';
 
@@ -73,9 +74,14 @@ export async function readXlsx(
     if (column) throw new UnreadableInputError(`${file}: a cell in column ${column[1]} is past the last column: a worksheet has at most 1,048,576 rows and 16,384 columns (A1 to XFD1048576)`);
     throw new UnreadableInputError(`${file} is not a readable .xlsx workbook (${message})`);
   }
+  // Names as stored and linked workbooks' cached values (src/sheet/externalLinks.ts): extras, read
+  // from the file itself (the package given to ExcelJS holds no external links).
+  const parts = await JSZip.loadAsync(bytes)
+    .then((zip) => readWorkbookParts(zip, limits.partBytes))
+    .catch(() => undefined);
   let content: XlsxContent;
   try {
-    content = readWorkbookContent(workbook, ExcelJS.ValueType);
+    content = readWorkbookContent(workbook, ExcelJS.ValueType, { parts });
   } catch (e) {
     if (e instanceof SheetLimitError) throw new UnreadableInputError(`${file}: ${e.message}`);
     throw e;

@@ -16,8 +16,10 @@ describe('normalizeFormula', () => {
   });
 
   it('leaves string literals and quoted sheet names alone', () => {
+    // A doubled quote is one quote inside Excel's string (HyperFormula's lexer has no such escape):
+    // the text is kept, written as its pieces joined by CHAR(34).
     expect(normalizeFormula('=CONCAT("_xlfn.X TRUE", \'_xlfn. TRUE\'!A1, "say ""_xludf.""")')).toBe(
-      '=CONCAT("_xlfn.X TRUE", \'_xlfn. TRUE\'!A1, "say ""_xludf.""")',
+      '=CONCAT("_xlfn.X TRUE", \'_xlfn. TRUE\'!A1, ("say "&CHAR(34)&"_xludf."&CHAR(34)&""))',
     );
   });
 

@@ -15,16 +15,16 @@
  * Both work on a small tokenizer, so text inside string literals ("_xlfn.") and quoted sheet
  * names ('Q1 2024'!A1) is never touched.
  */
+import { type FormulaContext, type RefToken, resolveReferenceOperators, useTokenizer } from './referenceOperators';
+
+export type { FormulaContext } from './referenceOperators';
 
 /** A piece of formula text: a word (name, reference, number), a quoted part, or one character. */
-interface Token {
-  readonly kind: 'word' | 'string' | 'quoted' | 'other';
-  readonly text: string;
-}
+type Token = RefToken;
 
 const WORD_CHAR = /[\p{L}\p{N}_.$\\]/u;
 
-function tokenize(body: string): Token[] {
+export function tokenize(body: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < body.length) {
@@ -52,6 +52,8 @@ function tokenize(body: string): Token[] {
   }
   return tokens;
 }
+
+useTokenizer(tokenize);
 
 function nextNonSpace(tokens: readonly Token[], i: number): Token | undefined {
   for (let k = i + 1; k < tokens.length; k++) if (!/^\s$/.test(tokens[k].text)) return tokens[k];
@@ -88,12 +90,15 @@ function stripPrefixes(word: string): string {
  * written as HyperFormula reads them (TRUE(), FALSE(): it has no literal for them). Accepts the
  * text with or without its leading `=` (files store it without).
  */
-export function normalizeFormula(formula: string): string {
+export function normalizeFormula(formula: string, context?: FormulaContext): string {
   const body = formula.startsWith('=') ? formula.slice(1) : formula;
   const tokens = tokenize(body);
   let arrayArguments = false;
-  const text = tokens
-    .map((t, i) => {
+  const mapped: string[] = [];
+  tokens.forEach((t, i) => {
+    mapped[i] = ((): string => {
+      if (t.kind === 'string') return stringLiteral(t.text);
+      if (t.kind === 'other' && t.text === '#') return errorLiteral(tokens, i, mapped);
       if (t.kind !== 'word') return t.text;
       const word = stripPrefixes(t.text);
       const next = nextNonSpace(tokens, i)?.text;
@@ -107,11 +112,102 @@ export function normalizeFormula(formula: string): string {
       if (/^(\d+\.?\d*|\.\d+)E\d+$/i.test(word)) return word.toLowerCase();
       if (next === '(' && /^SUMPRODUCT$/i.test(word)) arrayArguments = true;
       return word;
-    })
-    .join('');
+    })();
+  });
+  const text = resolveReferenceOperators(tokenize(invokedLambdas(mapped.join(''))), context);
   const rewritten = dynamicOffsets(text);
   if (rewritten !== text) return normalizeTail(rewritten, arrayArguments);
   return normalizeTail(text, arrayArguments);
+}
+
+/** The arguments of the call whose '(' is at `open` (texts, trimmed) and the index of its ')'; undefined when unclosed. */
+function callArguments(tokens: readonly Token[], open: number): { args: string[]; close: number } | undefined {
+  const args: string[] = [''];
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    const t = tokens[k];
+    const x = t.kind === 'other' ? t.text : '';
+    if (x === '(' || x === '{') depth++;
+    if (x === ')' || x === '}') depth--;
+    if (depth === 0) return { args: args.map((a) => a.trim()), close: k };
+    if (depth === 1 && x === ',') args.push('');
+    else if (!(depth === 1 && k === open)) args[args.length - 1] += t.text;
+  }
+  return undefined;
+}
+
+/**
+ * A LAMBDA called where it is written, `LAMBDA(x, y, x+y)(1, 2)` ("Create custom, reusable
+ * functions with LAMBDA": "=LAMBDA(x, x+1)(1)"), as the LET it amounts to, LET(x, 1, y, 2, x+y):
+ * HyperFormula's grammar has no call of a call. LAMBDA(body)() is (body).
+ */
+function invokedLambdas(text: string): string {
+  if (!/LAMBDA/i.test(text)) return text;
+  const tokens = tokenize(text);
+  const out = tokens.map((t) => t.text);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'word' || !/^LAMBDA$/i.test(tokens[i].text) || tokens[i + 1]?.text !== '(') continue;
+    const lambda = callArguments(tokens, i + 1);
+    if (!lambda || tokens[lambda.close + 1]?.text !== '(') continue;
+    const call = callArguments(tokens, lambda.close + 1);
+    if (!call) continue;
+    const params = lambda.args.slice(0, -1);
+    const values = call.args.length === 1 && call.args[0] === '' ? [] : call.args;
+    if (params.length !== values.length || lambda.args[lambda.args.length - 1] === '') continue;
+    const body = lambda.args[lambda.args.length - 1];
+    const inner = invokedLambdas(body);
+    out[i] = params.length === 0 ? `(${inner})` : `LET(${params.map((p, k) => `${p},${values[k]}`).join(',')},${inner})`;
+    for (let k = i + 1; k <= call.close; k++) out[k] = '';
+    i = call.close;
+  }
+  return out.join('');
+}
+
+/**
+ * A string literal as HyperFormula reads it. In Excel "a quotation mark inside a text string is
+ * written as two quotation marks" ("""" is one "); HyperFormula's lexer ends the string at the
+ * first one, so a literal holding one is written as its pieces joined by CHAR(34) (the same
+ * character in every character set).
+ */
+function stringLiteral(text: string): string {
+  const inner = text.slice(1, text.endsWith('"') && text.length > 1 ? -1 : undefined);
+  if (!inner.includes('""')) return text;
+  return `(${inner
+    .split('""')
+    .map((p) => `"${p}"`)
+    .join('&CHAR(34)&')})`;
+}
+
+/** Excel's error values HyperFormula has no literal for: held as XLERROR (src/sheet/excelFunctions.ts). */
+const UNKNOWN_ERROR_LITERALS: ReadonlyArray<readonly [string, boolean]> = [
+  ['NULL', true],
+  ['CALC', true],
+  ['GETTING_DATA', false],
+];
+
+/**
+ * `#` starting an error literal: #NULL!, #CALC! and #GETTING_DATA (no literal in HyperFormula)
+ * → XLERROR("#NULL!") — an expression, also inside an array constant ({1,#NULL!}); the tokens it
+ * spans are blanked here. A reference to a deleted cell of another sheet (Sheet2!#REF!, as Excel
+ * writes it) is #REF! itself.
+ */
+function errorLiteral(tokens: Token[], i: number, out: string[]): string {
+  const word = tokens[i + 1];
+  if (word?.kind !== 'word') return '#';
+  const upper = word.text.toUpperCase();
+  if (upper === 'REF' && tokens[i + 2]?.text === '!' && tokens[i - 1]?.text === '!' && (tokens[i - 2]?.kind === 'word' || tokens[i - 2]?.kind === 'quoted')) {
+    // Sheet!#REF! → #REF!: the sheet and its '!' (already written) are dropped.
+    out[i - 2] = '';
+    out[i - 1] = '';
+    return '#';
+  }
+  const known = UNKNOWN_ERROR_LITERALS.find(([name]) => name === upper);
+  if (!known) return '#';
+  const bang = known[1];
+  if (bang && tokens[i + 2]?.text !== '!') return '#';
+  tokens[i + 1] = { kind: 'other', text: '' };
+  if (bang) tokens[i + 2] = { kind: 'other', text: '' };
+  return `XLERROR("#${upper}${bang ? '!' : ''}")`;
 }
 
 function normalizeTail(text: string, arrayArguments: boolean): string {

@@ -9,11 +9,10 @@
  */
 import { AlwaysDense, AlwaysSparse, DetailedCellError, HyperFormula } from 'hyperformula';
 import type { ConfigParams, RawCellContent } from 'hyperformula';
-import { normalizeFormula, renameNames } from './formula';
+import { type FormulaContext, normalizeFormula, renameNames } from './formula';
 import { formulaLimitProblem, limitedContent } from './formulaLimits';
 import type { CharacterSet } from './characterSets';
 import { probeInstance } from './interpreterHook';
-import { withThreeDReferences } from './threeD';
 import { type IterationSettings, resolveCircularReferences } from './iteration';
 import { HYPERFORMULA_CONFIG, type Language, mentionsWholeLine, readsWholeLines, registerCyberFunctions } from './plugin';
 
@@ -180,11 +179,11 @@ export function isSparseSheet(rows: ReadonlyArray<ReadonlyArray<unknown> | undef
  * One input cell → what HyperFormula is given. A formula beyond Excel's limits becomes that
  * cell's #VALUE! naming the limit, and HyperFormula never parses it (src/sheet/formulaLimits.ts).
  */
-function toContent(v: InputCell, language: Language = 'en'): RawCellContent {
+function toContent(v: InputCell, language: Language = 'en', context?: FormulaContext): RawCellContent {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : '#NUM!';
   if (typeof v === 'boolean') return v;
-  if (typeof v === 'string') return v.startsWith('=') ? (limitedContent(v, language) ?? normalizeFormula(v)) : `'${v}`;
+  if (typeof v === 'string') return v.startsWith('=') ? (limitedContent(v, language) ?? normalizeFormula(v, context)) : `'${v}`;
   if (isInputError(v)) {
     const code = v.error.trim().toUpperCase();
     if (HF_ERROR_CODES.has(code)) return code;
@@ -220,8 +219,10 @@ function prepareNames(options: WorkbookOptions): { names: NamedExpressionInput[]
   const renames = new Map<string, string>();
   const taken = new Set(given.map((n) => n.name.toUpperCase()));
   for (const n of given) {
-    if (!/^[A-Za-z_\\][\w.]*$/.test(n.name) || !nameShapeRefused(n.name)) continue;
-    let alias = `${n.name}_`;
+    // A backslash is allowed in Excel's names (_1234\5678) but not in HyperFormula's.
+    const backslash = n.name.includes('\\');
+    if (!backslash && (!/^[A-Za-z_\\][\w.]*$/.test(n.name) || !nameShapeRefused(n.name))) continue;
+    let alias = `${n.name.replace(/\\/g, '_')}_`;
     while (taken.has(alias.toUpperCase())) alias += '_';
     taken.add(alias.toUpperCase());
     renames.set(n.name.toUpperCase(), alias);
@@ -231,11 +232,23 @@ function prepareNames(options: WorkbookOptions): { names: NamedExpressionInput[]
   const names = given
     .filter((n) => formulaLimitProblem(n.expression) === undefined)
     .map((n) => {
-      const expression = n.expression.startsWith('=') ? renameNames(normalizeFormula(n.expression), renames) : n.expression;
+      const expression = n.expression.startsWith('=') ? renameNames(normalizeFormula(n.expression, { names: nameExpressions(options), absolute: true }), renames) : n.expression;
       return { name: renames.get(n.name.toUpperCase()) ?? n.name, expression };
     });
   return { names, renames };
 }
+
+/** The workbook's names by upper-case name → expression: what resolving reference operators over names needs. */
+function nameExpressions(options: WorkbookOptions): ReadonlyMap<string, string> {
+  const given = options.names ?? [];
+  let map = NAME_MAPS.get(given);
+  if (!map) {
+    map = new Map(given.map((n) => [n.name.toUpperCase(), n.expression] as const));
+    NAME_MAPS.set(given, map);
+  }
+  return map;
+}
+const NAME_MAPS = new WeakMap<readonly NamedExpressionInput[], Map<string, string>>();
 
 /**
  * Builds the engine. Without workbook names, all contents at once (buildFromSheets evaluates once
@@ -411,15 +424,15 @@ function enterWholeLinesAgain(hf: HyperFormula, sheets: readonly SheetInput[], c
 }
 
 /** Evaluates every sheet (formulas may refer to other sheets) and returns them in order. */
-export function evaluateWorkbook(given: readonly SheetInput[], options: WorkbookOptions = {}): SheetResult[] {
+export function evaluateWorkbook(sheets: readonly SheetInput[], options: WorkbookOptions = {}): SheetResult[] {
   registerCyberFunctions(options.language ?? 'en');
-  // Jan:Mar!B6 across the workbook's sheets, as Excel reads it (src/sheet/threeD.ts).
-  const sheets = withThreeDReferences(given);
   const { names, renames } = prepareNames(options);
   // Inputs may be sparse (a row or a cell absent: an array hole): the holes stay holes, and an
   // absent row becomes the one shared empty row, so one cell at XFD1048576 costs one cell.
   const counts: number[] = [];
+  const allNames = nameExpressions(options);
   const contents = sheets.map((s) => {
+    const context: FormulaContext = { sheet: s.name, names: allNames };
     const rows: RawCellContent[][] = new Array<RawCellContent[]>(s.cells.length);
     let count = 0;
     for (let r = 0; r < s.cells.length; r++) {
@@ -430,7 +443,7 @@ export function evaluateWorkbook(given: readonly SheetInput[], options: Workbook
       }
       rows[r] = row.map((cell) => {
         if (cell !== null && cell !== undefined) count++;
-        const content = toContent(cell, options.language);
+        const content = toContent(cell, options.language, context);
         return renames.size > 0 && typeof content === 'string' && content.startsWith('=') ? renameNames(content, renames) : content;
       });
     }

@@ -26,6 +26,7 @@ import { MAX_COLS, MAX_ROWS, SheetLimitError, sheetLimitMessage } from './limits
 import { resolveTableReferences, type TableDefinition } from './tables';
 import type { InputCell, NamedExpressionInput, SheetInput } from './workbook';
 import type { CharacterSet } from './characterSets';
+import { definedNamesOf, externalBooksOf, resolveExternalReferences, resolveSpillReferences, singleValueOfArrayConstant, type WorkbookParts } from './externalLinks';
 
 /** What a host shows for one cell beyond its input. */
 export interface CellDetail {
@@ -269,8 +270,41 @@ function namesOf(workbook: Workbook): NamedExpressionInput[] {
   return names;
 }
 
+/**
+ * Names as xl/workbook.xml stores them (see src/sheet/externalLinks.ts), references to linked
+ * workbooks as their cached values, spilled-range references (A1#) as the ranges the file stores,
+ * and an ordinary formula that is one array constant as its first value.
+ */
+function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | undefined, exceljsNames: NamedExpressionInput[]): NamedExpressionInput[] {
+  const books = parts ? externalBooksOf(parts) : [];
+  const spills = new Map<string, Map<string, readonly [number, number]>>();
+  for (const s of sheets) spills.set(s.name.toUpperCase(), new Map((s.arrays ?? []).map((a) => [`${a.row},${a.col}`, [a.rows, a.cols] as const])));
+  const rewrite = (text: string, sheet: string): string => resolveSpillReferences(books.length > 0 ? resolveExternalReferences(text, books) : text, sheet, spills);
+  for (const s of sheets) {
+    for (const row of s.cells) {
+      if (!row) continue;
+      row.forEach((v, c) => {
+        if (typeof v !== 'string' || !v.startsWith('=')) return;
+        const text = singleValueOfArrayConstant(rewrite(v, s.name));
+        if (text !== v) (row as InputCell[])[c] = text;
+      });
+    }
+  }
+  const raw = parts ? definedNamesOf(parts) : undefined;
+  if (!raw) return exceljsNames;
+  // Workbook-level names first; a sheet-level name only where no workbook-level one has its name.
+  const seen = new Set<string>();
+  const names: NamedExpressionInput[] = [];
+  for (const n of [...raw.filter((x) => x.localSheetId === undefined), ...raw.filter((x) => x.localSheetId !== undefined)]) {
+    if (seen.has(n.name.toUpperCase())) continue;
+    seen.add(n.name.toUpperCase());
+    names.push({ name: n.name, expression: rewrite(n.expression, '') });
+  }
+  return names;
+}
+
 /** Reads every sheet and the workbook-level names of a loaded ExcelJS workbook. */
-export function readWorkbookContent(workbook: Workbook, ValueType: ValueTypes, options: { details?: boolean } = {}): XlsxContent {
+export function readWorkbookContent(workbook: Workbook, ValueType: ValueTypes, options: { details?: boolean; parts?: WorkbookParts } = {}): XlsxContent {
   let tables: TableDefinition[] = [];
   try {
     tables = tablesOf(workbook);
@@ -279,7 +313,8 @@ export function readWorkbookContent(workbook: Workbook, ValueType: ValueTypes, o
   }
   const read = workbook.worksheets.map((s) => readSheet(s, ValueType, options.details === true, tables));
   const sheets = read.map((r) => r.input);
-  const names = namesOf(workbook);
+  // A host reading details (the workbench) keeps each formula as the user wrote it, to show and save.
+  const names = options.details ? namesOf(workbook) : resolveFileReferences(sheets, options.parts, namesOf(workbook));
   if (!options.details) return { sheets, names };
   return { sheets, names, details: read.map((r) => r.details as SheetDetails) };
 }
