@@ -31,7 +31,6 @@ import { registerLambdas } from './lambdas';
 import { registerGroupBy } from './groupBy';
 import { registerArrayLookups } from './arrayLookups';
 import { registerComplexText } from './complexText';
-import { registerEngineering } from './engineering';
 import { registerReferenceFunctions } from './referenceFunctions';
 import { registerStatistics } from './statistics';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
@@ -155,8 +154,17 @@ export function approximateIndex(values: readonly Scalar[], sought: Scalar): num
       lo = mid + 1;
       continue;
     }
+    const skipped = probe !== mid;
     mid = probe;
     const c = compare(values[mid], sought) as number;
+    if (c === 0 && !skipped) {
+      // The value itself where the halving looked: it ends there, at the last of a run of equal
+      // values (LOOKUP(4.1,{"b",4.1,"a",1.1}) is 4.1 in Excel, not the 1.1 further on; one reached by
+      // skipping values of another kind does not end it: LOOKUP("b",{"b",4.1,"a",1.1}) is "a").
+      let k = mid;
+      while (k + 1 < values.length && compare(values[k + 1], sought) === 0) k++;
+      return k;
+    }
     if (c <= 0) {
       found = mid;
       lo = mid + 1;
@@ -467,10 +475,9 @@ const IMPLEMENTED: ImplementedFunctions = {
   INT: { method: 'int', parameters: [{ argumentType: N }] },
   ISODD: { method: 'isodd', parameters: [{ argumentType: N }] },
   ISEVEN: { method: 'iseven', parameters: [{ argumentType: N }] },
-  // A serial from 2958466 (after 9999-12-31, Excel's last date) is #NUM!, as below 0.
-  DAY: { method: 'day', parameters: [{ argumentType: N, minValue: 0, lessThan: 2958466 }] },
-  MONTH: { method: 'month', parameters: [{ argumentType: N, minValue: 0, lessThan: 2958466 }] },
-  YEAR: { method: 'year', parameters: [{ argumentType: N, minValue: 0, lessThan: 2958466 }] },
+  DAY: { method: 'day', parameters: [{ argumentType: N, minValue: 0 }] },
+  MONTH: { method: 'month', parameters: [{ argumentType: N, minValue: 0 }] },
+  YEAR: { method: 'year', parameters: [{ argumentType: N, minValue: 0 }] },
   CONCAT: { method: 'concat', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
   IFS: { method: 'ifsExcel', parameters: [{ argumentType: B }, { argumentType: SC, passSubtype: true }], repeatLastArgs: 2 },
   SWITCH: { method: 'switchExcel', parameters: [{ argumentType: NOERR }, { argumentType: SC, passSubtype: true }, { argumentType: SC, passSubtype: true }], repeatLastArgs: 1 },
@@ -678,7 +685,8 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
 
   lookup(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('LOOKUP'), (sought: unknown, lookupRange: SimpleRangeValue, resultRange?: SimpleRangeValue) => {
-      const value = plain(sought);
+      // A blank lookup value is sought as 0, as Excel reads a blank cell for a number.
+      const value = plain(sought) ?? 0;
       const g = grid(lookupRange);
       const height = g.length;
       const width = g[0]?.length ?? 0;
@@ -1469,7 +1477,6 @@ export function registerExcelFunctions(): void {
   registerArrayLookups();
   registerComplexText();
   registerReferenceFunctions();
-  registerEngineering();
   registerStatistics();
 }
 

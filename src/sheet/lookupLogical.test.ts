@@ -56,6 +56,25 @@ describe('INDEX as Excel reads its row and column', () => {
   });
 });
 
+describe('LOOKUP and MATCH by halving over values of mixed kinds', () => {
+  test('the value sought, where the halving looks, ends it', () => {
+    expect(one('=LOOKUP(4.1,{"b",4.1,"a",1.1})')).toBe(4.1);
+    expect(one('=LOOKUP(4.1,{TRUE,4.1,FALSE,1.1})')).toBe(4.1);
+    expect(one('=MATCH(4.1,{"c bau c",4.1,"a",1.1})')).toBe(2);
+    expect(one('=LOOKUP(20,{"b",4.1,"a",1.1},{"L","ML","MR","R"})')).toBe('R');
+    expect(one('=LOOKUP(4.1,{"a",2.1,"b",4.1})')).toBe(4.1);
+  });
+  test('one reached by skipping another kind does not; sorted data as before', () => {
+    expect(one('=LOOKUP("b",{"b",4.1,"a",1.1})')).toBe('a');
+    expect(one('=MATCH(TRUE,{TRUE,4.1,FALSE,1.1})')).toBe(3);
+    expect(one('=LOOKUP(2,{1,2,2,2,3},{"a","b","c","d","e"})')).toBe('d');
+    expect(one('=LOOKUP(2.5,{1,2,3})')).toBe(2);
+  });
+  test('a blank lookup value is sought as 0', () => {
+    expect(one('=LOOKUP(A2,B2:D2,B3:D3)', [[null, 0, 1, 2], [null, 'a', 'e', 'i']])).toBe('a');
+  });
+});
+
 describe('SWITCH', () => {
   test('no match and no default is #N/A; a default is taken', () => {
     expect(code(one('=SWITCH(2,1,"one")'))).toBe('#N/A');

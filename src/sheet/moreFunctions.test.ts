@@ -176,7 +176,9 @@ describe('AND, OR, XOR: text and empty cells of a reference are ignored (src/she
     ['=AND(A1:C1)', true],
     ['=OR(B1:C1,D1)', false],
     ['=AND(B1:C1)', '#VALUE!'], // no logical value at all
-    ['=AND("x",TRUE)', '#VALUE!'], // text given directly
+    // Text given directly that is not TRUE/FALSE is ignored as well (Excel: AND(TRUE,"0") is TRUE)
+    ['=AND("x",TRUE)', true],
+    ['=AND("x")', '#VALUE!'], // and then no logical value at all
     ['=XOR(TRUE,TRUE,A1)', true],
   ])('%s is %j', (formula, expected) => {
     expect(one(formula, data)).toBe(expected);
