@@ -31,6 +31,7 @@ import { registerLambdas } from './lambdas';
 import { registerGroupBy } from './groupBy';
 import { registerArrayLookups } from './arrayLookups';
 import { registerComplexText } from './complexText';
+import { registerEngineering } from './engineering';
 import { registerReferenceFunctions } from './referenceFunctions';
 import { registerStatistics } from './statistics';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
@@ -475,9 +476,10 @@ const IMPLEMENTED: ImplementedFunctions = {
   INT: { method: 'int', parameters: [{ argumentType: N }] },
   ISODD: { method: 'isodd', parameters: [{ argumentType: N }] },
   ISEVEN: { method: 'iseven', parameters: [{ argumentType: N }] },
-  DAY: { method: 'day', parameters: [{ argumentType: N, minValue: 0 }] },
-  MONTH: { method: 'month', parameters: [{ argumentType: N, minValue: 0 }] },
-  YEAR: { method: 'year', parameters: [{ argumentType: N, minValue: 0 }] },
+  // A serial from 2958466 (after 9999-12-31, Excel's last date) is #NUM!, as below 0.
+  DAY: { method: 'day', parameters: [{ argumentType: N, minValue: 0, lessThan: 2958466 }] },
+  MONTH: { method: 'month', parameters: [{ argumentType: N, minValue: 0, lessThan: 2958466 }] },
+  YEAR: { method: 'year', parameters: [{ argumentType: N, minValue: 0, lessThan: 2958466 }] },
   CONCAT: { method: 'concat', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
   IFS: { method: 'ifsExcel', parameters: [{ argumentType: B }, { argumentType: SC, passSubtype: true }], repeatLastArgs: 2 },
   SWITCH: { method: 'switchExcel', parameters: [{ argumentType: NOERR }, { argumentType: SC, passSubtype: true }, { argumentType: SC, passSubtype: true }], repeatLastArgs: 1 },
@@ -1477,6 +1479,7 @@ export function registerExcelFunctions(): void {
   registerArrayLookups();
   registerComplexText();
   registerReferenceFunctions();
+  registerEngineering();
   registerStatistics();
 }
 
