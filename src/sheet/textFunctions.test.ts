@@ -123,11 +123,15 @@ describe('text functions Excel computes differently from HyperFormula', () => {
     ['=NUMBERVALUE("(2.500,27)",",",".")', -2500.27],
     ['=NUMBERVALUE("(2500,27E+6%)%",",")', -250027],
     ['=CONCATENATE("a",1,TRUE)', 'a1TRUE'],
+    ['=SUBSTITUTE("0, 1.9,2.3",1,5,1.9)', '0, 5.9,2.3'],
+    ['=SUBSTITUTE("aaaa","aa","b",2)', 'aab'],
+    ['=SUBSTITUTE("abc","z","x",200)', 'abc'],
+    ['=SUBSTITUTE("abab","b","x")', 'axax'],
   ])('%s is %j', (formula, expected) => {
     expect(one(formula)).toEqual(expected);
   });
 
-  test.each<[string]>([['=FIND("ia","ciao",3)'], ['=NUMBERVALUE("(2500.27)",".",".,")'], ['=NUMBERVALUE("(-2500.27E+2%)%",".",",.,")'], ['=NUMBERVALUE("1","")']])('%s is #VALUE!', (formula) => {
+  test.each<[string]>([['=SUBSTITUTE("abc","b","x",TRUE)'], ['=SUBSTITUTE("abc","b","x",0.99)'], ['=FIND("ia","ciao",3)'], ['=NUMBERVALUE("(2500.27)",".",".,")'], ['=NUMBERVALUE("(-2500.27E+2%)%",".",",.,")'], ['=NUMBERVALUE("1","")']])('%s is #VALUE!', (formula) => {
     expect(one(formula)).toMatchObject({ error: '#VALUE!' });
   });
 

@@ -10,6 +10,7 @@
  *   and FIND/SEARCH give #VALUE! when the text is not found after start_num;
  * - VALUE (replaced): text Excel reads as a number also when it is an ISO date or a time
  *   ("1987-08-26" is 32015, see src/sheet/textFormat.ts textToNumber); an empty cell is 0;
+ * - SUBSTITUTE (replaced): instance_num truncated, and #VALUE! below 1 or for a logical value;
  * - T (replaced): of a range, the first cell's value (T takes one value, not an array: Excel's
  *   {=T(I1:Q1)} shows the first cell's text in every cell);
  * - ISFORMULA (replaced): of a range in an array formula, one answer per cell;
@@ -115,6 +116,7 @@ const TEXT_FUNCTIONS: ImplementedFunctions = {
   SEARCH: { method: 'search', parameters: [{ argumentType: S }, { argumentType: S }, { argumentType: N, defaultValue: 1 }] },
   MID: { method: 'mid', parameters: [{ argumentType: S }, { argumentType: N }, { argumentType: N }] },
   VALUE: { method: 'value', parameters: [{ argumentType: SC }] },
+  SUBSTITUTE: { method: 'substitute', parameters: [{ argumentType: S }, { argumentType: S }, { argumentType: S }, { argumentType: SC, optionalArg: true }] },
   T: { method: 't', parameters: [{ argumentType: A }], vectorizationForbidden: true },
   ISFORMULA: { method: 'isformula', parameters: [{ argumentType: A }], vectorizationForbidden: true },
   CONCATENATE: { method: 'concatenate', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
@@ -238,6 +240,30 @@ export class TextFunctionsPlugin extends FunctionPlugin {
     });
   }
 
+  /**
+   * SUBSTITUTE(text, old_text, new_text, [instance_num]): instance_num truncated to a whole
+   * number ("1.9" replaces the first); below 1, a logical value, an empty cell or text that is
+   * no number is #VALUE!, as Excel gives; an empty old_text leaves the text as it is.
+   */
+  substitute(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('SUBSTITUTE'), (text: string, old: string, replacement: string, instance?: unknown) => {
+      if (old === '') return text;
+      if (instance === undefined) return text.split(old).join(replacement);
+      const given = plain(instance);
+      if (given instanceof CellError) return given;
+      const n = typeof given === 'number' ? given : typeof given === 'string' ? textToNumber(given) : undefined;
+      if (n === undefined || Math.trunc(n) < 1) return valueError('SUBSTITUTE: instance_num must be a number of at least 1.');
+      const k = Math.trunc(n);
+      let at = -1;
+      for (let i = 0; i < k; i++) {
+        at = text.indexOf(old, at + 1);
+        if (at < 0) return text;
+        if (i < k - 1) at += old.length - 1;
+      }
+      return text.slice(0, at) + replacement + text.slice(at + old.length);
+    });
+  }
+
   t(ast: ProcedureAst, state: InterpreterState): unknown {
     const arg = ast.args[0];
     if (arg === undefined || ast.args.length > 1) return new CellError(ErrorType.NA, 'T: needs one argument.');
@@ -348,7 +374,7 @@ export class TextFunctionsPlugin extends FunctionPlugin {
 
 let registered = false;
 
-/** Registers the plugin (replacing HyperFormula's FIND, SEARCH, MID, VALUE, T, ISFORMULA, CONCATENATE; adding BAHTTEXT, CELL); once per process. */
+/** Registers the plugin (replacing HyperFormula's FIND, SEARCH, MID, VALUE, SUBSTITUTE, T, ISFORMULA, CONCATENATE; adding BAHTTEXT, CELL); once per process. */
 export function registerTextFunctions(): void {
   if (registered) return;
   registered = true;
