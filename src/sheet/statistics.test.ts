@@ -158,3 +158,34 @@ describe('aggregates: text typed directly, references to text', () => {
     expect(one('=SKEW(3,4,5,2,3,4,5,6,4,7)') as number).toBeCloseTo(0.359543071, 9);
   });
 });
+
+describe('BETA.DIST, BETA.INV, HYPGEOM.DIST, IRR, PPMT (Microsoft examples and bounds)', () => {
+  test('BETA.DIST / BETA.INV examples: 0.6854706, 1.4837646, 2', () => {
+    expect(one('=BETA.DIST(2,8,10,TRUE,1,3)') as number).toBeCloseTo(0.6854706, 7);
+    expect(one('=BETA.DIST(2,8,10,FALSE,1,3)') as number).toBeCloseTo(1.4837646, 7);
+    expect(one('=BETA.INV(0.685470581,8,10,1,3)') as number).toBeCloseTo(2, 7);
+  });
+  test('BETA.DIST: x = A and x = B are inside; BETA.INV(1,…) is #NUM!', () => {
+    expect(one('=BETA.DIST(1,3,4,TRUE)')).toBe(1);
+    expect(one('=BETA.DIST(0,3,4,TRUE)')).toBe(0);
+    expect(errorOf(one('=BETA.DIST(1.1,3,4,TRUE)'))).toBe('#NUM!');
+    expect(errorOf(one('=BETA.DIST(0.5,0,4,TRUE)'))).toBe('#NUM!');
+    expect(errorOf(one('=BETA.INV(1,3,2)'))).toBe('#NUM!');
+  });
+  test('HYPGEOM.DIST example 0.3633, the cumulative 1 above min(n, K), zeros', () => {
+    expect(one('=HYPGEOM.DIST(1,4,8,20,FALSE)') as number).toBeCloseTo(0.3633, 4);
+    expect(one('=HYPGEOM.DIST(1,4,8,20,TRUE)') as number).toBeCloseTo(0.4654, 4);
+    exact(one('=HYPGEOM.DIST(0,3,2,30,TRUE)') as number, 3276 / 4060);
+    expect(one('=HYPGEOM.DIST(5,3,2,30,TRUE)')).toBe(1);
+    expect(one('=HYPGEOM.DIST(0,,,,)')).toBe(1);
+    expect(errorOf(one('=HYPGEOM.DIST(5,3,2,30,FALSE)'))).toBe('#NUM!');
+    expect(errorOf(one('=HYPGEOM.DIST(1,10,30,7,FALSE)'))).toBe('#NUM!');
+  });
+  test('IRR of values holding any error is #VALUE!; PPMT / IPMT with per outside 1 … nper are #NUM!', () => {
+    expect(errorOf(one('=IRR({-7,2,-1,4,-3;7,2,-1,4,#N/A})'))).toBe('#VALUE!');
+    expect(one('=IRR({-70000,12000,15000,18000,21000,26000})') as number).toBeCloseTo(0.086630948, 9);
+    expect(errorOf(one('=PPMT(0.1/12,2,1,4,1)'))).toBe('#NUM!');
+    expect(errorOf(one('=IPMT(0.1/12,0,12,1000)'))).toBe('#NUM!');
+    expect(one('=PPMT(0.1/12,1,24,2000)') as number).toBeCloseTo(-75.62, 2);
+  });
+});

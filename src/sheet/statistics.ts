@@ -18,7 +18,10 @@
  *   of a single-cell reference are ignored like those of a range; arguments that are all ranges
  *   and numbers run the computation registered before (HyperFormula's, or KURT's in
  *   src/sheet/excelFunctions.ts);
- * - VDB with Excel's periods for a fractional start_period, and PERMUT without recursion.
+ * - VDB with Excel's periods for a fractional start_period, and PERMUT without recursion;
+ * - BETA.DIST, BETA.INV, HYPGEOM.DIST with Excel's bounds (x = A or B, zeros, the cumulative 1
+ *   above min(number_sample, population_s)); IRR of values holding an error (#VALUE!), PPMT and
+ *   IPMT of a per outside 1 … nper (#NUM!).
  *
  * Like HyperFormula, this file is GPL-side only: never in the add-in.
  */
@@ -149,6 +152,55 @@ export function permut(x: number, y: number): number | CellError {
   let p = 1;
   for (let i = 0; i < k && Number.isFinite(p); i++) p *= n - i;
   return Number.isFinite(p) ? p : num('PERMUT: the result is too large.');
+}
+
+// ---- beta and hypergeometric distributions --------------------------------------------------
+
+/**
+ * BETA.DIST(x, alpha, beta, cumulative, [A], [B]): "If alpha ≤ 0 or beta ≤ 0, BETA.DIST returns
+ * the #NUM! error value. If x < A, x > B, or A = B, BETA.DIST returns the #NUM! error value" —
+ * x = A and x = B are in the interval (BETA.DIST(1,60,0.7,TRUE) is 1 in Excel).
+ */
+export function betaDist(x: number, alpha: number, beta: number, cumulative: boolean, a: number, b: number): number | CellError {
+  if (alpha <= 0 || beta <= 0) return num('BETA.DIST: alpha and beta must be > 0.');
+  if (x < a || x > b || a === b) return num('BETA.DIST: x must be within [A, B], A ≠ B.');
+  const z = (x - a) / (b - a);
+  if (cumulative) return betaI(alpha, beta, z);
+  const density = Math.exp((alpha - 1) * Math.log(z) + (beta - 1) * Math.log1p(-z) - (gammaln(alpha) + gammaln(beta) - gammaln(alpha + beta))) / (b - a);
+  return finite(density, 'BETA.DIST');
+}
+
+/** BETA.INV(probability, alpha, beta, [A], [B]): #NUM! unless 0 < probability < 1 (Excel's BETA.INV(1,3,2) is #NUM!), alpha, beta > 0, A < B. */
+export function betaInv(p: number, alpha: number, beta: number, a: number, b: number): number | CellError {
+  if (!(p > 0 && p < 1)) return num('BETA.INV: probability must be between 0 and 1.');
+  if (alpha <= 0 || beta <= 0) return num('BETA.INV: alpha and beta must be > 0.');
+  if (a >= b) return num('BETA.INV: A must be less than B.');
+  return a + (b - a) * betaIInv(alpha, beta, p);
+}
+
+/** ln C(n, k). */
+function lnChoose(n: number, k: number): number {
+  return gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1);
+}
+
+/**
+ * HYPGEOM.DIST(sample_s, number_sample, population_s, number_pop, cumulative), all truncated:
+ * C(K, x) C(N − K, n − x) / C(N, n). #NUM! for a negative argument, number_sample or population_s
+ * above number_pop, and (the mass) sample_s outside [max(0, n − N + K), min(n, K)]; the
+ * cumulative distribution is 1 from min(n, K) on (Excel: HYPGEOM.DIST(5,3,2,30,TRUE) is 1, and
+ * HYPGEOM.DIST(0,0,0,0,FALSE) is 1).
+ */
+export function hypgeomDist(xs: number, ns: number, ks: number, nps: number, cumulative: boolean): number | CellError {
+  const [x, n, k, np] = [xs, ns, ks, nps].map(Math.trunc);
+  if (x < 0 || n < 0 || k < 0 || np < 0 || n > np || k > np) return num('HYPGEOM.DIST: needs 0 ≤ number_sample, population_s ≤ number_pop and sample_s ≥ 0.');
+  const lo = Math.max(0, n - np + k);
+  const hi = Math.min(n, k);
+  const mass = (i: number): number => Math.exp(lnChoose(k, i) + lnChoose(np - k, n - i) - lnChoose(np, n));
+  if (!cumulative) return x < lo || x > hi ? num('HYPGEOM.DIST: sample_s is outside its possible values.') : mass(x);
+  if (x >= hi) return 1;
+  let total = 0;
+  for (let i = lo; i <= x; i++) total += mass(i);
+  return Math.min(1, total);
 }
 
 // ---- the plugin --------------------------------------------------------------------------------
@@ -448,6 +500,35 @@ export class StatisticsPlugin extends FunctionPlugin {
     return count;
   }
 
+  betadist(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('BETA.DIST'), betaDist);
+  }
+
+  betainv(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('BETA.INV'), betaInv);
+  }
+
+  hypgeomdist(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('HYPGEOM.DIST'), hypgeomDist);
+  }
+
+  /** IRR(values, [guess]): Excel's IRR of values holding an error value is #VALUE! (whichever error); else the computation registered before. */
+  irr(ast: ProcedureAst, state: InterpreterState): unknown {
+    const values = ast.args[0] ? gridOf(this.evaluateAst(ast.args[0], state)).flat() : [];
+    if (values.some((v) => v instanceof CellError)) return new CellError(ErrorType.VALUE, 'IRR: the values hold an error.');
+    return this.original('IRR', ast, state);
+  }
+
+  /** PPMT / IPMT: "per … must be in the range 1 to nper" (#NUM! otherwise); else the computation registered before. */
+  payment(ast: ProcedureAst, state: InterpreterState): unknown {
+    const name = ast.procedureName.toUpperCase() === 'IPMT' ? 'IPMT' : 'PPMT';
+    const check = this.runFunction(ast.args.slice(0, 3), state, PERIOD_CHECK, (_rate: number, per: number, nper: number) =>
+      per < 1 || per > nper ? num(`${name}: per must be in the range 1 to nper.`) : 0,
+    );
+    if (check instanceof CellError && check.type === ErrorType.NUM) return check;
+    return this.original(name, ast, state);
+  }
+
   // -- conditional aggregates
 
   /** HyperFormula's own method of the function (its cached computation), as registered before this plugin. */
@@ -522,6 +603,22 @@ export class StatisticsPlugin extends FunctionPlugin {
   }
 }
 
+const NUM = FunctionArgumentType.NUMBER;
+const BOOL = FunctionArgumentType.BOOLEAN;
+
+/** The functions written here whole, with their parameters as Microsoft's pages give them. */
+const OWN: Record<string, FunctionMetadata> = {
+  'BETA.DIST': {
+    method: 'betadist',
+    parameters: [{ argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }, { argumentType: BOOL }, { argumentType: NUM, defaultValue: 0 }, { argumentType: NUM, defaultValue: 1 }],
+  },
+  'BETA.INV': { method: 'betainv', parameters: [{ argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM, defaultValue: 0 }, { argumentType: NUM, defaultValue: 1 }] },
+  'HYPGEOM.DIST': { method: 'hypgeomdist', parameters: [{ argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }, { argumentType: BOOL }] },
+};
+
+/** rate, per, nper of PPMT / IPMT, for the check of per. */
+const PERIOD_CHECK: FunctionMetadata = { method: 'payment', parameters: [{ argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }] };
+
 type Method = (this: FunctionPlugin, ast: ProcedureAst, state: InterpreterState) => unknown;
 type PluginClass = typeof FunctionPlugin & { implementedFunctions: ImplementedFunctions };
 /** Each function taken over: the plugin and method that computed it before (run for what they compute as Excel does). */
@@ -553,10 +650,14 @@ export function registerStatistics(): void {
     const parameters = meta.parameters?.map((p) => (p.argumentType === FunctionArgumentType.NOERROR ? { ...p, argumentType: FunctionArgumentType.SCALAR } : { ...p }));
     implemented[id] = { ...meta, parameters, method };
   }
-  for (const [id, method] of [['VDB', 'vdb'], ['PERMUT', 'permut'], ['COUNTBLANK', 'countblank']]) {
-    const meta = (HyperFormula.getFunctionPlugin(id) as PluginClass | undefined)?.implementedFunctions[id] as FunctionMetadata | undefined;
-    if (meta) implemented[id] = { ...meta, parameters: meta.parameters?.map((p) => ({ ...p })), method };
+  for (const [id, method] of [['VDB', 'vdb'], ['PERMUT', 'permut'], ['COUNTBLANK', 'countblank'], ['IRR', 'irr'], ['PPMT', 'payment'], ['IPMT', 'payment']]) {
+    const plugin = HyperFormula.getFunctionPlugin(id) as PluginClass | undefined;
+    const meta = plugin?.implementedFunctions[id] as FunctionMetadata | undefined;
+    if (!plugin || !meta) continue;
+    ORIGINALS.set(id, { plugin, method: meta.method });
+    implemented[id] = { ...meta, parameters: meta.parameters?.map((p) => ({ ...p })), method };
   }
+  Object.assign(implemented, OWN);
   for (const id of Object.keys(AGGREGATES)) {
     const plugin = HyperFormula.getFunctionPlugin(id) as PluginClass | undefined;
     const meta = plugin?.implementedFunctions[id] as FunctionMetadata | undefined;
