@@ -199,3 +199,13 @@ describe('information functions as Excel computes them', () => {
     expect(sheet.values[3].slice(0, 3)).toEqual([true, false, true]);
   });
 });
+
+describe('a cell holding empty text (a file\'s empty shared string) is text, not blank, as in Excel', () => {
+  test('ISBLANK is FALSE, ISTEXT TRUE, COUNTA counts it, ARRAYTOTEXT strict shows it as "" and an empty cell as nothing', () => {
+    const cells: InputCell[][] = [[null, { text: '' }, 1]];
+    expect(one('=ISBLANK(B2)', cells)).toBe(false);
+    expect(one('=ISTEXT(B2)', cells)).toBe(true);
+    expect(one('=COUNTA(A2:C2)', cells)).toBe(2);
+    expect(one('=ARRAYTOTEXT(A2:C2,1)', cells)).toBe('{,"",1}');
+  });
+});

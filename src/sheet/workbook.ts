@@ -13,6 +13,7 @@ import { type FormulaContext, normalizeFormula, renameNames } from './formula';
 import { formulaLimitProblem, limitedContent } from './formulaLimits';
 import type { CharacterSet } from './characterSets';
 import { probeInstance } from './interpreterHook';
+import { withThreeDReferences } from './threeD';
 import { type IterationSettings, resolveCircularReferences } from './iteration';
 import { HYPERFORMULA_CONFIG, type Language, mentionsWholeLine, readsWholeLines, registerCyberFunctions } from './plugin';
 
@@ -189,7 +190,9 @@ function toContent(v: InputCell, language: Language = 'en', context?: FormulaCon
     if (HF_ERROR_CODES.has(code)) return code;
     return EXCEL_ONLY_ERRORS.has(code) ? `=XLERROR("${code}")` : '#ERROR!';
   }
-  if (isInputText(v)) return v.text === '' ? null : `'${v.text}`;
+  // Empty text read from a file is a text cell, not a blank one, as in Excel: ISBLANK is FALSE,
+  // COUNTA counts it, ARRAYTOTEXT shows "" (HyperFormula holds the lone apostrophe as "").
+  if (isInputText(v)) return `'${v.text}`;
   return `'${String(v)}`;
 }
 
@@ -424,8 +427,10 @@ function enterWholeLinesAgain(hf: HyperFormula, sheets: readonly SheetInput[], c
 }
 
 /** Evaluates every sheet (formulas may refer to other sheets) and returns them in order. */
-export function evaluateWorkbook(sheets: readonly SheetInput[], options: WorkbookOptions = {}): SheetResult[] {
+export function evaluateWorkbook(given: readonly SheetInput[], options: WorkbookOptions = {}): SheetResult[] {
   registerCyberFunctions(options.language ?? 'en');
+  // Jan:Mar!B6 across the workbook's sheets, as Excel reads it (src/sheet/threeD.ts).
+  const sheets = withThreeDReferences(given);
   const { names, renames } = prepareNames(options);
   // Inputs may be sparse (a row or a cell absent: an array hole): the holes stay holes, and an
   // absent row becomes the one shared empty row, so one cell at XFD1048576 costs one cell.
