@@ -27,6 +27,7 @@ import { convert as excelConvert } from './convert';
 import { guardAnalysisToolPak } from './analysisToolPak';
 import { registerDynamicArrays } from './dynamicArrays';
 import { registerMoreFunctions } from './moreFunctions';
+import { registerForecastEts } from './forecastEts';
 import { registerLambdas } from './lambdas';
 import { registerGroupBy } from './groupBy';
 import { registerArrayLookups } from './arrayLookups';
@@ -280,6 +281,12 @@ function matchIndex(values: readonly Scalar[], value: Scalar, matchMode: number,
 function pairs(ys: unknown, xs: unknown): { x: number[]; y: number[] } | CellError {
   const y = flat(ys);
   const x = flat(xs);
+  // Excel reads the pairs in order, known_y's cell before known_x's: the first error met is the
+  // result (FORECAST(t,{"a",1,#VALUE!},{#NAME?,#NULL!,#NUM!}) is #NAME?, the x of the first pair).
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (y[i] instanceof CellError) return y[i] as CellError;
+    if (x[i] instanceof CellError) return x[i] as CellError;
+  }
   const error = firstError(y) ?? firstError(x);
   if (error) return error;
   if (x.length !== y.length) return new CellError(ErrorType.NA, 'The known_y and known_x ranges must have the same number of cells.');
@@ -357,25 +364,37 @@ function inverse(a: number[][]): number[][] | undefined {
 }
 
 /** y (a row or a column) on x (the same shape for one variable; rows or columns of variables for several). */
-export function regress(ys: readonly Scalar[][], xs: readonly Scalar[][] | undefined, withConstant: boolean): Fit | CellError {
-  const yFlat = ys.flat();
-  const yError = firstError(yFlat);
-  if (yError) return yError;
-  if (!yFlat.every((v): v is number => typeof v === 'number')) return new CellError(ErrorType.VALUE, 'LINEST: known_y must be numbers.');
+export function regress(ys: readonly Scalar[][], xs: readonly Scalar[][] | undefined, withConstant: boolean, name = 'LINEST'): Fit | CellError {
+  const checked = regressionInput(ys, xs, name);
+  if (checked instanceof CellError) return checked;
+  const yFlat = ys.flat() as number[];
   const n = yFlat.length;
-  let x: number[][];
-  if (xs === undefined) x = yFlat.map((_, i) => [i + 1]);
-  else {
-    const xFlat = xs.flat();
-    const xError = firstError(xFlat);
-    if (xError) return xError;
-    if (!xFlat.every((v): v is number => typeof v === 'number')) return new CellError(ErrorType.VALUE, 'LINEST: known_x must be numbers.');
-    if (xFlat.length === n) x = (xFlat as number[]).map((v) => [v]);
-    else if (ys.length === 1 && (xs[0]?.length ?? 0) === n) x = yFlat.map((_, i) => xs.map((row) => row[i] as number));
-    else if ((ys[0]?.length ?? 0) === 1 && xs.length === n) x = xs.map((row) => row as number[]);
-    else return new CellError(ErrorType.REF, 'The known_y and known_x ranges do not fit each other.');
-  }
+  const x = checked;
   const k = x[0]?.length ?? 0;
+  return fitOf(yFlat, x, withConstant, n, k);
+}
+
+/** known_x as one row of x values per point, or the error Excel gives for the inputs' shapes and cells. */
+export function regressionInput(ys: readonly Scalar[][], xs: readonly Scalar[][] | undefined, name: string): number[][] | CellError {
+  const yFlat = ys.flat();
+  const n = yFlat.length;
+  // Excel checks the shapes first (LINEST(B2:B14,A2:A13^{1,2}) is #REF! though B14 is blank), then
+  // that every known_y and known_x is a number: a blank, text or an error among them is #VALUE!
+  // (not the error itself: LINEST over {#N/A,#DIV/0!,#NAME?} is #VALUE! in Excel).
+  let xCells: Scalar[][] | undefined;
+  if (xs !== undefined) {
+    const xFlat = xs.flat();
+    if (xFlat.length === n) xCells = xFlat.map((v) => [v]);
+    else if (ys.length === 1 && (xs[0]?.length ?? 0) === n) xCells = yFlat.map((_, i) => xs.map((row) => row[i]));
+    else if ((ys[0]?.length ?? 0) === 1 && xs.length === n) xCells = xs.map((row) => [...row]);
+    else return new CellError(ErrorType.REF, `${name}: the known_y and known_x ranges do not fit each other.`);
+  }
+  if (!yFlat.every((v): v is number => typeof v === 'number')) return new CellError(ErrorType.VALUE, `${name}: every known_y must be a number.`);
+  if (xCells && !xCells.every((row) => row.every((v) => typeof v === 'number'))) return new CellError(ErrorType.VALUE, `${name}: every known_x must be a number.`);
+  return xCells ? (xCells as number[][]) : yFlat.map((_, i) => [i + 1]);
+}
+
+function fitOf(yFlat: number[], x: number[][], withConstant: boolean, n: number, k: number): Fit | CellError {
   // With a constant, fit the centred data (as Excel does): the normal equations then stay well
   // conditioned and an exact line comes out exact; the intercept follows from the means.
   const xMean = [...Array(k).keys()].map((j) => (withConstant ? x.reduce((s, row) => s + row[j], 0) / n : 0));
@@ -403,6 +422,15 @@ export function regress(ys: readonly Scalar[][], xs: readonly Scalar[][] | undef
     }
   }
   const kk = keep.length;
+  // Every x column removed (each without variance) with a constant and no more points than x
+  // columns + 1: Excel's statistics, as it gives them for LINEST({1;2;3},{2,3;2,3;2,3},,TRUE), are
+  // those of an exact fit with df = n - k - 1 = 0 (the removed columns not counted back, unlike
+  // its page's rule): standard errors 0, r² 1, se(y) 0, ssreg the total sum of squares, ssresid 0;
+  // F then #NUM!. With more points the page's rule applies (df = n - 1, below).
+  if (kk === 0 && k > 0 && withConstant && n - k - 1 <= 0) {
+    const ssAll = yFlat.reduce((s, v) => s + (v - mean) ** 2, 0);
+    return { coefficients: new Array<number>(k).fill(0), intercept: mean, standardErrors: new Array<number>(k + 1).fill(0), r2: 1, sey: 0, df: Math.max(0, n - k - 1), ssReg: ssAll, ssResid: 0, x };
+  }
   const xtx = keep.map((i) => keep.map((j) => xc.reduce((s, row) => s + row[i] * row[j], 0)));
   const xty = keep.map((i) => xc.reduce((s, row, r) => s + row[i] * yc[r], 0));
   const solved = kk === 0 ? [] : solve(xtx, xty);
@@ -425,6 +453,51 @@ export function regress(ys: readonly Scalar[][], xs: readonly Scalar[][] | undef
     standardErrors.push(typeof sey === 'number' ? sey * Math.sqrt(1 / n + q) : 0);
   }
   return { coefficients, intercept, standardErrors, r2: ssTotal === 0 ? 1 : ssReg / ssTotal, sey, df, ssReg, ssResid, x };
+}
+
+/**
+ * LINEST / TREND / LOGEST / GROWTH's const and stats flags: omitted or left empty
+ * (LINEST(y,x,,TRUE)) they take their default (const TRUE, stats FALSE); a number is TRUE unless
+ * 0, a blank cell FALSE; an error or other text is #VALUE! (Excel: LINEST(y,x,#N/A,0) is #VALUE!).
+ */
+export function regressionFlag(arg: unknown, value: unknown, byDefault: boolean, name: string): boolean | CellError {
+  if (arg === undefined || (arg as { type?: string }).type === 'EMPTY' || value === undefined) return byDefault;
+  const v = value instanceof SimpleRangeValue ? (value.data.length === 1 && value.data[0].length === 1 ? plain(value.data[0][0]) : undefined) : plain(value);
+  if (v === null) return false;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true';
+  return new CellError(ErrorType.VALUE, `${name}: const and stats must be TRUE or FALSE.`);
+}
+
+/**
+ * What TREND and GROWTH return: `predict` at each point of new_x (omitted: known_x, or
+ * {1,2,3,…} in known_y's shape). One x variable: a result per cell of new_x. k variables: a point
+ * per row of new_x for a column of known_y (new_x must have k columns), per column for a row of
+ * known_y (k rows) — another shape is #REF!, as Excel gives for TREND({2;3;4;21;2},{2,1;…},D1:F1).
+ */
+export function predictOver(
+  ys: readonly Scalar[][],
+  xs: readonly Scalar[][] | undefined,
+  newXs: readonly Scalar[][] | undefined,
+  k: number,
+  name: string,
+  predict: (v: readonly number[]) => number,
+): Scalar[][] | CellError {
+  let counter = 0;
+  const target = newXs ?? xs ?? ys.map((row) => row.map(() => ++counter));
+  const at = (v: readonly Scalar[]): Scalar => {
+    if (!v.every((e): e is number => typeof e === 'number')) return new CellError(ErrorType.VALUE, `${name}: new_x must be numbers.`);
+    const r = predict(v);
+    return Number.isFinite(r) ? r : new CellError(ErrorType.NUM, `${name}: the result is not a finite number.`);
+  };
+  if (k === 1) return target.map((row) => row.map((v) => at([v])));
+  if (ys.length === 1) {
+    if (target.length !== k) return new CellError(ErrorType.REF, `${name}: new_x must have a row for each of the ${k} x variables.`);
+    return [(target[0] ?? []).map((_, c) => at(target.map((r) => r[c])))];
+  }
+  if ((target[0]?.length ?? 0) !== k) return new CellError(ErrorType.REF, `${name}: new_x must have a column for each of the ${k} x variables.`);
+  return target.map((row) => [at(row)]);
 }
 
 /** Excel's VDB: declining balance at `factor`, switching to straight line when that is larger (unless noSwitch). */
@@ -499,13 +572,13 @@ const IMPLEMENTED: ImplementedFunctions = {
   LINEST: {
     method: 'linest',
     sizeOfResultArrayMethod: 'linestSize',
-    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: B, defaultValue: true }, { argumentType: B, defaultValue: false }],
+    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: SC, optionalArg: true }, { argumentType: SC, optionalArg: true }],
     vectorizationForbidden: true,
   },
   TREND: {
     method: 'trend',
     sizeOfResultArrayMethod: 'trendSize',
-    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: R, optionalArg: true }, { argumentType: B, defaultValue: true }],
+    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: R, optionalArg: true }, { argumentType: SC, optionalArg: true }],
     vectorizationForbidden: true,
   },
   VDB: {
@@ -799,7 +872,11 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   }
 
   linest(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('LINEST'), (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, withConstant: boolean, stats: boolean) => {
+    return this.runFunction(ast.args, state, this.metadata('LINEST'), (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, constArg: unknown, statsArg: unknown) => {
+      const withConstant = regressionFlag(ast.args[2], constArg, true, 'LINEST');
+      const stats = regressionFlag(ast.args[3], statsArg, false, 'LINEST');
+      if (withConstant instanceof CellError) return withConstant;
+      if (stats instanceof CellError) return stats;
       const fit = regress(grid(ys), xs === undefined ? undefined : grid(xs), withConstant);
       if (fit instanceof CellError) return fit;
       const k = fit.coefficients.length;
@@ -833,22 +910,18 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
       ast.args,
       state,
       this.metadata('TREND'),
-      (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, newXs: SimpleRangeValue | undefined, withConstant: boolean) => {
+      (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, newXs: SimpleRangeValue | undefined, constArg: unknown) => {
+        const withConstant = regressionFlag(ast.args[3], constArg, true, 'TREND');
+        if (withConstant instanceof CellError) return withConstant;
         const y = grid(ys);
         const x = xs === undefined ? undefined : grid(xs);
-        const fit = regress(y, x, withConstant);
+        const fit = regress(y, x, withConstant, 'TREND');
         if (fit instanceof CellError) return fit;
-        const k = fit.coefficients.length;
-        const predict = (v: Scalar[]): Scalar =>
-          v.every((e): e is number => typeof e === 'number')
-            ? v.reduce((sum, e, j) => sum + e * fit.coefficients[j], fit.intercept)
-            : new CellError(ErrorType.VALUE, 'TREND: new_x must be numbers.');
-        const target = newXs === undefined ? (x ?? [fit.x.map((r) => r[0])]) : grid(newXs);
-        if (k === 1) return SimpleRangeValue.onlyValues(target.map((row) => row.map((v) => out(predict([v])))) as never);
-        const yRow = y.length === 1;
-        const points = yRow ? (target[0] ?? []).map((_, c) => target.map((r) => r[c])) : target;
-        const results = points.map((p) => predict(p));
-        return SimpleRangeValue.onlyValues((yRow ? [results] : results.map((r) => [r])).map((r) => r.map(out)) as never);
+        const results = predictOver(y, x, newXs === undefined ? undefined : grid(newXs), fit.coefficients.length, 'TREND', (v) =>
+          v.reduce((sum, e, j) => sum + e * fit.coefficients[j], fit.intercept),
+        );
+        if (results instanceof CellError) return results;
+        return SimpleRangeValue.onlyValues(results.map((r) => r.map(out)) as never);
       },
     );
   }
@@ -1474,6 +1547,7 @@ export function registerExcelFunctions(): void {
   guardAnalysisToolPak();
   registerDynamicArrays();
   registerMoreFunctions();
+  registerForecastEts();
   registerLambdas();
   registerGroupBy();
   registerArrayLookups();

@@ -22,7 +22,7 @@ import type { InterpreterState } from 'hyperformula/typings/interpreter/Interpre
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import * as formulajs from '@formulajs/formulajs';
 import { gridOf, type Scalar } from './dynamicArrays';
-import { regress } from './excelFunctions';
+import { predictOver, regress, regressionFlag, regressionInput } from './excelFunctions';
 
 const N = FunctionArgumentType.NUMBER;
 const A = FunctionArgumentType.ANY;
@@ -86,13 +86,14 @@ function binomial(n: number, k: number): number {
   return r;
 }
 
-/** ln of each y for GROWTH / LOGEST: every known_y must be positive. */
-function logs(ys: Scalar[][], name: string): Scalar[][] | CellError {
+/** ln of each y for GROWTH / LOGEST: every known_y must be positive (after LINEST's checks of shape and cells). */
+function logs(ys: Scalar[][], xs: Scalar[][] | undefined, name: string): Scalar[][] | CellError {
+  const checked = regressionInput(ys, xs, name);
+  if (checked instanceof CellError) return checked;
   const out: Scalar[][] = [];
   for (const row of ys) {
     const r: Scalar[] = [];
     for (const v of row) {
-      if (v instanceof CellError) return v;
       if (typeof v !== 'number') return valueError(`${name}: known_y must be numbers.`);
       if (v <= 0) return num(`${name}: every known_y must be positive.`);
       r.push(Math.log(v));
@@ -267,12 +268,12 @@ export const MORE_FUNCTIONS: ImplementedFunctions = {
   'MODE.MULT': { method: 'modeMult', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
   GROWTH: {
     method: 'growth',
-    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: R, optionalArg: true }, { argumentType: FunctionArgumentType.BOOLEAN, defaultValue: true }],
+    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: R, optionalArg: true }, { argumentType: FunctionArgumentType.SCALAR, optionalArg: true }],
     vectorizationForbidden: true,
   },
   LOGEST: {
     method: 'logest',
-    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: FunctionArgumentType.BOOLEAN, defaultValue: true }, { argumentType: FunctionArgumentType.BOOLEAN, defaultValue: false }],
+    parameters: [{ argumentType: R }, { argumentType: R, optionalArg: true }, { argumentType: FunctionArgumentType.SCALAR, optionalArg: true }, { argumentType: FunctionArgumentType.SCALAR, optionalArg: true }],
     vectorizationForbidden: true,
   },
   PERCENTOF: { method: 'percentof', parameters: [{ argumentType: A }, { argumentType: A }], vectorizationForbidden: true },
@@ -393,32 +394,32 @@ export class MoreFunctionsPlugin extends FunctionPlugin {
 
   /** GROWTH(known_y, [known_x], [new_x], [const]): exp of the least-squares line of ln y. */
   growth(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('GROWTH'), (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, newXs: SimpleRangeValue | undefined, withConstant: boolean) => {
-      const y = logs(gridOf(ys), 'GROWTH');
-      if (y instanceof CellError) return y;
+    return this.runFunction(ast.args, state, this.metadata('GROWTH'), (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, newXs: SimpleRangeValue | undefined, constArg: unknown) => {
+      const withConstant = regressionFlag(ast.args[3], constArg, true, 'GROWTH');
+      if (withConstant instanceof CellError) return withConstant;
       const x = xs === undefined ? undefined : gridOf(xs);
-      const fit = regress(y, x, withConstant);
+      const y = logs(gridOf(ys), x, 'GROWTH');
+      if (y instanceof CellError) return y;
+      const fit = regress(y, x, withConstant, 'GROWTH');
       if (fit instanceof CellError) return fit;
-      const k = fit.coefficients.length;
-      const predict = (v: Scalar[]): Scalar =>
-        v.every((e): e is number => typeof e === 'number')
-          ? Math.exp(v.reduce((sum, e, j) => sum + e * fit.coefficients[j], fit.intercept))
-          : valueError('GROWTH: new_x must be numbers.');
-      const target = newXs === undefined ? (x ?? [fit.x.map((r) => r[0])]) : gridOf(newXs);
-      if (k === 1) return grid(target.map((row) => row.map((v) => predict([v]))));
-      const yRow = y.length === 1;
-      const points = yRow ? (target[0] ?? []).map((_, c) => target.map((r) => r[c])) : target;
-      const results = points.map((p) => predict(p));
-      return grid(yRow ? [results] : results.map((r) => [r]));
+      const results = predictOver(y, x, newXs === undefined ? undefined : gridOf(newXs), fit.coefficients.length, 'GROWTH', (v) =>
+        Math.exp(v.reduce((sum, e, j) => sum + e * fit.coefficients[j], fit.intercept)),
+      );
+      return results instanceof CellError ? results : grid(results);
     });
   }
 
   /** LOGEST(known_y, [known_x], [const], [stats]): LINEST of ln y, its coefficients as exp(m) and exp(b). */
   logest(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('LOGEST'), (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, withConstant: boolean, stats: boolean) => {
-      const y = logs(gridOf(ys), 'LOGEST');
+    return this.runFunction(ast.args, state, this.metadata('LOGEST'), (ys: SimpleRangeValue, xs: SimpleRangeValue | undefined, constArg: unknown, statsArg: unknown) => {
+      const withConstant = regressionFlag(ast.args[2], constArg, true, 'LOGEST');
+      const stats = regressionFlag(ast.args[3], statsArg, false, 'LOGEST');
+      if (withConstant instanceof CellError) return withConstant;
+      if (stats instanceof CellError) return stats;
+      const x = xs === undefined ? undefined : gridOf(xs);
+      const y = logs(gridOf(ys), x, 'LOGEST');
       if (y instanceof CellError) return y;
-      const fit = regress(y, xs === undefined ? undefined : gridOf(xs), withConstant);
+      const fit = regress(y, x, withConstant, 'LOGEST');
       if (fit instanceof CellError) return fit;
       const k = fit.coefficients.length;
       const first: Scalar[] = [...fit.coefficients].reverse().map(Math.exp).concat(Math.exp(fit.intercept));
