@@ -22,12 +22,14 @@ import type { ProcedureAst } from 'hyperformula/typings/parser';
 import * as formulajs from '@formulajs/formulajs';
 import { format as formatNumber } from 'numfmt';
 import { errorCodeOf } from './errorCodes';
+import { excelText, textToNumber } from './textFormat';
 import { columnNumber } from './formula';
 import { convert as excelConvert } from './convert';
 import { guardAnalysisToolPak } from './analysisToolPak';
 import { registerDynamicArrays } from './dynamicArrays';
 import { registerMoreFunctions } from './moreFunctions';
 import { registerForecastEts } from './forecastEts';
+import { fitInformation, registerTextFunctions } from './textFunctions';
 import { registerLambdas } from './lambdas';
 import { registerGroupBy } from './groupBy';
 import { registerArrayLookups } from './arrayLookups';
@@ -637,15 +639,12 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   text(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('TEXT'), (value: unknown, code: string) => {
       const v = plain(value);
+      if (v instanceof CellError) return v;
       let input: number | string = typeof v === 'number' ? v : typeof v === 'boolean' ? String(v).toUpperCase() : v === null ? 0 : String(v);
       // Text that Excel reads as a number is formatted as that number: "12", "1987-08-26" (a date).
-      if (typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input))) input = Number(input);
-      else if (typeof input === 'string') input = isoDateSerial(input) ?? input;
-      try {
-        return formatNumber(code, input, { leap1900: true, throws: true });
-      } catch {
-        return new CellError(ErrorType.VALUE, `TEXT: "${code}" is not a format code.`);
-      }
+      if (typeof input === 'string') input = textToNumber(input) ?? isoDateSerial(input) ?? input;
+      // Format codes as Excel applies them (src/sheet/textFormat.ts: numfmt plus Excel's rules for %, commas and literals).
+      return excelText(input, code) ?? new CellError(ErrorType.VALUE, `TEXT: "${code}" is not a format code for this value.`);
     });
   }
 
@@ -992,11 +991,16 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   errorType(ast: ProcedureAst, state: InterpreterState): unknown {
     const arg = ast.args[0];
     if (arg === undefined) return new CellError(ErrorType.NA, 'ERROR.TYPE: needs one argument.');
-    const v = plain(this.evaluateAst(arg, state));
-    if (!(v instanceof CellError)) return new CellError(ErrorType.NA, 'ERROR.TYPE: the value is not an error.');
     // Excel's numbers, #GETTING_DATA, #SPILL! and #CALC! included.
     const numbers: Record<string, number> = { '#NULL!': 1, '#DIV/0!': 2, '#VALUE!': 3, '#REF!': 4, '#NAME?': 5, '#NUM!': 6, '#N/A': 7, '#GETTING_DATA': 8, '#SPILL!': 9, '#CALC!': 14 };
-    return numbers[errorCodeOf(v)] ?? new CellError(ErrorType.NA, 'ERROR.TYPE: an error without a number.');
+    const one = (v: Scalar): number | CellError =>
+      !(v instanceof CellError) ? new CellError(ErrorType.NA, 'ERROR.TYPE: the value is not an error.') : (numbers[errorCodeOf(v)] ?? new CellError(ErrorType.NA, 'ERROR.TYPE: an error without a number.'));
+    const evaluated = this.evaluateAst(arg, state);
+    // Over a range in an array formula, one number per cell, as Excel lifts it ({=ERROR.TYPE(D4:Q4)}).
+    if (evaluated instanceof SimpleRangeValue && state.arraysFlag && evaluated.width() * evaluated.height() > 1) {
+      return SimpleRangeValue.onlyValues(grid(evaluated).map((row) => row.map(one)) as never);
+    }
+    return one(plain(evaluated));
   }
 
   /** NORMSDIST(z): Excel's legacy one-argument standard normal distribution (cumulative). */
@@ -1111,7 +1115,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
       if (v instanceof CellError) return v;
       if (typeof v === 'number') return v;
       if (v === null) return 0;
-      const n = numberValue(String(v), decimal ?? '.', group ?? ',');
+      // Omitted separators are the usual '.' and ',' (the other one when the given one is that character).
+      const d = decimal ?? (group !== undefined && group[0] === '.' ? ',' : '.');
+      const n = numberValue(String(v), d, group ?? (d[0] === ',' ? '.' : ','));
       return n === undefined ? new CellError(ErrorType.VALUE, `NUMBERVALUE: "${String(v)}" is not a number.`) : n;
     });
   }
@@ -1154,6 +1160,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     const cols = this.literal(ast.args[2]) ?? 1;
     const arg = ast.args[0];
     if (arg === undefined) return new CellError(ErrorType.NA, 'XLFIT: needs an expression.');
+    // {=ISNUMBER(A1:C1)} over a larger range: the argument is fitted first (src/sheet/textFunctions.ts).
+    const tested = fitInformation(arg, rows, cols, (a) => this.evaluateAst(a, { ...state, arraysFlag: true } as InterpreterState));
+    if (tested) return SimpleRangeValue.onlyValues(tested as never);
     const g = grid(this.evaluateAst(arg, { ...state, arraysFlag: true } as InterpreterState));
     const h = g.length;
     const w = g[0]?.length ?? 0;
@@ -1392,7 +1401,10 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
    */
   indirect(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('INDIRECT'), (text: string, a1: boolean) => {
-      const ref = parseReference(text, a1, state.formulaAddress, (name) => this.dependencyGraph.sheetMapping.getSheetId(name));
+      // The text may also be a defined name standing for a reference (INDIRECT("Prices")).
+      const ref =
+        parseReference(text, a1, state.formulaAddress, (name) => this.dependencyGraph.sheetMapping.getSheetId(name)) ??
+        (/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(text.trim()) ? this.areaOf({ type: 'NAMED_EXPRESSION', expressionName: text.trim() }, state) : undefined);
       if (!ref) return new CellError(ErrorType.REF, `INDIRECT: "${text}" is not a reference.`);
       return this.readArea(ref);
     });
@@ -1429,10 +1441,13 @@ export function isoDateSerial(text: string): number | undefined {
 export function fixed(x: number, decimals: number, noCommas: boolean): string {
   const d = Math.trunc(decimals);
   const factor = 10 ** Math.abs(d);
-  const rounded = d >= 0 ? x : Math.round(x / factor) * factor;
+  // Rounding left of the point by more digits than a number has gives 0 (FIXED(x, -128000) is "0").
+  const rounded = d >= 0 ? x : Math.abs(d) > 308 ? 0 : Math.round(x / factor) * factor;
   const places = Math.max(0, Math.min(d, 127));
   const code = `${noCommas ? '0' : '#,##0'}${places > 0 ? `.${'0'.repeat(places)}` : ''}`;
-  return formatNumber(code, rounded);
+  // Through TEXT's formatting, which keeps Excel's 15 significant digits (FIXED of
+  // 123456789076754345682 is "123,456,789,076,754,000,000").
+  return excelText(rounded, code) ?? formatNumber(code, rounded);
 }
 
 /** NUMBERVALUE's reading of text: group separators dropped, the decimal separator as given, trailing % each /100. */
@@ -1453,9 +1468,13 @@ export function numberValue(text: string, decimal = '.', group = ','): number | 
     sign = -1;
     t = t.slice(1, -1);
     percents();
+    if (/^[-+]/.test(t)) return undefined; // a sign inside the parentheses: "(-2500.27)" is not a number
   }
-  const d = decimal[0] ?? '.';
-  const g = group[0] ?? ',';
+  // An empty separator, or the same character for both, reads nothing (#VALUE!, as Excel gives).
+  if (decimal === '' || group === '') return undefined;
+  const d = decimal[0];
+  const g = group[0];
+  if (d === g) return undefined;
   const [whole, ...rest] = t.split(d);
   if (rest.length > 1 || rest.some((part) => part.includes(g))) return undefined;
   const normal = `${whole.split(g).join('')}${rest.length ? `.${rest[0]}` : ''}`;
@@ -1546,6 +1565,7 @@ export function registerExcelFunctions(): void {
   guardEvaluation();
   guardAnalysisToolPak();
   registerDynamicArrays();
+  registerTextFunctions(); // before moreFunctions: FINDB, SEARCHB, MIDB are built from FIND, SEARCH, MID
   registerMoreFunctions();
   registerForecastEts();
   registerLambdas();
