@@ -81,6 +81,8 @@ export function yearfracError(values: readonly unknown[], textNumber: (text: str
   const plainOf = (v: unknown): unknown => (v instanceof SimpleRangeValue ? v.data[0]?.[0] : v);
   let basis = plainOf(values[2]);
   if (basis instanceof CellError) return basis;
+  // A logical basis is #VALUE! before the dates are looked at (YEARFRAC(1/0,200,TRUE) is #VALUE!).
+  if (typeof basis === 'boolean') return new CellError(ErrorType.VALUE, 'YEARFRAC: basis must be a number, not a logical value.');
   if (typeof basis === 'string') {
     // Text may be a date, read as its serial (YEARFRAC(0,345,"1/1/1987 05:00") is #NUM!, the basis
     // 31778): textNumber reads it as HyperFormula reads a number.

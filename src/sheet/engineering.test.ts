@@ -134,6 +134,10 @@ describe('complex numbers as Excel reads and writes them', () => {
     ['=IMCOT("7+25j")', '3.82126757337684E-22-j'],
     ['=IMCOT("-13+25j")', '-2.94156899085227E-22-j'],
     ['=IMCOT("13+5j")', '0.0000692442674613868-1.00005873951153j'],
+    ['=IMCSC("4+3i")', '-0.0754898329158637+0.0648774713706355i'],
+    ['=IMCSC("3.1+2j")', '0.0118908807944521+0.275445903842597j'],
+    ['=IMCSC("7+25j")', '1.82483860060804E-11-2.09403043759793E-11j'],
+    ['=IMCSC(0)', '#NUM!'],
     // "i" and "j" in one call
     ['=IMPRODUCT("-3+2i","3.1+2j")', '#VALUE!'],
     ['=IMSUM("13+5j","3.1+2j","-3+2i")', '#VALUE!'],
@@ -283,6 +287,13 @@ describe('dates: every argument truncated, date text read as its serial', () => 
     ['=YEARFRAC(-1,200,"plugh")', '#VALUE!'],
     ['=YEARFRAC(0,345,"1/1/1987 05:00 AM")', '#NUM!'],
     ['=YEARFRAC(1,345,"3")', 344 / 365],
+    ['=YEARFRAC(1/0,200,TRUE)', '#VALUE!'],
+    // DATEDIF "YD": the end's month and day in the start's year, Excel's 1900-02-29 counted
+    ['=DATEDIF(DATE(2001,6,1),DATE(2002,8,15),"YD")', 75],
+    ['=DATEDIF(DATE(2001,9,1),DATE(2002,8,15),"yd")', 348],
+    ['=DATEDIF(8,1987,"YD")', 153],
+    ['=DATEDIF(5,1,"YD")', '#NUM!'],
+    ['=DATEDIF(DATE(2001,1,1),DATE(2003,1,1),"Y")', 2],
     // basis 1 over more than a year: the average of the years' lengths, 1900 of 365 days
     ['=YEARFRAC(1987,345,1)', 1642 / (2191 / 6)],
     ['=YEARFRAC(DATE(2011,3,1),DATE(2012,2,29),1)', 365 / 366],

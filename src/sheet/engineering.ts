@@ -19,6 +19,9 @@
  *   "i" and with "j" in one call are #VALUE! (IMSUM, IMPRODUCT) or #NUM! (IMSUB, IMDIV), as Excel
  *   computes them; IMTAN and IMCOT by sin 2a, sinh 2b, cos 2a and cosh 2b, as Excel computes them
  *   (`IMTAN("7+25j")` has the real part 3.82126757337684E-22, not 0);
+ * - IMCSC by 2 (sin a cosh b − i cos a sinh b) / (cosh 2b − cos 2a), as Excel's digits show;
+ * - DATEDIF's "YD": the end's month and day in the start's year, over Excel's calendar with its
+ *   1900-02-29 (in the interpreter check below);
  * - ROUND, ROUNDUP, ROUNDDOWN, TRUNC: num_digits is truncated to an integer (`ROUND(0.234,1.9)` is
  *   0.2; `ROUNDUP(2.55,-255.5)` is 1E+255);
  * - CEILING.MATH, FLOOR.MATH: any mode other than 0 rounds negative numbers away from zero
@@ -436,6 +439,7 @@ const IMPLEMENTED: ImplementedFunctions = {
   IMDIV: { method: 'imdiv', parameters: [{ argumentType: A }, { argumentType: A }], vectorizationForbidden: true },
   IMTAN: { method: 'imtan', parameters: [{ argumentType: A }], vectorizationForbidden: true },
   IMCOT: { method: 'imcot', parameters: [{ argumentType: A }], vectorizationForbidden: true },
+  IMCSC: { method: 'imcsc', parameters: [{ argumentType: A }], vectorizationForbidden: true },
   ROUND: { method: 'round', parameters: [{ argumentType: S }, { argumentType: S, defaultValue: 0 }] },
   ROUNDUP: { method: 'roundup', parameters: [{ argumentType: S }, { argumentType: S, defaultValue: 0 }] },
   ROUNDDOWN: { method: 'rounddown', parameters: [{ argumentType: S }, { argumentType: S, defaultValue: 0 }] },
@@ -633,6 +637,19 @@ export class EngineeringPlugin extends FunctionPlugin {
     });
   }
 
+  imcsc(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.inOrder(ast, state, 'IMCSC', (z: unknown) => {
+      const c = complexArguments([z], 'IMCSC', false);
+      if (c instanceof CellError) return c;
+      const [{ re: a, im: b, suffix }] = c;
+      // csc(a+bi) = 2 (sin a cosh b − i cos a sinh b) / (cosh 2b − cos 2a), the denominator Excel's
+      // digits come from (IMCSC("3.1+2j") is 0.0118908807944521+0.275445903842597j).
+      const d = (Math.cosh(2 * b) - Math.cos(2 * a)) / 2;
+      if (d === 0) return num('IMCSC: the cosecant of 0 has no value.');
+      return complexResult((Math.sin(a) * Math.cosh(b)) / d, -(Math.cos(a) * Math.sinh(b)) / d, suffix ?? 'i', 'IMCSC');
+    });
+  }
+
   round(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.rounding(ast, state, 'ROUND', roundHalfUp);
   }
@@ -803,6 +820,38 @@ export function finiteArray(v: SimpleRangeValue): SimpleRangeValue {
   );
 }
 
+/** A serial of Excel's calendar, where 1900-02-29 exists (serial 60). */
+function excelSerial(y: number, m: number, d: number): number {
+  return y === 1900 && m === 2 && d === 29 ? 60 : serialOfYmd(y, m, d);
+}
+
+/**
+ * DATEDIF(start, end, "YD") as Excel counts it: the end's month and day in the start's year (the
+ * next year when that falls before the start), over Excel's calendar with its 1900-02-29
+ * (DATEDIF(8,1987,"YD") is 153). undefined for every other case, which HyperFormula computes.
+ */
+function datedifYd(interpreter: unknown, values: readonly unknown[]): number | undefined {
+  const unit = one(values[2]);
+  if (typeof unit !== 'string' || unit.trim().toUpperCase() !== 'YD') return undefined;
+  const helper = (interpreter as { arithmeticHelper?: { coerceScalarToNumberOrError?: (v: unknown) => unknown } }).arithmeticHelper;
+  const serials: number[] = [];
+  for (const v of values.slice(0, 2)) {
+    const x = one(v);
+    if (x instanceof CellError || x instanceof SimpleRangeValue || !helper?.coerceScalarToNumberOrError) return undefined;
+    const n = x === null ? 0 : helper.coerceScalarToNumberOrError(x);
+    const raw = typeof n === 'number' ? n : typeof n === 'object' && n !== null && typeof (n as { val?: unknown }).val === 'number' ? (n as { val: number }).val : undefined;
+    if (raw === undefined || !Number.isFinite(raw)) return undefined;
+    serials.push(Math.trunc(raw));
+  }
+  const [s, e] = serials;
+  if (s < 0 || s > e || e > LAST_SERIAL) return undefined;
+  const [y1] = ymdOfSerial(s);
+  const [, m2, d2] = ymdOfSerial(e);
+  let t = excelSerial(y1, m2, d2);
+  if (t < s) t = excelSerial(y1 + 1, m2, d2);
+  return t - s;
+}
+
 function installChecks(): void {
   const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
   try {
@@ -824,6 +873,10 @@ function installChecks(): void {
           const error = firstErrorOf(values);
           if (error) return error;
         }
+      }
+      if (ast.procedureName === 'DATEDIF' && ast.args && ast.args.length === 3) {
+        const yd = datedifYd(this, ast.args.map((a) => (a.type === 'EMPTY' ? null : original.call(this, a, state))));
+        if (yd !== undefined) return yd;
       }
       const result = original.call(this, ast, state);
       return result instanceof SimpleRangeValue ? finiteArray(result) : result;
