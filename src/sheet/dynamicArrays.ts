@@ -748,13 +748,15 @@ export class DynamicArraysPlugin extends FunctionPlugin {
 
   /** TRIMRANGE(range, [trim_rows], [trim_cols]): blank rows/columns cut off: 0 none, 1 leading, 2 trailing, 3 both (the default). */
   trimrange(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.call(ast, state, 'TRIMRANGE', [1, 2], (array, rowsMode, colsMode) => {
+    // trim_rows and trim_cols are one whole number 0 to 3 (number text included): a fraction or an
+    // array is #VALUE! in Excel (TRIMRANGE(A1:B5,2.3) and TRIMRANGE(A1:B5,{1,1}), even in an array formula).
+    return this.call(ast, state, 'TRIMRANGE', [], (array, rowsMode, colsMode) => {
       const g = gridOf(array);
       const mode = (v: unknown): number | CellError => {
+        if (v instanceof SimpleRangeValue && v.width() * v.height() > 1) return value('TRIMRANGE: trim_rows and trim_cols must be one number, 0 to 3.');
         const n = omitted(v) ? 3 : numberOf(v);
         if (n instanceof CellError) return n;
-        const m = Math.trunc(n);
-        return m < 0 || m > 3 ? value('TRIMRANGE: trim_rows and trim_cols must be 0 to 3.') : m;
+        return !Number.isInteger(n) || n < 0 || n > 3 ? value('TRIMRANGE: trim_rows and trim_cols must be 0, 1, 2 or 3.') : n;
       };
       const r = mode(rowsMode);
       const c = mode(colsMode);

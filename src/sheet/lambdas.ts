@@ -22,7 +22,7 @@ import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin,
 import type { ImplementedFunctions } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
-import { calc, gridOf, numberOf, type Scalar } from './dynamicArrays';
+import { calc, gridOf, type Scalar } from './dynamicArrays';
 import { interpreterPrototype } from './interpreterHook';
 
 /** Bound lambda parameters and LET names, innermost last (names upper-cased). */
@@ -166,42 +166,83 @@ export class LambdaPlugin extends FunctionPlugin {
     );
   }
 
-  private fold(ast: ProcedureAst, state: InterpreterState, name: string): { steps: Scalar[][] } | CellError {
+  private fold(ast: ProcedureAst, state: InterpreterState, name: string): { steps: unknown[][] } | CellError {
     const initial = this.evaluate(ast.args[0], state);
     const g = this.gridArg(ast.args[1], state);
     if (g instanceof CellError) return g;
     const f = this.lambdaOf(ast.args[2], state, 2, name);
     if (f instanceof CellError) return f;
-    let acc: unknown = initial instanceof SimpleRangeValue ? initial : initial;
+    let acc: unknown = initial;
     const steps = g.map((row) =>
       row.map((v) => {
         acc = f([acc, hfValue(v)]);
-        return single(acc);
+        return acc;
       }),
     );
     return { steps };
   }
 
+  /**
+   * REDUCE([initial_value], array, lambda(accumulator, value)): the accumulator may be an array
+   * (REDUCE(C1:E1,{1,2,3},LAMBDA(a,b,a+b^2)) is {15,16,17} for C1:E1 = 1, 2, 3, as in Excel).
+   */
   reduce(ast: ProcedureAst, state: InterpreterState): unknown {
     const r = this.fold(ast, state, 'REDUCE');
     if (r instanceof CellError) return r;
     const last = r.steps[r.steps.length - 1];
-    return hfValue(last[last.length - 1]);
+    const v = last[last.length - 1];
+    return v instanceof SimpleRangeValue ? (v.width() * v.height() === 1 ? hfValue(gridOf(v)[0][0]) : asArray(gridOf(v))) : hfValue(single(v));
   }
 
   scan(ast: ProcedureAst, state: InterpreterState): unknown {
     const r = this.fold(ast, state, 'SCAN');
-    return r instanceof CellError ? r : asArray(r.steps);
+    return r instanceof CellError ? r : asArray(r.steps.map((row) => row.map(single)));
   }
 
+  /**
+   * MAKEARRAY(rows, cols, lambda(row, col)). rows and cols are whole numbers from 1 (a fraction,
+   * text, a blank or less than 1 is #VALUE!, TRUE is 1, an error is that error, as Excel gives);
+   * in an array formula an array of them gives one MAKEARRAY per element, each its first value
+   * ({=MAKEARRAY(C1:E1,1,…)}), as Excel lifts a one-value argument over an array.
+   */
   makearray(ast: ProcedureAst, state: InterpreterState): unknown {
-    const rows = numberOf(this.evaluate(ast.args[0], state));
-    const cols = numberOf(this.evaluate(ast.args[1], state));
-    if (rows instanceof CellError) return rows;
-    if (cols instanceof CellError) return cols;
-    const h = Math.trunc(rows);
-    const w = Math.trunc(cols);
-    if (h < 1 || w < 1) return valueError('MAKEARRAY: rows and cols must be at least 1.');
+    const rowsV = this.evaluate(ast.args[0], state);
+    const colsV = this.evaluate(ast.args[1], state);
+    const size = (v: unknown): number | CellError => {
+      const x = v instanceof SimpleRangeValue ? gridOf(v)[0][0] : gridOf(v)[0][0];
+      if (x instanceof CellError) return x;
+      const n = typeof x === 'boolean' ? Number(x) : x;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) return valueError('MAKEARRAY: rows and cols must be whole numbers of at least 1.');
+      return n;
+    };
+    const many = (v: unknown): boolean => v instanceof SimpleRangeValue && v.width() * v.height() > 1;
+    if (state.arraysFlag && (many(rowsV) || many(colsV))) {
+      const f = this.lambdaOf(ast.args[2], state, 2, 'MAKEARRAY');
+      if (f instanceof CellError) return f;
+      const rg = gridOf(rowsV);
+      const cg = gridOf(colsV);
+      const H = Math.max(rg.length, cg.length);
+      const W = Math.max(rg[0].length, cg[0].length);
+      const at = (g: Scalar[][], r: number, c: number): Scalar => {
+        const rr = g.length === 1 ? 0 : r;
+        const cc = g[0].length === 1 ? 0 : c;
+        return rr < g.length && cc < g[0].length ? g[rr][cc] : new CellError(ErrorType.NA, 'MAKEARRAY: the arrays differ in size.');
+      };
+      return asArray(
+        [...Array(H).keys()].map((r) =>
+          [...Array(W).keys()].map((c) => {
+            const h = size(at(rg, r, c));
+            if (h instanceof CellError) return h;
+            const w = size(at(cg, r, c));
+            return w instanceof CellError ? w : single(f([1, 1]));
+          }),
+        ),
+      );
+    }
+    const h = size(rowsV);
+    if (h instanceof CellError) return h;
+    const w = size(colsV);
+    if (w instanceof CellError) return w;
     const f = this.lambdaOf(ast.args[2], state, 2, 'MAKEARRAY');
     if (f instanceof CellError) return f;
     return asArray([...Array(h).keys()].map((r) => [...Array(w).keys()].map((c) => single(f([r + 1, c + 1])))));

@@ -127,6 +127,37 @@ describe('a date as text is a number to the dynamic-array functions', () => {
   });
 });
 
+describe('MAKEARRAY and REDUCE with arrays for arguments', () => {
+  test('MAKEARRAY: rows and cols are whole numbers from 1; TRUE is 1; an error is that error', () => {
+    expect(arrayFormula('MAKEARRAY(2,2,LAMBDA(r,c,r*10+c))', 2, 2)).toEqual([[11, 12], [21, 22]]);
+    expect(code(one('=MAKEARRAY(2.3,1,LAMBDA(r,c,r))'))).toBe('#VALUE!');
+    expect(code(one('=MAKEARRAY(A2,1,LAMBDA(r,c,r))', [[null]]))).toBe('#VALUE!');
+    expect(code(one('=MAKEARRAY(A2,1,LAMBDA(r,c,r))', [[{ text: '0' }]]))).toBe('#VALUE!');
+    expect(code(one('=MAKEARRAY(0,1,LAMBDA(r,c,r))'))).toBe('#VALUE!');
+    expect(one('=MAKEARRAY(TRUE,1,LAMBDA(r,c,r+c))')).toBe(2);
+    expect(code(one('=MAKEARRAY(A2,1,LAMBDA(r,c,r))', [[{ error: '#NUM!' }]]))).toBe('#NUM!');
+  });
+  test('MAKEARRAY over an array of rows in an array formula: one per element, its first value', () => {
+    const got = arrayFormula('MAKEARRAY(A1:D1,1,LAMBDA(x,y,x+1+y))', 1, 4, [[0, 2, 2.3, true]]);
+    expect(got[0].map((v) => code(v) ?? v)).toEqual(['#VALUE!', 3, '#VALUE!', 3]);
+  });
+  test('REDUCE with an array as its initial value accumulates an array', () => {
+    expect(arrayFormula('REDUCE(A1:C1,{1,2,3},LAMBDA(a,b,a+b^2))', 1, 3, [[1, 2, 3]])).toEqual([[15, 16, 17]]);
+    expect(one('=REDUCE(1,{1,2,3},LAMBDA(a,b,a+b^2))')).toBe(15);
+  });
+});
+
+describe('TRIMRANGE', () => {
+  test('trim_rows and trim_cols: one whole number 0 to 3, number text too; a fraction or an array is #VALUE!', () => {
+    const cells: InputCell[][] = [[null, null], [1, 2], [null, null]];
+    expect(code(one('=ROWS(TRIMRANGE(A2:B4,2.3,2))', cells))).toBe('#VALUE!');
+    expect(code(one('=ROWS(TRIMRANGE(A2:B4,"3.3",2))', cells))).toBe('#VALUE!');
+    expect(code(one('=ROWS(TRIMRANGE(A2:B4,{1,1},2))', cells))).toBe('#VALUE!');
+    expect(one('=ROWS(TRIMRANGE(A2:B4,"3",2))', cells)).toBe(1);
+    expect(one('=ROWS(TRIMRANGE(A2:B4,1,2))', cells)).toBe(2);
+  });
+});
+
 describe('circular references', () => {
   test('a circle the formulas never read at run time computes (iteration off)', () => {
     // B1 =IF(A1,C1,1) with A1 FALSE never reads C1: Excel computes 1, 1, 1 and 2.
