@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { philox4x32, uniform53 } from './philox';
+import { mulhiM0, mulhiM1, PHILOX_M0, PHILOX_M1, philox4x32, philoxRounds2to10, uniform53 } from './philox';
 
 const hex = (w: ArrayLike<number>) => Array.from(w, (x) => x.toString(16).padStart(8, '0')).join(' ');
 
@@ -38,5 +38,23 @@ describe('Philox4x32-10', () => {
   test('uniforms lie in [0, 1): all-zero words give 0, all-one words 1 − 2^−53', () => {
     expect(uniform53(0, 0)).toBe(0);
     expect(uniform53(0xffffffff, 0xffffffff)).toBe(1 - 2 ** -53);
+  });
+});
+
+describe('round 1 taken out (philoxRounds2to10)', () => {
+  test('round 1 from mulhiM0/mulhiM1 and Math.imul, then rounds 2–10, gives philox4x32’s words', () => {
+    let state = 3;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) | 0) >>> 0;
+    const want = new Uint32Array(4);
+    const got = new Uint32Array(4);
+    for (let i = 0; i < 20000; i++) {
+      const c = [next(), next(), next(), next()];
+      const k = [next(), next()];
+      if (i < 2) c.fill(i === 0 ? 0 : 0xffffffff);
+      philox4x32(c[0], c[1], c[2], c[3], k[0], k[1], want);
+      // Round 1: x0 = hi(M1 c2) ^ c1 ^ k0, x1 = lo(M1 c2), x2 = hi(M0 c0) ^ c3 ^ k1, x3 = lo(M0 c0).
+      philoxRounds2to10(mulhiM1(c[2]) ^ c[1] ^ k[0], Math.imul(PHILOX_M1, c[2]), mulhiM0(c[0]) ^ c[3] ^ k[1], Math.imul(PHILOX_M0, c[0]), k[0], k[1], got);
+      expect(hex(got)).toBe(hex(want));
+    }
   });
 });

@@ -65,6 +65,47 @@ export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: n
   out[3] = x3 >>> 0;
 }
 
+/** The first round's multipliers, for callers that take round 1 out of the loop (philoxRounds2to10). */
+export const PHILOX_M0 = M0;
+export const PHILOX_M1 = M1;
+/** The high 32 bits of M0 × b (b a 32-bit word), as an int32. */
+export function mulhiM0(b: number): number {
+  return mulhi(M0_LO, M0_HI, b);
+}
+
+/** The high 32 bits of M1 × b (b a 32-bit word), as an int32. */
+export function mulhiM1(b: number): number {
+  return mulhi(M1_LO, M1_HI, b);
+}
+
+/**
+ * Rounds 2 to 10 of philox4x32, from the state (x0, x1, x2, x3) after round 1 and the key
+ * (k0, k1) of round 1 (the caller's key): the same words as philox4x32 for that counter. The
+ * simulation computes round 1 of its blocks from products it keeps — M0 × year once a year,
+ * M1 × the cover id's hash once a run — since those counter words do not change from block to
+ * block: the same integer operations, one round fewer of them per block.
+ */
+export function philoxRounds2to10(x0: number, x1: number, x2: number, x3: number, k0: number, k1: number, out: Uint32Array | number[]): void {
+  let key0 = k0 | 0;
+  let key1 = k1 | 0;
+  for (let r = 1; r < 10; r++) {
+    key0 = (key0 + W0) | 0;
+    key1 = (key1 + W1) | 0;
+    const lo0 = Math.imul(M0, x0);
+    const hi0 = mulhi(M0_LO, M0_HI, x0);
+    const lo1 = Math.imul(M1, x2);
+    const hi1 = mulhi(M1_LO, M1_HI, x2);
+    x0 = hi1 ^ x1 ^ key0;
+    x1 = lo1;
+    x2 = hi0 ^ x3 ^ key1;
+    x3 = lo0;
+  }
+  out[0] = x0 >>> 0;
+  out[1] = x1 >>> 0;
+  out[2] = x2 >>> 0;
+  out[3] = x3 >>> 0;
+}
+
 const TWO_26 = 67108864;
 /** 2^−53: multiplying by it is exact, the same double as dividing by 2^53. */
 const TWO_MINUS_53 = 1.1102230246251565e-16;
