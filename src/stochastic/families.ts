@@ -42,6 +42,12 @@ export interface Severity {
   sf(x: number): number;
   /** The least x with F(x) ≥ p, 0 ≤ p < 1. */
   quantile(p: number): number;
+  /**
+   * The same quantile as a kernel function and its parameters, for the families whose quantile
+   * is one: the simulation's hot loop calls the kernel with parameters from typed arrays instead
+   * of a closure per row (the same function, so the same double).
+   */
+  readonly quantileKernel?: QuantileKernel;
   /** The quantile at 1 − q, from q itself (0 < q ≤ 1). */
   isf(q: number): number;
   /** E[X^k]; Infinity when infinite (or too large for a double). */
@@ -61,6 +67,36 @@ export interface Severity {
    */
   band2(a: number, b: number): number;
 }
+
+/** Which kernel a quantile is (QUANTILE_KERNELS), and its two parameters. */
+export interface QuantileKernel {
+  readonly kind: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+/** The lognormal quantile: exp(μ + σ Φ⁻¹(p)), 0 at p = 0. */
+export function lognormalQuantile(mu: number, sigma: number, p: number): number {
+  return p <= 0 ? 0 : exp(mu + sigma * normQuantile(p));
+}
+
+/** The Lomax quantile: θ ((1 − p)^(−1/α) − 1), as θ expm1(−log1p(−p)/α). */
+export function lomaxQuantile(alpha: number, theta: number, p: number): number {
+  return theta * expm1(-log1p(-p) / alpha);
+}
+
+/** The single-parameter Pareto quantile: θ (1 − p)^(−1/α), as θ exp(−log1p(−p)/α). */
+export function pareto1Quantile(alpha: number, theta: number, p: number): number {
+  return theta * exp(-log1p(-p) / alpha);
+}
+
+/** The exponential quantile: −mean log1p(−p). */
+export function exponentialQuantile(mean: number, p: number): number {
+  return -mean * log1p(-p);
+}
+
+/** The kinds of QuantileKernel (0: none, the closure is called). */
+export const QUANTILE_KERNELS = { lognormal: 1, lomax: 2, pareto1: 3, exponential: 4, constant: 5 } as const;
 
 /** A frequency: the number of loss events in a year, through its probability generating function. */
 export interface Frequency {
@@ -259,7 +295,8 @@ function lognormal([mu, sigma]: readonly number[]): Severity {
     lower: 0,
     cdf: (x) => (x <= 0 ? 0 : normCdf(z(x))),
     sf: (x) => (x <= 0 ? 1 : normSf(z(x))),
-    quantile: (p) => (p <= 0 ? 0 : exp(mu + sigma * normQuantile(p))),
+    quantile: (p) => lognormalQuantile(mu, sigma, p),
+    quantileKernel: { kind: QUANTILE_KERNELS.lognormal, a: mu, b: sigma },
     isf: (q) => (q >= 1 ? 0 : exp(mu + sigma * normIsf(q))),
     moment,
     // E[min(X,u)^k] = E[X^k] Φ(z − kσ) + u^k (1 − Φ(z)) (Loss Models A.4.1.1).
@@ -280,7 +317,8 @@ function lomax([alpha, theta]: readonly number[]): Severity {
     lower: 0,
     cdf: (x) => (x <= 0 ? 0 : -expm1(-alpha * L(x))),
     sf,
-    quantile: (p) => theta * expm1(-log1p(-p) / alpha),
+    quantile: (p) => lomaxQuantile(alpha, theta, p),
+    quantileKernel: { kind: QUANTILE_KERNELS.lomax, a: alpha, b: theta },
     isf: (q) => theta * expm1(-ln(q) / alpha),
     moment,
     // E[min(X,u)] = θ (1 − (θ/(u+θ))^(α−1)) / (α − 1), and θ ln(1 + u/θ) at α = 1;
@@ -316,7 +354,8 @@ function pareto1([alpha, theta]: readonly number[]): Severity {
     lower: theta,
     cdf: (x) => (x <= theta ? 0 : -expm1(-alpha * ln(x / theta))),
     sf,
-    quantile: (p) => theta * exp(-log1p(-p) / alpha),
+    quantile: (p) => pareto1Quantile(alpha, theta, p),
+    quantileKernel: { kind: QUANTILE_KERNELS.pareto1, a: alpha, b: theta },
     isf: (q) => theta * exp(-ln(q) / alpha),
     moment,
     // E[min(X,u)^k] = θ^k (1 + k g(α − k, ln(u/θ))) for u ≥ θ; u^k below θ (X ≥ θ always).
@@ -370,7 +409,8 @@ function exponential([mean]: readonly number[]): Severity {
   return gammaFamily('exponential', 1, mean, [mean], {
     cdf: (x) => (x <= 0 ? 0 : -expm1(-x / mean)),
     sf,
-    quantile: (p) => -mean * log1p(-p),
+    quantile: (p) => exponentialQuantile(mean, p),
+    quantileKernel: { kind: QUANTILE_KERNELS.exponential, a: mean, b: 0 },
     isf: (q) => -mean * ln(q),
     // Memoryless: E[(X − u)+] = mean × S(u).
     excess: (u) => (u <= 0 ? mean - u : mean * sf(u)),
@@ -437,6 +477,7 @@ function constant([c]: readonly number[]): Severity {
     cdf: (x) => (x >= c ? 1 : 0),
     sf: (x) => (x < c ? 1 : 0),
     quantile: () => c,
+    quantileKernel: { kind: QUANTILE_KERNELS.constant, a: c, b: 0 },
     isf: () => c,
     moment: (k) => pow(c, k),
     lev: (u, k) => pow(Math.min(u, c), k),

@@ -3,7 +3,9 @@
  * rounding to the cent, the count tables and the keys.
  */
 import fc from 'fast-check';
+import { exponentialQuantile, lognormalQuantile, lomaxQuantile, pareto1Quantile, QUANTILE_KERNELS } from './families';
 import { parseFrequency, parseSeverity } from './parse';
+import { philox4x32, uniform53 } from './philox';
 import { centsOf, centsOfText, countOf, countTable } from './sample';
 import { checkIdHashes, idHashes, ratio, selectPositions, simulate, simulateYear, type SimModel, unitsText } from './simulate';
 
@@ -125,5 +127,83 @@ describe('keys', () => {
     expect(unitsText(120, 100)).toBe('1.2');
     expect(unitsText(0, 1000)).toBe('0');
     expect(unitsText(1234567, 1000)).toBe('1234.567');
+  });
+});
+
+describe('the hot loop draws exactly what the documented keys give', () => {
+  // Reference: every block computed whole with philox4x32 from its counter and key (the header of
+  // simulate.ts), the hit and loss uniforms from its words, the loss from the severity's own
+  // quantile (its closure, CYBER.QUANTILE's function) — none of the hot loop's shortcuts (round 1
+  // kept per row and per year, the quantile kernels).
+  const severities = ['lognormal(10,2)', 'lomax(1.5,50000)', 'pareto1(2.2,10000)', 'gamma(2,20000)', 'weibull(0.7,30000)', 'exponential(15000)', 'pert(1000,5000,90000,4)', 'constant(1000.015)', 'lognormal(14,2.5)'];
+  const rowsOf: Array<[string, number, string]> = severities.map((s, i) => [['A', 'B', 'A', 'C', 'B', 'A', 'C', 'D', 'A'][i], [0.3, 0.5, 0.2, 1, 0.1, 0.25, 0.6, 0.4, 0][i], s]);
+  const ids = ['A', 'B', 'C', 'D'];
+  const seen = new Map<string, number>();
+  const model: SimModel = {
+    frequency: parseFrequency('poisson(3)'),
+    frequencyText: 'poisson(3)',
+    rows: rowsOf.map(([id, probability, text]) => {
+      const position = seen.get(id) ?? 0;
+      seen.set(id, position + 1);
+      return { cover: ids.indexOf(id), coverId: id, probability, severity: parseSeverity(text), severityText: text, position };
+    }),
+    covers: ids.map((id, i) => ({ id, parent: -1, path: [i], eventReach: 1, perEvent: Infinity, aggregate: Infinity, deductible: 0 })),
+    policyAggregate: Infinity,
+    policyPerEvent: Infinity,
+    scale: 100,
+    hash: 'test',
+  };
+
+  test.each([0, 1, 4294967295])('seed %p, years 1 to 300 and 99,999', (seed) => {
+    const w = new Uint32Array(4);
+    const counts = countTable(model.frequency);
+    for (const year of [...Array.from({ length: 300 }, (_, i) => i + 1), 99999]) {
+      philox4x32(year, 0xffffffff, 0xffffffff, 0xffffffff, seed, 0x636f756e, w);
+      const n = countOf(counts, uniform53(w[0], w[1]));
+      const got = simulateYear(model, seed, year);
+      expect(got.events.length).toBe(n);
+      got.events.forEach((ev, e) => {
+        ev.draws.forEach((d, r) => {
+          const row = model.rows[r];
+          if (row.probability === 0) {
+            expect(d.hit).toBe(false);
+            return;
+          }
+          const [h1, h2] = idHashes(row.coverId);
+          philox4x32(year, e, h1, row.position, seed, h2, w);
+          const hit = uniform53(w[0], w[1]) < row.probability;
+          expect(d.hit).toBe(hit);
+          expect(d.amount).toBe(hit ? centsOf(row.severity.quantile(uniform53(w[2], w[3]))) : null);
+        });
+      });
+    }
+  });
+});
+
+describe('quantile kernels', () => {
+  test('each kernel is its family’s quantile, double for double', () => {
+    const kernels: Record<number, (a: number, b: number, p: number) => number> = {
+      [QUANTILE_KERNELS.lognormal]: lognormalQuantile,
+      [QUANTILE_KERNELS.lomax]: lomaxQuantile,
+      [QUANTILE_KERNELS.pareto1]: pareto1Quantile,
+      [QUANTILE_KERNELS.exponential]: (a, _b, p) => exponentialQuantile(a, p),
+      [QUANTILE_KERNELS.constant]: (a) => a,
+    };
+    let state = 11;
+    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+    for (const text of ['lognormal(12,1.5)', 'lognormal(-3,0.01)', 'lomax(2.5,200000)', 'lomax(0.3,7)', 'pareto1(2.2,10000)', 'exponential(15000)', 'constant(1000.015)']) {
+      const s = parseSeverity(text);
+      const k = s.quantileKernel!;
+      const f = kernels[k.kind];
+      for (const p of [0, 2 ** -53, 1e-300, 0.5, 0.25, 1 - 2 ** -53]) expect(f(k.a, k.b, p)).toBe(s.quantile(p));
+      for (let i = 0; i < 20000; i++) {
+        const p = next();
+        expect(f(k.a, k.b, p)).toBe(s.quantile(p));
+      }
+    }
+    // Families without a kernel keep their closure.
+    expect(parseSeverity('gamma(2,20000)').quantileKernel).toBeUndefined();
+    expect(parseSeverity('weibull(0.7,30000)').quantileKernel).toBeUndefined();
+    expect(parseSeverity('pert(1000,5000,90000,4)').quantileKernel).toBeUndefined();
   });
 });
