@@ -152,8 +152,12 @@ export function compareForSort(a: Scalar, b: Scalar): number {
     return x < y ? -1 : x > y ? 1 : 0;
   }
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  // Errors among themselves in the order of their ERROR.TYPE numbers (#NULL! 1, #DIV/0! 2, #VALUE! 3,
+  // #REF! 4, #NAME? 5, #NUM! 6, #N/A 7 …), as Excel's SORT leaves them.
+  if (a instanceof CellError && b instanceof CellError) return (ERROR_ORDER[errorCodeOf(a)] ?? 99) - (ERROR_ORDER[errorCodeOf(b)] ?? 99);
   return 0;
 }
+const ERROR_ORDER: Readonly<Record<string, number>> = { '#NULL!': 1, '#DIV/0!': 2, '#VALUE!': 3, '#REF!': 4, '#NAME?': 5, '#NUM!': 6, '#N/A': 7, '#GETTING_DATA': 8, '#SPILL!': 9, '#CALC!': 14 };
 
 /** Whether two values are the same for UNIQUE (text case-insensitively; a blank is not 0). */
 function same(x: Scalar, y: Scalar): boolean {

@@ -143,6 +143,21 @@ describe('names', () => {
   });
 });
 
+describe('names as references elsewhere, errors in order', () => {
+  it('INDIRECT of a defined name is the name\'s reference', () => {
+    expect(value('=SUM(INDIRECT("box"))', [{ name: 'box', expression: '=Data!$B$2:$C$3' }])).toBe(sum(22, 23, 32, 33));
+    expect(value('=INDIRECT("nothing")')).toMatchObject({ error: '#REF!' });
+  });
+
+  it('SORT puts errors last in the order of their ERROR.TYPE numbers', () => {
+    const cells = grid();
+    cells[0][9] = '=_xlfn._xlws.SORT({#VALUE!,1,"b",#DIV/0!,#N/A,#NAME?,#REF!,#NULL!,TRUE,FALSE,#NUM!},1,1,1)';
+    const [data] = evaluateWorkbook([{ name: 'Data', cells }]);
+    const shown = data.values[0].slice(9, 20).map((v) => (typeof v === 'object' && v !== null ? v.error : v));
+    expect(shown).toEqual([1, 'b', false, true, '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A']);
+  });
+});
+
 describe('what the file says beyond ExcelJS: linked workbooks, names as stored, A1#', () => {
   const WORKBOOK = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Main" sheetId="1" r:id="rId1"/></sheets><externalReferences><externalReference r:id="rId9"/><externalReference r:id="rId8"/></externalReferences><definedNames><definedName name="cross">Main!$A$1:$A$2 Main!$A$2:$B$2</definedName><definedName name="linked">[1]Rates!$B$2</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Main!$A$1:$B$2</definedName></definedNames></workbook>`;
   const RELS = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId9" Type="x/externalLink" Target="externalLinks/externalLink1.xml"/><Relationship Id="rId8" Type="x/externalLink" Target="/xl/externalLinks/externalLink2.xml"/></Relationships>`;
