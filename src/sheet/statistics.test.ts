@@ -189,3 +189,52 @@ describe('BETA.DIST, BETA.INV, HYPGEOM.DIST, IRR, PPMT (Microsoft examples and b
     expect(one('=PPMT(0.1/12,1,24,2000)') as number).toBeCloseTo(-75.62, 2);
   });
 });
+
+describe('CHISQ.TEST, Z.TEST, NPV, XNPV, PERCENTILE (Microsoft examples and argument rules)', () => {
+  test('CHISQ.TEST: Microsoft example 0.0003082; pairs in reading order; df of one row is c − 1', () => {
+    const cells: InputCell[][] = [
+      [58, 35, 45.35, 47.65],
+      [11, 25, 17.56, 18.44],
+      [10, 23, 16.09, 16.91],
+    ];
+    expect(one('=CHISQ.TEST(A2:B4,C2:D4)', cells) as number).toBeCloseTo(0.0003082, 7);
+    // 2×2 against a 4×1 column: (10−0.7)²/0.7·2 + (0.1−0.7)²/0.7 + (3.2−0.7)²/0.7 = 256.557…, df 1 (SciPy chi2.sf).
+    const shapes: InputCell[][] = [
+      [10, 0.1, 0.7],
+      [10, 3.2, 0.7],
+      [0.7, 2, 0.7],
+      [4, null, 0.7],
+    ];
+    exact(one('=CHISQ.TEST(A2:B3,C2:C5)', shapes) as number, 9.660413054833398e-58);
+    // One row, the pair with an empty expected cell skipped: (0.7 − 4)²/4 with df 1.
+    exact(one('=CHISQ.TEST(A4:B4,A5:B5)', shapes) as number, 0.09894293606729629);
+    expect(errorOf(one('=CHITEST(A2,B2)', shapes))).toBe('#N/A');
+    expect(errorOf(one('=CHISQ.TEST(A2:B2,A2:C2)', shapes))).toBe('#N/A');
+  });
+  test('Z.TEST: Microsoft example 0.090574; sigma 0 is #NUM!; one number #DIV/0!', () => {
+    expect(one('=Z.TEST({3,6,7,8,6,5,4,2,1,9},4)') as number).toBeCloseTo(0.090574, 6);
+    expect(one('=ZTEST({3,6,7,8,6,5,4,2,1,9},6)') as number).toBeCloseTo(0.863043, 6);
+    expect(errorOf(one('=Z.TEST({1,2},1,0)'))).toBe('#NUM!');
+    expect(errorOf(one('=Z.TEST({1},1,2)'))).toBe('#DIV/0!');
+  });
+  test('NPV: example 1188.44; an empty, text or logical single-cell reference is no period', () => {
+    expect(one('=NPV(0.1,-10000,3000,4200,6800)') as number).toBeCloseTo(1188.44, 2);
+    const cells: InputCell[][] = [[8000, null, 'a', 10000, true, 14500]];
+    const expected = 8000 / 1.08 + 10000 / 1.08 ** 2 + 14500 / 1.08 ** 3;
+    exact(one('=NPV(0.08,A2,B2,C2,D2,E2,F2)', cells) as number, expected);
+    exact(one('=NPV(0.08,A2:F2)', cells) as number, expected);
+  });
+  test('XNPV of a rate ≤ 0 is #NUM! (Excel)', () => {
+    expect(errorOf(one('=XNPV(0,{-10,5,6},{1,30,60})'))).toBe('#NUM!');
+    expect(errorOf(one('=XNPV(-0.1,{-10,5,6},{1,30,60})'))).toBe('#NUM!');
+    exact(one('=XNPV(0.09,{-10000,2750,4250,3250,2750},{39448,39508,39751,39859,39904})') as number, 2086.647602031535);
+  });
+  test('PERCENTILE / QUARTILE: an error of the array comes before the check of k', () => {
+    const cells: InputCell[][] = [['=NA()', 1, 2]];
+    expect(errorOf(one('=PERCENTILE.EXC(A2:C2,0)', cells))).toBe('#N/A');
+    expect(errorOf(one('=QUARTILE.INC(A2:C2,7)', cells))).toBe('#N/A');
+    expect(one('=QUARTILE.INC(B2:C2,2)', cells)).toBe(1.5);
+    // An error as k comes first (Excel: PERCENTILE(#VALUE!…#N/A, #N/A) is #N/A).
+    expect(errorOf(one('=PERCENTILE(B2:D2,A2)', [['=NA()', '=1/0', 2, 3]]))).toBe('#N/A');
+  });
+});

@@ -32,6 +32,8 @@ import type { ProcedureAst } from 'hyperformula/typings/parser';
 import betainc from '@stdlib/math-base-special-betainc';
 import betaincinv from '@stdlib/math-base-special-betaincinv';
 import gammaln from '@stdlib/math-base-special-gammaln';
+import gammainc from '@stdlib/math-base-special-gammainc';
+import erfc from '@stdlib/math-base-special-erfc';
 import { gridOf, type Scalar } from './dynamicArrays';
 import { criterion } from './excelFunctions';
 
@@ -201,6 +203,54 @@ export function hypgeomDist(xs: number, ns: number, ks: number, nps: number, cum
   let total = 0;
   for (let i = lo; i <= x; i++) total += mass(i);
   return Math.min(1, total);
+}
+
+// ---- tests: CHISQ.TEST, Z.TEST ----------------------------------------------------------------
+
+/**
+ * CHISQ.TEST(actual_range, expected_range): P(χ² > Σ (A − E)²/E) with df = (r − 1)(c − 1) of
+ * actual_range's r rows and c columns, or r − 1 / c − 1 for one column / row ("If actual_range
+ * and expected_range have a different number of data points, CHISQ.TEST returns the #N/A error
+ * value"; the two are paired in reading order, a pair without two numbers skipped).
+ */
+export function chisqTest(actual: Scalar[][], expected: Scalar[][]): number | CellError {
+  const a = actual.flat();
+  const e = expected.flat();
+  const error = [...a, ...e].find((v): v is CellError => v instanceof CellError);
+  if (error) return error;
+  if (a.length !== e.length) return new CellError(ErrorType.NA, 'CHISQ.TEST: the ranges hold different numbers of values.');
+  const r = actual.length;
+  const c = actual[0]?.length ?? 0;
+  const df = r > 1 && c > 1 ? (r - 1) * (c - 1) : Math.max(r, c) - 1;
+  if (df < 1) return new CellError(ErrorType.NA, 'CHISQ.TEST: needs more than one value.');
+  let chi = 0;
+  let pairs = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = e[i];
+    if (typeof x !== 'number' || typeof y !== 'number') continue;
+    if (y === 0) return divZero('CHISQ.TEST', 'an expected value is 0.');
+    chi += (x - y) ** 2 / y;
+    pairs++;
+  }
+  if (pairs === 0) return divZero('CHISQ.TEST', 'no pairs of numbers.');
+  return gammainc(chi / 2, df / 2, true, true);
+}
+
+/**
+ * Z.TEST(array, x, [sigma]): 1 − Φ((mean − x) / (σ / √n)), σ the sample standard deviation when
+ * omitted. Excel: fewer than 2 numbers is #DIV/0! (also with sigma), a sigma ≤ 0 #NUM!, no
+ * numbers #N/A ("If array is empty, Z.TEST returns the #N/A error value").
+ */
+export function zTest(values: readonly number[], x: number, sigma: number | undefined): number | CellError {
+  const n = values.length;
+  if (n === 0) return new CellError(ErrorType.NA, 'Z.TEST: the array holds no numbers.');
+  if (n < 2) return divZero('Z.TEST', 'needs at least 2 numbers.');
+  if (sigma !== undefined && sigma <= 0) return num('Z.TEST: sigma must be > 0.');
+  const s = sigma ?? Math.sqrt(centralSum(values, 2) / (n - 1));
+  if (s === 0) return divZero('Z.TEST', 'the standard deviation is 0.');
+  const z = (mean(values) - x) / (s / Math.sqrt(n));
+  return 0.5 * erfc(z / Math.SQRT2);
 }
 
 // ---- the plugin --------------------------------------------------------------------------------
@@ -529,6 +579,55 @@ export class StatisticsPlugin extends FunctionPlugin {
     return this.original(name, ast, state);
   }
 
+  chisqtest(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('CHISQ.TEST'), (actual: unknown, expected: unknown) => chisqTest(gridOf(actual), gridOf(expected)));
+  }
+
+  ztest(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('Z.TEST'), (range: unknown, x: number, sigma: number | undefined) => {
+      const values = gridOf(range).flat();
+      const error = values.find((v): v is CellError => v instanceof CellError);
+      return error ?? zTest(values.filter((v): v is number => typeof v === 'number'), x, sigma);
+    });
+  }
+
+  /**
+   * NPV(rate, value1, …): Σ value_i / (1 + rate)^i over the values counted as AVERAGE counts
+   * them: "If an argument is an array or reference, only numbers in that array or reference are
+   * counted" — an empty cell, text or a logical value of a single-cell reference is no period.
+   */
+  npv(ast: ProcedureAst, state: InterpreterState): unknown {
+    if (ast.args.slice(1).every((a) => PLAIN_ARGUMENTS.has(a.type))) return this.original('NPV', ast, state);
+    const rate = ast.args[0] ? this.arithmeticHelper.coerceScalarToNumberOrError(gridOf(this.evaluateAst(ast.args[0], state))[0][0] ?? 0) : 0;
+    if (rate instanceof CellError) return rate;
+    const values = this.aggregateNumbers('NPV', { ...ast, args: ast.args.slice(1) }, state);
+    if (values instanceof CellError) return values;
+    const r = Number(rate);
+    return finite(values.reduce((s, v, i) => s + v / (1 + r) ** (i + 1), 0), 'NPV');
+  }
+
+  /** XNPV(rate, values, dates): Excel's XNPV of a rate ≤ 0 is #NUM!; else the computation registered before. */
+  xnpv(ast: ProcedureAst, state: InterpreterState): unknown {
+    const check = this.runFunction(ast.args.slice(0, 1), state, RATE_CHECK, (rate: number) => (rate <= 0 ? num('XNPV: rate must be > 0.') : 0));
+    if (check instanceof CellError && check.type === ErrorType.NUM) return check;
+    return this.original('XNPV', ast, state);
+  }
+
+  /**
+   * PERCENTILE / QUARTILE (.INC, .EXC): Excel's result is an error of k (quart) first, then an
+   * error of the array, and only then the check of k's bounds; else the computation registered before.
+   */
+  percentile(ast: ProcedureAst, state: InterpreterState): unknown {
+    const name = ast.procedureName.toUpperCase();
+    if (ast.args.length !== 2) return this.original(name, ast, state);
+    const k = this.evaluateAst(ast.args[1], state);
+    if (k instanceof CellError || k instanceof SimpleRangeValue) return this.original(name, ast, state);
+    const error = gridOf(this.evaluateAst(ast.args[0], state))
+      .flat()
+      .find((v): v is CellError => v instanceof CellError);
+    return error ?? this.original(name, ast, state);
+  }
+
   // -- conditional aggregates
 
   /** HyperFormula's own method of the function (its cached computation), as registered before this plugin. */
@@ -616,6 +715,9 @@ const OWN: Record<string, FunctionMetadata> = {
   'HYPGEOM.DIST': { method: 'hypgeomdist', parameters: [{ argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }, { argumentType: BOOL }] },
 };
 
+/** XNPV's rate, for its check. */
+const RATE_CHECK: FunctionMetadata = { method: 'xnpv', parameters: [{ argumentType: NUM }] };
+
 /** rate, per, nper of PPMT / IPMT, for the check of per. */
 const PERIOD_CHECK: FunctionMetadata = { method: 'payment', parameters: [{ argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }] };
 
@@ -650,9 +752,24 @@ export function registerStatistics(): void {
     const parameters = meta.parameters?.map((p) => (p.argumentType === FunctionArgumentType.NOERROR ? { ...p, argumentType: FunctionArgumentType.SCALAR } : { ...p }));
     implemented[id] = { ...meta, parameters, method };
   }
-  for (const [id, method] of [['VDB', 'vdb'], ['PERMUT', 'permut'], ['COUNTBLANK', 'countblank'], ['IRR', 'irr'], ['PPMT', 'payment'], ['IPMT', 'payment']]) {
-    const plugin = HyperFormula.getFunctionPlugin(id) as PluginClass | undefined;
-    const meta = plugin?.implementedFunctions[id] as FunctionMetadata | undefined;
+  const wrapped: Array<[string, string]> = [
+    ['VDB', 'vdb'],
+    ['PERMUT', 'permut'],
+    ['COUNTBLANK', 'countblank'],
+    ['IRR', 'irr'],
+    ['PPMT', 'payment'],
+    ['IPMT', 'payment'],
+    ['CHISQ.TEST', 'chisqtest'],
+    ['CHITEST', 'chisqtest'],
+    ['Z.TEST', 'ztest'],
+    ['ZTEST', 'ztest'],
+    ['NPV', 'npv'],
+    ['XNPV', 'xnpv'],
+    ...['PERCENTILE', 'PERCENTILE.INC', 'PERCENTILE.EXC', 'QUARTILE', 'QUARTILE.INC', 'QUARTILE.EXC'].map((id): [string, string] => [id, 'percentile']),
+  ];
+  for (const [id, method] of wrapped) {
+    const plugin = HyperFormula.getFunctionPlugin(id) as (PluginClass & { aliases?: Record<string, string> }) | undefined;
+    const meta = plugin?.implementedFunctions[plugin.aliases?.[id] ?? id] as FunctionMetadata | undefined;
     if (!plugin || !meta) continue;
     ORIGINALS.set(id, { plugin, method: meta.method });
     implemented[id] = { ...meta, parameters: meta.parameters?.map((p) => ({ ...p })), method };
