@@ -48,6 +48,18 @@ describe('FORECAST.ETS on series an exact fit reproduces', () => {
     expect(one(`=FORECAST.ETS(-1,${LV},${LT})`)).toBe('#NUM!');
   });
 
+  test('a monthly timeline (Microsoft: "values on the 1st of every month"; or each month\'s last day) steps by months', () => {
+    // 2024-01-01 … 2024-05-01 (steps of 29–31 days); 2024-06-01 is 45444, 2024-07-01 45474.
+    const firsts = '{45292,45323,45352,45383,45413}';
+    expect(one(`=FORECAST.ETS(45444,{1,2,3,4,5},${firsts},0)`)).toBeCloseTo(6, 9);
+    expect(one(`=FORECAST.ETS(45474,{1,2,3,4,5},${firsts},0)`)).toBeCloseTo(7, 9);
+    expect(one(`=FORECAST.ETS.STAT({1,2,3,4,5},${firsts},8,0)`)).toBe(1);
+    // 2024-01-31, 02-29, 03-31, 04-30, 05-31 → 2024-06-30 (45473).
+    expect(one('=FORECAST.ETS(45473,{1,2,3,4,5},{45322,45351,45382,45412,45443},0)')).toBeCloseTo(6, 9);
+    // Not one day of the month (05-02): no constant step.
+    expect(one('=FORECAST.ETS(45474,{1,2,3,4,5},{45292,45323,45352,45383,45414},0)')).toBe('#NUM!');
+  });
+
   test("Microsoft's argument errors", () => {
     expect(one('=FORECAST.ETS(5,{1,2,3},{1,2})')).toBe('#N/A'); // sizes differ
     expect(one('=FORECAST.ETS(9,{1,2,3,4},{1,2,4.5,7})')).toBe('#NUM!'); // no constant step
@@ -102,8 +114,5 @@ describe('what still differs from Excel (pinned): the fitted parameters of a noi
     expect([1, 2, 3].map((t) => one(`=FORECAST.ETS.STAT(${N},${NT},${t})`))).toEqual([0, 0, 1]);
     expect(one(`=FORECAST.ETS(13,${N},${NT})`) as number).toBeCloseTo(36, 9);
     expect(one(`=FORECAST.ETS.CONFINT(13,${N},${NT})`) as number).toBeCloseTo(0.565792867038086, 9);
-  });
-  test('a monthly timeline of dates (1st of each month: steps of 29–31 days) has no constant step here: #NUM!', () => {
-    expect(one('=FORECAST.ETS(45444,{1,2,3,4,5},{45292,45323,45352,45383,45413})')).toBe('#NUM!');
   });
 });

@@ -7,7 +7,8 @@
  *   trend, additive seasonality (Holt–Winters);
  * - the timeline "must have a consistent step between" its points, is sorted implicitly, and a
  *   constant step that cannot be identified is #NUM!; timeline and values of different sizes are
- *   #N/A;
+ *   #N/A; "a monthly timeline with values on the 1st of every month" steps by months (here: dates
+ *   on one day of the month, or each on its month's last day; STAT's step is then in months);
  * - up to 30% of the steps may be missing: data_completion 1 (default) completes a missing point as
  *   the average of its neighbours (linearly between them over a longer gap), 0 as zero; any other
  *   data_completion is #NUM!;
@@ -45,6 +46,7 @@ import type { InterpreterState } from 'hyperformula/typings/interpreter/Interpre
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import * as formulajs from '@formulajs/formulajs';
 import { gridOf, type Scalar } from './dynamicArrays';
+import { excelDateParts } from './excelFunctions';
 
 const num = (message: string): CellError => new CellError(ErrorType.NUM, message);
 
@@ -53,6 +55,46 @@ export interface Series {
   readonly start: number;
   readonly step: number;
   readonly values: number[];
+  /** A timeline of dates a whole number of months apart (start and step then count months). */
+  readonly monthly?: { readonly day: number | 'end' };
+}
+
+/** Days in the month of a {year, month}. */
+const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A date serial as a month count and its day (Excel's 1900 calendar). */
+function monthOf(serial: number): { index: number; day: number; days: number } {
+  const { year, month, day } = excelDateParts(serial);
+  return { index: year * 12 + month - 1, day, days: daysIn(year, month) };
+}
+
+/**
+ * The slots (steps after the first point) of sorted distinct times: a constant numeric step, or —
+ * Microsoft's example of a timeline, "a monthly timeline with values on the 1st of every month" —
+ * dates on one day of the month (or each a month's last day) a whole number of months apart.
+ */
+function slotsOf(times: readonly number[]): { start: number; step: number; slots: number[]; monthly?: Series['monthly'] } | undefined {
+  const even = (keys: readonly number[]): { step: number; slots: number[] } | undefined => {
+    let step = Infinity;
+    for (let i = 1; i < keys.length; i++) step = Math.min(step, keys[i] - keys[i - 1]);
+    const slots: number[] = [];
+    for (const t of keys) {
+      const k = (t - keys[0]) / step;
+      if (Math.abs(k - Math.round(k)) > 1e-9 * Math.max(1, Math.abs(k))) return undefined;
+      slots.push(Math.round(k));
+    }
+    return { step, slots };
+  };
+  const plain = even(times);
+  if (plain) return { start: times[0], ...plain };
+  if (!times.every((t) => Number.isInteger(t) && t >= 1 && t <= 2958465)) return undefined;
+  const months = times.map(monthOf);
+  const sameDay = months.every((m) => m.day === months[0].day);
+  const monthEnds = months.every((m) => m.day === m.days);
+  if (!sameDay && !monthEnds) return undefined;
+  const byMonth = even(months.map((m) => m.index));
+  if (!byMonth) return undefined;
+  return { start: months[0].index, ...byMonth, monthly: { day: sameDay ? months[0].day : 'end' } };
 }
 
 const AGGREGATIONS: Readonly<Record<number, (v: number[]) => number>> = {
@@ -96,14 +138,9 @@ export function buildSeries(valuesIn: readonly Scalar[], timelineIn: readonly Sc
   }
   const times = [...byTime.keys()].sort((x, y) => x - y);
   if (times.length < 2) return num(`${name}: at least two points of the timeline are needed to find its step.`);
-  let step = Infinity;
-  for (let i = 1; i < times.length; i++) step = Math.min(step, times[i] - times[i - 1]);
-  const slots: number[] = [];
-  for (const t of times) {
-    const k = (t - times[0]) / step;
-    if (Math.abs(k - Math.round(k)) > 1e-9 * Math.max(1, Math.abs(k))) return num(`${name}: the timeline has no constant step.`);
-    slots.push(Math.round(k));
-  }
+  const found = slotsOf(times);
+  if (!found) return num(`${name}: the timeline has no constant step.`);
+  const { slots } = found;
   const size = slots[slots.length - 1] + 1;
   if ((size - times.length) / size > 0.3) return num(`${name}: more than 30% of the timeline's steps are missing.`);
   const values: (number | undefined)[] = new Array<number | undefined>(size).fill(undefined);
@@ -120,7 +157,7 @@ export function buildSeries(valuesIn: readonly Scalar[], timelineIn: readonly Sc
     const after = values[j] as number;
     for (let q = i; q < j; q++) values[q] = before + ((after - before) * (q - i + 1)) / (j - i + 1);
   }
-  return { start: times[0], step, values: values as number[] };
+  return { start: found.start, step: found.step, values: values as number[], ...(found.monthly ? { monthly: found.monthly } : {}) };
 }
 
 /** The season length the seasonality argument asks for (1 = detect), or #NUM!. */
@@ -270,7 +307,12 @@ function ahead(f: EtsFit, h: number): number {
 
 /** Where the target falls: steps after the first point (p) of the series. */
 function position(series: Series, target: number): number {
-  return (target - series.start) / series.step;
+  if (!series.monthly) return (target - series.start) / series.step;
+  // A monthly timeline: whole months, and the days past the timeline's day as a share of the month.
+  if (!(target >= 1 && target <= 2958465)) return target < 1 ? -Infinity : Infinity;
+  const m = monthOf(Math.floor(target));
+  const anchor = series.monthly.day === 'end' ? m.days : Math.min(series.monthly.day, m.days);
+  return (m.index - series.start + (m.day - anchor + (target % 1)) / m.days) / series.step;
 }
 
 /** FORECAST.ETS at the target over a series and its fit. */
