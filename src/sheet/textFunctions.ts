@@ -10,6 +10,7 @@
  *   and FIND/SEARCH give #VALUE! when the text is not found after start_num;
  * - VALUE (replaced): text Excel reads as a number also when it is an ISO date or a time
  *   ("1987-08-26" is 32015, see src/sheet/textFormat.ts textToNumber); an empty cell is 0;
+ * - REPLACE (replaced) with truncated positions; DOLLAR (added), in the currency format of its page;
  * - SUBSTITUTE (replaced): instance_num truncated, and #VALUE! below 1 or for a logical value;
  * - T (replaced): of a range, the first cell's value (T takes one value, not an array: Excel's
  *   {=T(I1:Q1)} shows the first cell's text in every cell);
@@ -26,7 +27,7 @@ import { CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin,
 import type { ImplementedFunctions } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { ProcedureAst } from 'hyperformula/typings/parser';
-import { textToNumber } from './textFormat';
+import { excelText, textToNumber } from './textFormat';
 
 const N = FunctionArgumentType.NUMBER;
 const S = FunctionArgumentType.STRING;
@@ -116,6 +117,8 @@ const TEXT_FUNCTIONS: ImplementedFunctions = {
   SEARCH: { method: 'search', parameters: [{ argumentType: S }, { argumentType: S }, { argumentType: N, defaultValue: 1 }] },
   MID: { method: 'mid', parameters: [{ argumentType: S }, { argumentType: N }, { argumentType: N }] },
   VALUE: { method: 'value', parameters: [{ argumentType: SC }] },
+  REPLACE: { method: 'replace', parameters: [{ argumentType: S }, { argumentType: N }, { argumentType: N }, { argumentType: S }] },
+  DOLLAR: { method: 'dollar', parameters: [{ argumentType: N }, { argumentType: N, defaultValue: 2 }] },
   SUBSTITUTE: { method: 'substitute', parameters: [{ argumentType: S }, { argumentType: S }, { argumentType: S }, { argumentType: SC, optionalArg: true }] },
   T: { method: 't', parameters: [{ argumentType: A }], vectorizationForbidden: true },
   ISFORMULA: { method: 'isformula', parameters: [{ argumentType: A }], vectorizationForbidden: true },
@@ -264,6 +267,33 @@ export class TextFunctionsPlugin extends FunctionPlugin {
     });
   }
 
+  /** REPLACE(old_text, start_num, num_chars, new_text): positions truncated as Excel reads them (REPLACE("abcdef",2.9,2.9,"X") is "aXdef"). */
+  replace(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('REPLACE'), (text: string, start: number, count: number, replacement: string) => {
+      const s = Math.trunc(start);
+      const n = Math.trunc(count);
+      if (s < 1) return valueError('REPLACE: start_num must be at least 1.');
+      if (n < 0) return valueError('REPLACE: num_chars must not be negative.');
+      return text.slice(0, s - 1) + replacement + text.slice(s - 1 + n);
+    });
+  }
+
+  /**
+   * DOLLAR(number, [decimals]): "the number in text using currency format, with the decimals
+   * rounded to the number of places you specify. The format used is $#,##0.00_);($#,##0.00)" —
+   * negative decimals round left of the point (DOLLAR(-1234.567,-2) is "($1,200)").
+   */
+  dollar(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('DOLLAR'), (x: number, decimals: number) => {
+      const d = Math.trunc(decimals);
+      if (d > 127) return valueError('DOLLAR: decimals must be at most 127.');
+      const factor = 10 ** Math.abs(d);
+      const rounded = d >= 0 ? x : Math.abs(d) > 308 ? 0 : Math.sign(x) * Math.round(Math.abs(x) / factor) * factor;
+      const places = d > 0 ? `.${'0'.repeat(d)}` : '';
+      return excelText(rounded, `$#,##0${places};($#,##0${places})`) ?? valueError('DOLLAR: the number cannot be formatted.');
+    });
+  }
+
   t(ast: ProcedureAst, state: InterpreterState): unknown {
     const arg = ast.args[0];
     if (arg === undefined || ast.args.length > 1) return new CellError(ErrorType.NA, 'T: needs one argument.');
@@ -374,7 +404,7 @@ export class TextFunctionsPlugin extends FunctionPlugin {
 
 let registered = false;
 
-/** Registers the plugin (replacing HyperFormula's FIND, SEARCH, MID, VALUE, SUBSTITUTE, T, ISFORMULA, CONCATENATE; adding BAHTTEXT, CELL); once per process. */
+/** Registers the plugin (replacing HyperFormula's FIND, SEARCH, MID, REPLACE, VALUE, SUBSTITUTE, T, ISFORMULA, CONCATENATE; adding BAHTTEXT, DOLLAR, CELL); once per process. */
 export function registerTextFunctions(): void {
   if (registered) return;
   registered = true;
