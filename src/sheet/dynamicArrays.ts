@@ -120,7 +120,10 @@ function takeRange(size: number, n: number): [number, number] {
 function indexesOf(args: readonly unknown[], size: number, name: string): number[] | CellError {
   const out: number[] = [];
   for (const a of args) {
-    for (const v of gridOf(a).flat()) {
+    const g = gridOf(a);
+    // A list of indexes is one row or one column: CHOOSECOLS(a,D6:E7) is #VALUE! in Excel.
+    if (g.length > 1 && (g[0]?.length ?? 0) > 1) return value(`${name}: an index argument must be one row or one column.`);
+    for (const v of g.flat()) {
       const n = numberOf(v);
       if (n instanceof CellError) return n;
       const i = Math.trunc(n);

@@ -556,6 +556,7 @@ const IMPLEMENTED: ImplementedFunctions = {
   MONTH: { method: 'month', parameters: [{ argumentType: N, minValue: 0, lessThan: 2958466 }] },
   YEAR: { method: 'year', parameters: [{ argumentType: N, minValue: 0, lessThan: 2958466 }] },
   CONCAT: { method: 'concat', parameters: [{ argumentType: A }], repeatLastArgs: 1, vectorizationForbidden: true },
+  ADDRESS: { method: 'addressExcel', parameters: [{ argumentType: SC }, { argumentType: SC }, { argumentType: SC, optionalArg: true }, { argumentType: SC, optionalArg: true }, { argumentType: SC, optionalArg: true }] },
   IFS: { method: 'ifsExcel', parameters: [{ argumentType: B }, { argumentType: SC, passSubtype: true }], repeatLastArgs: 2 },
   SWITCH: { method: 'switchExcel', parameters: [{ argumentType: NOERR }, { argumentType: SC, passSubtype: true }, { argumentType: SC, passSubtype: true }], repeatLastArgs: 1 },
   LOOKUP: { method: 'lookup', parameters: [{ argumentType: NOERR }, { argumentType: R }, { argumentType: R, optionalArg: true }] },
@@ -700,6 +701,60 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
         }
       }
       return out;
+    });
+  }
+
+  /**
+   * ADDRESS(row_num, column_num, [abs_num], [a1], [sheet_text]). Numbers are truncated (Excel:
+   * ADDRESS(1.1,3) is $C$1, abs_num 4.1 is 4); a row outside 1..1048576, a column outside
+   * 1..16384, an abs_num outside 1..4 or an a1 that is neither logical nor a number is #VALUE!; a
+   * sheet_text given (even an empty cell) prefixes "name!", quoted when the name needs quotes.
+   */
+  addressExcel(ast: ProcedureAst, state: InterpreterState): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return this.runFunction(ast.args, state, this.metadata('ADDRESS'), (...given: unknown[]): any => {
+      const omitted = (i: number): boolean => i >= ast.args.length || ast.args[i].type === 'EMPTY';
+      const bad = (why: string): CellError => new CellError(ErrorType.VALUE, `ADDRESS: ${why}`);
+      const num = (v: unknown): number | CellError => {
+        const x = plain(v);
+        if (x instanceof CellError) return x;
+        if (x === null) return 0;
+        if (typeof x === 'boolean') return Number(x);
+        if (typeof x === 'number') return Math.trunc(x);
+        const n = x.trim() === '' ? NaN : Number(x);
+        return Number.isFinite(n) ? Math.trunc(n) : bad(`"${x}" is not a number.`);
+      };
+      const row = num(given[0]);
+      if (row instanceof CellError) return row;
+      const col = num(given[1]);
+      if (col instanceof CellError) return col;
+      const abs = omitted(2) ? 1 : num(given[2]);
+      if (abs instanceof CellError) return abs;
+      let a1 = true;
+      if (!omitted(3)) {
+        const x = plain(given[3]);
+        if (x instanceof CellError) return x;
+        if (typeof x === 'string' && !/^\s*(true|false)\s*$/i.test(x)) return bad('a1 must be TRUE or FALSE.');
+        a1 = typeof x === 'string' ? x.trim().toUpperCase() === 'TRUE' : Boolean(x);
+      }
+      let prefix = '';
+      if (ast.args.length > 4) {
+        const x = plain(given[4]);
+        if (x instanceof CellError) return x;
+        const name = x === null || ast.args[4].type === 'EMPTY' ? '' : typeof x === 'boolean' ? (x ? 'TRUE' : 'FALSE') : String(x);
+        const plainName = name === '' || (/^[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name));
+        prefix = `${plainName ? name : `'${name.replace(/'/g, "''")}'`}!`;
+      }
+      if (row < 1 || row > 1048576 || col < 1 || col > 16384) return bad('the row or column is outside the sheet.');
+      if (abs < 1 || abs > 4) return bad('abs_num must be 1, 2, 3 or 4.');
+      const rowAbs = abs === 1 || abs === 2;
+      const colAbs = abs === 1 || abs === 3;
+      if (a1) {
+        let letters = '';
+        for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+        return `${prefix}${colAbs ? '$' : ''}${letters}${rowAbs ? '$' : ''}${row}`;
+      }
+      return `${prefix}${rowAbs ? `R${row}` : `R[${row}]`}${colAbs ? `C${col}` : `C[${col}]`}`;
     });
   }
 

@@ -147,6 +147,38 @@ describe('MAKEARRAY and REDUCE with arrays for arguments', () => {
   });
 });
 
+describe('CHOOSECOLS and CHOOSEROWS with a range of indexes', () => {
+  test('one row or one column of indexes; a 2-D range is #VALUE!', () => {
+    const cells: InputCell[][] = [[1, 2], [2, 1]];
+    expect(code(one('=ROWS(CHOOSECOLS({1,2,3;4,5,6},A2:B3))', cells))).toBe('#VALUE!');
+    expect(code(one('=ROWS(CHOOSEROWS({1,2,3;4,5,6},A2:B3))', cells))).toBe('#VALUE!');
+    expect(arrayFormula('CHOOSECOLS({1,2,3;4,5,6},A1:B1)', 2, 2, [[3, 1]])).toEqual([[3, 1], [6, 4]]);
+    expect(arrayFormula('CHOOSEROWS({1,2,3;4,5,6},A1:A2)', 2, 3, [[2], [1]])).toEqual([[4, 5, 6], [1, 2, 3]]);
+  });
+});
+
+describe('ADDRESS', () => {
+  test.each<[string, string]>([
+    ['=ADDRESS(2,3)', '$C$2'],
+    ['=ADDRESS(2,3,2)', 'C$2'],
+    ['=ADDRESS(2,3,2,FALSE)', 'R2C[3]'],
+    ['=ADDRESS(2,3,1,FALSE,"[Book1]Sheet1")', "'[Book1]Sheet1'!R2C3"],
+    ['=ADDRESS(2,3,1,FALSE,"EXCEL SHEET")', "'EXCEL SHEET'!R2C3"],
+    ['=ADDRESS(1.1,3,4,4.1)', 'C1'],
+    ['=ADDRESS(3,4,4.1,FALSE,"*b?u*")', "'*b?u*'!R[3]C[4]"],
+    ['=ADDRESS(1,28,1,TRUE,"Data")', 'Data!$AB$1'],
+  ])('%s is %s (Microsoft\'s examples, numbers truncated)', (formula, expected) => {
+    expect(one(formula)).toBe(expected);
+  });
+  test('an empty sheet_text cell still prefixes "!"; bad arguments are #VALUE!', () => {
+    expect(one('=ADDRESS(1.1,3,4,4.1,A2)', [[null]])).toBe('!C1');
+    expect(code(one('=ADDRESS(0,1)'))).toBe('#VALUE!');
+    expect(code(one('=ADDRESS(1,1,5)'))).toBe('#VALUE!');
+    expect(code(one('=ADDRESS(4,4,A2,"x",TRUE)', [[null]]))).toBe('#VALUE!');
+    expect(code(one('=ADDRESS(A2,1)', [[{ error: '#N/A' }]]))).toBe('#N/A');
+  });
+});
+
 describe('TRIMRANGE', () => {
   test('trim_rows and trim_cols: one whole number 0 to 3, number text too; a fraction or an array is #VALUE!', () => {
     const cells: InputCell[][] = [[null, null], [1, 2], [null, null]];
