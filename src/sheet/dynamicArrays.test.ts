@@ -119,6 +119,7 @@ describe('TEXTSPLIT, TEXTBEFORE, TEXTAFTER (Microsoft examples)', () => {
     ['=TEXTAFTER("1,2,3,4,5",{"3","4"})', ',4,5'],
     ['=TEXTAFTER("a-b","-",2,0,TRUE)', ''], // match_end: the end of the text is a delimiter
     ['=TEXTSPLIT("abc","")', '#VALUE!'],
+    ['=TEXTSPLIT(C1,",")', '#VALUE!'], // an empty cell: nothing to split, #VALUE! as in Excel
   ])('%s is %j', (formula, expected) => {
     expect(one(formula, [[A, "Little red riding hood's red hood"]])).toBe(expected);
   });

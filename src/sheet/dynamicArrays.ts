@@ -611,6 +611,8 @@ export class DynamicArraysPlugin extends FunctionPlugin {
     return this.call(ast, state, 'TEXTSPLIT', [0, 3, 4, 5], (text, colDelim, rowDelim, ignoreEmpty, matchMode, pad) => {
       const t = plain(text);
       if (t instanceof CellError) return t;
+      // Nothing to split: Excel gives #VALUE! for an empty cell or empty text.
+      if (t === null || t === '') return value('TEXTSPLIT: the text is empty.');
       const cols = omitted(colDelim) ? [] : delimitersOf(colDelim);
       const rows = omitted(rowDelim) ? [] : delimitersOf(rowDelim);
       if (cols instanceof CellError) return cols;
