@@ -19,7 +19,7 @@
  *
  * HyperFormula is GPL-3.0-only: this module belongs to the workbench bundle only.
  */
-import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { AlwaysSparse, DetailedCellError, HyperFormula } from 'hyperformula';
 import type { RawCellContent, SimpleCellAddress, SimpleCellRange } from 'hyperformula';
 import { arrayFormula, columnLetters, columnNumber, normalizeFormula } from '../sheet/formula';
 import { FormulaLimitError, formulaLimitProblem, limitedContent } from '../sheet/formulaLimits';
@@ -232,6 +232,59 @@ function cellsHeld(hf: HyperFormula, sheet: number, only?: Area): Array<[number,
 
 /** An area this small is read cell by cell rather than through the sheet's held cells. */
 const SMALL_AREA = 4096;
+
+/** HyperFormula's storage of one sheet's cells (its DenseStrategy or SparseStrategy), as far as read here. */
+interface CellStorage {
+  readonly mapping: unknown;
+  getCell(address: SimpleCellAddress): unknown;
+  setCell(address: SimpleCellAddress, vertex: unknown): void;
+  getHeight(): number;
+  getWidth(): number;
+}
+
+/** A sheet whose extent passes this many cells, filled below SPARSE_SHARE of it, is stored sparsely (src/sheet/workbook.ts isSparseSheet). */
+const SPARSE_EXTENT = 1 << 20;
+const SPARSE_SHARE = 1 / 32;
+/** The extent each dense sheet was last checked at (a sheet is checked again only when it grows). */
+const checkedExtent = new WeakMap<object, string>();
+
+/**
+ * HyperFormula stores a sheet added empty densely: an array of the sheet's width for each row.
+ * Once one value sits far away (typed at XFD1048576), every further row costs 16,384 slots: 5,000
+ * values typed in column A took 630 MB. A dense sheet that would then hold (with `adding`, the
+ * cells about to be written) less than 1/32 of an extent of more than 2^20 cells — the rule by
+ * which opening a file stores a sheet sparsely — is moved to HyperFormula's sparse storage: its
+ * cells' vertices, unchanged, into maps (HyperFormula 3.5 looks a sheet's storage up on every
+ * access and keeps no other reference to it). Reads HyperFormula's private address mapping;
+ * another HyperFormula is left as it is.
+ */
+function keepSparse(hf: HyperFormula, sheet: number, adding: ReadonlyArray<{ row: number; col: number }> = []): void {
+  const addressMapping = (hf as unknown as { addressMapping?: { mapping?: unknown; getStrategyForSheetOrThrow?: (id: number) => CellStorage } }).addressMapping;
+  const sheets = addressMapping?.mapping;
+  let storage: CellStorage | undefined;
+  try {
+    storage = addressMapping?.getStrategyForSheetOrThrow?.(sheet);
+  } catch {
+    return;
+  }
+  if (!storage || !Array.isArray(storage.mapping) || !(sheets instanceof Map) || sheets.get(sheet) !== storage) return;
+  let rows = storage.getHeight();
+  let cols = storage.getWidth();
+  for (const c of adding) {
+    rows = Math.max(rows, c.row + 1);
+    cols = Math.max(cols, c.col + 1);
+  }
+  if (rows * cols <= SPARSE_EXTENT) return;
+  const extent = `${rows}x${cols}`;
+  if (checkedExtent.get(storage) === extent) return;
+  checkedExtent.set(storage, extent);
+  const held = heldCells(hf, sheet);
+  if (held === undefined || held.length + adding.length >= rows * cols * SPARSE_SHARE) return;
+  const Sparse = new AlwaysSparse().call() as unknown as new (width: number, height: number) => CellStorage;
+  const sparse = new Sparse(storage.getWidth(), storage.getHeight());
+  for (const [row, col] of held) sparse.setCell({ sheet, row, col }, storage.getCell({ sheet, row, col }));
+  sheets.set(sheet, sparse);
+}
 
 /** The [row, col] of a sheet's records that hold an input (what HyperFormula is given). */
 function inputCells(state: SheetState): Array<[number, number]> {
@@ -672,6 +725,8 @@ export class WorkbenchModel {
     const tx = this.tx;
     if (!tx) return;
     if (tx.hf > 0) this.refreshStaleArrays([...tx.cells.keys()]);
+    // Whatever made a sheet reach far (a paste, a fill, a move), its next rows cost their cells.
+    if (tx.hf > 0) for (const state of tx.cells.keys()) if (this.sheets.includes(state)) keepSparse(this.hf, this.idOf(state));
     this.tx = null;
     const cells: Array<{ sheet: SheetState; key: string; before?: CellRecord; after?: CellRecord }> = [];
     for (const [sheet, changes] of tx.cells) {
@@ -1123,6 +1178,8 @@ export class WorkbenchModel {
   private writeInputsOnce(state: SheetState, cells: ReadonlyArray<{ row: number; col: number; input: CellInput; array?: boolean }>): void {
     this.edit(cells.length === 1 ? 'Typing' : 'Write cells', () => {
       const id = this.idOf(state);
+      // A value typed far away turns a dense sheet sparse before the rows below it are written.
+      keepSparse(this.hf, id, cells);
       this.hfDo(() => {
         for (const c of cells) {
           const array = isFormula(c.input) && c.array === true;
