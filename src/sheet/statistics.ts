@@ -501,19 +501,23 @@ export class StatisticsPlugin extends FunctionPlugin {
     const out: number[] = [];
     for (const arg of ast.args) {
       const v = this.evaluateAst(arg, state);
-      const reference = v instanceof SimpleRangeValue || arg.type === 'CELL_REFERENCE';
+      const reference = v instanceof SimpleRangeValue || arg.type === 'CELL_REFERENCE' || arg.type === 'NAMED_EXPRESSION';
       for (const x of gridOf(v).flat()) {
         if (x instanceof CellError) return x;
         if (typeof x === 'number') out.push(x);
         else if (reference) {
           if (!countsText || x === null) continue;
           out.push(typeof x === 'boolean' ? Number(x) : 0);
-        } else if (x === null) out.push(0);
-        else if (typeof x === 'boolean') out.push(Number(x));
+        } else if (x === null) {
+          // An omitted argument (AVERAGE(1,)) is 0; a blank from a function (a reference it returns) is skipped.
+          if (arg.type === 'EMPTY') out.push(0);
+        } else if (typeof x === 'boolean') out.push(Number(x));
         else {
           const n = x.trim() === '' ? undefined : this.arithmeticHelper.coerceToMaybeNumber(x);
-          if (n === undefined) return new CellError(ErrorType.VALUE, `${name}: "${x}" is not a number.`);
-          out.push(typeof n === 'number' ? n : Number((n as { val: number }).val));
+          if (n !== undefined) out.push(typeof n === 'number' ? n : Number((n as { val: number }).val));
+          // Text typed directly is #VALUE!; text a function returns (perhaps from a reference: INDEX,
+          // OFFSET, IF) is skipped as HyperFormula skips it.
+          else if (arg.type === 'STRING') return new CellError(ErrorType.VALUE, `${name}: "${x}" is not a number.`);
         }
       }
     }
