@@ -15,7 +15,7 @@
  * Both work on a small tokenizer, so text inside string literals ("_xlfn.") and quoted sheet
  * names ('Q1 2024'!A1) is never touched.
  */
-import { type FormulaContext, type RefToken, resolveReferenceOperators, useTokenizer } from './referenceOperators';
+import { type FormulaContext, mayHaveReferenceOperators, type RefToken, resolveReferenceOperators, useTokenizer } from './referenceOperators';
 
 export type { FormulaContext } from './referenceOperators';
 
@@ -94,30 +94,44 @@ export function normalizeFormula(formula: string, context?: FormulaContext): str
   const body = formula.startsWith('=') ? formula.slice(1) : formula;
   const tokens = tokenize(body);
   let arrayArguments = false;
-  const mapped: string[] = [];
-  tokens.forEach((t, i) => {
-    mapped[i] = ((): string => {
-      if (t.kind === 'string') return stringLiteral(t.text);
-      if (t.kind === 'other' && t.text === '#') return errorLiteral(tokens, i, mapped);
-      if (t.kind !== 'word') return t.text;
+  const mapped: string[] = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'word') {
       const word = stripPrefixes(t.text);
-      const next = nextNonSpace(tokens, i)?.text;
-      if (/^(TRUE|FALSE)$/i.test(word)) {
-        if (next !== '(' && next !== '!') return `${word.toUpperCase()}()`;
-      }
-      // Scientific notation: HyperFormula's lexer reads only a lower-case e (=9E+15, =2.5E-3, =1E5).
-      if (/^(\d+\.?\d*|\.\d+)E$/i.test(word) && (tokens[i + 1]?.text === '+' || tokens[i + 1]?.text === '-') && /^\d/.test(tokens[i + 2]?.text ?? '')) {
-        return word.toLowerCase();
-      }
-      if (/^(\d+\.?\d*|\.\d+)E\d+$/i.test(word)) return word.toLowerCase();
-      if (next === '(' && /^SUMPRODUCT$/i.test(word)) arrayArguments = true;
-      return word;
-    })();
-  });
-  const text = resolveReferenceOperators(tokenize(invokedLambdas(mapped.join(''))), context);
+      mapped[i] = mapWord(tokens, i, word);
+      if (!arrayArguments && /^SUMPRODUCT$/i.test(word) && nextNonSpace(tokens, i)?.text === '(') arrayArguments = true;
+    } else if (t.kind === 'string') mapped[i] = stringLiteral(t.text);
+    else if (t.kind === 'other' && t.text === '#') mapped[i] = errorLiteral(tokens, i, mapped);
+    else mapped[i] = t.text;
+  }
+  const joined = invokedLambdas(mapped.join(''));
+  // Tokenized again only when an operator HyperFormula lacks may be there (a space, a second colon …).
+  const text = mayHaveReferenceOperators(tokens) ? resolveReferenceOperators(tokenize(joined), context) : joined;
   const rewritten = dynamicOffsets(text);
   if (rewritten !== text) return normalizeTail(rewritten, arrayArguments);
   return normalizeTail(text, arrayArguments);
+}
+
+/** One word of a formula (its storage prefixes removed) as HyperFormula reads it. */
+function mapWord(tokens: readonly Token[], i: number, word: string): string {
+  const first = word.charCodeAt(0);
+  if (first === 84 || first === 116 || first === 70 || first === 102) {
+    // T, t, F, f: the logical constants TRUE and FALSE as the functions TRUE() and FALSE().
+    if (/^(TRUE|FALSE)$/i.test(word)) {
+      const next = nextNonSpace(tokens, i)?.text;
+      if (next !== '(' && next !== '!') return `${word.toUpperCase()}()`;
+    }
+    return word;
+  }
+  if ((first >= 48 && first <= 57) || first === 46) {
+    // Scientific notation: HyperFormula's lexer reads only a lower-case e (=9E+15, =2.5E-3, =1E5).
+    if (/^(\d+\.?\d*|\.\d+)E$/i.test(word) && (tokens[i + 1]?.text === '+' || tokens[i + 1]?.text === '-') && /^\d/.test(tokens[i + 2]?.text ?? '')) {
+      return word.toLowerCase();
+    }
+    if (/^(\d+\.?\d*|\.\d+)E\d+$/i.test(word)) return word.toLowerCase();
+  }
+  return word;
 }
 
 /** The arguments of the call whose '(' is at `open` (texts, trimmed) and the index of its ')'; undefined when unclosed. */
@@ -224,6 +238,7 @@ function normalizeTail(text: string, arrayArguments: boolean): string {
  * refuses any other argument. Constant OFFSETs stay HyperFormula's (a plain reference, tracked).
  */
 function dynamicOffsets(text: string): string {
+  if (!/OFFSET/i.test(text)) return text;
   const tokens = tokenize(text);
   const out = tokens.map((t) => t.text);
   for (let i = 0; i < tokens.length; i++) {

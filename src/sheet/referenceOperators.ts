@@ -507,8 +507,9 @@ export function resolveReferenceOperators(tokens: readonly RefToken[], context: 
 }
 
 /** A cheap look for what could be a reference operator: a space, a second colon, a colon next to a name or parenthesis, a bare parenthesis. */
-function mayHaveReferenceOperators(tokens: readonly RefToken[]): boolean {
+export function mayHaveReferenceOperators(tokens: readonly RefToken[]): boolean {
   let colonsInRun = 0;
+  const bare: boolean[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'other') {
@@ -531,7 +532,10 @@ function mayHaveReferenceOperators(tokens: readonly RefToken[]): boolean {
       }
       continue;
     }
-    if (t.text === '(' && tokens[i - 1]?.kind !== 'word') return true;
+    // A union: a ',' directly inside a parenthesis that is not a function's.
+    if (t.text === '(' || t.text === '{') bare.push(t.text === '(' && tokens[i - 1]?.kind !== 'word');
+    else if (t.text === ')' || t.text === '}') bare.pop();
+    else if (t.text === ',' && bare[bare.length - 1] === true) return true;
     if (t.text !== '!' && t.text !== '$') colonsInRun = 0;
   }
   return false;
