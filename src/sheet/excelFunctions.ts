@@ -1038,6 +1038,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
   type(ast: ProcedureAst, state: InterpreterState): unknown {
     const arg = ast.args[0];
     if (arg === undefined) return new CellError(ErrorType.NA, 'TYPE: needs one argument.');
+    // A function given as a value (_xleta.SUM, how a file stores =TYPE(SUM)) is a lambda: 128.
+    const named = arg as unknown as { type: string; expressionName?: string };
+    if (named.type === 'NAMED_EXPRESSION' && /^_xleta\./i.test(named.expressionName ?? '')) return 128;
     const v = this.evaluateAst(arg, state);
     if (v instanceof SimpleRangeValue) return v.width() * v.height() === 1 ? typeCode(plain(v.data[0][0])) : 64;
     return typeCode(plain(v));

@@ -182,6 +182,11 @@ describe('information functions as Excel computes them', () => {
     expect(one('=CELL("width",B2)', cells)).toMatchObject({ error: '#VALUE!', message: expect.stringContaining('width') });
   });
 
+  test('TYPE of a function given as a value (_xleta.SUM, as a file stores it) is 128, a lambda', () => {
+    expect(one('=TYPE(_xleta.SUM)')).toBe(128);
+    expect(one('=TYPE("x")')).toBe(2);
+  });
+
   test('an IS function over a range in a larger array formula tests #N/A beyond the range, as Excel', () => {
     const [sheet] = evaluateWorkbook([
       {
