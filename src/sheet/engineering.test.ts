@@ -303,6 +303,11 @@ describe('dates: every argument truncated, date text read as its serial', () => 
     ['=DAY(2958465)', 31],
     ['=DAY(2958466)', '#NUM!'],
     ['=YEAR(2958466)', '#NUM!'],
+    // date text before 1900-01-01 is text, not a date
+    ['=YEAR("7/5/1800")', '#VALUE!'],
+    ['="12/31/1899"+0', '#VALUE!'],
+    ['=YEAR("7/5/1900")', 1900],
+    ['="12:00"+0', 0.5],
   ])('%s is %j', (formula, expected) => {
     const got = one(formula);
     if (typeof expected === 'number') expect(got).toBeCloseTo(expected, 12);

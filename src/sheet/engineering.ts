@@ -36,12 +36,13 @@
  * - GCD, LCM: "If any value is not a number, GCD returns the #VALUE! error value" (a blank cell and
  *   a logical value too), before "If any value is less than zero, … #NUM!".
  *
- * Beside the plugin, two checks in HyperFormula's interpreter (reached through an instance, as
- * guardEvaluation in excelFunctions.ts does): a number that is not finite inside the array a
+ * Beside the plugin, checks in HyperFormula's interpreter (reached through the shared instance of
+ * src/sheet/interpreterHook.ts): a number that is not finite inside the array a
  * function returns (`{=LN(A1:A3)}` of a 0) is #NUM!, as Excel shows it, where HyperFormula leaves
  * an empty cell; and MMULT passes on the first error value of its arrays (Excel) instead of
  * HyperFormula's #VALUE!, and SUMPRODUCT of arrays of different sizes passes on the first error
- * value among them before its #VALUE! for the sizes.
+ * value among them before its #VALUE! for the sizes. And date text before 1900-01-01 is no date
+ * (Excel's calendar starts there): YEAR("7/5/1800") is #VALUE!, not HyperFormula's negative serial.
  *
  * Like HyperFormula, this file is GPL-side only: never in the add-in.
  */
@@ -50,6 +51,7 @@ import type { ImplementedFunctions } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import { complexText } from './complexText';
+import { interpreterPrototype, probeInstance } from './interpreterHook';
 
 const S = FunctionArgumentType.SCALAR;
 const A = FunctionArgumentType.ANY;
@@ -852,39 +854,54 @@ function datedifYd(interpreter: unknown, values: readonly unknown[]): number | u
   return t - s;
 }
 
+/**
+ * Date text before 1900-01-01 is text to Excel, not a date: YEAR("7/5/1800") is #VALUE!, where
+ * HyperFormula reads a negative serial (#NUM!). Its DateTimeHelper (reached through the shared
+ * instance) reads such text as no date.
+ */
+function guardEarlyDates(): void {
+  const helper = (probeInstance() as unknown as { _evaluator?: { interpreter?: { dateTimeHelper?: object } } })._evaluator?.interpreter?.dateTimeHelper;
+  const proto = helper ? (Object.getPrototypeOf(helper) as Record<string, unknown>) : undefined;
+  if (!proto || typeof proto.dateStringToDateNumber !== 'function' || proto.cyberEarlyDates) return;
+  const original = proto.dateStringToDateNumber as (this: unknown, text: string) => unknown;
+  proto.dateStringToDateNumber = function excelDates(this: unknown, text: string): unknown {
+    const n = original.call(this, text);
+    const v = typeof n === 'object' && n !== null ? (n as { val?: unknown }).val : undefined;
+    if (typeof v !== 'number' || v >= 1) return n;
+    // A time alone is a fraction of a day; text with a date (a year) starts at 1 (1900-01-01).
+    const parsed = (this as { parseDateTimeFromConfigFormats?: (t: string) => { dateTime?: object } }).parseDateTimeFromConfigFormats?.(text);
+    return parsed?.dateTime && 'year' in parsed.dateTime ? undefined : n;
+  };
+  proto.cyberEarlyDates = true;
+}
+
 function installChecks(): void {
-  const probe = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const interpreter = (probe as unknown as { _evaluator?: { interpreter?: object } })._evaluator?.interpreter;
-    const proto = interpreter ? (Object.getPrototypeOf(interpreter) as Record<string, unknown>) : undefined;
-    if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberEngineering) return;
-    const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
-    proto.evaluateAst = function engineering(this: unknown, ast: Node, state: unknown): unknown {
-      if (ast.type !== 'FUNCTION_CALL') return original.call(this, ast, state);
-      if (ast.procedureName === 'MMULT' && ast.args) {
-        const error = firstErrorOf(ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state))));
+  const proto = interpreterPrototype();
+  if (!proto || typeof proto.evaluateAst !== 'function' || proto.cyberEngineering) return;
+  const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
+  proto.evaluateAst = function engineering(this: unknown, ast: Node, state: unknown): unknown {
+    if (ast.type !== 'FUNCTION_CALL') return original.call(this, ast, state);
+    if (ast.procedureName === 'MMULT' && ast.args) {
+      const error = firstErrorOf(ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state))));
+      if (error) return error;
+    }
+    if (ast.procedureName === 'SUMPRODUCT' && ast.args && ast.args.length > 1) {
+      // Arrays of different sizes are #VALUE!, but an error value in them comes first in Excel.
+      const values = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
+      const size = (v: unknown): string => (v instanceof SimpleRangeValue ? `${v.height()}x${v.width()}` : '1x1');
+      if (new Set(values.map(size)).size > 1) {
+        const error = firstErrorOf(values);
         if (error) return error;
       }
-      if (ast.procedureName === 'SUMPRODUCT' && ast.args && ast.args.length > 1) {
-        // Arrays of different sizes are #VALUE!, but an error value in them comes first in Excel.
-        const values = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
-        const size = (v: unknown): string => (v instanceof SimpleRangeValue ? `${v.height()}x${v.width()}` : '1x1');
-        if (new Set(values.map(size)).size > 1) {
-          const error = firstErrorOf(values);
-          if (error) return error;
-        }
-      }
-      if (ast.procedureName === 'DATEDIF' && ast.args && ast.args.length === 3) {
-        const yd = datedifYd(this, ast.args.map((a) => (a.type === 'EMPTY' ? null : original.call(this, a, state))));
-        if (yd !== undefined) return yd;
-      }
-      const result = original.call(this, ast, state);
-      return result instanceof SimpleRangeValue ? finiteArray(result) : result;
-    };
-    proto.cyberEngineering = true;
-  } finally {
-    probe.destroy();
-  }
+    }
+    if (ast.procedureName === 'DATEDIF' && ast.args && ast.args.length === 3) {
+      const yd = datedifYd(this, ast.args.map((a) => (a.type === 'EMPTY' ? null : original.call(this, a, state))));
+      if (yd !== undefined) return yd;
+    }
+    const result = original.call(this, ast, state);
+    return result instanceof SimpleRangeValue ? finiteArray(result) : result;
+  };
+  proto.cyberEngineering = true;
 }
 
 let registered = false;
@@ -901,4 +918,5 @@ export function registerEngineering(): void {
   const languages = HyperFormula.getRegisteredLanguagesCodes();
   HyperFormula.registerFunctionPlugin(EngineeringPlugin, Object.fromEntries(languages.map((code) => [code, names])));
   installChecks();
+  guardEarlyDates();
 }
