@@ -289,13 +289,21 @@ export function timeOfText(text: string): number | undefined {
 }
 
 /**
- * Text Excel reads as a number when a function needs one: a number ("12", "1e3", " 2.5 "), an ISO
+ * Text Excel reads as a number when a function needs one: a number ("12", "1e3", " 2.5 ",
+ * "$1,234.50", "(12)", "12.5%"), an ISO
  * date with an optional time ("1987-08-26", "2007-02-03 19:08:07.0123"), or a time ("0:59:99").
  */
 export function textToNumber(text: string): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
+  // As Excel reads a number typed as text: a sign or parentheses, a dollar sign, thousands
+  // separators between groups of three digits, a trailing percent sign ("($1,234.50)", "12.5%").
+  const n = /^([-+]?)\s*(\()?\s*([-+]?)\$?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)\s*(%?)\s*(\))?$/.exec(t);
+  if (n && Boolean(n[2]) === Boolean(n[6]) && !(n[2] && (n[1] || n[3])) && !(n[1] && n[3])) {
+    const magnitude = Number(n[4].replace(/,/g, '')) / (n[5] ? 100 : 1);
+    return n[1] === '-' || n[3] === '-' || n[2] ? -magnitude : magnitude;
+  }
   const d = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](.+))?$/.exec(t);
   if (d) {
     const serial = serialOf(Number(d[1]), Number(d[2]), Number(d[3]));

@@ -76,6 +76,7 @@ describe('TEXT format codes as Excel applies them', () => {
     expect(one('=TEXT(A2,"#.00")', [['=1/0']])).toMatchObject({ error: '#DIV/0!' });
     expect(one('=TEXT(1,";;;;")')).toMatchObject({ error: '#VALUE!' });
     expect(one('=TEXT(1.23,"#%%%")')).toBe('1230000%%%');
+    expect(one('=TEXT("1,234.5","0.00")')).toBe('1234.50');
   });
 
   test('text Excel reads as numbers', () => {
@@ -84,6 +85,9 @@ describe('TEXT format codes as Excel applies them', () => {
     expect(textToNumber('0:0:10000')).toBeUndefined();
     expect(textToNumber('1:30 PM')).toBeCloseTo(13.5 / 24, 12);
     expect(textToNumber('ciao')).toBeUndefined();
+    expect(textToNumber('($1,234.50)')).toBe(-1234.5);
+    expect(textToNumber('12.5%')).toBe(0.125);
+    expect(textToNumber('1,23')).toBeUndefined();
   });
 });
 
