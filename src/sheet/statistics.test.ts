@@ -258,3 +258,20 @@ describe('what still differs from Excel (pinned)', () => {
     expect(Math.abs(r - 0.5993197500705721)).toBeGreaterThan(1e-9);
   });
 });
+
+describe('bounds after every argument is read', () => {
+  test('CONFIDENCE.NORM / CONFIDENCE.T: a text size is #VALUE! before a negative standard_dev is #NUM!', () => {
+    expect(errorOf(one('=CONFIDENCE.NORM(0.05,-1,"TRUE")'))).toBe('#VALUE!');
+    expect(errorOf(one('=CONFIDENCE.T(0.05,-1,"TRUE")'))).toBe('#VALUE!');
+    expect(errorOf(one('=CONFIDENCE.NORM(0.05,-1,50)'))).toBe('#NUM!');
+    expect(errorOf(one('=CONFIDENCE.T(0.05,-1,50)'))).toBe('#NUM!');
+    expect(one('=CONFIDENCE.NORM(0.05,2.5,50)') as number).toBeCloseTo(0.692951912, 9);
+    expect(one('=CONFIDENCE.T(0.05,1,50)') as number).toBeCloseTo(0.284196855, 9);
+  });
+  test('NEGBINOM.DIST with probability_s 0 and CHISQ.INV.RT of 0 are #NUM! (Excel)', () => {
+    expect(errorOf(one('=NEGBINOM.DIST(10,5,0,TRUE)'))).toBe('#NUM!');
+    expect(one('=NEGBINOM.DIST(10,5,0.25,TRUE)') as number).toBeCloseTo(0.3135141, 7);
+    expect(errorOf(one('=CHISQ.INV.RT(0,3)'))).toBe('#NUM!');
+    expect(one('=CHISQ.INV.RT(0.050001,10)') as number).toBeCloseTo(18.30697346, 7);
+  });
+});

@@ -477,9 +477,14 @@ export class StatisticsPlugin extends FunctionPlugin {
     return this.runFunction(ast.args, state, this.metadata(name), (p: number, d1: number, d2: number) => finite(fUpperQuantile(p, Math.trunc(d1), Math.trunc(d2)), name));
   }
 
-  /** CONFIDENCE.T(alpha, standard_dev, size): T.INV.2T(alpha, size − 1) · standard_dev / √size. */
+  /**
+   * CONFIDENCE.T(alpha, standard_dev, size): T.INV.2T(alpha, size − 1) · standard_dev / √size;
+   * the bounds are checked once every argument is read (a text size is #VALUE! before a negative
+   * standard_dev is #NUM!).
+   */
   confidencet(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('CONFIDENCE.T'), (alpha: number, sd: number, size: number) => {
+      if (!(alpha > 0 && alpha < 1) || !(sd > 0) || size < 1) return num('CONFIDENCE.T: needs 0 < alpha < 1, standard_dev > 0, size ≥ 1.');
       const n = Math.trunc(size);
       if (n === 1) return new CellError(ErrorType.DIV_BY_ZERO, 'CONFIDENCE.T: size is 1.');
       return finite((tUpperInverse(alpha / 2, n - 1) * sd) / Math.sqrt(n), 'CONFIDENCE.T');
@@ -632,6 +637,23 @@ export class StatisticsPlugin extends FunctionPlugin {
     return error ?? this.original(name, ast, state);
   }
 
+  /**
+   * A distribution whose bounds HyperFormula checks argument by argument: Excel gives an error or
+   * a wrong type of any argument (CONFIDENCE.NORM(0.05,-1,"TRUE") is #VALUE!) before a bound of
+   * an earlier one (#NUM!). The arguments are first read without bounds; then Excel's own extra
+   * bounds (EXTRA_BOUNDS); then the computation registered before, with its bounds.
+   */
+  boundsLast(ast: ProcedureAst, state: InterpreterState): unknown {
+    const name = ast.procedureName.toUpperCase();
+    const loose = LOOSE.get(name);
+    if (loose) {
+      const extra = EXTRA_BOUNDS[name];
+      const check = this.runFunction(ast.args, state, loose, (...args: unknown[]) => (extra?.(args as number[]) ? num(`${name}: an argument is outside its bounds.`) : 0));
+      if (check instanceof CellError) return check;
+    }
+    return this.original(name, ast, state);
+  }
+
   // -- conditional aggregates
 
   /** HyperFormula's own method of the function (its cached computation), as registered before this plugin. */
@@ -719,6 +741,23 @@ const OWN: Record<string, FunctionMetadata> = {
   'HYPGEOM.DIST': { method: 'hypgeomdist', parameters: [{ argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }, { argumentType: NUM }, { argumentType: BOOL }] },
 };
 
+/** The distributions read with bounds last (boundsLast), and each one's metadata without its bounds. */
+const BOUNDS_LAST = ['CONFIDENCE.NORM', 'NEGBINOM.DIST', 'NEGBINOMDIST', 'CHISQ.INV.RT', 'CHIINV', 'CHISQ.INV', 'CHISQ.DIST', 'CHISQ.DIST.RT', 'CHIDIST', 'EXPON.DIST', 'EXPONDIST', 'GAMMA.DIST', 'GAMMADIST', 'GAMMA.INV', 'GAMMAINV', 'LOGNORM.DIST', 'LOGNORM.INV', 'LOGINV', 'NORM.DIST', 'NORMDIST', 'NORM.INV', 'NORMINV', 'POISSON.DIST', 'POISSON', 'WEIBULL.DIST', 'WEIBULL', 'BINOM.DIST', 'BINOMDIST', 'BINOM.INV', 'CRITBINOM'];
+const LOOSE = new Map<string, FunctionMetadata>();
+
+/**
+ * Bounds Excel checks that HyperFormula's metadata lets through: NEGBINOM.DIST with
+ * probability_s 0 (Excel: #NUM!), CHISQ.INV.RT of probability 0 and CHISQ.INV of 1 (the
+ * quantile would be infinite: Excel's CHISQ.INV.RT(0,3) is #NUM!).
+ */
+const EXTRA_BOUNDS: Readonly<Record<string, (args: number[]) => boolean>> = {
+  'NEGBINOM.DIST': (a) => a[2] <= 0,
+  NEGBINOMDIST: (a) => a[2] <= 0,
+  'CHISQ.INV.RT': (a) => a[0] <= 0,
+  CHIINV: (a) => a[0] <= 0,
+  'CHISQ.INV': (a) => a[0] >= 1,
+};
+
 /** XNPV's rate, for its check. */
 const RATE_CHECK: FunctionMetadata = { method: 'xnpv', parameters: [{ argumentType: NUM }] };
 
@@ -745,6 +784,8 @@ export function registerStatistics(): void {
     const parameters = meta.parameters?.map((p) => ({ ...p }));
     // T.DIST's deg_freedom 0 is #DIV/0! in Excel: the bound is checked in the method.
     if (id === 'T.DIST' && parameters?.[1]) delete (parameters[1] as { minValue?: number }).minValue;
+    // CONFIDENCE.T checks its bounds after reading every argument.
+    if (id === 'CONFIDENCE.T') parameters?.forEach((p) => ['minValue', 'greaterThan', 'lessThan'].forEach((k) => delete (p as unknown as Record<string, unknown>)[k]));
     implemented[id] = { ...meta, parameters, method };
   }
   for (const [id, method] of Object.entries(CONDITIONAL)) {
@@ -779,6 +820,18 @@ export function registerStatistics(): void {
     implemented[id] = { ...meta, parameters: meta.parameters?.map((p) => ({ ...p })), method };
   }
   Object.assign(implemented, OWN);
+  for (const id of BOUNDS_LAST) {
+    if (implemented[id]) continue;
+    const plugin = HyperFormula.getFunctionPlugin(id) as (PluginClass & { aliases?: Record<string, string> }) | undefined;
+    const meta = plugin?.implementedFunctions[plugin.aliases?.[id] ?? id] as FunctionMetadata | undefined;
+    if (!plugin || !meta) continue;
+    ORIGINALS.set(id, { plugin, method: meta.method });
+    implemented[id] = { ...meta, parameters: meta.parameters?.map((p) => ({ ...p })), method: 'boundsLast' };
+    LOOSE.set(id, {
+      ...meta,
+      parameters: meta.parameters?.map(({ minValue: _min, maxValue: _max, greaterThan: _gt, lessThan: _lt, ...rest }) => ({ ...rest })),
+    });
+  }
   for (const id of Object.keys(AGGREGATES)) {
     const plugin = HyperFormula.getFunctionPlugin(id) as PluginClass | undefined;
     const meta = plugin?.implementedFunctions[id] as FunctionMetadata | undefined;
