@@ -201,6 +201,17 @@ describe('rounding: num_digits truncated to an integer', () => {
 
 describe('other maths and trigonometry', () => {
   test.each<[string, unknown]>([
+    // CEILING: significance 0 gives 0; Microsoft's examples
+    ['=CEILING(2.5,1)', 3],
+    ['=CEILING(-2.5,-2)', -4],
+    ['=CEILING(-2.5,2)', -2],
+    ['=CEILING(1.5,0.1)', 1.5],
+    ['=CEILING(0.234,0.01)', 0.24],
+    ['=CEILING(0.07,0.01)', 0.07],
+    ['=CEILING(5,0)', 0],
+    ['=CEILING(0.234,A1)', 0],
+    ['=CEILING(2.5,-2)', '#NUM!'],
+    ['=CEILING(TRUE,0)', 0],
     // CEILING.MATH / FLOOR.MATH: any nonzero mode
     ['=CEILING.MATH(-5.5,2,-1)', -6],
     ['=CEILING.MATH(-0.6,2,2)', -2],

@@ -24,6 +24,7 @@
  *   1900-02-29 (in the interpreter check below);
  * - ROUND, ROUNDUP, ROUNDDOWN, TRUNC: num_digits is truncated to an integer (`ROUND(0.234,1.9)` is
  *   0.2; `ROUNDUP(2.55,-255.5)` is 1E+255);
+ * - CEILING: a significance of 0 gives 0;
  * - CEILING.MATH, FLOOR.MATH: any mode other than 0 rounds negative numbers away from zero
  *   (CEILING.MATH) or toward zero (FLOOR.MATH), not only mode 1;
  * - ACOT: "the returned angle is given in radians in the range 0 (zero) to pi";
@@ -52,6 +53,7 @@ import type { InterpreterState } from 'hyperformula/typings/interpreter/Interpre
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import { complexText } from './complexText';
 import { interpreterPrototype, probeInstance } from './interpreterHook';
+import { from1900, isDate1904, to1900 } from './dateSystem';
 
 const S = FunctionArgumentType.SCALAR;
 const A = FunctionArgumentType.ANY;
@@ -368,6 +370,20 @@ export function eomonth(start: number, months: number): number | CellError {
 }
 
 /**
+ * A date function over Excel's 1900 calendar run in the workbook's date system: in the 1904
+ * system the dates are read as the 1900 serials of the same dates (a negative one is #NUM!, as
+ * before 1904-01-01), and a date result (`returnsDate`) goes back to a 1904 serial, #NUM! before 0.
+ */
+function inDateSystem(config: unknown, name: string, dates: number[], run: (dates: number[]) => number | CellError, returnsDate = true): number | CellError {
+  if (!isDate1904(config)) return run(dates);
+  if (dates.some((d) => Math.trunc(d) < 0)) return num(`${name}: the date is outside Excel's calendar.`);
+  const r = run(dates.map((d) => to1900(d, true)));
+  if (r instanceof CellError || !returnsDate) return r;
+  const back = from1900(r, true);
+  return back < 0 ? num(`${name}: the result is outside Excel's calendar.`) : back;
+}
+
+/**
  * YEARFRAC(start, end, basis): the dates and the basis truncated, the earlier date first.
  * Basis 1 (actual/actual) as Excel computes it: within a year, the days over 366 when a 29 February
  * lies in the span (or the dates are in one leap year), else 365; over more than a year, the days
@@ -446,6 +462,7 @@ const IMPLEMENTED: ImplementedFunctions = {
   ROUNDUP: { method: 'roundup', parameters: [{ argumentType: S }, { argumentType: S, defaultValue: 0 }] },
   ROUNDDOWN: { method: 'rounddown', parameters: [{ argumentType: S }, { argumentType: S, defaultValue: 0 }] },
   TRUNC: { method: 'trunc', parameters: [{ argumentType: S }, { argumentType: S, defaultValue: 0 }] },
+  CEILING: { method: 'ceiling', parameters: [{ argumentType: S }, { argumentType: S }] },
   'CEILING.MATH': { method: 'ceilingMath', parameters: [{ argumentType: S }, { argumentType: S, optionalArg: true }, { argumentType: S, optionalArg: true }] },
   'FLOOR.MATH': { method: 'floorMath', parameters: [{ argumentType: S }, { argumentType: S, optionalArg: true }, { argumentType: S, optionalArg: true }] },
   ACOT: { method: 'acot', parameters: [{ argumentType: S }] },
@@ -676,6 +693,22 @@ export class EngineeringPlugin extends FunctionPlugin {
     });
   }
 
+  /**
+   * CEILING(number, significance): a significance of 0 gives 0 (CEILING(5,0) is 0 in Excel, where
+   * HyperFormula divides by it); "If number is positive and significance is negative, CEILING
+   * returns the #NUM! error value". The quotient read to 15 digits (CEILING(0.07,0.01) is 0.07).
+   */
+  ceiling(ast: ProcedureAst, state: InterpreterState): unknown {
+    return this.runFunction(ast.args, state, this.metadata('CEILING'), (x: unknown, sig: unknown) => {
+      const n = numbersOf([x, sig], 'CEILING', ['number', 'significance']);
+      if (n instanceof CellError) return n;
+      const [v, s] = n;
+      if (v === 0 || s === 0) return 0;
+      if (v > 0 && s < 0) return num('CEILING: a positive number takes a positive significance.');
+      return ceilExact(v / s) * s;
+    });
+  }
+
   ceilingMath(ast: ProcedureAst, state: InterpreterState): unknown {
     return this.runFunction(ast.args, state, this.metadata('CEILING.MATH'), (x: unknown, sig?: unknown, mode?: unknown) => {
       const n = numbersOf([x, sig, mode], 'CEILING.MATH', ['number', 'significance', 'mode']);
@@ -724,16 +757,24 @@ export class EngineeringPlugin extends FunctionPlugin {
 
   // EDATE, EOMONTH, YEARFRAC: HyperFormula reads their arguments as numbers (date text as its
   // serial: EDATE(0.7,"1/1/1987 02:00 AM") counts 31778 months); Excel truncates each.
+  // In a 1904 workbook each date is read as the 1900 serial of the same date and a date returned
+  // goes back (src/sheet/dateSystem.ts); a date before 1904-01-01 is outside that calendar.
   edate(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('EDATE'), (start: number, months: number) => edate(start, months));
+    return this.runFunction(ast.args, state, this.metadata('EDATE'), (start: number, months: number) =>
+      inDateSystem(this.config, 'EDATE', [start], ([s]) => edate(s, months)),
+    );
   }
 
   eomonth(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('EOMONTH'), (start: number, months: number) => eomonth(start, months));
+    return this.runFunction(ast.args, state, this.metadata('EOMONTH'), (start: number, months: number) =>
+      inDateSystem(this.config, 'EOMONTH', [start], ([s]) => eomonth(s, months)),
+    );
   }
 
   yearfrac(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('YEARFRAC'), (start: number, end: number, basis: number) => yearfrac(start, end, basis));
+    return this.runFunction(ast.args, state, this.metadata('YEARFRAC'), (start: number, end: number, basis: number) =>
+      inDateSystem(this.config, 'YEARFRAC', [start, end], ([s, e]) => yearfrac(s, e, basis), false),
+    );
   }
 
   /** FACTDOUBLE: n!! of the truncated number; Excel gives 1 for -1 (the empty product) and #NUM! below. */
@@ -845,8 +886,11 @@ function datedifYd(interpreter: unknown, values: readonly unknown[]): number | u
     if (raw === undefined || !Number.isFinite(raw)) return undefined;
     serials.push(Math.trunc(raw));
   }
-  const [s, e] = serials;
-  if (s < 0 || s > e || e > LAST_SERIAL) return undefined;
+  // A 1904 workbook's serials as the 1900 serials of the same dates (src/sheet/dateSystem.ts).
+  const date1904 = isDate1904((interpreter as { config?: unknown }).config);
+  if (serials[0] < 0) return undefined;
+  const [s, e] = serials.map((x) => to1900(x, date1904));
+  if (s > e || e > LAST_SERIAL) return undefined;
   const [y1] = ymdOfSerial(s);
   const [, m2, d2] = ymdOfSerial(e);
   let t = excelSerial(y1, m2, d2);
@@ -867,7 +911,9 @@ function guardEarlyDates(): void {
   proto.dateStringToDateNumber = function excelDates(this: unknown, text: string): unknown {
     const n = original.call(this, text);
     const v = typeof n === 'object' && n !== null ? (n as { val?: unknown }).val : undefined;
-    if (typeof v !== 'number' || v >= 1) return n;
+    // 1904-01-01 is serial 0 in the 1904 date system (src/sheet/dateSystem.ts).
+    const first = isDate1904((this as { config?: unknown }).config) ? 0 : 1;
+    if (typeof v !== 'number' || v >= first) return n;
     // A time alone is a fraction of a day; text with a date (a year) starts at 1 (1900-01-01).
     const parsed = (this as { parseDateTimeFromConfigFormats?: (t: string) => { dateTime?: object } }).parseDateTimeFromConfigFormats?.(text);
     return parsed?.dateTime && 'year' in parsed.dateTime ? undefined : n;
