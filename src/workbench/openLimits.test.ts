@@ -86,6 +86,21 @@ describe('openXlsx: bounded, sparse, refusing with the reason', () => {
     expect(grew).toBeLessThan(100 * MiB);
   });
 
+  test('whole-column references on a sheet reaching row 1,048,576 count the empty cells HyperFormula holds for them: refused with the figures', async () => {
+    const bytes = workbook([['S', sheetXml(row(1, cell('A1', 1) + '<c r="B1"><f>SUM(A:A)+SUM(\'S\'!$C:$C)+SUM(A:A)</f></c>') + row(1048576, cell('XFD1048576', 7)))]]);
+    const { value: error, grew } = await measured(() => openXlsx(bytes, ExcelJS).then(() => undefined, (e: unknown) => e));
+    expect(error).toBeInstanceOf(OpenRefusedError);
+    // Columns A and C, counted once each, less the one cell in A: 2 × 1,048,576 − 1. Before: 1.4 GB in the model.
+    expect((error as Error).message).toBe(
+      'The workbook is not opened: its whole-column and whole-row references (A:A on sheet "S", which reaches row 1,048,576 and column XFD) cover about 2,097,151 empty cells, each of which HyperFormula holds; with the file\'s cells, more than the 1,000,000 the workbench opens (cyberbi calc evaluates larger files).',
+    );
+    expect(grew).toBeLessThan(100 * MiB);
+    // The same references on a 20,000-row sheet cost 40,000 cells: it opens.
+    const small = workbook([['S', sheetXml(row(1, cell('A1', 1) + '<c r="B1"><f>SUM(A:A)+SUM(C:C)+COUNTIF(D:D,"A:Z")</f></c>') + row(20000, cell('XFD20000', 7)))]]);
+    const model = await openXlsx(small, ExcelJS);
+    expect(model.getValue('S', 0, 1)).toBe(1);
+  });
+
   test.each([
     ['a cell in row 1,048,577', workbook([['S', sheetXml(row(1048577, cell('A1048577', 2)))]]), /^The workbook is not opened: sheet "S" has a cell in row 1,048,577: a worksheet has at most 1,048,576 rows and 16,384 columns/],
     ['a cell in column XFE', workbook([['S', sheetXml(row(1, cell('XFE1', 2)))]]), /^The workbook is not opened: a cell in column XFE is past the last column; a worksheet has at most 1,048,576 rows and 16,384 columns/],
