@@ -945,7 +945,8 @@ function installChecks(): void {
       if (yd !== undefined) return yd;
     }
     const result = original.call(this, ast, state);
-    return result instanceof SimpleRangeValue ? finiteArray(result) : result;
+    // The add-in's own functions (CYBER.*) compute exact decimals: their arrays are left as they are.
+    return result instanceof SimpleRangeValue && !ast.procedureName?.startsWith('CYBER.') ? finiteArray(result) : result;
   };
   proto.cyberEngineering = true;
 }
