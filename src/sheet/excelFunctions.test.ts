@@ -328,9 +328,10 @@ describe('INDEX, ROW, COLUMN and array formulas over their range, as Excel', () 
 });
 
 describe('what still differs from Excel (pinned): references HyperFormula cannot parse', () => {
-  test('INDEX(…):INDEX(…) is #VALUE! saying so in its cell; a union of ranges evaluates (src/sheet/referenceOperators.ts)', () => {
-    const [row] = evaluateSheet([[1, 2, 3, '=SUM(INDEX(A1:C1,1):INDEX(A1:C1,3))', '=INDEX((A1:A2,B1:B2),1,1,2)']]);
-    expect(row[3]).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/reference operator over INDEX/) });
+  test('INDEX(…):INDEX(…) and a union of ranges evaluate (src/sheet/referenceOperators.ts, rangeOperator.ts); an intersection with INDEX(…) is #VALUE! saying so', () => {
+    const [row] = evaluateSheet([[1, 2, 3, '=SUM(INDEX(A1:C1,1):INDEX(A1:C1,3))', '=INDEX((A1:A2,B1:B2),1,1,2)', '=SUM(INDEX(A1:C1,1) A1:C1)']]);
+    expect(row[3]).toBe(6);
     expect(row[4]).toBe(2);
+    expect(row[5]).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/INDEX, OFFSET or INDIRECT/) });
   });
 });

@@ -30,6 +30,7 @@ import { registerDynamicArrays } from './dynamicArrays';
 import { registerMoreFunctions } from './moreFunctions';
 import { registerForecastEts } from './forecastEts';
 import { fitInformation, registerTextFunctions } from './textFunctions';
+import { registerRangeOperator } from './rangeOperator';
 import { registerLambdas } from './lambdas';
 import { registerGroupBy } from './groupBy';
 import { registerArrayLookups } from './arrayLookups';
@@ -1631,6 +1632,7 @@ export function registerExcelFunctions(): void {
   registerArrayLookups();
   registerComplexText();
   registerReferenceFunctions();
+  registerRangeOperator();
   registerEngineering();
   registerStatistics();
 }

@@ -79,12 +79,24 @@ describe('reference operators', () => {
     expect(value('=INDEX((B2:B4,C2:C4),1,1,A1-8)')).toMatchObject({ error: '#REF!' });
   });
 
-  it('a union where one range is wanted, or an operator over a computed reference, is a clear #VALUE!', () => {
+  it('a range between references INDEX, OFFSET or INDIRECT compute (src/sheet/rangeOperator.ts)', () => {
+    expect(value('=SUM(A1:INDEX(A:A,3))')).toBe(sum(11, 21, 31));
+    expect(value('=SUM(INDEX(B2:D4,1,1):INDEX(B2:D4,2,2))')).toBe(sum(22, 23, 32, 33));
+    expect(value('=SUM(OFFSET(A1,1,1):C3)')).toBe(sum(22, 23, 32, 33));
+    expect(value('=SUM(OFFSET(A1,A1-10,1):C3)')).toBe(sum(22, 23, 32, 33));
+    expect(value('=SUM(A1:INDIRECT("A2"))')).toBe(sum(11, 21));
+    expect(value('=ROWS(A1:INDEX(A:A,5))')).toBe(5);
+    expect(value('=SUM(A1:INDEX(A:A,COUNT(A:A)))')).toBe(sum(11, 21, 31, 41, 51, 61, 71, 81));
+    expect(value('=SUM(A1:INDEX(A1:A5,9))')).toMatchObject({ error: '#REF!' });
+    expect(normalizeFormula('=SUM(A1:INDEX(A:A,3))')).toBe('=SUM(XLRANGE(A1,INDEX(A:A,3)))');
+  });
+
+  it('a union where one range is wanted, or an intersection over a computed reference, is a clear #VALUE!', () => {
     const v = value('=VLOOKUP(22,(B2:C3,E2:F3),2)') as { error: string; message: string };
     expect(v.error).toBe('#VALUE!');
     expect(v.message).toMatch(/union of 2 ranges/);
     expect(v.message).not.toMatch(/token|Parsing/i);
-    const w = value('=SUM(INDEX(B2:D4,1,1):INDEX(B2:D4,2,2))') as { error: string; message: string };
+    const w = value('=SUM(INDEX(B2:D4,1,1) B2:D4)') as { error: string; message: string };
     expect(w.error).toBe('#VALUE!');
     expect(w.message).toMatch(/INDEX/);
   });

@@ -68,6 +68,10 @@ interface RefValue {
   readonly unknown?: boolean;
   /** Whether every reference in it was written fully absolute. */
   readonly absolute: boolean;
+  /** An operand computed when evaluated that the range operator can take (INDEX, OFFSET, INDIRECT). */
+  readonly dynamic?: boolean;
+  /** A range with computed operands, written as XLRANGE(…) (src/sheet/rangeOperator.ts). */
+  readonly computedRange?: string;
 }
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
@@ -100,6 +104,8 @@ const LIST_FUNCTIONS = new Set([
 ]);
 /** "Reference cannot refer to multiple areas": ROW, COLUMN, ROWS, COLUMNS of a union are #REF! (as Excel computes them). */
 const SINGLE_AREA_FUNCTIONS = new Set(['ROW', 'COLUMN', 'ROWS', 'COLUMNS']);
+/** Reference functions whose reference XLRANGE works out when evaluated (src/sheet/rangeOperator.ts). */
+const DYNAMIC_RANGE_OPERANDS = new Set(['INDEX', 'OFFSET', 'XLOFFSET', 'INDIRECT']);
 /** Functions returning a reference: an operator over one is not known from the text. */
 const REFERENCE_RETURNING = new Set(['INDEX', 'OFFSET', 'XLOFFSET', 'INDIRECT', 'CHOOSE', 'IF', 'IFS', 'SWITCH', 'XLOOKUP', 'LET', 'ANCHORARRAY', 'TAKE', 'DROP']);
 
@@ -202,7 +208,8 @@ class Parser {
       if (prefix === undefined && REFERENCE_RETURNING.has(w.text.toUpperCase())) {
         const close = this.closing(k + 1);
         if (close < 0) return undefined;
-        return [{ error: { code: '#VALUE!', message: `a reference operator over ${w.text.toUpperCase()}(…) is not computed here: only over cells, ranges and names of ranges.` }, operators: false, absolute: false }, close + 1];
+        const dynamic = DYNAMIC_RANGE_OPERANDS.has(w.text.toUpperCase());
+        return [{ error: { code: '#VALUE!', message: `a reference operator over ${w.text.toUpperCase()}(…) is not computed here: only over cells, ranges and names of ranges.` }, operators: false, absolute: false, dynamic }, close + 1];
       }
       return undefined;
     }
@@ -223,16 +230,33 @@ class Parser {
     let [value, k] = first;
     let colons = 0;
     let special = this.tokens[i]?.text === '(' || this.isName(i);
+    // Operands computed when evaluated (INDEX, OFFSET, INDIRECT): the range is XLRANGE of the
+    // operands' texts (src/sheet/rangeOperator.ts), when every operand is a reference.
+    let computed = first[0].dynamic === true;
+    let joinable = first[0].dynamic === true || (first[0].areas !== undefined && !first[0].unknown);
+    let text = this.text(i, k);
     while (this.tokens[k]?.text === ':') {
       const nextOperand = this.primary(k + 1);
       if (!nextOperand) break;
       colons++;
       if (this.tokens[k + 1]?.text === '(' || this.isName(k + 1)) special = true;
-      value = boundingBox(value, nextOperand[0]);
+      const operand = nextOperand[0];
+      computed = computed || operand.dynamic === true;
+      joinable = joinable && (operand.dynamic === true || (operand.areas !== undefined && !operand.unknown));
+      text = `XLRANGE(${text},${this.text(k + 1, nextOperand[1])})`;
+      value = boundingBox(value, operand);
       k = nextOperand[1];
     }
+    if (computed && joinable && colons > 0) return [{ operators: true, absolute: false, computedRange: text }, k];
     if (colons >= 2 || (colons === 1 && special)) value = { ...value, operators: true };
     return [value, k];
+  }
+
+  private text(from: number, to: number): string {
+    return this.tokens
+      .slice(from, to)
+      .map((t) => t.text)
+      .join('');
   }
 
   private isName(i: number): boolean {
@@ -293,8 +317,11 @@ function boundingBox(a: RefValue, b: RefValue): RefValue {
   };
 }
 
+const COMPUTED: RefValue['error'] = { code: '#VALUE!', message: 'an intersection or union over a range computed by INDEX, OFFSET or INDIRECT is not computed here.' };
+
 function intersect(a: RefValue, b: RefValue): RefValue {
   const absolute = a.absolute && b.absolute;
+  if (a.computedRange !== undefined || b.computedRange !== undefined || a.dynamic || b.dynamic) return { error: COMPUTED, operators: true, absolute };
   if (a.unknown || b.unknown) return { operators: true, unknown: true, absolute };
   if (a.error) return { ...a, operators: true, absolute };
   if (b.error) return { ...b, operators: true, absolute };
@@ -315,6 +342,7 @@ function intersect(a: RefValue, b: RefValue): RefValue {
 
 function combine(a: RefValue, b: RefValue): RefValue {
   const absolute = a.absolute && b.absolute;
+  if (a.computedRange !== undefined || b.computedRange !== undefined || a.dynamic || b.dynamic) return { error: COMPUTED, operators: true, absolute };
   if (a.unknown || b.unknown) return { operators: true, unknown: true, absolute };
   if (a.error) return { ...a, operators: true, absolute };
   if (b.error) return { ...b, operators: true, absolute };
@@ -463,7 +491,8 @@ export function resolveReferenceOperators(tokens: readonly RefToken[], context: 
       for (let k = call.at + 1; k <= call.close; k++) out[k] = '';
       i = call.close + 1;
       continue;
-    } else if (value.error) replacement = errorText(value.error);
+    } else if (value.computedRange !== undefined) replacement = value.computedRange;
+    else if (value.error) replacement = errorText(value.error);
     else if (value.areas && value.areas.length === 1) replacement = areaText(value.areas[0], absolute);
     else if (value.areas && around && LIST_FUNCTIONS.has(around.call.name)) replacement = value.areas.map((a) => areaText(a, absolute)).join(',');
     else if (value.areas && around && SINGLE_AREA_FUNCTIONS.has(around.call.name)) replacement = '#REF!';

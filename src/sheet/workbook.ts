@@ -473,7 +473,7 @@ export function evaluateWorkbook(given: readonly SheetInput[], options: Workbook
   // could order them by: a cell they read may not have been computed yet when they ran. Both are
   // volatile, so an empty batch evaluates them again with every other cell computed (twice: one
   // reading another).
-  if (contents.some((rows) => rows.some((row) => row.some((v) => typeof v === 'string' && /(INDIRECT|XLOFFSET)\s*\(/i.test(v))))) {
+  if (contents.some((rows) => rows.some((row) => row.some((v) => typeof v === 'string' && /(INDIRECT|XLOFFSET|XLRANGE)\s*\(/i.test(v))))) {
     hf.batch(() => undefined);
     hf.batch(() => undefined);
   }
