@@ -36,24 +36,17 @@ export function matchIn(values: readonly Scalar[], sought: Scalar, type: number)
     const i = approximateIndex(values, sought ?? 0);
     return i < 0 ? na() : i + 1;
   }
-  // Descending: the smallest value ≥ the one sought, by halving over values of its kind.
-  let lo = 0;
-  let hi = values.length - 1;
+  // Descending: the smallest value ≥ the one sought. Excel reads the values of its kind in order
+  // while they are ≥ it: the value itself ends the search there, the first one smaller ends it
+  // before (MATCH(0.5,{0,1,2,3,4},-1) is #N/A, MATCH(0,{0,1,2,3,4},-1) is 1, MATCH(-1,…,-1) is 5).
+  const key = sought ?? 0;
   let found = -1;
-  while (lo <= hi) {
-    let mid = Math.floor((lo + hi) / 2);
-    let probe = mid;
-    while (probe >= lo && compare(values[probe], sought ?? 0) === undefined) probe--;
-    if (probe < lo) {
-      lo = mid + 1;
-      continue;
-    }
-    mid = probe;
-    const c = compare(values[mid], sought ?? 0) as number;
-    if (c >= 0) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+  for (let i = 0; i < values.length; i++) {
+    const c = compare(values[i], key);
+    if (c === undefined) continue;
+    if (c === 0) return i + 1;
+    if (c < 0) break;
+    found = i;
   }
   return found < 0 ? na() : found + 1;
 }
@@ -88,7 +81,13 @@ export function registerArrayLookups(): void {
   const original = proto.evaluateAst as (this: unknown, ast: Node, state: unknown) => unknown;
   proto.evaluateAst = function arrayLookups(this: unknown, ast: Node, state: unknown): unknown {
     const name = ast.type === 'FUNCTION_CALL' ? ast.procedureName : undefined;
-    if ((name === 'MATCH' || name === 'VLOOKUP' || name === 'HLOOKUP') && ast.args && ast.args[1]?.type === 'ARRAY') {
+    // MATCH with match_type -1 over a range too: HyperFormula's halving answers where Excel does not.
+    const descending = (): boolean => {
+      if (name !== 'MATCH' || !ast.args || ast.args.length !== 3) return false;
+      const t = one(original.call(this, ast.args[2], state));
+      return typeof t === 'number' && t < 0;
+    };
+    if ((name === 'MATCH' || name === 'VLOOKUP' || name === 'HLOOKUP') && ast.args && (ast.args[1]?.type === 'ARRAY' || descending())) {
       const args = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
       const compute = (sought: unknown, third: unknown): unknown => {
         const table = gridOf(args[1]);

@@ -75,6 +75,28 @@ describe('LOOKUP and MATCH by halving over values of mixed kinds', () => {
   });
 });
 
+describe('MATCH with match_type -1', () => {
+  test.each<[string, unknown]>([
+    ['=MATCH(3,{4.1,3.1,2.1,1.1},-1)', 2],
+    ['=MATCH(4.1,{4.1,3.1,2.1,1.1},-1)', 1],
+    ['=MATCH(-2,{4.1,3.1,2.1,1.1},-1)', 4],
+    ['=MATCH(0.5,{0,1,2,3,4},-1)', '#N/A'], // the first value is already smaller
+    ['=MATCH(0,{0,1,2,3,4},-1)', 1], // the value itself ends the search
+    ['=MATCH(-1,{0,1,2,3,4},-1)', 5],
+    ['=MATCH(3,{"c bau c",4.1,"a",1.1},-1)', 2], // values of another kind are passed over
+    ['=MATCH(3,{"a",2.1,"c bau c",4.1},-1)', '#N/A'],
+  ])('%s is %j', (formula, expected) => {
+    const v = one(formula);
+    expect(code(v) ?? v).toBe(expected);
+  });
+  test('over a range as over an array', () => {
+    const cells: InputCell[][] = [[0], [1], [2], [3], [4]];
+    expect(code(one('=MATCH(0.5,A2:A6,-1)', cells))).toBe('#N/A');
+    expect(one('=MATCH(-1,A2:A6,-1)', cells)).toBe(5);
+    expect(one('=MATCH(3,A2:A6,1)', cells)).toBe(4);
+  });
+});
+
 describe('SWITCH', () => {
   test('no match and no default is #N/A; a default is taken', () => {
     expect(code(one('=SWITCH(2,1,"one")'))).toBe('#N/A');
