@@ -257,3 +257,12 @@ describe('what the file says beyond ExcelJS: linked workbooks, names as stored, 
     expect(main.values[0][4]).toBe(6);
   });
 });
+
+describe('what still differs from Excel (pinned): empty text as a number', () => {
+  // Excel: =1+"" and =SUM("2","4","") are #VALUE! ("" is text that is no number); HyperFormula
+  // reads "" as 0 wherever it converts text to a number.
+  it('"" is 0 here', () => {
+    expect(value('=1+""')).toBe(1);
+    expect(value('=SUM("2","4","")')).toBe(6);
+  });
+});
