@@ -63,4 +63,13 @@ describe('what still differs from Excel in the workbench (pinned)', () => {
     // Excel (and the CLI): 1, 2, 3 across A2:C2.
     expect([model.getValue('Main', 1, 1), model.getValue('Main', 1, 2)]).toEqual([null, null]);
   });
+  test('a 3-D reference (SUM(Jan:Feb!A1)) is an error in its cell, the formula kept (Excel and the CLI sum the sheets)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Jan').getCell('A1').value = 1;
+    wb.addWorksheet('Feb').getCell('A1').value = 2;
+    wb.addWorksheet('Sum').getCell('A1').value = { formula: 'SUM(Jan:Feb!A1)', result: 3 };
+    const model = await openXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), ExcelJS);
+    expect(JSON.stringify(model.getValue('Sum', 0, 0))).toMatch(/#(ERROR|VALUE|REF|NAME)/);
+    expect(model.getInput('Sum', 0, 0)).toEqual({ formula: '=SUM(Jan:Feb!A1)' });
+  });
 });
