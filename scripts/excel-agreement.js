@@ -107,7 +107,10 @@ async function main() {
       // Iterative calculation as the workbook turns it on (<calcPr iterate="1">), as the CLI reads it.
       const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
       const iteration = workbookXml === undefined || !iterationOfWorkbookXml ? undefined : iterationOfWorkbookXml(workbookXml);
-      const results = evaluateWorkbook(content.sheets, { names: content.names, tables: content.tables, characterSet, iteration });
+      // The workbook's date system (<workbookPr date1904="1"/>), as the CLI reads it: dates and cached dates in it.
+      const date1904 = content.date1904 === true;
+      const toSerial = (d) => dateToSerial(d, date1904);
+      const results = evaluateWorkbook(content.sheets, { names: content.names, tables: content.tables, characterSet, iteration, date1904 });
       wb.worksheets.forEach((sheet, k) => {
         const values = results[k].values;
         const expect = new Map(); // "r,c" -> cached
@@ -116,7 +119,7 @@ async function main() {
             const model = cell.value;
             // A formula with an error result is typed as an error cell by ExcelJS: look at the model.
             if (typeof model !== 'object' || model === null || (typeof model.formula !== 'string' && typeof model.sharedFormula !== 'string')) return;
-            expect.set(`${rowNumber - 1},${colNumber - 1}`, { cached: cachedOf(model.result, dateToSerial), formula: model.formula ?? model.sharedFormula });
+            expect.set(`${rowNumber - 1},${colNumber - 1}`, { cached: cachedOf(model.result, toSerial), formula: model.formula ?? model.sharedFormula });
             if (model.shareType === 'array' && model.ref) {
               const [a, b] = model.ref.split(':');
               const m1 = /^\$?([A-Z]+)\$?(\d+)$/.exec(a);
@@ -127,7 +130,7 @@ async function main() {
                 for (let cc = col(m1[1]); cc <= col(m2[1]); cc++) {
                   if (rr === rowNumber && cc === colNumber) continue;
                   const other = sheet.getCell(rr, cc);
-                  expect.set(`${rr - 1},${cc - 1}`, { cached: cachedOf(other.value, dateToSerial), formula: `{${model.formula}}` });
+                  expect.set(`${rr - 1},${cc - 1}`, { cached: cachedOf(other.value, toSerial), formula: `{${model.formula}}` });
                 }
               }
             }

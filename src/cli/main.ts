@@ -206,6 +206,8 @@ interface LoadedInput {
   readonly characterSet?: 'windows' | 'mac';
   /** Excel's iterative calculation, when the workbook turns it on (src/sheet/iteration.ts). */
   readonly iteration?: { readonly maxIterations: number; readonly maxChange: number };
+  /** The workbook's 1904 date system (`<workbookPr date1904="1"/>`, src/sheet/dateSystem.ts). */
+  readonly date1904?: boolean;
 }
 
 function readBytes(file: string): Buffer {
@@ -245,7 +247,7 @@ async function load(options: CalcOptions): Promise<LoadedInput> {
   const { readXlsx } = await import('./read-xlsx');
   const { packageLimits } = await import('../sheet/limits');
   const { checkBudget } = await import('./budget');
-  const { sheets, names, characterSet, iteration } = await readXlsx(options.file, packageLimits(options.maxSizeMB), (r) => checkBudget(options.file, 'xlsx', r.cells, r.inflated), xlsxBytes);
+  const { sheets, names, characterSet, iteration, date1904 } = await readXlsx(options.file, packageLimits(options.maxSizeMB), (r) => checkBudget(options.file, 'xlsx', r.cells, r.inflated), xlsxBytes);
   let selected: number[] = [0];
   if (options.allSheets) selected = sheets.map((_, k) => k);
   else if (options.sheets.length > 0) {
@@ -259,7 +261,7 @@ async function load(options: CalcOptions): Promise<LoadedInput> {
     if (twice !== undefined) throw new UsageError(`--sheet names the sheet "${sheets[twice].name}" twice`);
   }
   // Formulas stored without the array flag use implicit intersection, as in Excel's file format.
-  return { sheets, names, selected, arrayArithmetic: false, characterSet, iteration };
+  return { sheets, names, selected, arrayArithmetic: false, characterSet, iteration, ...(date1904 ? { date1904 } : {}) };
 }
 
 /** Counts what a run did, for CYBERBI_TRACE (and the tests: one evaluation however many sheets). */
@@ -293,11 +295,14 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
   try {
     const started = process.hrtime.bigint();
     const input = await load(command);
+    // The empty cells whole-column and whole-row references make the evaluator hold (budget.ts).
+    const { checkWholeLineBudget } = await import('./budget');
+    checkWholeLineBudget(command.file, path.extname(command.file).toLowerCase() === '.csv' ? 'csv' : 'xlsx', input.sheets, input.names);
     const loaded = process.hrtime.bigint();
     const { evaluateWorkbook } = await import('../sheet/workbook');
     const ready = process.hrtime.bigint();
     // One evaluation gives every sheet: formulas may refer to any of them.
-    const results = evaluateWorkbook(input.sheets, { arrayArithmetic: input.arrayArithmetic, language: command.lang, names: input.names, characterSet: input.characterSet, iteration: input.iteration });
+    const results = evaluateWorkbook(input.sheets, { arrayArithmetic: input.arrayArithmetic, language: command.lang, names: input.names, characterSet: input.characterSet, iteration: input.iteration, date1904: input.date1904 });
     trace.evaluations++;
     const evaluated = process.hrtime.bigint();
     if (command.yearTable !== undefined) {

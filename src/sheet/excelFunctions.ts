@@ -23,6 +23,7 @@ import * as formulajs from '@formulajs/formulajs';
 import { format as formatNumber } from 'numfmt';
 import { errorCodeOf } from './errorCodes';
 import { excelText, textToNumber } from './textFormat';
+import { DATE1904_OFFSET, from1900, isDate1904, to1900 } from './dateSystem';
 import { columnNumber } from './formula';
 import { convert as excelConvert } from './convert';
 import { guardAnalysisToolPak } from './analysisToolPak';
@@ -38,6 +39,7 @@ import { registerComplexText } from './complexText';
 import { registerEngineering } from './engineering';
 import { registerReferenceFunctions } from './referenceFunctions';
 import { registerStatistics } from './statistics';
+import { registerSubtotal } from './subtotal';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
 import { interpreterPrototype } from './interpreterHook';
 
@@ -644,9 +646,14 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
       if (v instanceof CellError) return v;
       let input: number | string = typeof v === 'number' ? v : typeof v === 'boolean' ? String(v).toUpperCase() : v === null ? 0 : String(v);
       // Text that Excel reads as a number is formatted as that number: "12", "1987-08-26" (a date).
-      if (typeof input === 'string') input = textToNumber(input) ?? isoDateSerial(input) ?? input;
+      const date1904 = isDate1904(this.config);
+      if (typeof input === 'string') {
+        // Date text is read as the serial of its date in the workbook's date system.
+        const iso = isoDateSerial(input);
+        input = textToNumber(input, date1904) ?? (iso === undefined ? input : from1900(iso, date1904));
+      }
       // Format codes as Excel applies them (src/sheet/textFormat.ts: numfmt plus Excel's rules for %, commas and literals).
-      return excelText(input, code) ?? new CellError(ErrorType.VALUE, `TEXT: "${code}" is not a format code for this value.`);
+      return excelText(input, code, { date1904 }) ?? new CellError(ErrorType.VALUE, `TEXT: "${code}" is not a format code for this value.`);
     });
   }
 
@@ -680,16 +687,35 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     return this.runFunction(ast.args, state, this.metadata('ISEVEN'), (x: number) => Math.abs(Math.trunc(x)) % 2 === 0);
   }
 
+  /**
+   * A serial's date parts in the workbook's date system: a 1904 serial is read as the 1900 serial
+   * of the same date (src/sheet/dateSystem.ts); past 9999-12-31 of either system is #NUM!.
+   */
+  private dateParts(name: string, x: number): { year: number; month: number; day: number } | CellError {
+    const date1904 = isDate1904(this.config);
+    if (date1904 && x >= 2958466 - DATE1904_OFFSET) return new CellError(ErrorType.NUM, `${name}: the date is after 9999-12-31.`);
+    return excelDateParts(to1900(x, date1904));
+  }
+
   day(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('DAY'), (x: number) => excelDateParts(x).day);
+    return this.runFunction(ast.args, state, this.metadata('DAY'), (x: number) => {
+      const p = this.dateParts('DAY', x);
+      return p instanceof CellError ? p : p.day;
+    });
   }
 
   month(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('MONTH'), (x: number) => excelDateParts(x).month);
+    return this.runFunction(ast.args, state, this.metadata('MONTH'), (x: number) => {
+      const p = this.dateParts('MONTH', x);
+      return p instanceof CellError ? p : p.month;
+    });
   }
 
   year(ast: ProcedureAst, state: InterpreterState): unknown {
-    return this.runFunction(ast.args, state, this.metadata('YEAR'), (x: number) => excelDateParts(x).year);
+    return this.runFunction(ast.args, state, this.metadata('YEAR'), (x: number) => {
+      const p = this.dateParts('YEAR', x);
+      return p instanceof CellError ? p : p.year;
+    });
   }
 
   concat(ast: ProcedureAst, state: InterpreterState): unknown {
@@ -1635,6 +1661,7 @@ export function registerExcelFunctions(): void {
   registerRangeOperator();
   registerEngineering();
   registerStatistics();
+  registerSubtotal();
 }
 
 /**

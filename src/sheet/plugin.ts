@@ -47,6 +47,7 @@ import {
   type ResultValue,
 } from '../engine';
 import { errorCodeOf } from './errorCodes';
+import { cyberArgumentsTo1900, from1900, isDate1904 } from './dateSystem';
 import { registerExcelFunctions } from './excelFunctions';
 import { type ArgumentShapes, fitsShape, seriesRejectedBySize, RESULT_SHAPES, type Shape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
 
@@ -378,7 +379,11 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         while (rows.length < line.rows) rows.push([]);
         return SimpleRangeValue.onlyValues(rows.map((row) => Array.from({ length: line.cols }, (_, c) => row[c] ?? EmptyValue)) as never);
       });
-      const raw = values.map((v, i) => (v === undefined ? undefined : argumentOf(v, spec.params[i])));
+      const given = values.map((v, i) => (v === undefined ? undefined : argumentOf(v, spec.params[i])));
+      // A 1904 workbook's dates reach the engine as the 1900 serials it counts in, and a date it
+      // returns goes back (src/sheet/dateSystem.ts): the same calendar dates as Excel on a Mac.
+      const date1904 = isDate1904(this.config);
+      const raw = date1904 ? cyberArgumentsTo1900(spec.params, given) : given;
       // An array function that fails is one error, in the formula's own cell, as in Excel (where
       // the add-in's function returns a single error value and nothing spills): the rest of the
       // area HyperFormula reserved from the input sizes is left blank, not filled with copies.
@@ -400,7 +405,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         }
         return failed(new CellError(errorTypeOf(outcome.error.code), outcome.error.message[language]));
       }
-      const value = outcome.value;
+      const value = date1904 && spec.resultKind === 'date' && typeof outcome.value === 'number' ? from1900(outcome.value, true) : outcome.value;
       if (!shape) {
         if (Array.isArray(value)) {
           return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (an array from a single-value function)`);

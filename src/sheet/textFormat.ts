@@ -25,6 +25,7 @@
  */
 import { format as numfmt } from 'numfmt';
 import Decimal from 'decimal.js';
+import { DATE1904_OFFSET } from './dateSystem';
 
 /** The sections of a format, split at ";" outside quotes, escapes and brackets. */
 export function formatSections(code: string): string[] {
@@ -210,8 +211,12 @@ const LAST_DATE = 2958466;
  * TEXT's result for a number or a text, or undefined where Excel gives #VALUE! (a format it
  * cannot apply). Text that stands for a number, date or time is formatted as that number.
  */
-export function excelText(value: number | string, code: string): string | undefined {
+export function excelText(value: number | string, code: string, options: { readonly date1904?: boolean } = {}): string | undefined {
   let input: number | string = value;
+  // numfmt counts in the 1900 date system only: a 1904 serial shown by a date format is shown as
+  // the 1900 serial of the same date and time (src/sheet/dateSystem.ts). Elapsed times ([h]:mm)
+  // and numbers are the same in both systems.
+  let shift = 0;
   if (typeof input === 'string') input = textToNumber(input) ?? input;
   const sections = formatSections(code);
   if (code === '') return typeof input === 'number' ? (input < 0 ? '-' : '') : input;
@@ -234,11 +239,12 @@ export function excelText(value: number | string, code: string): string | undefi
     else chosen = x > 0 ? numeric[0] : x < 0 ? numeric[1] : numeric[2];
     const kind = dateKind(chosen);
     if ((kind === 'date' || kind === 'mixed') && x < 0) return undefined;
-    if (kind === 'date' && x >= LAST_DATE) return undefined;
+    if (options.date1904 && kind === 'date') shift = DATE1904_OFFSET;
+    if (kind === 'date' && x + shift >= LAST_DATE) return undefined;
     if (isPlainNumberSection(chosen)) return formatPlain(chosen, signed ? x : Math.abs(x), signed);
   }
   try {
-    return numfmt(code, input, { leap1900: true, throws: true });
+    return numfmt(code, typeof input === 'number' ? input + shift : input, { leap1900: true, throws: true });
   } catch {
     return undefined;
   }
@@ -291,9 +297,9 @@ export function timeOfText(text: string): number | undefined {
 /**
  * Text Excel reads as a number when a function needs one: a number ("12", "1e3", " 2.5 ",
  * "$1,234.50", "(12)", "12.5%"), an ISO
- * date with an optional time ("1987-08-26", "2007-02-03 19:08:07.0123"), or a time ("0:59:99").
+ * date with an optional time (its serial in the 1904 date system when `date1904`) ("1987-08-26", "2007-02-03 19:08:07.0123"), or a time ("0:59:99").
  */
-export function textToNumber(text: string): number | undefined {
+export function textToNumber(text: string, date1904 = false): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
@@ -306,8 +312,10 @@ export function textToNumber(text: string): number | undefined {
   }
   const d = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](.+))?$/.exec(t);
   if (d) {
-    const serial = serialOf(Number(d[1]), Number(d[2]), Number(d[3]));
-    if (serial === undefined) return undefined;
+    const date = serialOf(Number(d[1]), Number(d[2]), Number(d[3]));
+    if (date === undefined) return undefined;
+    // In a 1904 workbook a date is 1,462 days lower (src/sheet/dateSystem.ts).
+    const serial = date1904 ? date - DATE1904_OFFSET : date;
     if (d[4] === undefined) return serial;
     const time = timeOfText(d[4]);
     return time === undefined || time >= 1 ? undefined : serial + time;

@@ -28,6 +28,7 @@ import type { ImplementedFunctions } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import { excelText, textToNumber } from './textFormat';
+import { isDate1904 } from './dateSystem';
 
 const N = FunctionArgumentType.NUMBER;
 const S = FunctionArgumentType.STRING;
@@ -238,7 +239,9 @@ export class TextFunctionsPlugin extends FunctionPlugin {
       const n = this.arithmeticHelper.coerceToMaybeNumber(x);
       // "$1,000" and "1,000" too: a leading dollar sign and thousands separators between groups of three digits.
       const ungrouped = x.trim().replace(/^\$/, '').replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
-      const read = n === undefined ? (textToNumber(x) ?? textToNumber(ungrouped)) : typeof n === 'number' ? n : (n as { val?: number }).val;
+      // ISO date text as its serial in the workbook's date system (src/sheet/dateSystem.ts).
+      const date1904 = isDate1904(this.config);
+      const read = n === undefined ? (textToNumber(x, date1904) ?? textToNumber(ungrouped, date1904)) : typeof n === 'number' ? n : (n as { val?: number }).val;
       return read === undefined || !Number.isFinite(read) ? valueError(`VALUE: "${x}" is not a number.`) : read;
     });
   }

@@ -76,6 +76,11 @@ export interface WorkbookOptions {
    * that reads itself while being calculated is #CYCLE!.
    */
   readonly iteration?: IterationSettings;
+  /**
+   * Excel's 1904 date system (the workbook's `<workbookPr date1904="1"/>`, src/sheet/dateSystem.ts):
+   * serial 0 is 1904-01-01 and there is no 1900-02-29, for every date function and date format.
+   */
+  readonly date1904?: boolean;
 }
 
 export interface SheetResult {
@@ -128,8 +133,11 @@ export function workbookConfig(options: WorkbookOptions = {}): Partial<ConfigPar
     ...HYPERFORMULA_CONFIG,
     useArrayArithmetic: options.arrayArithmetic ?? false,
     chooseAddressMappingPolicy: ADDRESS_MAPPING,
-    // HyperFormula passes `context` to function plugins untouched: CHAR and CODE read it.
-    context: { characterSet: options.characterSet ?? 'windows' },
+    // The 1904 date system: serial 0 is 1904-01-01, no phantom 1900-02-29 (HyperFormula's own date functions).
+    ...(options.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 }, leapYear1900: false } : {}),
+    // HyperFormula passes `context` to function plugins untouched: CHAR and CODE read it, and our
+    // date functions the date system (src/sheet/dateSystem.ts).
+    context: { characterSet: options.characterSet ?? 'windows', ...(options.date1904 ? { date1904: true } : {}) },
   };
 }
 

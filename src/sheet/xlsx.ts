@@ -8,7 +8,8 @@
  *   formula's dependent cells get the master's formula moved to their position; an array
  *   formula (t="array": Ctrl+Shift+Enter, or an Excel 365 formula that spilled) is evaluated as
  *   an array formula, and the cells of its range are left for its result to fill;
- * - date cells → Excel serials (1900 date system, also for a workbook saved in the 1904 system);
+ * - date cells → Excel serials in the workbook's date system (`date1904`, which ExcelJS reads from
+ *   xl/workbook.xml's <workbookPr>, and which the content returns for the evaluation);
  * - rich text and hyperlinks → their text; error cells → error values; a text cell stays text
  *   even when it starts with `=`;
  * - cells covered by a merge (all but the top-left one) are blank;
@@ -23,9 +24,10 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { arrayFormula, columnLetters, parseAddress, shiftFormula } from './formula';
 import { MAX_COLS, MAX_ROWS, SheetLimitError, sheetLimitMessage } from './limits';
-import { resolveTableReferences, type TableDefinition } from './tables';
+import { resolveTableReferences, type StoredTable, storedTableOf, type TableDefinition } from './tables';
 import type { InputCell, NamedExpressionInput, SheetInput } from './workbook';
 import type { CharacterSet } from './characterSets';
+import { DATE1904_OFFSET } from './dateSystem';
 import { definedNamesOf, externalBooksOf, resolveExternalReferences, resolveSpillReferences, singleValueOfArrayConstant, type WorkbookParts } from './externalLinks';
 
 /** What a host shows for one cell beyond its input. */
@@ -56,6 +58,8 @@ export interface XlsxContent {
   readonly details?: SheetDetails[];
   /** CHAR's and CODE's character set, from docProps/app.xml's <Application> (set by the readers of the file). */
   readonly characterSet?: CharacterSet;
+  /** The workbook uses Excel's 1904 date system (src/sheet/dateSystem.ts); absent for 1900. */
+  readonly date1904?: boolean;
 }
 
 export type ValueTypes = typeof import('exceljs').ValueType;
@@ -69,8 +73,8 @@ const UNIX_EPOCH_SERIAL = 25569;
  * One division of exact integers, so a whole day or a time to the millisecond comes back as the
  * nearest double of the serial Excel stored.
  */
-export function dateToSerial(d: Date): number {
-  return (d.getTime() + UNIX_EPOCH_SERIAL * MS_PER_DAY) / MS_PER_DAY;
+export function dateToSerial(d: Date, date1904 = false): number {
+  return (d.getTime() + (UNIX_EPOCH_SERIAL - (date1904 ? DATE1904_OFFSET : 0)) * MS_PER_DAY) / MS_PER_DAY;
 }
 
 function richTextOf(v: unknown): string | undefined {
@@ -115,19 +119,34 @@ function formulaOf(cell: Cell, sheet: Worksheet, tables: readonly TableDefinitio
   return undefined;
 }
 
-/** Every table of the workbook, from ExcelJS's reading of the table parts. */
-function tablesOf(workbook: Workbook): TableDefinition[] {
+/**
+ * Every table of the workbook, from ExcelJS's reading of the table parts (which tells each
+ * table's sheet) and, where the file's parts were read, the parts themselves (src/sheet/tables.ts
+ * storedTableOf: ExcelJS loses the columns after a calculated column).
+ */
+function tablesOf(workbook: Workbook, parts?: WorkbookParts): TableDefinition[] {
+  const stored = new Map<string, StoredTable>();
+  for (const [path, xml] of parts ?? []) {
+    if (!/^\/?xl\/tables\/table\d+\.xml$/.test(path)) continue;
+    const t = storedTableOf(xml);
+    if (t) stored.set(t.name.toLowerCase(), t);
+  }
   const out: TableDefinition[] = [];
   for (const sheet of workbook.worksheets) {
     const tables = (sheet as unknown as { tables?: Record<string, { model?: TableModel; table?: TableModel }> }).tables ?? {};
     for (const t of Object.values(tables)) {
       const m = t.model ?? t.table;
-      const ref = m?.tableRef ?? m?.ref;
+      const part = m?.name ? stored.get(m.name.toLowerCase()) : undefined;
+      const ref = part?.ref ?? m?.tableRef ?? m?.ref;
       if (!m || typeof ref !== 'string' || !m.name) continue;
       const [a, b] = ref.split(':');
       const start = parseAddress(a);
       const end = parseAddress(b ?? a);
       if (!start || !end) continue;
+      if (part) {
+        out.push({ name: part.name, sheet: sheet.name, top: start.row, left: start.col, bottom: end.row, right: end.col, headerRow: part.headerRow, totalsRow: part.totalsRow, columns: part.columns });
+        continue;
+      }
       const columns = (m.columns ?? []).map((c) => String(c.name ?? ''));
       // ExcelJS reads a header row only from an explicit headerRowCount="1", but Excel leaves the
       // attribute out for the usual table with headers: the first row holding the column names tells.
@@ -148,7 +167,7 @@ interface TableModel {
   columns?: Array<{ name?: string }>;
 }
 
-function inputOf(cell: Cell, sheet: Worksheet, ValueType: ValueTypes, tables: readonly TableDefinition[]): InputCell {
+function inputOf(cell: Cell, sheet: Worksheet, ValueType: ValueTypes, tables: readonly TableDefinition[], date1904: boolean): InputCell {
   const v = cell.value as unknown;
   // A formula whose cached result is an error is typed by ExcelJS as an error cell: its formula counts.
   const model = v as FormulaModel | null;
@@ -164,7 +183,7 @@ function inputOf(cell: Cell, sheet: Worksheet, ValueType: ValueTypes, tables: re
     case ValueType.Boolean:
       return v as boolean;
     case ValueType.Date:
-      return v instanceof Date && !Number.isNaN(v.getTime()) ? dateToSerial(v) : null;
+      return v instanceof Date && !Number.isNaN(v.getTime()) ? dateToSerial(v, date1904) : null;
     case ValueType.Error:
       return { error: (v as { error: string }).error };
     case ValueType.Hyperlink:
@@ -205,6 +224,7 @@ function readSheet(
   ValueType: ValueTypes,
   withDetails: boolean,
   tables: readonly TableDefinition[],
+  date1904: boolean,
 ): { input: SheetInput; details?: SheetDetails } {
   const cells: InputCell[][] = [];
   const details = new Map<string, CellDetail>();
@@ -217,7 +237,7 @@ function readSheet(
         const detail = detailOf(cell, ValueType);
         if (detail) details.set(`${rowNumber - 1},${colNumber - 1}`, detail);
       }
-      const value = inputOf(cell, sheet, ValueType, tables);
+      const value = inputOf(cell, sheet, ValueType, tables, date1904);
       if (value === null) return;
       // Sparse: no row or cell is made for a blank one (one value at XFD1048576 is one entry).
       (cells[rowNumber - 1] ??= [])[colNumber - 1] = value;
@@ -279,7 +299,8 @@ function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | unde
   const books = parts ? externalBooksOf(parts) : [];
   const spills = new Map<string, Map<string, readonly [number, number]>>();
   for (const s of sheets) spills.set(s.name.toUpperCase(), new Map((s.arrays ?? []).map((a) => [`${a.row},${a.col}`, [a.rows, a.cols] as const])));
-  const rewrite = (text: string, sheet: string): string => resolveSpillReferences(books.length > 0 ? resolveExternalReferences(text, books) : text, sheet, spills);
+  // `[0]!Name` (the workbook itself) is read also in a workbook linking no other.
+  const rewrite = (text: string, sheet: string): string => resolveSpillReferences(books.length > 0 || text.includes('[0]') ? resolveExternalReferences(text, books) : text, sheet, spills);
   for (const s of sheets) {
     for (const row of s.cells) {
       if (!row) continue;
@@ -303,18 +324,30 @@ function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | unde
   return names;
 }
 
+/** The workbook uses the 1904 date system, as ExcelJS read it from xl/workbook.xml. */
+export function workbookDate1904(workbook: Workbook): boolean {
+  try {
+    return (workbook.properties as { date1904?: unknown } | undefined)?.date1904 === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads every sheet and the workbook-level names of a loaded ExcelJS workbook. */
 export function readWorkbookContent(workbook: Workbook, ValueType: ValueTypes, options: { details?: boolean; parts?: WorkbookParts } = {}): XlsxContent {
   let tables: TableDefinition[] = [];
   try {
-    tables = tablesOf(workbook);
+    tables = tablesOf(workbook, options.parts);
   } catch {
     tables = []; // tables are an extra: their references then show a parse error in their cells only
   }
-  const read = workbook.worksheets.map((s) => readSheet(s, ValueType, options.details === true, tables));
+  // ExcelJS reads <workbookPr date1904="1"> and gives date cells as the dates of that system.
+  const date1904 = workbookDate1904(workbook);
+  const read = workbook.worksheets.map((s) => readSheet(s, ValueType, options.details === true, tables, date1904));
   const sheets = read.map((r) => r.input);
   // A host reading details (the workbench) keeps each formula as the user wrote it, to show and save.
   const names = options.details ? namesOf(workbook) : resolveFileReferences(sheets, options.parts, namesOf(workbook));
-  if (!options.details) return { sheets, names };
-  return { sheets, names, details: read.map((r) => r.details as SheetDetails) };
+  const system = date1904 ? { date1904 } : {};
+  if (!options.details) return { sheets, names, ...system };
+  return { sheets, names, details: read.map((r) => r.details as SheetDetails), ...system };
 }
