@@ -19,7 +19,7 @@
 import { tokenize } from './formula';
 
 /** Parts read here, by path inside the package. */
-export const WORKBOOK_PARTS = /^\/?xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|externalLinks\/externalLink\d+\.xml)$/;
+export const WORKBOOK_PARTS = /^\/?xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|externalLinks\/externalLink\d+\.xml|tables\/table\d+\.xml)$/;
 
 export type WorkbookParts = ReadonlyMap<string, string>;
 
@@ -211,6 +211,12 @@ export function resolveExternalReferences(formula: string, books: readonly Exter
       book = books[Number(quoted[1]) - 1] ?? { sheets: new Map(), names: new Map() };
       sheet = quoted[2].replace(/''/g, "'");
       next = i + 2;
+    } else if (t.text === '[' && tokens[i + 1]?.text === '0' && tokens[i + 2]?.text === ']' && tokens[i + 3]?.text === '!' && tokens[i + 4]?.kind === 'word') {
+      // Book 0 is the workbook itself: a stored `[0]!Name` is the workbook-level name (how Excel
+      // writes a workbook-scoped name qualified by its own book).
+      out[i] = out[i + 1] = out[i + 2] = out[i + 3] = '';
+      i += 3;
+      continue;
     } else if (t.text === '[' && tokens[i + 1]?.kind === 'word' && /^\d+$/.test(tokens[i + 1].text) && tokens[i + 2]?.text === ']') {
       book = books[Number(tokens[i + 1].text) - 1] ?? { sheets: new Map(), names: new Map() };
       if (tokens[i + 3]?.text === '!' && tokens[i + 4]?.kind === 'word') {

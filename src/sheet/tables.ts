@@ -27,7 +27,7 @@ function quoteSheet(name: string): string {
 
 /** Column names inside brackets escape [ ] # ' with a leading '. */
 function unescapeColumn(text: string): string {
-  return text.replace(/'(.)/g, '$1').trim();
+  return text.replace(/'(.)/g, '$1');
 }
 
 /** The matching ] of the [ at `start`, or -1. */
@@ -76,7 +76,11 @@ function resolve(table: TableDefinition, inner: string, row: number): string | u
   let first: number | undefined;
   let last: number | undefined;
   const column = (name: string): number | undefined => {
-    const k = table.columns.findIndex((c) => c.toLowerCase() === unescapeColumn(name).toLowerCase());
+    // A column name may end in spaces (Excel writes `Table1[[#This Row],[Gender ]]`): the name as
+    // written first, then without the spaces around it.
+    const wanted = unescapeColumn(name).toLowerCase();
+    let k = table.columns.findIndex((c) => c.toLowerCase() === wanted);
+    if (k < 0) k = table.columns.findIndex((c) => c.trim().toLowerCase() === wanted.trim());
     return k < 0 ? undefined : k;
   };
   for (const raw of items) {
@@ -168,4 +172,53 @@ export function resolveTableReferences(formula: string, tables: readonly TableDe
     i++;
   }
   return out + formula.slice(i);
+}
+
+/** A table part (xl/tables/tableN.xml) as the file stores it. */
+export interface StoredTable {
+  readonly name: string;
+  readonly ref: string;
+  /** headerRowCount: absent means 1 (the usual table with a header row). */
+  readonly headerRow: boolean;
+  /** totalsRowCount: absent means 0. */
+  readonly totalsRow: boolean;
+  readonly columns: readonly string[];
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
+    if (e === 'amp') return '&';
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
+}
+
+function xmlAttribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? decodeXml(m[2] ?? m[3] ?? '') : undefined;
+}
+
+/**
+ * Reads a table part. ExcelJS's own reading of a table stops at the first column holding a
+ * <calculatedColumnFormula> (and so knows one column of a query table whose first column is
+ * computed): the part is read here for the names, the size and the header and totals rows. Column
+ * names keep OOXML's _xHHHH_ escapes decoded (a line break in a header is _x000a_).
+ */
+export function storedTableOf(xml: string): StoredTable | undefined {
+  const open = /<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0];
+  if (!open) return undefined;
+  const name = xmlAttribute(open, 'displayName') ?? xmlAttribute(open, 'name');
+  const ref = xmlAttribute(open, 'ref');
+  if (!name || !ref) return undefined;
+  const columns: string[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?tableColumn\b[^>]*>/g)) {
+    const column = xmlAttribute(m[0], 'name') ?? '';
+    columns.push(column.replace(/_x([0-9A-Fa-f]{4})_/g, (_s, h: string) => String.fromCharCode(parseInt(h, 16))));
+  }
+  const headers = xmlAttribute(open, 'headerRowCount');
+  const totals = xmlAttribute(open, 'totalsRowCount');
+  return { name, ref, headerRow: headers === undefined || Number(headers) > 0, totalsRow: totals !== undefined && Number(totals) > 0, columns };
 }
