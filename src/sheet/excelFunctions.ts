@@ -39,7 +39,6 @@ import { registerComplexText } from './complexText';
 import { registerEngineering } from './engineering';
 import { registerReferenceFunctions } from './referenceFunctions';
 import { registerStatistics } from './statistics';
-import { registerSubtotal } from './subtotal';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
 import { interpreterPrototype } from './interpreterHook';
 
@@ -1661,7 +1660,6 @@ export function registerExcelFunctions(): void {
   registerRangeOperator();
   registerEngineering();
   registerStatistics();
-  registerSubtotal();
 }
 
 /**
