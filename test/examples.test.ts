@@ -711,7 +711,7 @@ describe('spilled arrays are the same from CSV, a plain xlsx formula and an Exce
 // ---- error messages of the new functions (--format json) -------------------------------------
 
 describe('--format json error messages on a bad sheet', () => {
-  // Each formula has room for its whole array, so every cell shows the function's own error.
+  // Each formula has room for its whole array; a failed call shows its error in its own cell.
   const BAD = [
     // A covers table whose parents form a cycle (A → C → B → A), and claims against it.
     ['Cover', 'Parent', 'Per', 'Agg', 'Ded', '', 'Event', 'Cover', 'Amount', '"=CYBER.ALLOCATE(G1:I3,A1:E4)"'],
@@ -745,9 +745,12 @@ describe('--format json error messages on a bad sheet', () => {
     return { value: c?.value, message: c?.message };
   };
 
-  it('a cycle in the covers tree: #VALUE! naming covers, over the whole spill range', () => {
+  // A failed array call is one error in its formula's cell, the rest of its area blank, as Excel
+  // shows the add-in's single error value (nothing spills).
+  const blank = { value: undefined, message: undefined };
+  it('a cycle in the covers tree: #VALUE! naming covers, in the formula cell only', () => {
     const expected = { value: '#VALUE!', message: 'CYBER.ALLOCATE: covers has a cycle of parents through the cover "A"; a cover cannot be its own ancestor.' };
-    expect([error('J1'), error('J2'), error('J3')]).toEqual([expected, expected, expected]);
+    expect([error('J1'), error('J2'), error('J3')]).toEqual([expected, blank, blank]);
     expect(cells.get('J1')?.formula).toBe('=CYBER.ALLOCATE(G1:I3,A1:E4)');
     expect(cells.get('J2')?.formula).toBeUndefined();
     expect(error('A8')).toEqual({ value: '#VALUE!', message: 'CYBER.REMAINING: covers has a cycle of parents through the cover "A"; a cover cannot be its own ancestor.' });
@@ -762,7 +765,7 @@ describe('--format json error messages on a bad sheet', () => {
 
   it('series, recovery, hours, answers, options, dates, special limit, contribution', () => {
     const recovery = { value: '#VALUE!', message: 'CYBER.RECOVERY: insurer_paid (45) cannot exceed loss − deductible (40).' };
-    expect(['A12', 'B12', 'C12', 'D12'].map(error)).toEqual([recovery, recovery, recovery, recovery]);
+    expect(['A12', 'B12', 'C12', 'D12'].map(error)).toEqual([recovery, blank, blank, blank]);
     expect(error('E12')).toEqual({ value: '#VALUE!', message: 'CYBER.POOLSHARE: member_claims must hold only numbers or blanks, but item 2 is the text "two".' });
     expect(error('A13')).toEqual({ value: '#VALUE!', message: 'CYBER.HOURLYBI: waiting_hours must be a whole number, but it is 1.5.' });
     expect(error('B13')).toEqual({ value: '#VALUE!', message: 'CYBER.LMCITLIMIT: answers must hold exactly 5 values, but it has 3.' });
