@@ -39,8 +39,19 @@ import { registerComplexText } from './complexText';
 import { registerEngineering } from './engineering';
 import { registerReferenceFunctions } from './referenceFunctions';
 import { registerStatistics } from './statistics';
+import { registerSubtotal } from './subtotal';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
 import { interpreterPrototype } from './interpreterHook';
+
+/** A whole row's or column's address in a ROW_RANGE or COLUMN_RANGE. */
+interface WholeLineAddress {
+  toSimpleRowAddress?(base: unknown): { row: number };
+  toSimpleColumnAddress?(base: unknown): { col: number };
+}
+
+/** The last row and column of an Excel sheet, 0-based (XFD1048576). */
+const EXCEL_LAST_ROW = 1_048_575;
+const EXCEL_LAST_COL = 16_383;
 
 interface RangeAst {
   readonly type: string;
@@ -1407,13 +1418,25 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     return root === ast || (root?.type === ast.type && root?.procedureName === ast.procedureName && root?.args?.length === ast.args.length);
   }
 
+  /** ROW's and COLUMN's reference: a cell or range, or whole rows (ROW(2:3)) or columns (COLUMN(B:C)) from the sheet's first column or row. */
+  private lineArea(arg: unknown, state: InterpreterState): { top: number; left: number; bottom: number; right: number } | undefined {
+    const area = this.areaOf(arg, state);
+    const line = arg as { type?: string; start?: WholeLineAddress; end?: WholeLineAddress } | undefined;
+    if (area || !line || (line.type !== 'ROW_RANGE' && line.type !== 'COLUMN_RANGE') || !line.start || !line.end) return area;
+    const rows = line.type === 'ROW_RANGE';
+    const at = (a: WholeLineAddress): number => (rows ? a.toSimpleRowAddress?.(state.formulaAddress).row : a.toSimpleColumnAddress?.(state.formulaAddress).col) ?? 0;
+    const [p, q] = [at(line.start), at(line.end)];
+    const [lo, hi] = [Math.min(p, q), Math.max(p, q)];
+    return rows ? { top: lo, bottom: hi, left: 0, right: EXCEL_LAST_COL } : { top: 0, bottom: EXCEL_LAST_ROW, left: lo, right: hi };
+  }
+
   rowSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
-    const area = ast.args[0] ? this.areaOf(ast.args[0], state) : undefined;
+    const area = ast.args[0] ? this.lineArea(ast.args[0], state) : undefined;
     return area && state.arraysFlag ? new ArraySize(1, area.bottom - area.top + 1) : ArraySize.scalar();
   }
 
   columnSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
-    const area = ast.args[0] ? this.areaOf(ast.args[0], state) : undefined;
+    const area = ast.args[0] ? this.lineArea(ast.args[0], state) : undefined;
     return area && state.arraysFlag ? new ArraySize(area.right - area.left + 1, 1) : ArraySize.scalar();
   }
 
@@ -1430,7 +1453,7 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     if (ast.args.length > 1) return new CellError(ErrorType.NA, `${name}: wrong number of arguments.`);
     const arg = ast.args[0];
     if (arg === undefined || (arg as { type?: string }).type === 'EMPTY') return name === 'ROW' ? state.formulaAddress.row + 1 : state.formulaAddress.col + 1;
-    const area = this.areaOf(arg, state);
+    const area = this.lineArea(arg, state);
     if (!area) return new CellError(ErrorType.VALUE, `${name}: the argument must be a reference.`);
     const first = name === 'ROW' ? area.top + 1 : area.left + 1;
     const count = name === 'ROW' ? area.bottom - area.top + 1 : area.right - area.left + 1;
@@ -1447,9 +1470,11 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
     const area = this.areaOf(ast.args[0], state);
     if (!area) return new CellError(ErrorType.VALUE, 'OFFSET: the first argument must be a reference.');
     const from = area;
+    // An empty height or width (OFFSET(K7:L8,0,0,1,)) is the reference's own, as one left out.
+    const given = (k: number): boolean => ast.args[k] !== undefined && (ast.args[k] as { type?: string }).type !== 'EMPTY';
     return this.runFunction(ast.args, state, this.metadata('XLOFFSET'), (_ref: unknown, rows: number, cols: number, height?: number, width?: number) => {
-      const h = Math.trunc(height ?? from.bottom - from.top + 1);
-      const w = Math.trunc(width ?? from.right - from.left + 1);
+      const h = Math.trunc(given(3) && height !== undefined ? height : from.bottom - from.top + 1);
+      const w = Math.trunc(given(4) && width !== undefined ? width : from.right - from.left + 1);
       const top = from.top + Math.trunc(rows);
       const left = from.left + Math.trunc(cols);
       if (h < 1 || w < 1 || top < 0 || left < 0) return new CellError(ErrorType.REF, 'OFFSET: the reference is off the sheet.');
@@ -1660,6 +1685,7 @@ export function registerExcelFunctions(): void {
   registerRangeOperator();
   registerEngineering();
   registerStatistics();
+  registerSubtotal();
 }
 
 /**

@@ -24,7 +24,7 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { arrayFormula, columnLetters, parseAddress, shiftFormula } from './formula';
 import { MAX_COLS, MAX_ROWS, SheetLimitError, sheetLimitMessage } from './limits';
-import { resolveTableReferences, type TableDefinition } from './tables';
+import { resolveTableReferences, type StoredTable, storedTableOf, type TableDefinition } from './tables';
 import type { InputCell, NamedExpressionInput, SheetInput } from './workbook';
 import type { CharacterSet } from './characterSets';
 import { DATE1904_OFFSET } from './dateSystem';
@@ -119,19 +119,34 @@ function formulaOf(cell: Cell, sheet: Worksheet, tables: readonly TableDefinitio
   return undefined;
 }
 
-/** Every table of the workbook, from ExcelJS's reading of the table parts. */
-function tablesOf(workbook: Workbook): TableDefinition[] {
+/**
+ * Every table of the workbook, from ExcelJS's reading of the table parts (which tells each
+ * table's sheet) and, where the file's parts were read, the parts themselves (src/sheet/tables.ts
+ * storedTableOf: ExcelJS loses the columns after a calculated column).
+ */
+function tablesOf(workbook: Workbook, parts?: WorkbookParts): TableDefinition[] {
+  const stored = new Map<string, StoredTable>();
+  for (const [path, xml] of parts ?? []) {
+    if (!/^\/?xl\/tables\/table\d+\.xml$/.test(path)) continue;
+    const t = storedTableOf(xml);
+    if (t) stored.set(t.name.toLowerCase(), t);
+  }
   const out: TableDefinition[] = [];
   for (const sheet of workbook.worksheets) {
     const tables = (sheet as unknown as { tables?: Record<string, { model?: TableModel; table?: TableModel }> }).tables ?? {};
     for (const t of Object.values(tables)) {
       const m = t.model ?? t.table;
-      const ref = m?.tableRef ?? m?.ref;
+      const part = m?.name ? stored.get(m.name.toLowerCase()) : undefined;
+      const ref = part?.ref ?? m?.tableRef ?? m?.ref;
       if (!m || typeof ref !== 'string' || !m.name) continue;
       const [a, b] = ref.split(':');
       const start = parseAddress(a);
       const end = parseAddress(b ?? a);
       if (!start || !end) continue;
+      if (part) {
+        out.push({ name: part.name, sheet: sheet.name, top: start.row, left: start.col, bottom: end.row, right: end.col, headerRow: part.headerRow, totalsRow: part.totalsRow, columns: part.columns });
+        continue;
+      }
       const columns = (m.columns ?? []).map((c) => String(c.name ?? ''));
       // ExcelJS reads a header row only from an explicit headerRowCount="1", but Excel leaves the
       // attribute out for the usual table with headers: the first row holding the column names tells.
@@ -284,7 +299,8 @@ function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | unde
   const books = parts ? externalBooksOf(parts) : [];
   const spills = new Map<string, Map<string, readonly [number, number]>>();
   for (const s of sheets) spills.set(s.name.toUpperCase(), new Map((s.arrays ?? []).map((a) => [`${a.row},${a.col}`, [a.rows, a.cols] as const])));
-  const rewrite = (text: string, sheet: string): string => resolveSpillReferences(books.length > 0 ? resolveExternalReferences(text, books) : text, sheet, spills);
+  // `[0]!Name` (the workbook itself) is read also in a workbook linking no other.
+  const rewrite = (text: string, sheet: string): string => resolveSpillReferences(books.length > 0 || text.includes('[0]') ? resolveExternalReferences(text, books) : text, sheet, spills);
   for (const s of sheets) {
     for (const row of s.cells) {
       if (!row) continue;
@@ -321,7 +337,7 @@ export function workbookDate1904(workbook: Workbook): boolean {
 export function readWorkbookContent(workbook: Workbook, ValueType: ValueTypes, options: { details?: boolean; parts?: WorkbookParts } = {}): XlsxContent {
   let tables: TableDefinition[] = [];
   try {
-    tables = tablesOf(workbook);
+    tables = tablesOf(workbook, options.parts);
   } catch {
     tables = []; // tables are an extra: their references then show a parse error in their cells only
   }
