@@ -7,12 +7,29 @@ import { format as formatNumber, isDateFormat as isDateCode } from 'numfmt';
 import type { CellInput, CellValue } from '../taskpane/gateway';
 import { isFormula } from './model';
 
+/**
+ * The open workbook's date system (src/sheet/dateSystem.ts), set by the model when a workbook in
+ * Excel's 1904 date system is opened: its serials are shown, edited and typed as that system's
+ * dates (numfmt counts in 1900 only, so a 1904 date is shown as the 1900 serial of the same date).
+ */
+let date1904 = false;
+const DATE1904_OFFSET = 1462;
+
+export function setCellTextDateSystem(on: boolean): void {
+  date1904 = on;
+}
+
+/** A calendar date format (not an elapsed time such as [h]:mm, the same in both systems). */
+function shownAsDate(numberFormat: string | undefined): boolean {
+  return isDateFormat(numberFormat) && !/\[(h+|m+|s+)\]/i.test(numberFormat ?? '');
+}
+
 /** The value as the grid shows it: numbers through the cell's format (General when none). */
 export function displayText(value: CellValue, numberFormat?: string): string {
   if (value === null) return '';
   if (typeof value === 'number') {
     try {
-      return formatNumber(numberFormat || 'General', value);
+      return formatNumber(numberFormat || 'General', date1904 && shownAsDate(numberFormat) ? value + DATE1904_OFFSET : value);
     } catch {
       return formatNumber('General', value);
     }
@@ -36,7 +53,8 @@ export function editText(input: CellInput, numberFormat?: string): string {
   if (isFormula(input)) return input.formula;
   if (typeof input === 'boolean') return input ? 'TRUE' : 'FALSE';
   if (typeof input === 'number') {
-    if (isDateFormat(numberFormat) && Number.isInteger(input) && input > 60) return formatNumber('yyyy-mm-dd', input);
+    if (date1904 && shownAsDate(numberFormat) && Number.isInteger(input) && input >= 0) return formatNumber('yyyy-mm-dd', input + DATE1904_OFFSET);
+    if (!date1904 && isDateFormat(numberFormat) && Number.isInteger(input) && input > 60) return formatNumber('yyyy-mm-dd', input);
     return String(input);
   }
   // Text that would be read as something else keeps Excel's leading apostrophe.
@@ -110,8 +128,8 @@ export function parseTyped(text: string): Typed {
     const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
     const ms = Date.UTC(y, m - 1, d);
     const check = new Date(ms);
-    if (check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d && y >= 1900) {
-      return { input: ms / 86400000 + 25569, numberFormat: 'yyyy-mm-dd' };
+    if (check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d && y >= (date1904 ? 1904 : 1900)) {
+      return { input: ms / 86400000 + 25569 - (date1904 ? DATE1904_OFFSET : 0), numberFormat: 'yyyy-mm-dd' };
     }
   }
   return { input: text };

@@ -28,7 +28,7 @@ import { isSparseSheet, withSparseSheets, workbookConfig } from '../sheet/workbo
 import type { CharacterSet } from '../sheet/characterSets';
 import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import type { CellRef } from './address';
-import { editText, parseTyped } from './cellText';
+import { editText, parseTyped, setCellTextDateSystem } from './cellText';
 import { mapReferences, renameSheetReferences } from './references';
 import type { AxisEdit } from './xlsxShift';
 import { readMetaRows, recordStateProblems, type StateProblem, validCharts } from './stateValidate';
@@ -453,14 +453,17 @@ export class WorkbenchModel {
   private clip: Clipboard | null = null;
   /** CHAR's and CODE's character set (see {@link setCharacterSet}). */
   private characterSet: CharacterSet = 'windows';
+  /** Excel's 1904 date system (see {@link setDate1904}). */
+  private date1904 = false;
 
   constructor() {
     registerCyberFunctions('en');
     this.engine = WorkbenchModel.newEngine();
+    setCellTextDateSystem(false);
   }
 
-  private static newEngine(characterSet: CharacterSet = 'windows'): HyperFormula {
-    const hf = HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false, characterSet }), undoLimit: HF_UNDO_LIMIT });
+  private static newEngine(characterSet: CharacterSet = 'windows', date1904 = false): HyperFormula {
+    const hf = HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false, characterSet, date1904 }), undoLimit: HF_UNDO_LIMIT });
     skipEmptyUndoCleanup(hf);
     return hf;
   }
@@ -473,7 +476,7 @@ export class WorkbenchModel {
   setCharacterSet(characterSet: CharacterSet): void {
     if (characterSet === this.characterSet) return;
     this.characterSet = characterSet;
-    this.engine.updateConfig({ context: { characterSet } });
+    this.engine.updateConfig({ context: workbookConfig({ characterSet, date1904: this.date1904 }).context });
     // updateConfig rebuilds HyperFormula's parts, its undo-redo among them: patch it again.
     skipEmptyUndoCleanup(this.engine);
   }
@@ -492,6 +495,25 @@ export class WorkbenchModel {
     let result: T | undefined;
     this.edit(label, () => this.hfDo(() => (result = fn(this.engine))));
     return result as T;
+  }
+
+  /**
+   * The workbook's 1904 date system (`<workbookPr date1904="1"/>`, src/sheet/dateSystem.ts), set
+   * by src/workbench/xlsx.ts before the sheets are filled: formulas are evaluated, and dates shown
+   * and typed (src/workbench/cellText.ts), in it; saving in place keeps the flag.
+   */
+  setDate1904(date1904: boolean): void {
+    setCellTextDateSystem(date1904);
+    if (date1904 === this.date1904) return;
+    this.date1904 = date1904;
+    const { nullDate, leapYear1900, context } = workbookConfig({ characterSet: this.characterSet, date1904 });
+    this.engine.updateConfig({ nullDate, leapYear1900, context });
+    skipEmptyUndoCleanup(this.engine);
+  }
+
+  /** The workbook uses Excel's 1904 date system. */
+  isDate1904(): boolean {
+    return this.date1904;
   }
 
   /**
@@ -914,7 +936,7 @@ export class WorkbenchModel {
       const id = old.getSheetId(s.name);
       return id === undefined ? [] : this.safeNames(old, id);
     });
-    const fresh = WorkbenchModel.newEngine(this.characterSet);
+    const fresh = WorkbenchModel.newEngine(this.characterSet, this.date1904);
     // A sparse sheet is built sparse again (a dense one reaching XFD1048576 would not fit in memory).
     for (const s of this.sheets) withSparseSheets(sparseAt(inputCells(s)), () => fresh.addSheet(s.name));
     fresh.batch(() => {

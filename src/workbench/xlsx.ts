@@ -104,6 +104,8 @@ export async function writeNewXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Pro
   const wb = new ExcelJS.Workbook();
   wb.creator = 'cyberbi workbench';
   wb.calcProperties.fullCalcOnLoad = true;
+  // The model's serials are in its date system: the copy says which (<workbookPr date1904="1"/>).
+  if (model.isDate1904()) (wb.properties as { date1904?: boolean }).date1904 = true;
   const meta: Array<[string, string, string]> = [];
   const visible = new Set(model.sheetNames());
   for (const name of model.sheetNames({ includeHidden: true })) {
@@ -311,6 +313,9 @@ export async function openXlsx(
   const model = new WorkbenchModel();
   // Mac Excel computes CHAR and CODE in the Macintosh character set: evaluate as it did.
   model.setCharacterSet(characterSetOfApplication(bounded.application));
+  // A workbook in Excel's 1904 date system is evaluated, shown and typed in it (its date cells
+  // were read as 1904 serials); saving in place keeps its <workbookPr date1904="1"/>.
+  model.setDate1904(content.date1904 === true);
   // What is read back of the workbench's own sheet is checked first; what fails is dropped and
   // said, the rest kept (src/workbench/stateValidate.ts).
   const problems: StateProblem[] = [];

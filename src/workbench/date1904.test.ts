@@ -1,0 +1,74 @@
+/**
+ * A workbook in Excel's 1904 date system (Microsoft, "Date systems in Excel": serial 0 is
+ * 1904-01-01, 1,462 days below the 1900 serial of the same date) opened in the workbench:
+ * evaluated, shown and typed in it, and saved keeping <workbookPr date1904="1"/>.
+ */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { displayText, editText } from './cellText';
+import { WorkbenchModel } from './model';
+import { openXlsx, saveXlsx, writeNewXlsx } from './xlsx';
+
+async function macWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  (wb.properties as { date1904?: boolean }).date1904 = true;
+  const ws = wb.addWorksheet('S');
+  ws.getCell('A1').value = new Date(Date.UTC(2024, 0, 31));
+  ws.getCell('A1').numFmt = 'yyyy-mm-dd';
+  ws.getCell('B1').value = { formula: 'YEAR(A1)' } as ExcelJS.CellValue;
+  ws.getCell('C1').value = { formula: 'DATE(2024,1,31)' } as ExcelJS.CellValue;
+  ws.getCell('D1').value = { formula: 'TEXT(A1,"d mmm yyyy")' } as ExcelJS.CellValue;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function sheetXml(bytes: Uint8Array, part: string): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  return (await zip.file(part)?.async('string')) ?? '';
+}
+
+describe('a 1904 workbook in the workbench', () => {
+  afterEach(() => {
+    new WorkbenchModel(); // the next model starts in the 1900 system (cellText's setting is reset)
+  });
+
+  it('evaluates, shows and types dates in the 1904 system, and saves keeping it', async () => {
+    const model = await openXlsx(await macWorkbook(), ExcelJS);
+    expect(model.isDate1904()).toBe(true);
+    expect(model.getInput('S', 0, 0)).toBe(43860);
+    expect([0, 1, 2, 3].map((c) => model.getValue('S', 0, c))).toEqual([43860, 2024, 43860, '31 Jan 2024']);
+    expect(displayText(43860, 'yyyy-mm-dd')).toBe('2024-01-31');
+    expect(displayText(1.5, '[h]:mm')).toBe('36:00');
+    expect(editText(43860, 'yyyy-mm-dd')).toBe('2024-01-31');
+
+    // A typed date is the 1904 serial of that date.
+    model.typeText('S', 1, 0, '2024-02-01');
+    expect(model.getInput('S', 1, 0)).toBe(43861);
+    model.typeText('S', 1, 1, '=A2-A1');
+    expect(model.getValue('S', 1, 1)).toBe(1);
+
+    const saved = await saveXlsx(model, ExcelJS);
+    expect(await sheetXml(saved, 'xl/workbook.xml')).toMatch(/<workbookPr[^>]*date1904="1"/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(saved as unknown as ArrayBuffer);
+    // ExcelJS reads the cell in the file's system: the date typed, 2024-02-01.
+    const a2 = back.getWorksheet('S')?.getCell('A2').value;
+    expect(a2 instanceof Date ? a2.toISOString().slice(0, 10) : a2).toBe('2024-02-01');
+    const again = await openXlsx(saved, ExcelJS);
+    expect(again.getValue('S', 1, 0)).toBe(43861);
+
+    // A copy written anew says its system too.
+    expect(await sheetXml(await writeNewXlsx(model, ExcelJS), 'xl/workbook.xml')).toMatch(/date1904="1"/);
+  });
+
+  it('a 1900 workbook stays in the 1900 system', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = { formula: 'DATE(2024,1,31)' } as ExcelJS.CellValue;
+    const model = await openXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), ExcelJS);
+    expect(model.isDate1904()).toBe(false);
+    expect(model.getValue('S', 0, 0)).toBe(45322);
+    expect(displayText(45322, 'yyyy-mm-dd')).toBe('2024-01-31');
+    model.typeText('S', 1, 0, '2024-01-31');
+    expect(model.getInput('S', 1, 0)).toBe(45322);
+  });
+});
