@@ -50,6 +50,8 @@ export {
   claimsOfYear,
   unitsText,
   SimulationLimit,
+  usePhiloxWasm,
+  philoxWasmInUse,
 } from '../stochastic/simulate';
 export type { SimModel, SimOptions, SimResult, ScopeResult, SimStats, Scope, SimYear, SimEvent, SimDraw, YearLossRow, SimCover, SimRow } from '../stochastic/simulate';
 

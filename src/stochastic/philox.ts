@@ -106,6 +106,32 @@ export function philoxRounds2to10(x0: number, x1: number, x2: number, x3: number
   out[3] = x3 >>> 0;
 }
 
+/**
+ * philoxRounds2to10 with its four output words written as int32 to out[at .. at + 3] (the
+ * same bits): the JavaScript blocks of a simulation's batch when WebAssembly is refused
+ * (philoxWasm.ts), written in place instead of through a scratch array.
+ */
+export function philoxRounds2to10At(x0: number, x1: number, x2: number, x3: number, k0: number, k1: number, out: Int32Array, at: number): void {
+  let key0 = k0 | 0;
+  let key1 = k1 | 0;
+  for (let r = 1; r < 10; r++) {
+    key0 = (key0 + W0) | 0;
+    key1 = (key1 + W1) | 0;
+    const lo0 = Math.imul(M0, x0);
+    const hi0 = mulhi(M0_LO, M0_HI, x0);
+    const lo1 = Math.imul(M1, x2);
+    const hi1 = mulhi(M1_LO, M1_HI, x2);
+    x0 = hi1 ^ x1 ^ key0;
+    x1 = lo1;
+    x2 = hi0 ^ x3 ^ key1;
+    x3 = lo0;
+  }
+  out[at] = x0;
+  out[at + 1] = x1;
+  out[at + 2] = x2;
+  out[at + 3] = x3;
+}
+
 const TWO_26 = 67108864;
 /** 2^−53: multiplying by it is exact, the same double as dividing by 2^53. */
 const TWO_MINUS_53 = 1.1102230246251565e-16;

@@ -25,10 +25,12 @@
  * so a year does not depend on the years requested, on recalculation order or on other rows.
  */
 import { exponentialQuantile, type Frequency, lognormalQuantile, lomaxQuantile, pareto1Quantile, QUANTILE_KERNELS, type Severity } from './families';
-import { mulhiM0, mulhiM1, PHILOX_M0, PHILOX_M1, philoxRounds2to10, uniform53 } from './philox';
+import { mulhiM0, mulhiM1, PHILOX_M0, PHILOX_M1, philoxRounds2to10At, uniform53 } from './philox';
+import { BLOCK_WORDS, createPhiloxBatch, type PhiloxBatch } from './philoxWasm';
 import { centsOf, countOf, type CountTable, countTable, SimulationLimit } from './sample';
 
 export { SimulationLimit } from './sample';
+export { philoxWasmInUse, usePhiloxWasm } from './philoxWasm';
 
 /** Changes whenever a draw or a settlement could change: part of every result and of the memo key. */
 export const ENGINE_VERSION = 'sim-1';
@@ -138,6 +140,9 @@ export interface SimResult {
 
 const COUNT_KEY = 0x636f756e;
 const RESERVED = 0xffffffff;
+/** Blocks per batch of row draws (about 100 kB of WebAssembly memory) and years per batch of counts. */
+const ROW_BATCH = 4096;
+const COUNT_BATCH = 1024;
 
 function fmix(h: number): number {
   h ^= h >>> 16;
@@ -208,19 +213,36 @@ class YearEngine {
   readonly rowKind: Int32Array;
   readonly rowA: Float64Array;
   readonly rowB: Float64Array;
+  readonly rowPosition: Int32Array;
   /**
-   * Round 1 of a row's Philox block (counter [year, event, h1, position], key [seed, h2]) from
-   * what it depends on (philoxRounds2to10): x0 = hi(M1 × h1) ^ event ^ seed and x1 = lo(M1 × h1)
-   * (the row: rowX0, rowX1), x2 = hi(M0 × year) ^ position ^ h2 (rowX2 and the year's product),
-   * x3 = lo(M0 × year) — M1 × h1 once a run, M0 × year once a year, not once a block.
+   * For the JavaScript blocks (when WebAssembly is refused), round 1 of a row's block from what it
+   * depends on (philoxRounds2to10At): x0 = hi(M1 × h1) ^ event ^ seed and x1 = lo(M1 × h1) (the
+   * row: rowX0, rowX1), x2 = hi(M0 × year) ^ position ^ h2 (rowX2 and the year's product),
+   * x3 = lo(M0 × year) — M1 × h1 once a run, M0 × year once a year, not once a block: the same
+   * words as the whole block, one round fewer of 16-bit multiplies.
    */
   readonly rowX0: Int32Array;
   readonly rowX1: Int32Array;
   readonly rowX2: Int32Array;
-  /** Round 1 of the count's block (counter [year, RESERVED, RESERVED, RESERVED], key [seed, COUNT_KEY]) without the year. */
-  readonly countX0: number;
-  readonly countX1: number;
-  readonly countX2: number;
+  /** The rows that can hit (probability above 0), in row order: only they draw (a block each per event). */
+  readonly activeRows: Int32Array;
+  /**
+   * The Philox blocks of the rows' draws (counter [year, event, h1, position], key [seed, h2]),
+   * computed in bulk (philoxWasm.ts): block e' × activeRows.length + j is active row j's block
+   * in the e'-th event of the chunk being drawn. The key words never change (slot j's row is
+   * fixed), so they are written once; each block writes its four counter words.
+   */
+  readonly rowBatch: PhiloxBatch;
+  /** Events per row batch. */
+  readonly eventsPerBatch: number;
+  /** The count blocks (counter [year, RESERVED, RESERVED, RESERVED], key [seed, COUNT_KEY]) of up to COUNT_BATCH years at once. */
+  readonly countBatch: PhiloxBatch;
+  /** The counts of years countFrom .. countFrom + countN − 1, drawn ahead in one batch. */
+  readonly countCache: Int32Array;
+  private countFrom = 0;
+  private countN = 0;
+  /** The last year of the run (simulate, yearLossTable): counts are drawn ahead up to it, never beyond. */
+  lastYear = 0;
   readonly rowUnit: number;
   /** Flattened cover paths: pathStart[c] .. pathStart[c + 1]. */
   readonly pathStart: Int32Array;
@@ -236,7 +258,6 @@ class YearEngine {
   readonly scopeList: Int32Array;
   readonly nScopes: number;
   // scratch
-  readonly words = new Uint32Array(4);
   readonly aggRem: Float64Array;
   readonly evRem: Float64Array;
   readonly evStamp: Int32Array;
@@ -281,12 +302,26 @@ class YearEngine {
     this.rowKind = Int32Array.from(rows, (r) => r.severity.quantileKernel?.kind ?? 0);
     this.rowA = Float64Array.from(rows, (r) => r.severity.quantileKernel?.a ?? 0);
     this.rowB = Float64Array.from(rows, (r) => r.severity.quantileKernel?.b ?? 0);
+    this.rowPosition = Int32Array.from(rows, (r) => r.position);
     this.rowX0 = Int32Array.from(this.rowH1, (h1) => mulhiM1(h1) ^ seed);
     this.rowX1 = Int32Array.from(this.rowH1, (h1) => Math.imul(PHILOX_M1, h1));
     this.rowX2 = Int32Array.from(rows, (r, i) => r.position ^ this.rowH2[i]);
-    this.countX0 = mulhiM1(RESERVED) ^ RESERVED ^ seed;
-    this.countX1 = Math.imul(PHILOX_M1, RESERVED);
-    this.countX2 = RESERVED ^ COUNT_KEY;
+    this.activeRows = Int32Array.from(rows.flatMap((r, i) => (r.probability === 0 ? [] : [i])));
+    const nActive = this.activeRows.length;
+    this.eventsPerBatch = Math.max(1, Math.floor(ROW_BATCH / Math.max(1, nActive)));
+    this.rowBatch = createPhiloxBatch(this.eventsPerBatch * Math.max(1, nActive));
+    const rw = this.rowBatch.words;
+    for (let slot = 0; slot < this.eventsPerBatch * nActive; slot++) {
+      rw[slot * BLOCK_WORDS + 4] = seed;
+      rw[slot * BLOCK_WORDS + 5] = this.rowH2[this.activeRows[slot % nActive]];
+    }
+    this.countBatch = createPhiloxBatch(COUNT_BATCH);
+    const cw = this.countBatch.words;
+    for (let i = 0; i < COUNT_BATCH; i++) {
+      cw[i * BLOCK_WORDS + 4] = seed;
+      cw[i * BLOCK_WORDS + 5] = COUNT_KEY;
+    }
+    this.countCache = new Int32Array(COUNT_BATCH);
     this.rowUnit = model.scale / 100;
     const starts: number[] = [0];
     const nodes: number[] = [];
@@ -326,11 +361,29 @@ class YearEngine {
     this.coverPaid = new Float64Array(covers.length);
   }
 
-  /** The number of events of year y (hi0, lo0: hi and lo of M0 × y, round 1's year products). */
-  count(hi0: number, lo0: number): number {
-    const w = this.words;
-    philoxRounds2to10(this.countX0, this.countX1, hi0 ^ this.countX2, lo0, this.seed, COUNT_KEY, w);
-    return countOf(this.counts, uniform53(w[0], w[1]));
+  /**
+   * The number of events of year y: drawn ahead in one batch for years y .. min(y + COUNT_BATCH − 1,
+   * lastYear) when y is not among the years drawn ahead (each count from its own block, so
+   * drawing ahead changes no value).
+   */
+  count(y: number): number {
+    const i = y - this.countFrom;
+    if (i >= 0 && i < this.countN) return this.countCache[i];
+    const n = Math.max(1, Math.min(COUNT_BATCH, this.lastYear - y + 1));
+    const w = this.countBatch.words;
+    for (let j = 0, o = 0; j < n; j++, o += BLOCK_WORDS) {
+      w[o] = y + j;
+      w[o + 1] = RESERVED;
+      w[o + 2] = RESERVED;
+      w[o + 3] = RESERVED;
+    }
+    this.countBatch.run(n);
+    const counts = this.counts;
+    const cache = this.countCache;
+    for (let j = 0, o = 0; j < n; j++, o += BLOCK_WORDS) cache[j] = countOf(counts, uniform53(w[o], w[o + 1]));
+    this.countFrom = y;
+    this.countN = n;
+    return cache[0];
   }
 
   /**
@@ -353,15 +406,16 @@ class YearEngine {
     // Aggregates start fresh each year (catalogue: "aggregates and the policy aggregate starting fresh each year").
     this.aggRem.set(this.aggregate);
     this.policyAggRem = this.policyAggregate;
-    // Round 1 of every block of the year multiplies the year (counter word 0) by M0: once a year.
-    const yHi = mulhiM0(y);
-    const yLo = Math.imul(PHILOX_M0, y);
-    const n = this.count(yHi, yLo);
+    const n = this.count(y);
     this.events = n;
     if (n === 0) return;
     const record = this.recorded;
+    const perBatch = this.eventsPerBatch;
+    const nActive = this.activeRows.length;
     for (let e = 0; e < n; e++) {
-      const hits = this.drawEvent(e, yHi, yLo);
+      // The blocks of the next events' draws, all in one batch.
+      if (e % perBatch === 0 && nActive > 0) this.rowBlocks(y, e, Math.min(perBatch, n - e));
+      const hits = this.drawEvent((e % perBatch) * nActive);
       if (hits === 0) {
         if (record) record.push({ rows: [], amounts: [], paid: [] });
         continue;
@@ -373,36 +427,69 @@ class YearEngine {
     }
   }
 
+  /** Computes the blocks of events e0 .. e0 + k − 1 of year y for every active row (rowBatch). */
+  private rowBlocks(y: number, e0: number, k: number): void {
+    const w = this.rowBatch.words;
+    const active = this.activeRows;
+    const nActive = active.length;
+    let o = 0;
+    if (!this.rowBatch.wasm) {
+      // The JavaScript blocks, round 1 from the kept products (rowX0 … and M0 × y once a call).
+      const seed = this.seed;
+      const rowH2 = this.rowH2;
+      const rowX0 = this.rowX0;
+      const rowX1 = this.rowX1;
+      const rowX2 = this.rowX2;
+      const yHi = mulhiM0(y);
+      const yLo = Math.imul(PHILOX_M0, y);
+      for (let e = e0; e < e0 + k; e++) {
+        for (let j = 0; j < nActive; j++, o += BLOCK_WORDS) {
+          const r = active[j];
+          philoxRounds2to10At(rowX0[r] ^ e, rowX1[r], yHi ^ rowX2[r], yLo, seed, rowH2[r], w, o);
+        }
+      }
+      return;
+    }
+    const rowH1 = this.rowH1;
+    const rowPosition = this.rowPosition;
+    for (let e = e0; e < e0 + k; e++) {
+      for (let j = 0; j < nActive; j++, o += BLOCK_WORDS) {
+        const r = active[j];
+        // Philox4x32-10 of counter [y, e, h1, position] (the key [seed, h2] is in place).
+        w[o] = y;
+        w[o + 1] = e;
+        w[o + 2] = rowH1[r];
+        w[o + 3] = rowPosition[r];
+      }
+    }
+    this.rowBatch.run(k * nActive);
+  }
+
   /**
-   * The draws of event e (0-based) of the year: every row, in row order, independently hits and
-   * then draws its loss. The rows that hit go to hitRow/hitAmount (in cents × unit); returns how many.
+   * The draws of one event of the year from its blocks (rowBatch, from block `base`): every row
+   * that can hit, in row order, independently hits and then draws its loss. The rows that hit go
+   * to hitRow/hitAmount (in cents × unit); returns how many.
    */
-  private drawEvent(e: number, yHi: number, yLo: number): number {
-    const nRows = this.nRows;
-    const w = this.words;
-    const seed = this.seed;
+  private drawEvent(base: number): number {
+    const w = this.rowBatch.words;
+    const active = this.activeRows;
+    const nActive = active.length;
     const rowProb = this.rowProb;
     const hitRow = this.hitRow;
     const hitAmount = this.hitAmount;
     const unit = this.rowUnit;
-    const rowH2 = this.rowH2;
-    const rowX0 = this.rowX0;
-    const rowX1 = this.rowX1;
-    const rowX2 = this.rowX2;
     const rowKind = this.rowKind;
     const rowA = this.rowA;
     const rowB = this.rowB;
     let hits = 0;
-    for (let r = 0; r < nRows; r++) {
+    for (let j = 0, o = base * BLOCK_WORDS; j < nActive; j++, o += BLOCK_WORDS) {
+      const r = active[j];
       const p = rowProb[r];
-      if (p === 0) continue;
-      // Philox4x32-10 of counter [y, e, h1, position], key [seed, h2]: round 1 from the kept products.
-      philoxRounds2to10(rowX0[r] ^ e, rowX1[r], yHi ^ rowX2[r], yLo, seed, rowH2[r], w);
-      if (uniform53(w[0], w[1]) < p) {
+      if (uniform53(w[o], w[o + 1]) < p) {
         hitRow[hits] = r;
         // The severity's quantile (its kernel where it has one: the same function), only for a
         // row that hits; the uniform is drawn from the block either way.
-        const u = uniform53(w[2], w[3]);
+        const u = uniform53(w[o + 2], w[o + 3]);
         const kind = rowKind[r];
         let x: number;
         if (kind === LOGNORMAL) x = lognormalQuantile(rowA[r], rowB[r], u);
@@ -751,6 +838,7 @@ export function simulate(model: SimModel, options: SimOptions): SimResult | unde
   if (!Number.isInteger(years) || years < 1 || years > 1e7) throw new RangeError(`programmer error: years must be a whole number from 1, not ${years}`);
   const scopes = options.scopes && options.scopes.length > 0 ? options.scopes : [TOTAL];
   const engine = new YearEngine(model, options.seed >>> 0, scopes);
+  engine.lastYear = years;
   const every = options.progressEvery ?? 4096;
   const paid = scopes.map(() => new Float64Array(years));
   const oep = scopes.map(() => new Float64Array(years));
@@ -816,6 +904,7 @@ export interface YearLossRow {
 export function* yearLossTable(model: SimModel, seed: number, from: number, to: number): Generator<YearLossRow> {
   const engine = new YearEngine(model, seed >>> 0, [TOTAL]);
   engine.trackCovers = true;
+  engine.lastYear = to;
   const scale = model.scale;
   for (let y = Math.max(1, from); y <= to; y++) {
     engine.year(y);
