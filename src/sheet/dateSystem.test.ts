@@ -84,6 +84,12 @@ describe('the 1904 date system', () => {
     expect(row(['=CYBER.DEADLINE("samsung.payment", 45658)'], false)).toEqual([45668]);
   });
 
+  it('what still differs from Excel (pinned): a CYBER date out of range is named by its 1900 serial in the message', () => {
+    // -1500 in the 1904 system is -38 in 1900: the engine's rule names the 1900 serials it counts in.
+    const [v] = row(['=CYBER.DEADLINE("samsung.payment", -1500)'], true);
+    expect(v).toEqual({ error: '#VALUE!', message: expect.stringContaining('61 (1900-03-01)') });
+  });
+
   it('reads date cells of a 1904 xlsx as 1904 serials, in the sheet reader and the CLI', async () => {
     const wb = new ExcelJS.Workbook();
     (wb.properties as { date1904?: boolean }).date1904 = true;
