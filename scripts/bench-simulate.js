@@ -14,6 +14,9 @@
  *      engine's within 5 standard errors first, so both sides compute the same model;
  *   3. peak memory of 1,000,000 years above the baseline (a child process: maxRSS after the run
  *      minus the RSS before it, engine loaded and model built);
+ *   1b. the same hot loop with the Philox blocks in JavaScript (a child process without
+ *      WebAssembly: what a page runs whose Content-Security-Policy lacks 'wasm-unsafe-eval', as
+ *      the workbench's does; the values are the same, src/stochastic/philoxWasm.ts);
  *   4. the time one 1,000,000-year SIMULATE cell takes in a HyperFormula sheet (the workbench's
  *      evaluator), beside the same sheet with a 1-year cell: the proxy for the workbench freeze.
  *
@@ -228,9 +231,29 @@ function modelCsv(years, seed = 1) {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Asks the engine under test for its Philox blocks in WebAssembly, as the CLI does (no page
+ * policy here); returns whether it uses them (builds before src/stochastic/philoxWasm.ts: no).
+ */
+function useWasm(on) {
+  const engine = require(path.join(lib, 'engine'));
+  return typeof engine.usePhiloxWasm === 'function' ? engine.usePhiloxWasm(on) : false;
+}
+
+/** Child process: the hot loop with the JavaScript Philox blocks (WebAssembly not asked for), best CPU time of `reps` runs. */
+function childNoWasm(years, reps) {
+  useWasm(false);
+  const { prepareSimulation, runSimulation } = require(path.join(lib, 'engine'));
+  const model = prepareSimulation(engineArgs()).value.model;
+  runSimulation(model, { years: 20000, seed: 3 }); // warm
+  const loop = best(reps, () => runSimulation(model, { years, seed: 1 }));
+  process.stdout.write(JSON.stringify({ wasm: useWasm(false), seconds: loop.seconds, cpuSeconds: loop.cpuSeconds, mean: loop.out.scopes[0].stats.mean }));
+}
+
 /** Child process: peak memory of one run of `years`, above the RSS before it. */
 function childMemory(years) {
   const { evaluate } = require(path.join(lib, 'engine'));
+  useWasm(true); // as the CLI runs (its memory counted)
   const args = engineArgs();
   evaluate('SIMULATE', [...args, 10, 2]); // engine loaded and warm
   if (globalThis.gc) globalThis.gc();
@@ -250,6 +273,8 @@ function benchSimulate({ quick = false, progress = () => {}, libDir } = {}) {
   const prepared = prepareSimulation(engineArgs());
   if (!prepared.ok) throw new Error(`bench model: ${prepared.error.message.en}`);
   const model = prepared.value.model;
+  // As the CLI runs it (src/cli/main.ts); section 4, the workbench's proxy, runs without (its page's CSP refuses WebAssembly).
+  const wasm = useWasm(true);
 
   // 1. the hot loop
   const loopYears = quick ? 100000 : 1000000;
@@ -261,8 +286,20 @@ function benchSimulate({ quick = false, progress = () => {}, libDir } = {}) {
   const cpuRate = loopYears / loop.cpuSeconds;
   rows.push({ key: 'SIMULATE hot loop, years/s of CPU time (6 covers, 1.5 events/year)', value: cpuRate, unit: '/s' });
   lines.push(
-    `Hot loop: ${loopYears.toLocaleString('en-US')} years in ${loop.seconds.toFixed(3)} s = ${Math.round(rate).toLocaleString('en-US')} years/s (target ≥ 1,000,000); CPU time ${loop.cpuSeconds.toFixed(3)} s = ${Math.round(cpuRate).toLocaleString('en-US')} years/s; AAL ${loop.out.scopes[0].stats.mean.toFixed(2)}.`,
+    `Hot loop: ${loopYears.toLocaleString('en-US')} years in ${loop.seconds.toFixed(3)} s = ${Math.round(rate).toLocaleString('en-US')} years/s (target ≥ 1,000,000); CPU time ${loop.cpuSeconds.toFixed(3)} s = ${Math.round(cpuRate).toLocaleString('en-US')} years/s (${(1e6 / cpuRate).toFixed(3)} µs a year); AAL ${loop.out.scopes[0].stats.mean.toFixed(2)}; Philox blocks in ${wasm ? 'WebAssembly' : 'JavaScript'}.`,
   );
+
+  // 1b. the hot loop with the JavaScript Philox blocks (no WebAssembly), in a child process
+  if (wasm) {
+    progress(`section 11: hot loop without WebAssembly, ${loopYears.toLocaleString('en-US')} years`);
+    const c = spawnSync(process.execPath, [path.join(__dirname, 'bench-simulate.js'), '--child-nowasm', String(loopYears), String(quick ? 1 : 3), '--lib', lib], { encoding: 'utf8' });
+    if (c.status !== 0) throw new Error(`no-WebAssembly child failed: ${c.stderr}`);
+    const js = JSON.parse(c.stdout);
+    if (js.wasm || js.mean !== loop.out.scopes[0].stats.mean) throw new Error(`the JavaScript blocks gave AAL ${js.mean}, WebAssembly ${loop.out.scopes[0].stats.mean}`);
+    const jsRate = loopYears / js.cpuSeconds;
+    rows.push({ key: 'SIMULATE hot loop without WebAssembly (CSP), years/s of CPU time', value: jsRate, unit: '/s' });
+    lines.push(`Hot loop with the Philox blocks in JavaScript (as the workbench and the task pane run it: their pages' CSP has no 'wasm-unsafe-eval'): CPU time ${js.cpuSeconds.toFixed(3)} s = ${Math.round(jsRate).toLocaleString('en-US')} years/s (${(1e6 / jsRate).toFixed(3)} µs a year); the same AAL.`);
+  }
 
   // 2. cyberbi calc on 100,000 years with every statistic, beside plain JavaScript
   const cliYears = quick ? 20000 : 100000;
@@ -303,7 +340,9 @@ function benchSimulate({ quick = false, progress = () => {}, libDir } = {}) {
   rows.push({ key: `SIMULATE ${memYears.toLocaleString('en-US')} years, peak memory above baseline`, value: mem.above, unit: 'MiB' });
   lines.push(`Memory: ${memYears.toLocaleString('en-US')} years peak ${(mem.above / 2 ** 20).toFixed(1)} MiB above the RSS before the run (target < 64 MB); the run keeps only each year's paid and largest event (16 bytes a year) and its statistics.`);
 
-  // 4. one 1,000,000-year cell in a HyperFormula sheet
+  // 4. one 1,000,000-year cell in a HyperFormula sheet, with the JavaScript Philox blocks: the
+  // workbench's page has a CSP without 'wasm-unsafe-eval' (scripts/csp.js), so it runs them.
+  useWasm(false);
   const cellYears = quick ? 100000 : 1000000;
   progress(`section 11: a ${cellYears.toLocaleString('en-US')}-year cell in a HyperFormula sheet`);
   const sheet = (years, seed) => {
@@ -320,7 +359,7 @@ function benchSimulate({ quick = false, progress = () => {}, libDir } = {}) {
   const value = big.out[0][8];
   if (typeof value !== 'number') throw new Error(`the sheet's SIMULATE cell gave ${JSON.stringify(value)}`);
   rows.push({ key: `SIMULATE ${cellYears.toLocaleString('en-US')}-year cell in a HyperFormula sheet (s)`, value: big.seconds, unit: 's' });
-  lines.push(`A ${cellYears.toLocaleString('en-US')}-year SIMULATE cell in a HyperFormula sheet: ${big.seconds.toFixed(3)} s to build and evaluate the sheet (the same sheet with a 1-year cell: ${small.seconds.toFixed(3)} s) — the proxy for the workbench freeze (target about 1 s).`);
+  lines.push(`A ${cellYears.toLocaleString('en-US')}-year SIMULATE cell in a HyperFormula sheet: ${big.seconds.toFixed(3)} s to build and evaluate the sheet (the same sheet with a 1-year cell: ${small.seconds.toFixed(3)} s) — the proxy for the workbench freeze (target about 1 s; Philox blocks in JavaScript, as under the page's CSP).`);
   return { rows, lines };
 }
 
@@ -329,6 +368,8 @@ module.exports = { benchSimulate, plainSimulate, modelCsv, COVERS, EVENTS };
 if (require.main === module) {
   if (process.argv[2] === '--child-memory') {
     childMemory(Number(process.argv[3]));
+  } else if (process.argv[2] === '--child-nowasm') {
+    childNoWasm(Number(process.argv[3]), Number(process.argv[4]));
   } else {
     const quick = process.argv.includes('--quick');
     const { rows, lines } = benchSimulate({ quick, progress: (t) => process.stderr.write(`bench: ${t}\n`) });
