@@ -40,6 +40,7 @@ import { registerEngineering } from './engineering';
 import { registerReferenceFunctions } from './referenceFunctions';
 import { registerStatistics } from './statistics';
 import { registerSubtotal } from './subtotal';
+import { registerIsIntersection } from './isIntersection';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
 import { interpreterPrototype } from './interpreterHook';
 
@@ -1686,6 +1687,7 @@ export function registerExcelFunctions(): void {
   registerEngineering();
   registerStatistics();
   registerSubtotal();
+  registerIsIntersection();
 }
 
 /**
