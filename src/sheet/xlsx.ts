@@ -295,7 +295,7 @@ function namesOf(workbook: Workbook): NamedExpressionInput[] {
  * workbooks as their cached values, spilled-range references (A1#) as the ranges the file stores,
  * and an ordinary formula that is one array constant as its first value.
  */
-function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | undefined, exceljsNames: NamedExpressionInput[]): NamedExpressionInput[] {
+function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | undefined, exceljsNames: NamedExpressionInput[], tables: readonly TableDefinition[] = []): NamedExpressionInput[] {
   const books = parts ? externalBooksOf(parts) : [];
   const spills = new Map<string, Map<string, readonly [number, number]>>();
   for (const s of sheets) spills.set(s.name.toUpperCase(), new Map((s.arrays ?? []).map((a) => [`${a.row},${a.col}`, [a.rows, a.cols] as const])));
@@ -319,7 +319,9 @@ function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | unde
   for (const n of [...raw.filter((x) => x.localSheetId === undefined), ...raw.filter((x) => x.localSheetId !== undefined)]) {
     if (seen.has(n.name.toUpperCase())) continue;
     seen.add(n.name.toUpperCase());
-    names.push({ name: n.name, expression: rewrite(n.expression, '') });
+    // A name's table references (total = SUM(Table1[c])) become ranges as a cell's do; a name is in no table.
+    const expression = resolveTableReferences(n.expression, tables, { sheet: '', row: 0, col: 0 });
+    names.push({ name: n.name, expression: rewrite(expression, '') });
   }
   return names;
 }
@@ -346,7 +348,7 @@ export function readWorkbookContent(workbook: Workbook, ValueType: ValueTypes, o
   const read = workbook.worksheets.map((s) => readSheet(s, ValueType, options.details === true, tables, date1904));
   const sheets = read.map((r) => r.input);
   // A host reading details (the workbench) keeps each formula as the user wrote it, to show and save.
-  const names = options.details ? namesOf(workbook) : resolveFileReferences(sheets, options.parts, namesOf(workbook));
+  const names = options.details ? namesOf(workbook) : resolveFileReferences(sheets, options.parts, namesOf(workbook), tables);
   const system = date1904 ? { date1904 } : {};
   if (!options.details) return { sheets, names, ...system };
   return { sheets, names, details: read.map((r) => r.details as SheetDetails), ...system };
