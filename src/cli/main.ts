@@ -295,6 +295,9 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
   try {
     const started = process.hrtime.bigint();
     const input = await load(command);
+    // The empty cells whole-column and whole-row references make the evaluator hold (budget.ts).
+    const { checkWholeLineBudget } = await import('./budget');
+    checkWholeLineBudget(command.file, path.extname(command.file).toLowerCase() === '.csv' ? 'csv' : 'xlsx', input.sheets, input.names);
     const loaded = process.hrtime.bigint();
     const { evaluateWorkbook } = await import('../sheet/workbook');
     const ready = process.hrtime.bigint();

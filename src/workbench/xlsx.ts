@@ -30,6 +30,7 @@ import { type BoundedPackage, boundedPackage } from '../sheet/archive';
 import { characterSetOfApplication } from '../sheet/characterSets';
 import { count, DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { isInputError, type InputCell, isSparseSheet, withSparseSheets } from '../sheet/workbook';
+import { wholeLineCells } from '../sheet/wholeLineCells';
 import { readWorkbookContent } from '../sheet/xlsx';
 import type { CellInput, CellValue } from '../taskpane/gateway';
 import { isFormula, WorkbenchModel } from './model';
@@ -187,70 +188,6 @@ function toInput(v: InputCell): CellInput {
  * the grid, about 1 KB a cell) would run out before the workbook shows. `cyberbi calc` reads more.
  */
 export const MAX_OPEN_CELLS = 1_000_000;
-
-/** A whole-column (A:A, 'S'!$B:$D) or whole-row (3:5) reference, with its sheet when named. */
-const WHOLE_LINE_REF = /(?:^|[^\w.$:!'])(?:('(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?(?:\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![\w.(!$:])|\$?(\d{1,7}):\$?(\d{1,7})(?![\w.:$]))/g;
-
-/**
- * The empty cells the file's whole-column and whole-row references make HyperFormula hold, and
- * the largest such reference; undefined when there are none. HyperFormula keeps a vertex for
- * every cell of a whole column down to its sheet's last row, so on a sheet reaching row 1,048,576
- * one `=SUM(A:A)` costs a million cells (measured: 460 MB and 3 s in the model, 720 MB in
- * `cyberbi calc`) — the cost of the rectangle again, which counting the file's cells misses.
- * The columns and rows of each sheet are counted once however many formulas name them; text in
- * quotes is skipped.
- */
-function wholeLineCells(
-  sheets: ReadonlyArray<{ readonly name: string; readonly cells: ReadonlyArray<ReadonlyArray<InputCell> | undefined> }>,
-  names: ReadonlyArray<{ readonly expression: string }>,
-): { cells: number; example: string; sheet: string; rows: number; cols: number } | undefined {
-  const mentions = (v: unknown) => typeof v === 'string' && new RegExp(WHOLE_LINE_REF.source).test(v.replace(/"(?:[^"]|"")*"/g, '""'));
-  // Most files have none: their cells are not counted per column and row.
-  if (!sheets.some((s) => s.cells.some((line) => line?.some((v) => typeof v === 'string' && v.startsWith('=') && mentions(v)))) && !names.some((n) => mentions(n.expression))) return undefined;
-  const extent = new Map<string, { name: string; rows: number; cols: number; perCol: Map<number, number>; perRow: Map<number, number>; cols2: Set<number>; rows2: Set<number>; example?: string }>();
-  for (const sheet of sheets) {
-    const e = { name: sheet.name, rows: 0, cols: 0, perCol: new Map<number, number>(), perRow: new Map<number, number>(), cols2: new Set<number>(), rows2: new Set<number>() };
-    sheet.cells.forEach((line, r) =>
-      line?.forEach((v, c) => {
-        if (v === null || v === undefined) return;
-        e.rows = Math.max(e.rows, r + 1);
-        e.cols = Math.max(e.cols, c + 1);
-        e.perCol.set(c, (e.perCol.get(c) ?? 0) + 1);
-        e.perRow.set(r, (e.perRow.get(r) ?? 0) + 1);
-      }),
-    );
-    extent.set(sheet.name.toLowerCase(), e);
-  }
-  const scan = (formula: string, own: string | undefined) => {
-    const text = formula.replace(/"(?:[^"]|"")*"/g, '""');
-    for (const m of text.matchAll(WHOLE_LINE_REF)) {
-      const named = m[1] === undefined ? own : m[1].startsWith("'") ? m[1].slice(1, -1).replace(/''/g, "'") : m[1];
-      const e = named === undefined ? undefined : extent.get(named.toLowerCase());
-      if (!e) continue;
-      const before = e.cols2.size + e.rows2.size;
-      if (m[2] !== undefined) {
-        const [a, b] = [columnNumber(m[2]) - 1, columnNumber(m[3]) - 1].sort((x, y) => x - y);
-        for (let c = a; c <= Math.min(b, 16383); c++) e.cols2.add(c);
-      } else {
-        const [a, b] = [Number(m[4]) - 1, Number(m[5]) - 1].sort((x, y) => x - y);
-        for (let r = Math.max(0, a); r <= Math.min(b, 1048575); r++) e.rows2.add(r);
-      }
-      if (e.cols2.size + e.rows2.size > before && e.example === undefined) e.example = m[0].replace(/^[^\w$']/, '');
-    }
-  };
-  for (const sheet of sheets) sheet.cells.forEach((line) => line?.forEach((v) => typeof v === 'string' && v.startsWith('=') && scan(v, sheet.name)));
-  for (const n of names) if (typeof n.expression === 'string') scan(n.expression, undefined);
-  let total = 0;
-  let largest: { cells: number; e: { name: string; rows: number; cols: number; example?: string } } | undefined;
-  for (const e of extent.values()) {
-    let cells = 0;
-    for (const c of e.cols2) cells += e.rows - (e.perCol.get(c) ?? 0);
-    for (const r of e.rows2) cells += e.cols - (e.perRow.get(r) ?? 0);
-    total += cells;
-    if (cells > 0 && (!largest || cells > largest.cells)) largest = { cells, e };
-  }
-  return largest ? { cells: total, example: largest.e.example ?? '', sheet: largest.e.name, rows: largest.e.rows, cols: largest.e.cols } : undefined;
-}
 
 /** A file the workbench refuses to open, with the reason (a limit and the figures). */
 export class OpenRefusedError extends Error {
