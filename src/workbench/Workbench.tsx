@@ -23,7 +23,7 @@ import { callAt, cycleReference, insertAt, isPointable, namePrefixAt, referenceT
 import { FunctionHelp, type FunctionInfo, functionList, suggestionsFor } from './FunctionHelp';
 import { GridMenu, type MenuItemSpec, SheetDialogs, type SheetDialogState } from './GridMenus';
 import { SheetCharts } from './SheetCharts';
-import { isFormula, type WorkbenchModel } from './model';
+import { isFormula, WholeLineLimitError, type WorkbenchModel } from './model';
 import { modelOps, type Range } from './ops';
 import { WORKBENCH_TEXT } from './uiText';
 
@@ -418,6 +418,12 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
           setEdit({ ...ed, problem: formulaLimitMessage(problem, language) });
           return;
         }
+        // So is one whose whole-column or whole-row references would make HyperFormula hold too many cells.
+        const wide = isFormula(typed.input) ? model.wholeLineProblem(ed.sheet, ed.row, ed.col, typed.input.formula) : undefined;
+        if (wide) {
+          setEdit({ ...ed, problem: language === 'zh' ? wide.zh : wide.message });
+          return;
+        }
       }
       setEdit(null);
       // As in Excel, the keys go back to the grid once the entry is made.
@@ -580,7 +586,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
         selectRange({ start: target.start, end }, target.start);
       } catch (e) {
         // A pasted formula beyond Excel's limits refuses the paste (nothing changed): said in the UI's language.
-        flash(text.pasteFailed(e instanceof FormulaLimitError ? (language === 'zh' ? e.zh : e.message) : e instanceof Error ? e.message : String(e)));
+        flash(text.pasteFailed(e instanceof FormulaLimitError || e instanceof WholeLineLimitError ? (language === 'zh' ? e.zh : e.message) : e instanceof Error ? e.message : String(e)));
       }
     },
     [currentRange, homeSheet, ops, selectRange, text, language, tooLarge],

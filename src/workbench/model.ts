@@ -32,6 +32,7 @@ import { editText, parseTyped, setCellTextDateSystem } from './cellText';
 import { mapReferences, renameSheetReferences } from './references';
 import type { AxisEdit } from './xlsxShift';
 import { readMetaRows, recordStateProblems, type StateProblem, validCharts } from './stateValidate';
+import { formulaWholeLineCells, type WholeLineCells } from '../sheet/wholeLineCells';
 
 export interface CellStyle {
   /** Excel number format code; absent means General. */
@@ -332,6 +333,36 @@ function refuseOverLimit(inputs: Iterable<CellInput>): void {
     if (!isFormula(input)) continue;
     const problem = formulaLimitProblem(input.formula);
     if (problem) throw new FormulaLimitError(problem);
+  }
+}
+
+/**
+ * The most cells the model takes with the empty cells a typed formula's whole-column and
+ * whole-row references would make HyperFormula hold: the 1,000,000 a file may have to be opened
+ * (MAX_OPEN_CELLS in ./xlsx.ts, which imports this file). HyperFormula keeps a vertex for every
+ * cell of a whole column down to the sheet's last row: one `=SUM(A:A)` typed on a sheet holding
+ * a value at XFD1048576 is a million cells (460 MB and 3 s in the model; a few such columns crashed
+ * the browser tab).
+ */
+export const MAX_HELD_CELLS = 1_000_000;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** Thrown when a typed or pasted formula's whole-column or whole-row references cover too many cells: nothing was written. */
+export class WholeLineLimitError extends Error {
+  /** The reason in Chinese (the message is English). */
+  readonly zh: string;
+  constructor(
+    readonly covered: WholeLineCells,
+    /** The cells the workbook holds already. */
+    readonly held: number,
+  ) {
+    const c = covered;
+    super(
+      `This formula's whole-column and whole-row references (${c.example} on sheet "${c.sheet}", which reaches row ${fmt(c.rows)} and column ${columnLetters(c.cols)}) cover about ${fmt(c.cells)} cells, each of which HyperFormula holds; with the workbook's ${fmt(held)} cells, more than the ${fmt(MAX_HELD_CELLS)} the workbench holds. Refer to the rows in use (for example A1:A1000 rather than A:A).`,
+    );
+    this.name = 'WholeLineLimitError';
+    this.zh = `此公式的整列或整行引用（工作表"${c.sheet}"的 ${c.example}，该表用到第 ${fmt(c.rows)} 行、第 ${columnLetters(c.cols)} 列）覆盖约 ${fmt(c.cells)} 个单元格，HyperFormula 要为每个单元格占用内存；加上工作簿已有的 ${fmt(held)} 个单元格，超过工作台可容纳的 ${fmt(MAX_HELD_CELLS)} 个。请改为引用实际使用的行（例如用 A1:A1000 代替 A:A）。`;
   }
 }
 
@@ -1227,10 +1258,41 @@ export class WorkbenchModel {
     const typed = parseTyped(text);
     // A formula beyond Excel's limits is refused, as Excel refuses it: the cell keeps what it held.
     refuseOverLimit([typed.input]);
+    // So is one whose whole-column or whole-row references would make HyperFormula hold too many cells.
+    this.refuseWholeLines(sheet, [{ row, col, input: typed.input }]);
     this.edit('Typing', () => {
       this.setInput(sheet, row, col, typed.input, options);
       if (typed.numberFormat && !this.getStyle(sheet, row, col).numberFormat) this.setStyle(sheet, row, col, { numberFormat: typed.numberFormat });
     });
+  }
+
+  /**
+   * Why a formula entered at (row, col) of `sheet` is refused for the empty cells its whole-column
+   * and whole-row references would make HyperFormula hold (each line counts its sheet's rows or
+   * columns in use, the entered cell included), or undefined when the workbook's cells and those
+   * stay within {@link MAX_HELD_CELLS}. Text work on the formula and the sheets' sizes only.
+   */
+  wholeLineProblem(sheet: string, row: number, col: number, formula: string): WholeLineLimitError | undefined {
+    const own = this.sheet(sheet).name;
+    const covered = formulaWholeLineCells(formula, own, (name) => {
+      const state = this.find(name);
+      if (!state) return undefined;
+      const d = this.hf.getSheetDimensions(this.idOf(state));
+      const here = state === this.find(own);
+      return { name: state.name, rows: here ? Math.max(d.height, row + 1) : d.height, cols: here ? Math.max(d.width, col + 1) : d.width };
+    });
+    if (!covered) return undefined;
+    const held = this.sheets.reduce((n, s) => n + s.cells.size, 0);
+    return held + covered.cells > MAX_HELD_CELLS ? new WholeLineLimitError(covered, held) : undefined;
+  }
+
+  /** Throws the first {@link wholeLineProblem} of the entries (nothing written). */
+  private refuseWholeLines(sheet: string, entries: Iterable<{ row: number; col: number; input: CellInput }>): void {
+    for (const e of entries) {
+      if (!isFormula(e.input)) continue;
+      const problem = this.wholeLineProblem(sheet, e.row, e.col, e.input.formula);
+      if (problem) throw problem;
+    }
   }
 
   /** What was typed into the cell (null for an empty one); an adjusted formula gives its new text. */
@@ -1655,6 +1717,7 @@ export class WorkbenchModel {
     const typed = rows.map((line) => line.map((f) => parseTyped(f)));
     // Pasted text is read as typed: a formula beyond Excel's limits refuses the paste, nothing changes.
     refuseOverLimit(typed.flatMap((line) => line.map((t) => t.input)));
+    this.refuseWholeLines(state.name, typed.flatMap((line, r) => line.map((t, c) => ({ row: at.row + r, col: at.col + c, input: t.input }))));
     this.edit('Paste', () => {
       this.writeInputs(
         state.name,
