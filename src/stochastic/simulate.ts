@@ -412,10 +412,14 @@ class YearEngine {
     const record = this.recorded;
     const perBatch = this.eventsPerBatch;
     const nActive = this.activeRows.length;
+    const wasm = this.rowBatch.wasm;
+    // The JavaScript blocks: round 1 from the kept products, M0 × y once a year (drawEvent).
+    const yHi = wasm ? 0 : mulhiM0(y);
+    const yLo = wasm ? 0 : Math.imul(PHILOX_M0, y);
     for (let e = 0; e < n; e++) {
-      // The blocks of the next events' draws, all in one batch.
-      if (e % perBatch === 0 && nActive > 0) this.rowBlocks(y, e, Math.min(perBatch, n - e));
-      const hits = this.drawEvent((e % perBatch) * nActive);
+      // WebAssembly: the blocks of the next events' draws, all in one batch.
+      if (wasm && e % perBatch === 0 && nActive > 0) this.rowBlocks(y, e, Math.min(perBatch, n - e));
+      const hits = this.drawEvent(wasm ? (e % perBatch) * nActive : -1, e, yHi, yLo);
       if (hits === 0) {
         if (record) record.push({ rows: [], amounts: [], paid: [] });
         continue;
@@ -433,23 +437,6 @@ class YearEngine {
     const active = this.activeRows;
     const nActive = active.length;
     let o = 0;
-    if (!this.rowBatch.wasm) {
-      // The JavaScript blocks, round 1 from the kept products (rowX0 … and M0 × y once a call).
-      const seed = this.seed;
-      const rowH2 = this.rowH2;
-      const rowX0 = this.rowX0;
-      const rowX1 = this.rowX1;
-      const rowX2 = this.rowX2;
-      const yHi = mulhiM0(y);
-      const yLo = Math.imul(PHILOX_M0, y);
-      for (let e = e0; e < e0 + k; e++) {
-        for (let j = 0; j < nActive; j++, o += BLOCK_WORDS) {
-          const r = active[j];
-          philoxRounds2to10At(rowX0[r] ^ e, rowX1[r], yHi ^ rowX2[r], yLo, seed, rowH2[r], w, o);
-        }
-      }
-      return;
-    }
     const rowH1 = this.rowH1;
     const rowPosition = this.rowPosition;
     for (let e = e0; e < e0 + k; e++) {
@@ -466,12 +453,20 @@ class YearEngine {
   }
 
   /**
-   * The draws of one event of the year from its blocks (rowBatch, from block `base`): every row
-   * that can hit, in row order, independently hits and then draws its loss. The rows that hit go
-   * to hitRow/hitAmount (in cents × unit); returns how many.
+   * The draws of event e of the year from its blocks: every row that can hit, in row order,
+   * independently hits and then draws its loss. The rows that hit go to hitRow/hitAmount (in
+   * cents × unit); returns how many. With WebAssembly the blocks are in rowBatch from block
+   * `base`; without (base −1) each block is computed here, in JavaScript, into block 0 of
+   * rowBatch, round 1 from the kept products (yHi, yLo: hi and lo of M0 × year).
    */
-  private drawEvent(base: number): number {
+  private drawEvent(base: number, e: number, yHi: number, yLo: number): number {
     const w = this.rowBatch.words;
+    const js = base < 0;
+    const seed = this.seed;
+    const rowH2 = this.rowH2;
+    const rowX0 = this.rowX0;
+    const rowX1 = this.rowX1;
+    const rowX2 = this.rowX2;
     const active = this.activeRows;
     const nActive = active.length;
     const rowProb = this.rowProb;
@@ -482,9 +477,11 @@ class YearEngine {
     const rowA = this.rowA;
     const rowB = this.rowB;
     let hits = 0;
-    for (let j = 0, o = base * BLOCK_WORDS; j < nActive; j++, o += BLOCK_WORDS) {
+    for (let j = 0, o = js ? 0 : base * BLOCK_WORDS; j < nActive; j++, o += js ? 0 : BLOCK_WORDS) {
       const r = active[j];
       const p = rowProb[r];
+      // Philox4x32-10 of counter [y, e, h1, position], key [seed, h2].
+      if (js) philoxRounds2to10At(rowX0[r] ^ e, rowX1[r], yHi ^ rowX2[r], yLo, seed, rowH2[r], w, 0);
       if (uniform53(w[o], w[o + 1]) < p) {
         hitRow[hits] = r;
         // The severity's quantile (its kernel where it has one: the same function), only for a
