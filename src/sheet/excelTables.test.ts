@@ -57,22 +57,23 @@ describe('table parts as Excel writes them', () => {
     use.getCell('A4').value = { formula: 'SUM(\\_T.1[double])', result: 12 };
     use.getCell('A5').value = { formula: '[0]!Rate*2', result: 40 };
     use.getCell('A6').value = { formula: 'total', result: 6 };
+    use.getCell('A7').value = { formula: 'Query!Local1+1', result: 3 };
     wb.definedNames.add('Query!$C$3', 'Rate');
     const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
     const tablePart = Object.keys(zip.files).find((f) => /^xl\/tables\/table\d+\.xml$/.test(f));
     expect(tablePart).toBeDefined();
     zip.file(tablePart as string, TABLE_XML);
-    // A defined name holding a table reference.
+    // A defined name holding a table reference; a sheet-level name, used from another sheet as Query!Local1.
     const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) as string;
     expect(workbookXml).toContain('</definedNames>');
-    zip.file('xl/workbook.xml', workbookXml.replace('</definedNames>', '<definedName name="total">SUM(\\_T.1[valueA])</definedName></definedNames>'));
+    zip.file('xl/workbook.xml', workbookXml.replace('</definedNames>', '<definedName name="total">SUM(\\_T.1[valueA])</definedName><definedName name="Local1" localSheetId="0">Query!$B$3</definedName></definedNames>'));
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tables-')), 'book.xlsx');
     fs.writeFileSync(file, await zip.generateAsync({ type: 'uint8array' }));
     const content = await readXlsx(file);
     const [query, used] = evaluateWorkbook(content.sheets, { names: content.names });
     expect(query.values.slice(1, 4).map((r) => r[0])).toEqual([2, 4, 6]);
     expect(query.values[1][5]).toBe('m');
-    expect(used.values.map((r) => r[0])).toEqual([60, 20, 6, 12, 40, 6]);
+    expect(used.values.map((r) => r[0])).toEqual([60, 20, 6, 12, 40, 6, 3]);
   });
 });
 

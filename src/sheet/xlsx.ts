@@ -22,7 +22,7 @@
  * the CLI keeps loading ExcelJS lazily and the workbench uses ExcelJS's browser build.
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import { arrayFormula, columnLetters, parseAddress, shiftFormula } from './formula';
+import { arrayFormula, columnLetters, parseAddress, shiftFormula, tokenize } from './formula';
 import { MAX_COLS, MAX_ROWS, SheetLimitError, sheetLimitMessage } from './limits';
 import { resolveTableReferences, type StoredTable, storedTableOf, type TableDefinition } from './tables';
 import type { InputCell, NamedExpressionInput, SheetInput } from './workbook';
@@ -299,8 +299,11 @@ function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | unde
   const books = parts ? externalBooksOf(parts) : [];
   const spills = new Map<string, Map<string, readonly [number, number]>>();
   for (const s of sheets) spills.set(s.name.toUpperCase(), new Map((s.arrays ?? []).map((a) => [`${a.row},${a.col}`, [a.rows, a.cols] as const])));
+  const raw = parts ? definedNamesOf(parts) : undefined;
+  const qualified = sheetQualifiedNames(raw ?? [], sheets);
   // `[0]!Name` (the workbook itself) is read also in a workbook linking no other.
-  const rewrite = (text: string, sheet: string): string => resolveSpillReferences(books.length > 0 || text.includes('[0]') ? resolveExternalReferences(text, books) : text, sheet, spills);
+  const rewrite = (text: string, sheet: string): string =>
+    resolveSpillReferences(unqualifyNames(books.length > 0 || text.includes('[0]') ? resolveExternalReferences(text, books) : text, qualified), sheet, spills);
   for (const s of sheets) {
     for (const row of s.cells) {
       if (!row) continue;
@@ -311,7 +314,6 @@ function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | unde
       });
     }
   }
-  const raw = parts ? definedNamesOf(parts) : undefined;
   if (!raw) return exceljsNames;
   // Workbook-level names first; a sheet-level name only where no workbook-level one has its name.
   const seen = new Set<string>();
@@ -324,6 +326,43 @@ function resolveFileReferences(sheets: SheetInput[], parts: WorkbookParts | unde
     names.push({ name: n.name, expression: rewrite(expression, '') });
   }
   return names;
+}
+
+/**
+ * Sheet-level names the evaluation knows by their name alone (as the names are kept below: no
+ * workbook-level name of that name, the first sheet's), by "SHEET!NAME" in upper case.
+ */
+function sheetQualifiedNames(raw: readonly { name: string; localSheetId?: number }[], sheets: readonly SheetInput[]): Map<string, string> {
+  const global = new Set(raw.filter((x) => x.localSheetId === undefined).map((x) => x.name.toUpperCase()));
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const x of raw) {
+    const name = x.name.toUpperCase();
+    if (x.localSheetId === undefined || global.has(name) || taken.has(name)) continue;
+    taken.add(name);
+    const sheet = sheets[x.localSheetId]?.name;
+    if (sheet !== undefined) out.set(`${sheet.toUpperCase()}!${name}`, x.name);
+  }
+  return out;
+}
+
+/** `Defines!NR_To_A1` (a sheet-level name qualified by its sheet, as Excel writes it from another sheet) → the name. */
+function unqualifyNames(text: string, qualified: ReadonlyMap<string, string>): string {
+  if (qualified.size === 0 || !text.includes('!')) return text;
+  const tokens = tokenize(text);
+  const out = tokens.map((t) => t.text);
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const t = tokens[i];
+    if ((t.kind !== 'word' && t.kind !== 'quoted') || tokens[i + 1].text !== '!' || tokens[i + 2].kind !== 'word' || tokens[i - 1]?.text === ']') continue;
+    const sheet = t.kind === 'quoted' ? t.text.slice(1, -1).replace(/''/g, "'") : t.text;
+    const name = qualified.get(`${sheet.toUpperCase()}!${tokens[i + 2].text.toUpperCase()}`);
+    if (name === undefined || tokens[i + 3]?.text === '(') continue;
+    out[i] = '';
+    out[i + 1] = '';
+    out[i + 2] = name;
+    i += 2;
+  }
+  return out.join('');
 }
 
 /** The workbook uses the 1904 date system, as ExcelJS read it from xl/workbook.xml. */
