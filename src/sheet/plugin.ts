@@ -74,6 +74,12 @@ export const HYPERFORMULA_CONFIG: Readonly<Partial<ConfigParams>> = {
   maxColumns: 16384,
   nullDate: { year: 1899, month: 12, day: 31 },
   leapYear1900: true,
+  // Date text: Excel reads "1/2/2025" in the order of the computer's regional settings, which a
+  // workbook does not record. Day/month/year (HyperFormula's default) is kept for it: it is what
+  // the Excel-saved workbooks we measure against were computed with (README, "What still
+  // differs"); year/month/day ("2025/1/2") and ISO 8601 ("2025-01-02"), which Excel reads the
+  // same way everywhere, are read too (HyperFormula alone gave #VALUE!).
+  dateFormats: ['DD/MM/YYYY', 'DD/MM/YY', 'YYYY/MM/DD', 'YYYY-MM-DD'],
   evaluateNullToZero: true,
 };
 
