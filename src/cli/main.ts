@@ -300,6 +300,9 @@ export async function main(argv: readonly string[], io: Io = process): Promise<n
     checkWholeLineBudget(command.file, path.extname(command.file).toLowerCase() === '.csv' ? 'csv' : 'xlsx', input.sheets, input.names);
     const loaded = process.hrtime.bigint();
     const { evaluateWorkbook } = await import('../sheet/workbook');
+    // No page policy can refuse WebAssembly here: SIMULATE computes its Philox blocks in bulk in
+    // WebAssembly (src/stochastic/philoxWasm.ts), the same values as in JavaScript.
+    (await import('../engine')).usePhiloxWasm(true);
     const ready = process.hrtime.bigint();
     // One evaluation gives every sheet: formulas may refer to any of them.
     const results = evaluateWorkbook(input.sheets, { arrayArithmetic: input.arrayArithmetic, language: command.lang, names: input.names, characterSet: input.characterSet, iteration: input.iteration, date1904: input.date1904 });
