@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import type * as ExcelJSModule from 'exceljs';
-import { type BoundedPackage, boundedPackage } from '../sheet/archive';
+import { type BoundedPackage, boundedPackage, leanPackage } from '../sheet/archive';
 import { DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { readWorkbookContent, type XlsxContent } from '../sheet/xlsx';
 import { characterSetOfApplication } from '../sheet/characterSets';
@@ -64,9 +64,18 @@ export async function readXlsx(
     throw new UnreadableInputError(`${file} is not a readable .xlsx workbook (${e instanceof Error ? e.message : String(e)})`);
   }
   check?.({ cells: bounded.cells, inflated: bounded.inflated });
-  const workbook = new ExcelJS.Workbook();
+  let workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bounded.bytes as unknown as ArrayBuffer);
+    try {
+      await workbook.xlsx.load(bounded.bytes as unknown as ArrayBuffer);
+    } catch (first) {
+      // ExcelJS throws on some filters and formats Excel writes; read the cells without them
+      // (src/sheet/archive.ts leanPackage) rather than refuse the whole workbook.
+      if (/Invalid column letter/.test(first instanceof Error ? first.message : String(first))) throw first;
+      workbook = new ExcelJS.Workbook();
+      // If that fails too, the reason given is the first one.
+      await workbook.xlsx.load((await leanPackage(bounded.bytes, JSZip)) as unknown as ArrayBuffer).catch(() => Promise.reject(first));
+    }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     // ExcelJS refuses a column past XFD while reading the cell's address.

@@ -217,6 +217,34 @@ export async function boundedPackage(bytes: Uint8Array, Zip: typeof JSZip, limit
   return { bytes: out, cells, inflated, dropped, application, ...(iteration ? { iteration } : {}) };
 }
 
+/**
+ * The package again without what ExcelJS's reader cannot always parse and a reading of the cells
+ * does not need: autofilters (of sheets and tables), sorting state, conditional formatting, data
+ * validation and the extension lists (x14 conditional formats, sparklines, slicers). Excel-saved
+ * workbooks carry forms of these that ExcelJS 4.4 throws on — an autofilter by icon
+ * (`<iconFilter>`), a query table's autofilter with hidden buttons ("Cannot set properties of
+ * undefined (setting 'filterButton')") — and one of them made the whole workbook unreadable.
+ * Used only when ExcelJS refused the package as it was: the cells, formulas, names, styles and
+ * tables are read from the same parts, and saving from the workbench writes the file's own parts
+ * back untouched (src/workbench/xlsxPackage.ts).
+ */
+export async function leanPackage(bytes: Uint8Array, Zip: typeof JSZip): Promise<Uint8Array> {
+  const zip = await Zip.loadAsync(bytes);
+  const element = (name: string) => new RegExp(`<(?:\\w+:)?${name}\\b[^>]*/>|<((?:\\w+:)?${name})\\b[^>]*>[\\s\\S]*?</\\1>`, 'g');
+  const SHEET_PARTS = ['autoFilter', 'sortState', 'conditionalFormatting', 'dataValidations', 'extLst'];
+  for (const name of Object.keys(zip.files)) {
+    const n = name.startsWith('/') ? name.slice(1) : name;
+    const drop = SHEET.test(name) ? SHEET_PARTS : /^xl\/tables\/table\d+\.xml$/.test(n) ? ['autoFilter', 'sortState', 'extLst'] : undefined;
+    if (!drop) continue;
+    const file = zip.file(name);
+    if (!file) continue;
+    let xml = await file.async('string');
+    for (const part of drop) xml = xml.replace(element(part), '');
+    zip.file(name, xml);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 /** The largest merge ExcelJS is given (see boundedPackage). */
 const MAX_MERGED_CELLS = 1 << 20;
 

@@ -26,7 +26,7 @@
  */
 import type * as ExcelJSModule from 'exceljs';
 import { columnLetters, columnNumber } from '../sheet/formula';
-import { type BoundedPackage, boundedPackage } from '../sheet/archive';
+import { type BoundedPackage, boundedPackage, leanPackage } from '../sheet/archive';
 import { characterSetOfApplication } from '../sheet/characterSets';
 import { count, DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { isInputError, type InputCell, isSparseSheet, withSparseSheets } from '../sheet/workbook';
@@ -211,7 +211,7 @@ export async function openXlsx(
   ExcelJS: ExcelJS,
   limits: PackageLimits = DEFAULT_PACKAGE_LIMITS,
 ): Promise<WorkbenchModel> {
-  const wb = new ExcelJS.Workbook();
+  let wb = new ExcelJS.Workbook();
   const data = bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) : bytes;
   let bounded: BoundedPackage;
   try {
@@ -224,7 +224,15 @@ export async function openXlsx(
     throw new OpenRefusedError(`The workbook is not opened: it has about ${count(bounded.cells)} cells, more than the ${count(MAX_OPEN_CELLS)} the workbench opens (cyberbi calc evaluates larger files).`);
   }
   try {
-    await wb.xlsx.load(bounded.bytes as unknown as ArrayBuffer);
+    try {
+      await wb.xlsx.load(bounded.bytes as unknown as ArrayBuffer);
+    } catch (first) {
+      // ExcelJS throws on some filters and formats Excel writes: the model reads the cells without
+      // them (src/sheet/archive.ts leanPackage); saving writes the file's own parts back.
+      if (/Invalid column letter/.test(first instanceof Error ? first.message : String(first))) throw first;
+      wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await leanPackage(bounded.bytes, await loadJSZip())) as unknown as ArrayBuffer).catch(() => Promise.reject(first));
+    }
   } catch (e) {
     const column = /Out of bounds\. Invalid column letter: ([A-Z]+)/.exec(e instanceof Error ? e.message : '');
     if (column) throw new OpenRefusedError(`The workbook is not opened: a cell in column ${column[1]} is past the last column; a worksheet has at most 1,048,576 rows and 16,384 columns (A1 to XFD1048576).`);
