@@ -95,8 +95,16 @@ async function main() {
     const row = { file, cells: 0, agreed: 0, failed: undefined };
     rows.push(row);
     try {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(full);
+      let wb = new ExcelJS.Workbook();
+      try {
+        await wb.xlsx.readFile(full);
+      } catch (first) {
+        // As the CLI reads it (src/cli/read-xlsx.ts): without the filters ExcelJS cannot parse.
+        const { leanPackage } = require(path.join(args.lib, 'sheet', 'archive.js'));
+        if (!leanPackage) throw first;
+        wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(await leanPackage(fs.readFileSync(full), JSZip));
+      }
       const zip = await JSZip.loadAsync(fs.readFileSync(full));
       // Names as stored and linked workbooks' cached values, as the CLI reads them (src/sheet/externalLinks.ts).
       const parts = readWorkbookParts ? await readWorkbookParts(zip, 256 * 1024 * 1024) : undefined;
@@ -111,15 +119,20 @@ async function main() {
       const date1904 = content.date1904 === true;
       const toSerial = (d) => dateToSerial(d, date1904);
       const results = evaluateWorkbook(content.sheets, { names: content.names, tables: content.tables, characterSet, iteration, date1904 });
+      // ExcelJS drops a formula's cached result when it is 0 (its reader tests the value's truth):
+      // those cells are read from the sheet's XML, so that they are counted like any other.
+      const zeros = await cachedZeros(zip, workbookXml);
       wb.worksheets.forEach((sheet, k) => {
         const values = results[k].values;
+        const sheetZeros = zeros.get(sheet.name) ?? new Set();
         const expect = new Map(); // "r,c" -> cached
         sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
           r.eachCell({ includeEmpty: false }, (cell, colNumber) => {
             const model = cell.value;
             // A formula with an error result is typed as an error cell by ExcelJS: look at the model.
             if (typeof model !== 'object' || model === null || (typeof model.formula !== 'string' && typeof model.sharedFormula !== 'string')) return;
-            expect.set(`${rowNumber - 1},${colNumber - 1}`, { cached: cachedOf(model.result, toSerial), formula: model.formula ?? model.sharedFormula });
+            const cachedZero = model.result === undefined && sheetZeros.has(cell.address);
+            expect.set(`${rowNumber - 1},${colNumber - 1}`, { cached: cachedZero ? 0 : cachedOf(model.result, toSerial), formula: model.formula ?? model.sharedFormula });
             if (model.shareType === 'array' && model.ref) {
               const [a, b] = model.ref.split(':');
               const m1 = /^\$?([A-Z]+)\$?(\d+)$/.exec(a);
@@ -166,6 +179,41 @@ async function main() {
     console.log(`\nworst ${top.length} disagreements:`);
     for (const w of top) console.log(`  ${w.file} ${w.sheet}!${w.cell}  =${w.formula}\n      Excel ${w.excel}   ours ${w.ours}`);
   }
+}
+
+/**
+ * Sheet name → the addresses of its formula cells whose cached value is the number 0
+ * (`<c r="A1"><f>…</f><v>0</v></c>`, no type or type n), read from the package itself.
+ */
+async function cachedZeros(zip, workbookXml) {
+  const out = new Map();
+  if (!workbookXml) return out;
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const target = new Map();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const t = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && t) target.set(id, t.startsWith('/') ? t.slice(1) : `xl/${t}`);
+  }
+  const unescape = (t) => t.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]*)"/.exec(m[0])?.[1];
+    const part = rid && target.get(rid);
+    const xml = part && (await zip.file(part)?.async('string'));
+    if (!name || !xml) continue;
+    const set = new Set();
+    for (const c of xml.matchAll(/<c\b([^>]*)>([\s\S]*?)<\/c>/g)) {
+      const attrs = c[1];
+      const type = /\bt="([^"]*)"/.exec(attrs)?.[1];
+      if (type && type !== 'n') continue;
+      if (!/<f\b/.test(c[2]) || !/<v>\s*-?0(\.0*)?([eE][+-]?\d+)?\s*<\/v>/.test(c[2])) continue;
+      const r = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1];
+      if (r) set.add(r);
+    }
+    out.set(unescape(name), set);
+  }
+  return out;
 }
 
 main().catch((e) => {
