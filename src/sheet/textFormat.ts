@@ -244,10 +244,49 @@ export function excelText(value: number | string, code: string, options: { reado
     if (isPlainNumberSection(chosen)) return formatPlain(chosen, signed ? x : Math.abs(x), signed);
   }
   try {
+    const lower = typeof input === 'number' ? lowerCaseMeridiem(code) : undefined;
+    if (lower) {
+      // numfmt writes AM/PM and A/P in capitals only: format with a capital marker at the end (the
+      // 12-hour clock) and the lower-case one's place held, then move the marker there, lowered.
+      const out = numfmt(lower.code, (input as number) + shift, { leap1900: true, throws: true });
+      const mark = out.slice(-2).toLowerCase();
+      return out.slice(0, -2).split(MERIDIEM_PLACE).join(lower.short ? mark[0] : mark);
+    }
     return numfmt(code, typeof input === 'number' ? input + shift : input, { leap1900: true, throws: true });
   } catch {
     return undefined;
   }
+}
+
+const MERIDIEM_PLACE = '\u0001';
+
+/**
+ * Excel shows `a/p` in lower case ("2:35:27 p" for `h:mm:ss a/p`), where `am/pm` is shown "PM" as
+ * numfmt shows it (both as Excel-saved workbooks cache them). For a one-section code holding
+ * `a/p` (outside quotes, brackets and escapes): the code with that marker replaced by a
+ * placeholder and AM/PM appended; undefined otherwise.
+ */
+function lowerCaseMeridiem(code: string): { code: string; short: boolean } | undefined {
+  let quoted = false;
+  let bracket = false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === '[') bracket = true;
+    else if (!quoted && c === ']') bracket = false;
+    else if (!quoted && !bracket && c === ';') return undefined;
+    else if (!quoted && !bracket && code.startsWith('a/p', i)) {
+      const short = true;
+      const rest = code.slice(i + 3);
+      if (/(?:am\/pm|a\/p)/i.test(rest.replace(/"[^"]*"/g, ''))) return undefined;
+      return { code: `${code.slice(0, i)}"${MERIDIEM_PLACE}"${rest}AM/PM`, short };
+    }
+  }
+  return undefined;
 }
 
 // ---- text read as a number ------------------------------------------------------------------
