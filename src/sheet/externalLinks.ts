@@ -17,6 +17,7 @@
  * in the formula text given to HyperFormula (the workbook as written is not changed).
  */
 import { tokenize } from './formula';
+import { columnLetters, columnNumber } from './a1';
 
 /** Parts read here, by path inside the package. */
 export const WORKBOOK_PARTS = /^\/?xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|externalLinks\/externalLink\d+\.xml|tables\/table\d+\.xml)$/;
@@ -146,18 +147,6 @@ function literal(v: CachedValue): string {
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 /** The cached value(s) of a cell or range of a linked sheet as formula text: one value, an array constant, or #REF!. */
 function cachedText(cells: ReadonlyMap<string, CachedValue> | undefined, first: string, last?: string): string {

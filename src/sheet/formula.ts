@@ -16,6 +16,7 @@
  * names ('Q1 2024'!A1) is never touched.
  */
 import { type FormulaContext, mayHaveReferenceOperators, type RefToken, resolveReferenceOperators, useTokenizer } from './referenceOperators';
+import { columnLetters, columnNumber } from './a1';
 
 export type { FormulaContext } from './referenceOperators';
 
@@ -296,19 +297,7 @@ export function arrayFormula(formula: string): string {
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384; // XFD
 
-/** Column letters → 1-based number (A = 1, XFD = 16384). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** 1-based column number → letters. */
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
+export { columnLetters, columnNumber };
 
 /** "C21" for row 21, column 3 (both 1-based). */
 export function cellAddress(row: number, col: number): string {

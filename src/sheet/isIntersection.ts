@@ -14,19 +14,12 @@ import { CellError, EmptyValue, ErrorType, HyperFormula } from 'hyperformula';
 import type { FunctionPluginDefinition } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { ProcedureAst } from 'hyperformula/typings/parser';
+import { IS_FUNCTIONS } from './textFunctions';
 
 type Test = (v: unknown) => boolean;
 
-const TESTS: Readonly<Record<string, Test>> = {
-  ISBLANK: (v) => v === null,
-  ISERR: (v) => v instanceof CellError && v.type !== ErrorType.NA,
-  ISERROR: (v) => v instanceof CellError,
-  ISNA: (v) => v instanceof CellError && v.type === ErrorType.NA,
-  ISLOGICAL: (v) => typeof v === 'boolean',
-  ISNUMBER: (v) => typeof v === 'number',
-  ISTEXT: (v) => typeof v === 'string',
-  ISNONTEXT: (v) => typeof v !== 'string',
-};
+/** The IS functions' own tests (textFunctions.ts). */
+const TESTS = IS_FUNCTIONS as Readonly<Record<string, Test>>;
 
 interface Address {
   readonly sheet: number;

@@ -23,6 +23,7 @@
  *
  * Only the text given to HyperFormula changes: hosts keep and save the formula as the user wrote it.
  */
+import { columnLetters, columnNumber } from './a1';
 
 /** A piece of formula text, as src/sheet/formula.ts tokenizes it. */
 export interface RefToken {
@@ -77,18 +78,6 @@ interface RefValue {
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
 const COLUMN = /^\$?([A-Za-z]{1,3})$/;
 const ROW = /^\$?(\d+)$/;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 function sheetKey(prefix: string | undefined, context: FormulaContext): string {
   if (prefix === undefined) return (context.sheet ?? '').toUpperCase();

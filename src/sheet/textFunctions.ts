@@ -129,7 +129,8 @@ const TEXT_FUNCTIONS: ImplementedFunctions = {
 
 // ---- IS functions over a range in an array formula ---------------------------------------------
 
-const IS_FUNCTIONS: Readonly<Record<string, (v: Scalar) => boolean>> = {
+/** The IS functions' tests of one value (also isIntersection.ts). */
+export const IS_FUNCTIONS: Readonly<Record<string, (v: Scalar) => boolean>> = {
   ISBLANK: (v) => v === null,
   ISERR: (v) => v instanceof CellError && v.type !== ErrorType.NA,
   ISERROR: (v) => v instanceof CellError,
