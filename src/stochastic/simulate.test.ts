@@ -7,7 +7,7 @@ import { exponentialQuantile, lognormalQuantile, lomaxQuantile, pareto1Quantile,
 import { parseFrequency, parseSeverity } from './parse';
 import { philox4x32, uniform53 } from './philox';
 import { centsOf, centsOfText, countOf, countTable } from './sample';
-import { checkIdHashes, idHashes, ratio, selectPositions, simulate, simulateYear, type SimModel, unitsText } from './simulate';
+import { checkIdHashes, idHashes, placeOrderStatistics, ratio, selectPositions, simulate, simulateYear, type SimModel, unitsText } from './simulate';
 
 describe('selectPositions: the order statistics a sort would put there', () => {
   test('random arrays with many ties and zeros', () => {
@@ -27,6 +27,70 @@ describe('selectPositions: the order statistics a sort would put there', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('placeOrderStatistics: by buckets of the high word, the order statistics a sort would put there', () => {
+  /** Checks the targets hold the sorted values and every value before (after) a target is ≤ (≥) it. */
+  function check(values: Float64Array, targets: number[]): void {
+    const a = Float64Array.from(values);
+    const sorted = Float64Array.from(values).sort();
+    expect(placeOrderStatistics(a, targets, new Float64Array(a.length))).toBe(true);
+    for (const t of targets) {
+      expect(a[t]).toBe(sorted[t]);
+      for (let i = 0; i < t; i++) if (a[i] > a[t]) throw new Error(`a[${i}] = ${a[i]} > a[${t}] = ${a[t]}`);
+      for (let i = t + 1; i < a.length; i++) if (a[i] < a[t]) throw new Error(`a[${i}] = ${a[i]} < a[${t}] = ${a[t]}`);
+    }
+    expect(Float64Array.from(a).sort()).toEqual(sorted);
+  }
+  test('arrays above the sort threshold: zeros, ties, one crowded bucket, amounts up to 2^53', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4097, max: 40000 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
+        fc.integer(),
+        fc.constantFrom('spread', 'ties', 'crowded'),
+        (n, picks, seed, shape) => {
+          let x = seed | 0;
+          const next = (): number => {
+            x = (Math.imul(x, 1103515245) + 12345) | 0;
+            return (x >>> 0) / 4294967296;
+          };
+          // 'crowded': most values inside one 1/64 octave, so one bucket is selected in, not sorted.
+          const values = Float64Array.from({ length: n }, () => {
+            const u = next();
+            if (u < 0.3) return 0;
+            if (shape === 'ties') return Math.floor(next() * 7) * 1000;
+            if (shape === 'crowded') return 1_048_576 + Math.floor(next() * 16_000);
+            return Math.floor(2 ** (next() * 53));
+          });
+          check(values, [...new Set(picks.map((p) => p % n))].sort((p, q) => p - q));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+  test('the positions of a million-year run, on a lognormal-like sample', () => {
+    const n = 300_000;
+    let x = 7;
+    const values = Float64Array.from({ length: n }, () => {
+      x = (Math.imul(x, 1103515245) + 12345) | 0;
+      const u = (x >>> 0) / 4294967296;
+      return u < 0.25 ? 0 : Math.round(1e6 * (1 / (1 - u) - 1));
+    });
+    const targets = [0, 1, 149_999, 150_000, 270_000, 297_000, 299_700, 299_998, 299_999];
+    check(values, targets);
+  });
+  test('NaN, Infinity and negative values are refused, arranging nothing', () => {
+    for (const bad of [NaN, Infinity, -Infinity, -1, -0]) {
+      for (const n of [10, 10_000]) {
+        const a = Float64Array.from({ length: n }, (_, i) => i % 97);
+        a[n >> 1] = bad;
+        const before = Float64Array.from(a);
+        expect(placeOrderStatistics(a, [0, n - 1], new Float64Array(n))).toBe(false);
+        expect(a).toEqual(before);
+      }
+    }
   });
 });
 

@@ -188,6 +188,8 @@ export function textHash(text: string): string {
 // ---- the year engine ----------------------------------------------------------------------------
 
 const TWO_32 = 4294967296;
+const TWO_26 = 67108864;
+const TWO_53 = 9007199254740992;
 /** QUANTILE_KERNELS as constants of this module (the hot loop compares against them). */
 const LOGNORMAL = QUANTILE_KERNELS.lognormal;
 const LOMAX = QUANTILE_KERNELS.lomax;
@@ -208,6 +210,12 @@ class YearEngine {
   readonly rowH1: Uint32Array;
   readonly rowH2: Uint32Array;
   readonly rowProb: Float64Array;
+  /**
+   * p × 2^53 (exact: a power-of-two scaling): a row hits when the integer numerator k of its hit
+   * uniform k / 2^53 (uniform53) is below it — the same comparison as uniform53(…) < p, without
+   * forming the double.
+   */
+  readonly rowThreshold: Float64Array;
   readonly rowQuantile: Array<(u: number) => number>;
   /** The row's quantile kernel (QUANTILE_KERNELS; 0: call rowQuantile) and its parameters. */
   readonly rowKind: Int32Array;
@@ -296,6 +304,7 @@ class YearEngine {
       this.rowH2[i] = b;
     });
     this.rowProb = Float64Array.from(rows, (r) => r.probability);
+    this.rowThreshold = Float64Array.from(rows, (r) => r.probability * TWO_53);
     // The severity's own quantile (CYBER.QUANTILE's function), taken once per row: the families
     // define it as a closure over their parameters (families.ts), so it is called without `this`.
     this.rowQuantile = rows.map((r) => r.severity.quantile);
@@ -403,10 +412,14 @@ class YearEngine {
       yearGround[s] = 0;
     }
     if (this.trackCovers) this.coverPaid.fill(0);
-    // Aggregates start fresh each year (catalogue: "aggregates and the policy aggregate starting fresh each year").
-    this.aggRem.set(this.aggregate);
+    // Aggregates start fresh each year (catalogue: "aggregates and the policy aggregate starting
+    // fresh each year"); a loop, not aggRem.set(aggregate): a built-in call costs more than six stores.
+    const aggRem = this.aggRem;
+    const aggregate = this.aggregate;
+    for (let c = 0; c < aggRem.length; c++) aggRem[c] = aggregate[c];
     this.policyAggRem = this.policyAggregate;
-    const n = this.count(y);
+    const ahead = y - this.countFrom;
+    const n = ahead >= 0 && ahead < this.countN ? this.countCache[ahead] : this.count(y);
     this.events = n;
     if (n === 0) return;
     const record = this.recorded;
@@ -419,7 +432,7 @@ class YearEngine {
     for (let e = 0; e < n; e++) {
       // WebAssembly: the blocks of the next events' draws, all in one batch.
       if (wasm && e % perBatch === 0 && nActive > 0) this.rowBlocks(y, e, Math.min(perBatch, n - e));
-      const hits = this.drawEvent(wasm ? (e % perBatch) * nActive : -1, e, yHi, yLo);
+      const hits = wasm ? this.drawEvent((e % perBatch) * nActive) : this.drawEventJs(e, yHi, yLo);
       if (hits === 0) {
         if (record) record.push({ rows: [], amounts: [], paid: [] });
         continue;
@@ -455,13 +468,35 @@ class YearEngine {
   /**
    * The draws of event e of the year from its blocks: every row that can hit, in row order,
    * independently hits and then draws its loss. The rows that hit go to hitRow/hitAmount (in
-   * cents × unit); returns how many. With WebAssembly the blocks are in rowBatch from block
-   * `base`; without (base −1) each block is computed here, in JavaScript, into block 0 of
-   * rowBatch, round 1 from the kept products (yHi, yLo: hi and lo of M0 × year).
+   * cents × unit); returns how many. The blocks are in rowBatch from block `base` (computed in
+   * WebAssembly by rowBlocks); drawEventJs computes each one in JavaScript instead.
    */
-  private drawEvent(base: number, e: number, yHi: number, yLo: number): number {
+  private drawEvent(base: number): number {
     const w = this.rowBatch.words;
-    const js = base < 0;
+    const active = this.activeRows;
+    const nActive = active.length;
+    const rowThreshold = this.rowThreshold;
+    const hitRow = this.hitRow;
+    let hits = 0;
+    for (let j = 0, o = base * BLOCK_WORDS; j < nActive; j++, o += BLOCK_WORDS) {
+      const r = active[j];
+      // The hit: uniform53(w[o], w[o + 1]) < p, compared as its integer numerator (rowThreshold).
+      if ((w[o] >>> 5) * TWO_26 + (w[o + 1] >>> 6) < rowThreshold[r]) {
+        hitRow[hits] = r;
+        this.hitAmount[hits] = this.loss(r, uniform53(w[o + 2], w[o + 3]));
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * drawEvent with each block computed here, in JavaScript (WebAssembly refused), into block 0 of
+   * rowBatch: Philox4x32-10 of counter [y, e, h1, position], key [seed, h2], round 1 from the kept
+   * products (yHi, yLo: hi and lo of M0 × year; rowX0..rowX2).
+   */
+  private drawEventJs(e: number, yHi: number, yLo: number): number {
+    const w = this.rowBatch.words;
     const seed = this.seed;
     const rowH2 = this.rowH2;
     const rowX0 = this.rowX0;
@@ -469,38 +504,38 @@ class YearEngine {
     const rowX2 = this.rowX2;
     const active = this.activeRows;
     const nActive = active.length;
-    const rowProb = this.rowProb;
+    const rowThreshold = this.rowThreshold;
     const hitRow = this.hitRow;
-    const hitAmount = this.hitAmount;
-    const unit = this.rowUnit;
-    const rowKind = this.rowKind;
-    const rowA = this.rowA;
-    const rowB = this.rowB;
     let hits = 0;
-    for (let j = 0, o = js ? 0 : base * BLOCK_WORDS; j < nActive; j++, o += js ? 0 : BLOCK_WORDS) {
+    for (let j = 0; j < nActive; j++) {
       const r = active[j];
-      const p = rowProb[r];
-      // Philox4x32-10 of counter [y, e, h1, position], key [seed, h2].
-      if (js) philoxRounds2to10At(rowX0[r] ^ e, rowX1[r], yHi ^ rowX2[r], yLo, seed, rowH2[r], w, 0);
-      if (uniform53(w[o], w[o + 1]) < p) {
+      philoxRounds2to10At(rowX0[r] ^ e, rowX1[r], yHi ^ rowX2[r], yLo, seed, rowH2[r], w, 0);
+      if ((w[0] >>> 5) * TWO_26 + (w[1] >>> 6) < rowThreshold[r]) {
         hitRow[hits] = r;
-        // The severity's quantile (its kernel where it has one: the same function), only for a
-        // row that hits; the uniform is drawn from the block either way.
-        const u = uniform53(w[o + 2], w[o + 3]);
-        const kind = rowKind[r];
-        let x: number;
-        if (kind === LOGNORMAL) x = lognormalQuantile(rowA[r], rowB[r], u);
-        else if (kind === LOMAX) x = lomaxQuantile(rowA[r], rowB[r], u);
-        else if (kind === PARETO1) x = pareto1Quantile(rowA[r], rowB[r], u);
-        else if (kind === EXPONENTIAL) x = exponentialQuantile(rowA[r], u);
-        else if (kind === CONSTANT) x = rowA[r];
-        else x = this.rowQuantile[r](u);
-        // Catalogue: "Each drawn loss is first rounded to the cent".
-        hitAmount[hits] = centsOf(x) * unit;
+        this.hitAmount[hits] = this.loss(r, uniform53(w[2], w[3]));
         hits++;
       }
     }
     return hits;
+  }
+
+  /**
+   * Row r's loss for the severity uniform u, in cents × unit: the severity's quantile (its
+   * kernel where it has one: the same function), only for a row that hits (the uniform is drawn
+   * from the block either way).
+   */
+  private loss(r: number, u: number): number {
+    const kind = this.rowKind[r];
+    const a = this.rowA[r];
+    let x: number;
+    if (kind === LOGNORMAL) x = lognormalQuantile(a, this.rowB[r], u);
+    else if (kind === LOMAX) x = lomaxQuantile(a, this.rowB[r], u);
+    else if (kind === PARETO1) x = pareto1Quantile(a, this.rowB[r], u);
+    else if (kind === EXPONENTIAL) x = exponentialQuantile(a, u);
+    else if (kind === CONSTANT) x = a;
+    else x = this.rowQuantile[r](u);
+    // Catalogue: "Each drawn loss is first rounded to the cent".
+    return centsOf(x) * this.rowUnit;
   }
 
   /** Settles the hits of one event as CYBER.ALLOCATE settles one event id's claims, in row order. */
@@ -609,7 +644,6 @@ function exactSum(values: Float64Array, from: number, to: number): bigint {
   return BigInt(hi) * BigInt(TWO_32) + BigInt(lo);
 }
 
-const TWO_53 = 9007199254740992;
 const BIG_TWO_53 = BigInt(TWO_53);
 
 function bitLength(x: bigint): number {
@@ -731,19 +765,66 @@ export function selectPositions(a: Float64Array, targets: readonly number[]): vo
   rec(z, a.length - 1, 0, wanted.length);
 }
 
-/**
- * Up to this many years the order statistics come from the engine's own sort of the Float64Array
- * (native code, ascending, the same values at every position as selectPositions puts there: the
- * amounts are finite and never −0), which costs less than the selection until the selection's
- * code is optimised: measured on 100,000 years of two arrays, 14 ms against 28–39 ms for a first
- * selection (4.5 ms once warm); the two meet near 400,000 years.
- */
-const SORT_MAX = 262_144;
+/** Below this many values a sort costs less than the buckets' passes and their 512 KiB of counts. */
+const SORT_MAX = 4096;
+/** A bucket holding a target is sorted up to this size, and selected in (selectPositions) above it. */
+const BUCKET_SORT_MAX = 16_384;
+/** Buckets: the high word of a non-negative double shifted right by 14 (sign 0, 11 exponent bits, 6 fraction bits). */
+const BUCKET_SHIFT = 14;
+const BUCKETS = 1 << (32 - BUCKET_SHIFT);
+/** The first bucket of +Infinity and NaN (high word 0x7ff00000 and above; negative values above them). */
+const NON_FINITE_BUCKET = 0x7ff00000 >>> BUCKET_SHIFT;
+/** Where the high word of a double is among its two 32-bit words in memory (1 on little-endian hosts). */
+const HIGH_WORD = new Uint32Array(new Float64Array([1]).buffer)[1] === 0x3ff00000 ? 1 : 0;
 
-/** Puts the order statistics at `positions` in place (a full sort up to SORT_MAX values, else selectPositions). */
-function placeOrderStatistics(a: Float64Array, positions: readonly number[]): void {
-  if (a.length <= SORT_MAX) a.sort();
-  else selectPositions(a, positions);
+/**
+ * Puts the order statistics at `positions` (ascending) in place, as a full sort would: every value
+ * before a target ≤ it, every value after ≥ it. The values are non-negative doubles (amounts in
+ * units, never −0), whose bit patterns order as the values do, so their high words cut them into
+ * 2^17 buckets in value order (1/64 of an octave each): one pass counts the buckets, one places
+ * every value in its bucket's range of `scratch` (then copied back), and only the buckets that
+ * hold a target are ordered. Any correct arrangement gives the same values at the targets and the
+ * same set of values above each, so the statistics do not depend on the method (the tests compare
+ * with a sort). Returns false, arranging nothing, when a value is NaN, ±Infinity or negative (an
+ * amount is never negative: that would be a programmer error).
+ */
+export function placeOrderStatistics(a: Float64Array, positions: readonly number[], scratch: Float64Array): boolean {
+  const n = a.length;
+  if (n <= SORT_MAX) {
+    for (let i = 0; i < n; i++) if (!(a[i] >= 0 && a[i] < Infinity) || Object.is(a[i], -0)) return false;
+    a.sort();
+    return true;
+  }
+  const words = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
+  const counts = new Int32Array(BUCKETS);
+  for (let i = 0, w = HIGH_WORD; i < n; i++, w += 2) counts[words[w] >>> BUCKET_SHIFT]++;
+  for (let b = NON_FINITE_BUCKET; b < BUCKETS; b++) if (counts[b] !== 0) return false;
+  // counts → the end of each bucket's range; `next` → where its next value goes.
+  const next = new Int32Array(BUCKETS);
+  for (let b = 0, at = 0; b < NON_FINITE_BUCKET; b++) {
+    next[b] = at;
+    at += counts[b];
+    counts[b] = at;
+  }
+  for (let i = 0, w = HIGH_WORD; i < n; i++, w += 2) scratch[next[words[w] >>> BUCKET_SHIFT]++] = a[i];
+  a.set(scratch.subarray(0, n));
+  let b = 0;
+  for (let k = 0; k < positions.length; ) {
+    const t = positions[k];
+    while (counts[b] <= t) b++;
+    const from = b === 0 ? 0 : counts[b - 1];
+    const to = counts[b];
+    // Every target in this bucket.
+    let k1 = k;
+    while (k1 < positions.length && positions[k1] < to) k1++;
+    if (to - from > 1) {
+      const bucket = a.subarray(from, to);
+      if (to - from <= BUCKET_SORT_MAX) bucket.sort();
+      else selectPositions(bucket, positions.slice(k, k1).map((p) => p - from));
+    }
+    k = k1;
+  }
+  return true;
 }
 
 /** The positions the statistics read: type-7 neighbours of every level, the TVaR tails, the largest. */
@@ -764,34 +845,26 @@ function positionsOf(n: number): number[] {
   return [...out].sort((x, y) => x - y);
 }
 
-function statsOf(paid: Float64Array, oep: Float64Array, events: number, ground: bigint, scale: number): Omit<ScopeResult, 'scope' | 'convergence'> {
+function statsOf(paid: Float64Array, oep: Float64Array, events: number, ground: bigint, scale: number, scratch: Float64Array): Omit<ScopeResult, 'scope' | 'convergence'> {
   const n = paid.length;
-  let largest = 0;
-  let largestEvent = 0;
-  let zeros = 0;
-  for (let i = 0; i < n; i++) {
-    if (paid[i] > largest || paid[i] !== paid[i]) largest = paid[i];
-    if (oep[i] > largestEvent || oep[i] !== oep[i]) largestEvent = oep[i];
-    if (paid[i] === 0) zeros++;
-  }
-  // A loss beyond every double (a quantile overflowing to Infinity) has no statistics.
-  if (!Number.isFinite(largest) || !Number.isFinite(largestEvent)) throw new SimulationLimit('overflow', String(largest));
   const total = exactSum(paid, 0, n);
   const mean = ratio(total, big(n) * big(scale));
-  let sd = 0;
-  if (n > 1) {
-    // Two passes in units, in year order: the exact mean's nearest double, then the squared deviations.
-    const m = ratio(total, big(n));
-    let ss = 0;
-    for (let i = 0; i < n; i++) {
-      const d = paid[i] - m;
-      ss += d * d;
-    }
-    sd = Math.sqrt(ss / (n - 1)) / scale;
+  // Two passes in units, in year order: the exact mean's nearest double, then the squared
+  // deviations (and the years that pay nothing).
+  const m = ratio(total, big(n));
+  let ss = 0;
+  let zeros = 0;
+  for (let i = 0; i < n; i++) {
+    const v = paid[i];
+    const d = v - m;
+    ss += d * d;
+    zeros += v === 0 ? 1 : 0;
   }
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) / scale : 0;
   const positions = positionsOf(n);
-  placeOrderStatistics(paid, positions);
-  placeOrderStatistics(oep, positions);
+  // A loss beyond every double (a quantile overflowing to Infinity) has no statistics.
+  if (!placeOrderStatistics(paid, positions, scratch)) throw new SimulationLimit('overflow', 'annual paid');
+  if (!placeOrderStatistics(oep, positions, scratch)) throw new SimulationLimit('overflow', 'largest event');
   const [v90, v95, v99, v995, v996] = VAR_LEVELS.map(([a, b]) => quantile7(paid, a, b, scale));
   const stats: SimStats = {
     mean,
@@ -872,6 +945,8 @@ export function simulate(model: SimModel, options: SimOptions): SimResult | unde
       if (options.onProgress(y, years) === false) return undefined;
     }
   }
+  // Where placeOrderStatistics puts the values bucket by bucket (one array for every scope).
+  const scratch = new Float64Array(years > SORT_MAX ? years : 0);
   return {
     hash: model.hash,
     engineVersion: ENGINE_VERSION,
@@ -880,7 +955,7 @@ export function simulate(model: SimModel, options: SimOptions): SimResult | unde
     scopes: scopes.map((scope, s) => {
       if (!Number.isFinite(groundHi[s] + groundLo[s])) throw new SimulationLimit('overflow', 'ground-up loss');
       const ground = BigInt(groundHi[s]) * BigInt(TWO_32) + BigInt(groundLo[s]);
-      return { scope, ...statsOf(paid[s], oep[s], events, ground, scale), convergence: convergence[s] };
+      return { scope, ...statsOf(paid[s], oep[s], events, ground, scale, scratch), convergence: convergence[s] };
     }),
   };
 }
