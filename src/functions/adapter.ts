@@ -27,7 +27,10 @@
 import { CORE_CATALOGUE } from '../engine/catalogueCore';
 import { evaluateIn, type FunctionFinder, functionFinder } from '../engine/evaluator';
 import { formatMessage } from '../engine/messages';
+import type { FunctionDefinition } from '../engine/specs';
 import type { CellValue, ErrorCode, RawArgument, ResultValue } from '../engine/values';
+import { cyberArgumentsTo1900, from1900 } from '../sheet/dateSystem';
+import { workbookDate1904 } from './workbookDateSystem';
 
 export type Language = 'en' | 'zh';
 
@@ -221,12 +224,23 @@ function internalError(name: string, e: unknown): { code: ErrorCode; message: st
   return { code: '#VALUE!', message: formatMessage('internalError', { fn, detail })[userLanguage()] };
 }
 
+/** The function reads or returns a date: a date parameter, a table with a date column, or a date result. */
+function bearsDates(fn: FunctionDefinition): boolean {
+  return fn.resultKind === 'date' || fn.params.some((p) => p.kind === 'date' || (p.kind === 'table' && p.columns.some((c) => c.kind === 'date')));
+}
+
 /** `invoke` once the function's catalogue section is loaded. */
 function invokeLoaded(name: string, args: readonly unknown[]): ResultValue {
   let failure: { code: ErrorCode; message: string };
   try {
-    const outcome = evaluateIn(find, name, args.map(toRawArgument), { language: userLanguage() });
-    if (outcome.ok) return outcome.value;
+    // A workbook in Excel's 1904 date system (./workbookDateSystem.ts): its date serials reach the
+    // engine as the 1900 serials it counts in, and a date it returns goes back to a 1904 serial,
+    // as the HyperFormula plugin does in the workbench and the CLI (src/sheet/dateSystem.ts).
+    const fn = find(name);
+    const date1904 = fn !== undefined && bearsDates(fn) && workbookDate1904();
+    const raw = args.map(toRawArgument);
+    const outcome = evaluateIn(find, name, date1904 ? cyberArgumentsTo1900(fn.params, raw) : raw, { language: userLanguage() });
+    if (outcome.ok) return date1904 && fn.resultKind === 'date' && typeof outcome.value === 'number' ? from1900(outcome.value, true) : outcome.value;
     failure = { code: outcome.error.code, message: outcome.error.message[userLanguage()] };
   } catch (e) {
     // The engine reports bad input as a value; an exception here is a defect, but it must still

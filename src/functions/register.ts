@@ -6,6 +6,7 @@
  * test/metadata.test.ts checks against the generated metadata).
  */
 import * as functions from './functions';
+import { watchWorkbookDateSystem } from './workbookDateSystem';
 
 /** The (id, function) pairs to associate (order irrelevant: a namespace object lists exports alphabetically). */
 export function customFunctionBindings(module: Record<string, unknown> = functions): Array<[string, (...args: never[]) => unknown]> {
@@ -23,3 +24,5 @@ export function registerCustomFunctions(): number {
 }
 
 registerCustomFunctions();
+// The workbook's date system, read from Excel now and after each calculation (./workbookDateSystem.ts).
+void watchWorkbookDateSystem();
