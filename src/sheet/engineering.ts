@@ -54,6 +54,7 @@ import type { ProcedureAst } from 'hyperformula/typings/parser';
 import { complexText } from './complexText';
 import { interpreterPrototype, probeInstance } from './interpreterHook';
 import { from1900, isDate1904, to1900 } from './dateSystem';
+import { firstCellError } from './errorCodes';
 
 const S = FunctionArgumentType.SCALAR;
 const A = FunctionArgumentType.ANY;
@@ -836,17 +837,6 @@ interface Node {
   args?: Node[];
 }
 
-/** The first error value of a function's array arguments, in order (MMULT passes it on in Excel). */
-function firstErrorOf(values: readonly unknown[]): CellError | undefined {
-  for (const v of values) {
-    if (v instanceof CellError) return v;
-    if (v instanceof SimpleRangeValue) {
-      for (const row of v.data) for (const x of row) if (x instanceof CellError) return x;
-    }
-  }
-  return undefined;
-}
-
 /** An array a function computed, with each number that is not finite as #NUM! (unchanged when all are). */
 export function finiteArray(v: SimpleRangeValue): SimpleRangeValue {
   const data = (v as unknown as { _data?: unknown[][] })._data;
@@ -928,7 +918,7 @@ function installChecks(): void {
   proto.evaluateAst = function engineering(this: unknown, ast: Node, state: unknown): unknown {
     if (ast.type !== 'FUNCTION_CALL') return original.call(this, ast, state);
     if (ast.procedureName === 'MMULT' && ast.args) {
-      const error = firstErrorOf(ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state))));
+      const error = firstCellError(ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state))));
       if (error) return error;
     }
     if (ast.procedureName === 'SUMPRODUCT' && ast.args && ast.args.length > 1) {
@@ -936,7 +926,7 @@ function installChecks(): void {
       const values = ast.args.map((a) => (a.type === 'EMPTY' ? undefined : original.call(this, a, state)));
       const size = (v: unknown): string => (v instanceof SimpleRangeValue ? `${v.height()}x${v.width()}` : '1x1');
       if (new Set(values.map(size)).size > 1) {
-        const error = firstErrorOf(values);
+        const error = firstCellError(values);
         if (error) return error;
       }
     }

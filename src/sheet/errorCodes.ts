@@ -2,7 +2,7 @@
  * HyperFormula's error types as the engine's (and Excel's) error codes, in one place for the CYBER
  * plugin and the Excel-function plugins.
  */
-import { CellError, ErrorType } from 'hyperformula';
+import { CellError, ErrorType, SimpleRangeValue } from 'hyperformula';
 import type { ErrorCode } from '../engine';
 
 /** HyperFormula error type → the engine's error code (for errors passed in from other cells). */
@@ -31,4 +31,19 @@ const EXCEL_ONLY: ReadonlySet<string> = new Set(['#NULL!', '#CALC!', '#GETTING_D
 export function errorCodeOf(e: CellError): ErrorCode {
   if (e.type === ErrorType.ERROR && e.message !== undefined && EXCEL_ONLY.has(e.message)) return e.message as ErrorCode;
   return CODE_OF_TYPE[e.type] ?? '#VALUE!';
+}
+
+/**
+ * The first CellError among a function's arguments, in the engine's order (argument by argument,
+ * a range row by row): the error a CYBER function passes on unchanged (plugin.ts), and the one
+ * MMULT and the other array functions pass on as Excel does (engineering.ts).
+ */
+export function firstCellError(args: readonly unknown[]): CellError | undefined {
+  for (const a of args) {
+    if (a instanceof CellError) return a;
+    if (a instanceof SimpleRangeValue) {
+      for (const row of a.data) for (const v of row) if (v instanceof CellError) return v;
+    }
+  }
+  return undefined;
 }

@@ -18,6 +18,7 @@
  */
 import { tokenize } from './formula';
 import { columnLetters, columnNumber } from './a1';
+import { decodeXml } from './xmlText';
 
 /** Parts read here, by path inside the package. */
 export const WORKBOOK_PARTS = /^\/?xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|externalLinks\/externalLink\d+\.xml|tables\/table\d+\.xml)$/;
@@ -39,18 +40,6 @@ export interface RawDefinedName {
   readonly expression: string;
   /** Index of the sheet a sheet-level name belongs to. */
   readonly localSheetId?: number;
-}
-
-function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-    if (e === 'amp') return '&';
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1));
-    return String.fromCodePoint(code);
-  });
 }
 
 function attribute(tag: string, name: string): string | undefined {

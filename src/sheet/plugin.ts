@@ -46,7 +46,7 @@ import {
   type ResultScalar,
   type ResultValue,
 } from '../engine';
-import { errorCodeOf } from './errorCodes';
+import { errorCodeOf, firstCellError } from './errorCodes';
 import { cyberArgumentsTo1900, from1900, isDate1904 } from './dateSystem';
 import { registerExcelFunctions } from './excelFunctions';
 import { type ArgumentShapes, fitsShape, seriesRejectedBySize, RESULT_SHAPES, type Shape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
@@ -131,17 +131,6 @@ export function toRawArgument(v: unknown, param?: ParamSpec): RawArgument {
     return cells;
   }
   return toCellValue(v);
-}
-
-/** The first CellError in the arguments, in the engine's order (argument by argument, row-major). */
-function firstCellError(args: readonly unknown[]): CellError | undefined {
-  for (const a of args) {
-    if (a instanceof CellError) return a;
-    if (a instanceof SimpleRangeValue) {
-      for (const row of a.data) for (const v of row) if (v instanceof CellError) return v;
-    }
-  }
-  return undefined;
 }
 
 function shapeOf(value: ResultValue): Shape {

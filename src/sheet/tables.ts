@@ -7,6 +7,7 @@
  * (and is then a parse error in that cell only).
  */
 import { columnLetters } from './formula';
+import { decodeXml } from './xmlText';
 
 /** A table as the workbook defines it; rows and columns 1-based, inclusive, header and totals rows included. */
 export interface TableDefinition {
@@ -183,17 +184,6 @@ export interface StoredTable {
   /** totalsRowCount: absent means 0. */
   readonly totalsRow: boolean;
   readonly columns: readonly string[];
-}
-
-function decodeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-    if (e === 'amp') return '&';
-    if (e === 'lt') return '<';
-    if (e === 'gt') return '>';
-    if (e === 'quot') return '"';
-    if (e === 'apos') return "'";
-    return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-  });
 }
 
 function xmlAttribute(tag: string, name: string): string | undefined {
