@@ -349,6 +349,25 @@ describe('the simulation with its blocks in bulk', () => {
     }
   });
 
+  test('row blocks computed ahead for many years at once: each year equals the year alone, across the count batches and beside years too big for a batch', () => {
+    // 200 rows (160 that can hit): 25 events per batch, so a batch holds several negbin(4,1.5)
+    // years and now and then a year that does not fit whole (its events then go in chunks).
+    const model = modelOf(200, 'negbin(4,1.5)');
+    const scopes = [{ kind: 'total' as const }, { kind: 'cover' as const, cover: 3 }];
+    const years = 1100;
+    const table = [...yearLossTable(model, 11, 1, years)];
+    for (const y of [1, 2, 3, 500, 1023, 1024, 1025, 1026, 1099, 1100]) {
+      expect([...yearLossTable(model, 11, y, y)][0]).toEqual(table[y - 1]);
+    }
+    expect(table.filter((r) => r.events > 25).length).toBeGreaterThan(3);
+    expect(table.filter((r) => r.events > 0 && r.events <= 8).length).toBeGreaterThan(500);
+    const whole = simulate(model, { years, seed: 11, scopes })!;
+    usePhiloxWasm(false);
+    expect(simulate(model, { years, seed: 11, scopes })).toEqual(whole);
+    expect([...yearLossTable(model, 11, 1, years)]).toEqual(table);
+    usePhiloxWasm(true);
+  });
+
   test('the draws of a year with many events are the blocks of their keys', () => {
     const model = modelOf(1000, 'poisson(12)');
     const w = new Uint32Array(4);

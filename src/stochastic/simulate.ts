@@ -249,6 +249,10 @@ class YearEngine {
   readonly countCache: Int32Array;
   private countFrom = 0;
   private countN = 0;
+  /** The years whose row blocks rowBatch holds (rowBlocksAhead), and where each year's start. */
+  private blocksFrom = 0;
+  private blocksTo = 0;
+  readonly blocksStart = new Int32Array(COUNT_BATCH);
   /** The last year of the run (simulate, yearLossTable): counts are drawn ahead up to it, never beyond. */
   lastYear = 0;
   readonly rowUnit: number;
@@ -265,11 +269,17 @@ class YearEngine {
   readonly scopeStart: Int32Array;
   readonly scopeList: Int32Array;
   readonly nScopes: number;
+  /** The scopes are the one "total" (every row counts in it): settleEvent keeps its sums in locals. */
+  readonly totalOnly: boolean;
+  /** The deductible of each row's cover. */
+  readonly rowDeductible: Float64Array;
   // scratch
   readonly aggRem: Float64Array;
   readonly evRem: Float64Array;
   readonly evStamp: Int32Array;
   readonly hitRow: Int32Array;
+  /** Where each hit's block starts in rowBatch (drawEvent). */
+  readonly hitBlock: Int32Array;
   readonly hitAmount: Float64Array;
   readonly hitPaid: Float64Array;
   // results of the last year
@@ -357,10 +367,13 @@ class YearEngine {
     this.scopeStart = Int32Array.from(sStart);
     this.scopeList = Int32Array.from(sList);
     this.nScopes = scopes.length;
+    this.totalOnly = scopes.length === 1 && scopes[0].kind === 'total';
+    this.rowDeductible = Float64Array.from(rows, (r) => covers[r.cover].deductible);
     this.aggRem = new Float64Array(covers.length);
     this.evRem = new Float64Array(covers.length);
     this.evStamp = new Int32Array(covers.length);
     this.hitRow = new Int32Array(rows.length);
+    this.hitBlock = new Int32Array(rows.length);
     this.hitAmount = new Float64Array(rows.length);
     this.hitPaid = new Float64Array(rows.length);
     this.yearPaid = new Float64Array(scopes.length);
@@ -418,8 +431,8 @@ class YearEngine {
     const aggregate = this.aggregate;
     for (let c = 0; c < aggRem.length; c++) aggRem[c] = aggregate[c];
     this.policyAggRem = this.policyAggregate;
-    const ahead = y - this.countFrom;
-    const n = ahead >= 0 && ahead < this.countN ? this.countCache[ahead] : this.count(y);
+    const cached = y - this.countFrom;
+    const n = cached >= 0 && cached < this.countN ? this.countCache[cached] : this.count(y);
     this.events = n;
     if (n === 0) return;
     const record = this.recorded;
@@ -429,10 +442,20 @@ class YearEngine {
     // The JavaScript blocks: round 1 from the kept products, M0 × y once a year (drawEvent).
     const yHi = wasm ? 0 : mulhiM0(y);
     const yLo = wasm ? 0 : Math.imul(PHILOX_M0, y);
+    // WebAssembly: the blocks of this and the next years' draws, computed ahead in one batch
+    // (rowBlocksAhead); a year whose draws alone exceed the batch, in chunks of its events.
+    let ahead = -1;
+    if (wasm && nActive > 0) {
+      if (y < this.blocksFrom || y >= this.blocksTo) this.rowBlocksAhead(y);
+      if (y < this.blocksTo) ahead = this.blocksStart[y - this.blocksFrom];
+    }
     for (let e = 0; e < n; e++) {
-      // WebAssembly: the blocks of the next events' draws, all in one batch.
-      if (wasm && e % perBatch === 0 && nActive > 0) this.rowBlocks(y, e, Math.min(perBatch, n - e));
-      const hits = wasm ? this.drawEvent((e % perBatch) * nActive) : this.drawEventJs(e, yHi, yLo);
+      let hits: number;
+      if (ahead >= 0) hits = this.drawEvent(ahead + e * nActive);
+      else if (wasm) {
+        if (e % perBatch === 0 && nActive > 0) this.rowBlocks(y, e, Math.min(perBatch, n - e));
+        hits = this.drawEvent((e % perBatch) * nActive);
+      } else hits = this.drawEventJs(e, yHi, yLo);
       if (hits === 0) {
         if (record) record.push({ rows: [], amounts: [], paid: [] });
         continue;
@@ -442,6 +465,46 @@ class YearEngine {
         record.push({ rows: Array.from(this.hitRow.subarray(0, hits)), amounts: Array.from(this.hitAmount.subarray(0, hits)), paid: Array.from(this.hitPaid.subarray(0, hits)) });
       }
     }
+  }
+
+  /**
+   * Computes the blocks of every event of years y, y + 1, … for every active row, as many whole
+   * years as rowBatch holds and whose counts are drawn (countCache): event e of year y' is at
+   * block blocksStart[y' − y] + e × activeRows.length. Sets blocksFrom .. blocksTo − 1 to the
+   * years computed (none when year y alone does not fit). One batch for hundreds of years instead
+   * of one a year: the blocks are the same (each from its own counter).
+   */
+  private rowBlocksAhead(y: number): void {
+    const w = this.rowBatch.words;
+    const active = this.activeRows;
+    const nActive = active.length;
+    const rowH1 = this.rowH1;
+    const rowPosition = this.rowPosition;
+    const capacity = this.eventsPerBatch * nActive;
+    const cache = this.countCache;
+    const cacheEnd = this.countFrom + this.countN;
+    const starts = this.blocksStart;
+    let slots = 0;
+    let yy = y;
+    for (; yy < cacheEnd && yy - y < starts.length; yy++) {
+      const k = cache[yy - this.countFrom];
+      if (slots + k * nActive > capacity) break;
+      starts[yy - y] = slots;
+      for (let e = 0, o = slots * BLOCK_WORDS; e < k; e++) {
+        for (let j = 0; j < nActive; j++, o += BLOCK_WORDS) {
+          const r = active[j];
+          // Philox4x32-10 of counter [y', e, h1, position] (the key [seed, h2] is in place).
+          w[o] = yy;
+          w[o + 1] = e;
+          w[o + 2] = rowH1[r];
+          w[o + 3] = rowPosition[r];
+        }
+      }
+      slots += k * nActive;
+    }
+    this.blocksFrom = y;
+    this.blocksTo = yy;
+    if (slots > 0) this.rowBatch.run(slots);
   }
 
   /** Computes the blocks of events e0 .. e0 + k − 1 of year y for every active row (rowBatch). */
@@ -477,23 +540,29 @@ class YearEngine {
     const nActive = active.length;
     const rowThreshold = this.rowThreshold;
     const hitRow = this.hitRow;
+    const hitBlock = this.hitBlock;
+    // First every row's hit, without a branch (whether a row hits is a coin toss the processor
+    // cannot predict): each row is written as the next hit and counted only when it hits.
     let hits = 0;
     for (let j = 0, o = base * BLOCK_WORDS; j < nActive; j++, o += BLOCK_WORDS) {
-      const r = active[j];
+      hitRow[hits] = active[j];
+      hitBlock[hits] = o;
       // The hit: uniform53(w[o], w[o + 1]) < p, compared as its integer numerator (rowThreshold).
-      if ((w[o] >>> 5) * TWO_26 + (w[o + 1] >>> 6) < rowThreshold[r]) {
-        hitRow[hits] = r;
-        this.hitAmount[hits] = this.loss(r, uniform53(w[o + 2], w[o + 3]));
-        hits++;
-      }
+      hits += +((w[o] >>> 5) * TWO_26 + (w[o + 1] >>> 6) < rowThreshold[active[j]]);
+    }
+    // Then the losses of the rows that hit.
+    const hitAmount = this.hitAmount;
+    for (let i = 0; i < hits; i++) {
+      const o = hitBlock[i];
+      hitAmount[i] = this.loss(hitRow[i], uniform53(w[o + 2], w[o + 3]));
     }
     return hits;
   }
 
   /**
-   * drawEvent with each block computed here, in JavaScript (WebAssembly refused), into block 0 of
-   * rowBatch: Philox4x32-10 of counter [y, e, h1, position], key [seed, h2], round 1 from the kept
-   * products (yHi, yLo: hi and lo of M0 × year; rowX0..rowX2).
+   * drawEvent with each block computed here, in JavaScript (WebAssembly refused), into blocks
+   * 0 .. nActive − 1 of rowBatch: Philox4x32-10 of counter [y, e, h1, position], key [seed, h2],
+   * round 1 from the kept products (yHi, yLo: hi and lo of M0 × year; rowX0..rowX2).
    */
   private drawEventJs(e: number, yHi: number, yLo: number): number {
     const w = this.rowBatch.words;
@@ -504,19 +573,11 @@ class YearEngine {
     const rowX2 = this.rowX2;
     const active = this.activeRows;
     const nActive = active.length;
-    const rowThreshold = this.rowThreshold;
-    const hitRow = this.hitRow;
-    let hits = 0;
-    for (let j = 0; j < nActive; j++) {
+    for (let j = 0, o = 0; j < nActive; j++, o += BLOCK_WORDS) {
       const r = active[j];
-      philoxRounds2to10At(rowX0[r] ^ e, rowX1[r], yHi ^ rowX2[r], yLo, seed, rowH2[r], w, 0);
-      if ((w[0] >>> 5) * TWO_26 + (w[1] >>> 6) < rowThreshold[r]) {
-        hitRow[hits] = r;
-        this.hitAmount[hits] = this.loss(r, uniform53(w[2], w[3]));
-        hits++;
-      }
+      philoxRounds2to10At(rowX0[r] ^ e, rowX1[r], yHi ^ rowX2[r], yLo, seed, rowH2[r], w, o);
     }
-    return hits;
+    return this.drawEvent(0);
   }
 
   /**
@@ -540,16 +601,11 @@ class YearEngine {
 
   /** Settles the hits of one event as CYBER.ALLOCATE settles one event id's claims, in row order. */
   private settleEvent(hits: number): void {
-    const nScopes = this.nScopes;
-    const yearPaid = this.yearPaid;
-    const yearMax = this.yearMaxEvent;
-    const yearGround = this.yearGround;
-    const eventPaid = this.eventPaid;
     const hitRow = this.hitRow;
     const hitAmount = this.hitAmount;
     const hitPaid = this.hitPaid;
     const rowCover = this.rowCover;
-    const deductibles = this.deductible;
+    const rowDeductible = this.rowDeductible;
     const pathStart = this.pathStart;
     const pathNodes = this.pathNodes;
     const reach = this.reach;
@@ -557,29 +613,38 @@ class YearEngine {
     const aggRem = this.aggRem;
     const evRem = this.evRem;
     const evStamp = this.evStamp;
+    const totalOnly = this.totalOnly;
     const scopeStart = this.scopeStart;
     const scopeList = this.scopeList;
+    const eventPaid = this.eventPaid;
+    const yearGround = this.yearGround;
     const trackCovers = this.trackCovers;
     const coverPaid = this.coverPaid;
     let policyAgg = this.policyAggRem;
     // SAMSUNG 第二十八条: one deductible per event, the largest among its rows' covers.
     let deductible = 0;
     for (let i = 0; i < hits; i++) {
-      const d = deductibles[rowCover[hitRow[i]]];
+      const d = rowDeductible[hitRow[i]];
       if (d > deductible) deductible = d;
     }
     // Per-event counters start fresh for each event (stamped, as settle does).
     const stamp = ++this.stamp;
     let policyEvent = this.policyPerEvent;
-    for (let s = 0; s < nScopes; s++) eventPaid[s] = 0;
+    // The one scope "total" (the common case): its sums in locals, added in the same order as
+    // through the scope lists (other scopes); an event's paid starts from 0, the year's ground
+    // from what the year's earlier events left.
+    let ground = yearGround[0];
+    let paid = 0;
+    if (!totalOnly) eventPaid.fill(0);
     for (let i = 0; i < hits; i++) {
       const r = hitRow[i];
       const c = rowCover[r];
       const amount = hitAmount[i];
-      for (let k = scopeStart[r]; k < scopeStart[r + 1]; k++) yearGround[scopeList[k]] += amount;
+      if (totalOnly) ground += amount;
+      else for (let k = scopeStart[r]; k < scopeStart[r + 1]; k++) yearGround[scopeList[k]] += amount;
       // A cover without a deductible (SAMSUNG 第三十条 报酬支付) never bears another cover's.
       let taken = 0;
-      if (deductibles[c] !== 0) {
+      if (rowDeductible[r] !== 0) {
         taken = deductible < amount ? deductible : amount;
         deductible -= taken;
       }
@@ -609,18 +674,28 @@ class YearEngine {
         }
         policyEvent -= pay;
         policyAgg -= pay;
-        for (let k = scopeStart[r]; k < scopeStart[r + 1]; k++) eventPaid[scopeList[k]] += pay;
+        if (totalOnly) paid += pay;
+        else for (let k = scopeStart[r]; k < scopeStart[r + 1]; k++) eventPaid[scopeList[k]] += pay;
         if (trackCovers) coverPaid[c] += pay;
       }
       hitPaid[i] = pay;
     }
     this.policyAggRem = policyAgg;
-    for (let s = 0; s < nScopes; s++) {
+    const yearPaid = this.yearPaid;
+    const yearMax = this.yearMaxEvent;
+    if (totalOnly) {
+      yearGround[0] = ground;
+      yearPaid[0] += paid;
+      if (paid > yearMax[0]) yearMax[0] = paid;
+      return;
+    }
+    for (let s = 0; s < this.nScopes; s++) {
       const v = eventPaid[s];
       yearPaid[s] += v;
       if (v > yearMax[s]) yearMax[s] = v;
     }
   }
+
 }
 
 // ---- exact arithmetic for the statistics ----------------------------------------------------------
