@@ -7,6 +7,7 @@ import { qualifyReferences } from './formulaArgs';
 import { columnLetters, parseRange, sheetPrefix, splitAddress } from './addresses';
 import type { CellInput, CellValue, CellWrite, ChartSpec, PrintSetup, SelectedCell, SheetSpec, WorkbookGateway } from './gateway';
 import { createOfficeGateway, type OfficeGateway } from './officeGateway';
+import { readWorkbookDate1904 } from '../functions/workbookDateSystem';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -269,6 +270,10 @@ export function createExcelGateway(options: ExcelGatewayOptions = {}): WorkbookG
         context.workbook.application.calculate('Recalculate');
         await context.sync();
       }),
+
+    // Excel's own DATE(1904,1,2), as the custom functions ask it (src/functions/workbookDateSystem.ts);
+    // an Excel that cannot answer (no ExcelApi 1.2) is taken as 1900, as the functions take it.
+    isDate1904: () => readWorkbookDate1904(run).then((on) => on === true, () => false),
 
     addSheet: (spec: SheetSpec) =>
       run(async (context) => {

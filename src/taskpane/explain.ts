@@ -5,6 +5,7 @@
  * second way. Also reads CYBER.ALLOCATE cells for the limits view. Pure logic over the gateway.
  */
 import { evaluate, findFunction, limitsReport, type LimitsReport, type Outcome, type RawArgument } from '../engine';
+import { cyberArgumentsTo1900, from1900 } from '../sheet/dateSystem';
 import { qualify } from './addresses';
 import { classifyArgument, findCyberCalls, type CyberCall } from './formulaArgs';
 import type { CellValue, SelectedCell, WorkbookGateway } from './gateway';
@@ -62,11 +63,32 @@ export async function resolveCall(gateway: WorkbookGateway, call: CyberCall, she
   return out;
 }
 
+/** The workbook uses the 1904 date system, as far as the host can tell (else 1900). */
+export async function workbookDate1904(gateway: WorkbookGateway): Promise<boolean> {
+  return gateway.isDate1904 ? gateway.isDate1904().catch(() => false) : false;
+}
+
+/**
+ * The engine's outcome, with its trace, for a CYBER call on values read from the workbook: in a
+ * 1904 workbook its dates reach the engine as the 1900 serials it counts in and a date result goes
+ * back (src/sheet/dateSystem.ts), as the cell itself is calculated in Excel and the workbench, so
+ * the result shown is the cell's. The trace's steps stay the engine's own (dates as 1900 serials).
+ */
+export function evaluateForWorkbook(name: string, values: readonly (RawArgument | undefined)[], date1904: boolean): Outcome {
+  const fn = date1904 ? findFunction(name) : undefined;
+  const outcome = evaluate(name, fn ? cyberArgumentsTo1900(fn.params, values) : values, { trace: true });
+  if (!fn || fn.resultKind !== 'date' || !outcome.ok || typeof outcome.value !== 'number') return outcome;
+  // The date results (DEADLINE, NOTICEBY, NOTICESERVED) are whole days: 1,462 lower is exact.
+  const value = from1900(outcome.value, true);
+  return { ...outcome, value, exact: String(value) };
+}
+
 export async function explainCell(gateway: WorkbookGateway, cell: SelectedCell | null): Promise<Explanation> {
   if (!cell) return { kind: 'nothing' };
   if (!cell.formula) return { kind: 'value', cell };
   const calls = findCyberCalls(cell.formula);
   if (!calls.length) return { kind: 'other', cell };
+  const date1904 = await workbookDate1904(gateway);
   const explained: ExplainedCall[] = [];
   for (const call of calls) {
     const args = await resolveCall(gateway, call, cell.sheet);
@@ -74,7 +96,7 @@ export async function explainCell(gateway: WorkbookGateway, cell: SelectedCell |
       name: `CYBER.${call.name}`,
       known: findFunction(call.name) !== undefined,
       args,
-      outcome: evaluate(call.name, args.map((a) => a.value), { trace: true }),
+      outcome: evaluateForWorkbook(call.name, args.map((a) => a.value), date1904),
     });
   }
   return { kind: 'cyber', cell, calls: explained };

@@ -107,6 +107,12 @@ export interface WorkbookGateway extends OfficeGateway {
   evaluateFormula(formula: string, sheet: string): Promise<CellValue | CellValue[][]>;
   /** Recalculates the workbook (so reads after writes see new values). */
   recalculate(): Promise<void>;
+  /**
+   * The workbook uses Excel's 1904 date system (its date serials are 1,462 lower than the 1900
+   * ones the engine counts in: src/sheet/dateSystem.ts). Absent, or false when the host cannot
+   * tell, means 1900.
+   */
+  isDate1904?(): Promise<boolean>;
   /** Adds and fills a new worksheet; returns its final name. */
   addSheet(sheet: SheetSpec): Promise<string>;
   /** Per-workbook storage for the pane's state (scenarios, a pending sensitivity restore). */

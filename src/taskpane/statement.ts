@@ -8,9 +8,9 @@
  * refreshed in place by a second action. The engine's own trace is used; nothing is recomputed
  * a second way. Pure logic over the gateway: no React.
  */
-import { evaluate, findFunction, SOURCE_TITLES, type Citation, type ParamSpec, type Text, type TraceStep } from '../engine';
+import { findFunction, SOURCE_TITLES, type Citation, type ParamSpec, type Text, type TraceStep } from '../engine';
 import { cellAddress, columnLetters, parseCell, parseRange, qualify, sheetPrefix, splitAddress } from './addresses';
-import { resolveCall } from './explain';
+import { evaluateForWorkbook, resolveCall, workbookDate1904 } from './explain';
 import { classifyArgument, findCyberCalls, qualifyReferences } from './formulaArgs';
 import type { CellInput, CellValue, CellWrite, SheetSpec, WorkbookGateway } from './gateway';
 import type { Language } from './i18n';
@@ -241,6 +241,7 @@ async function collect(gateway: WorkbookGateway, source: string): Promise<Collec
   const rangeKeys = new Set<string>();
   let truncated = false;
   const key = (a: string) => a.replace(/\$/g, '').toUpperCase();
+  const date1904 = await workbookDate1904(gateway);
 
   async function visit(address: string, depth: number): Promise<void> {
     const k = key(address);
@@ -273,7 +274,7 @@ async function collect(gateway: WorkbookGateway, source: string): Promise<Collec
     for (const call of findCyberCalls(input.formula)) {
       const fn = findFunction(call.name);
       const args = await resolveCall(gateway, call, sheet);
-      const outcome = evaluate(call.name, args.map((a) => a.value), { trace: true });
+      const outcome = evaluateForWorkbook(call.name, args.map((a) => a.value), date1904);
       call.args.forEach((text, i) => {
         const kind = classifyArgument(text);
         const u = unitOfParam(fn?.params[i]);

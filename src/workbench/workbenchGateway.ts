@@ -93,6 +93,9 @@ export function createWorkbenchGateway(model: WorkbenchModel, options: Workbench
       // HyperFormula has already recalculated everything the last write touched.
     },
 
+    // An opened xlsx's <workbookPr date1904="1"/> (src/workbench/xlsx.ts).
+    isDate1904: async () => model.isDate1904(),
+
     async addSheet(spec: SheetSpec): Promise<string> {
       group('Task pane: new sheet');
       let name: string;
