@@ -1,8 +1,9 @@
 /**
  * Checks shared by the add-in build test and the workbench browser test (issue 5, security): the
  * page's Content-Security-Policy is the one scripts/csp.js defines, comes first in <head>, and
- * is strict (no inline script, no eval, connections only to the page itself and, for the add-in,
- * Microsoft's office.js origin); and, in Chromium, a collector of every policy violation.
+ * is strict (no inline script, no eval — only WebAssembly may be compiled, for SIMULATE's Philox
+ * module — connections only to the page itself and, for the add-in, Microsoft's office.js
+ * origin); and, in Chromium, a collector of every policy violation.
  */
 import type { BrowserContext } from 'playwright-core';
 const csp = require('../../scripts/csp') as {
@@ -37,8 +38,11 @@ export function expectStrictPage(html: string, page: 'addin' | 'workbench'): voi
   const d = parsePolicy(policy);
   const allowed = page === 'addin' ? ["'self'", OFFICE_JS_ORIGIN] : ["'self'"];
   expect(d.get('default-src')).toEqual(["'none'"]);
-  expect(d.get('script-src')).toEqual(allowed);
+  // 'wasm-unsafe-eval' in script-src only: compiling WebAssembly (the Philox module of
+  // CYBER.SIMULATE, bytes constant in our bundle), never JavaScript eval (scripts/csp.js).
+  expect(d.get('script-src')).toEqual([...allowed, "'wasm-unsafe-eval'"]);
   expect(d.get('connect-src')).toEqual(allowed);
+  expect([...d].filter(([, sources]) => sources.includes("'wasm-unsafe-eval'")).map(([name]) => name)).toEqual(['script-src']);
   for (const sources of d.values()) {
     expect(sources).not.toContain("'unsafe-inline'");
     expect(sources).not.toContain("'unsafe-eval'");
