@@ -204,9 +204,20 @@ export function loadStochasticFunctions(): Promise<void> {
   // Through a resolved Promise: webpack's chunk loader can throw at once rather than reject (a
   // runtime without a document), and nothing but a CustomFunctions.Error may leave `invoke`.
   stochasticLoading ??= Promise.resolve()
-    .then(() => import(/* webpackChunkName: "functions-stochastic" */ '../engine/catalogueStochastic'))
+    .then(() =>
+      Promise.all([
+        import(/* webpackChunkName: "functions-stochastic" */ '../engine/catalogueStochastic'),
+        // Already in that chunk (SIMULATE's definition): one chunk, one copy of its state.
+        import(/* webpackChunkName: "functions-stochastic" */ '../engine/simulate'),
+      ]),
+    )
     .then(
-      (m) => {
+      ([m, simulate]) => {
+        // SIMULATE computes its Philox blocks in WebAssembly (src/stochastic/philoxWasm.ts): the
+        // shared-runtime page's policy allows the compile ('wasm-unsafe-eval', scripts/csp.js); a
+        // webview that refuses it runs the same blocks in JavaScript, with the same values. Asked
+        // here, not in the entry (register.ts), so that functions.js does not carry section 11.
+        simulate.usePhiloxWasm(true);
         find = functionFinder([...CORE_CATALOGUE, ...m.STOCHASTIC_CATALOGUE]);
         stochasticLoaded = true;
       },

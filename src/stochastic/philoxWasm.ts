@@ -13,12 +13,17 @@
  *
  * The module is the text of philox.wat, assembled by hand (256 bytes; philoxWasm.test.ts
  * assembles the text again and compares the bytes). It is compiled synchronously, once a
- * process, and only once a host has asked for it (usePhiloxWasm(true); the CLI does): this
- * project's pages (the workbench, the task pane) carry a Content-Security-Policy without
- * 'wasm-unsafe-eval' (scripts/csp.js), under which `new WebAssembly.Module` throws AND reports a
- * policy violation ("script-src wasm-eval") to the page — merely trying would put a violation
- * in every page that evaluates SIMULATE. Without the host's word, without WebAssembly, or when
- * the compile is refused, every batch runs the JavaScript philox4x32 (slower, the same values).
+ * process, and only once a host has asked for it (usePhiloxWasm(true)), because only the host
+ * knows whether its policy allows it: under a Content-Security-Policy without
+ * 'wasm-unsafe-eval', `new WebAssembly.Module` throws AND reports a policy violation
+ * ("script-src wasm-eval") to the page, so merely trying would put a violation in a page that
+ * forbids it. The hosts that ask: the CLI and the benchmark (no page policy), and this project's
+ * pages, whose policy allows WebAssembly compiles ('wasm-unsafe-eval', scripts/csp.js) — the
+ * workbench page (src/workbench/index.tsx), the task pane (src/taskpane/index.tsx), the Simulate
+ * worker (src/taskpane/simulate/worker.ts) and the custom functions, when they load the SIMULATE
+ * chunk (src/functions/adapter.ts). Without the host's word, without WebAssembly, or when the
+ * compile is refused (a webview that does not know 'wasm-unsafe-eval'), every batch runs the
+ * JavaScript philox4x32 (about 15% slower a simulated year, the same values).
  * WebAssembly is a JavaScript built-in, not a DOM API, so the engine's rule (no DOM/Office code)
  * holds; it is reached through globalThis because the CLI build's type library (ES2020)
  * declares no WebAssembly.

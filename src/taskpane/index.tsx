@@ -5,9 +5,14 @@
  * with its own gateway.
  */
 import { createRoot } from 'react-dom/client';
+import { usePhiloxWasm } from '../engine';
 import { App, ReferencePane } from './App';
 import { createExcelGateway } from './excelGateway';
 import { createOfficeGateway } from './officeGateway';
+
+// The pane's own SIMULATE evaluations (explain view, year explorer) compute their Philox blocks
+// in WebAssembly: the page's policy allows the compile ('wasm-unsafe-eval', scripts/csp.js).
+usePhiloxWasm(true);
 
 const office = createOfficeGateway();
 const container = document.getElementById('root');

@@ -6,6 +6,7 @@
  * `?blank`.
  */
 import { createRoot } from 'react-dom/client';
+import { usePhiloxWasm } from '../engine';
 import { createOfficeGateway } from '../taskpane/officeGateway';
 import { loadExcelJS } from './excel';
 import { WorkbenchModel } from './model';
@@ -34,6 +35,12 @@ async function start(container: HTMLElement): Promise<void> {
   const initial = await firstWorkbook();
   createRoot(container).render(<WorkbenchPage initial={initial} host={host} />);
 }
+
+// The page's policy allows compiling WebAssembly ('wasm-unsafe-eval', scripts/csp.js): SIMULATE
+// cells compute their Philox blocks in the 256-byte module of src/stochastic/philoxWasm.ts (the
+// same values as in JavaScript, which a webview refusing the compile runs). The attribute says
+// which blocks this page's cells use, for the browser test (test/e2e/philoxWasm.e2e.test.ts).
+document.documentElement.dataset.philoxWasm = String(usePhiloxWasm(true));
 
 const container = document.getElementById('root');
 if (container) void start(container);
