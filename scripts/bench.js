@@ -12,7 +12,9 @@
  *      formulas in plain JavaScript (scripts/bench-distributions.js);
  *   3c. section 11: CYBER.SIMULATE's hot loop (years/s), 100,000 years with every statistic through
  *      `cyberbi calc` beside the same model in plain JavaScript, peak memory of 1,000,000 years, and
- *      one 1,000,000-year cell in a HyperFormula sheet (scripts/bench-simulate.js);
+ *      one 1,000,000-year cell in a HyperFormula sheet (scripts/bench-simulate.js), and the same
+ *      cell entered in the workbench page in Chromium: its longest main-thread task
+ *      (scripts/bench-workbench-freeze.js; builds the workbench, about a minute);
  *   3. ALLOCATE scaling: 1k, 10k and 100k claims against a 50-cover, 4-level tree (time per
  *      claim must stay flat), and 100k claims settled inside a sheet;
  *   4. the time `cyberbi calc` takes on a 10,000-row CPIC scenario sheet, beside the same model
@@ -317,12 +319,19 @@ if (!onlyWorkbook) {
   progress('3c/6 section 11 simulation (scripts/bench-simulate.js)');
   {
     const s = section(
-      'Section 11 CYBER.SIMULATE: the hot loop, 100,000 years through cyberbi calc beside plain JavaScript, memory of 1,000,000 years, a 1,000,000-year sheet cell',
+      'Section 11 CYBER.SIMULATE: the hot loop, 100,000 years through cyberbi calc beside plain JavaScript, memory of 1,000,000 years, a 1,000,000-year sheet cell, and that cell in the workbench page',
       'the bench model: 6 covers with sub-aggregates (one nesting "aggregate"), the largest deductible, a policy per-claim and aggregate limit, Poisson 1.5 events a year, 6 event rows (scripts/bench-simulate.js). years/s: higher is better; s, ×, MiB: lower is better.',
     );
     const result = benchSimulate({ quick, progress });
     for (const r of result.rows) record(s, r.key, r.value, r.unit);
     s.lines.push(...result.lines);
+    // The same cell typed into the workbench page itself, in Chromium (scripts/bench-workbench-freeze.js).
+    progress('3c/6 section 11: a 1,000,000-year cell in the workbench page (Chromium)');
+    const freeze = spawnSync(process.execPath, [path.join(__dirname, 'bench-workbench-freeze.js'), '--json', ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (freeze.status !== 0) throw new Error(`bench-workbench-freeze.js failed (${freeze.status})`);
+    const measured = JSON.parse(freeze.stdout);
+    for (const r of measured.rows) record(s, r.key, r.value, r.unit);
+    s.lines.push(...measured.lines);
   }
 
   // ---- 4. the 10,000-row scenario sheet through cyberbi calc ----------------------------------
