@@ -195,8 +195,8 @@ export function philoxWasmAvailable(): boolean {
 }
 
 /**
- * For a host without a page policy that could refuse WebAssembly (the CLI, a benchmark):
- * `true` lets the batches made from now on compute in WebAssembly, `false` (the default) keeps
+ * For a host that knows its policy allows compiling WebAssembly (the CLI, the bench, and our
+ * pages, whose script-src carries 'wasm-unsafe-eval': scripts/csp.js): `true` lets the batches made from now on compute in WebAssembly, `false` (the default) keeps
  * them in JavaScript — the same values either way. Returns whether batches made from now on use
  * WebAssembly (false when this host cannot compile it).
  */
