@@ -37,8 +37,9 @@ import { evaluate, type RawArgument, type Text } from '../engine';
 import { cellAddress, columnLetters, parseCell, sheetPrefix } from './addresses';
 import type { CellInput, CellValue, CellWrite, SelectedCell, SheetSpec, WorkbookGateway } from './gateway';
 import { REGISTER_TEXT } from './claimsRegisterText';
-import { readAllocate, type AllocateReading } from './explain';
-import { SheetBuilder, FORMAT } from './templates/sheetBuilder';
+import { readAllocate, workbookDate1904, type AllocateReading } from './explain';
+import { to1900 } from '../sheet/dateSystem';
+import { SheetBuilder, FORMAT, cellsInDateSystem } from './templates/sheetBuilder';
 import { parseField, serialToIso } from './templates/form';
 import type { FieldDef, FormSection, RawInputs, TableValue } from './templates/types';
 
@@ -410,8 +411,12 @@ export function incidentCells(r: number, inc: Incident, layout: RegisterLayout =
   });
 }
 
-/** The register's sheet: schedule, live summary beside it, the incidents table and spare formatted rows. */
-export function registerSheet(schedule: Schedule, incidents: readonly Incident[]): SheetSpec {
+/**
+ * The register's sheet: schedule, live summary beside it, the incidents table and spare formatted
+ * rows. Its dates (the policy period, each incident's) are counted in 1900 serials, as the engine
+ * counts; for a 1904 workbook they are written 1,462 lower, so the cells show the dates entered.
+ */
+export function registerSheet(schedule: Schedule, incidents: readonly Incident[], date1904 = false): SheetSpec {
   const { b } = scheduleBlock(schedule);
   const L = REGISTER_LAYOUT;
   if (b.nextRow !== L.headerRow) throw new Error('programmer error: the register layout moved');
@@ -450,14 +455,14 @@ export function registerSheet(schedule: Schedule, incidents: readonly Incident[]
       if ('format' in c) cells.push({ address: `${COL[c.key]}${r}`, input: null, numberFormat: FORMAT[c.format] });
     });
   }
-  return { ...spec, cells };
+  return { ...spec, cells: cellsInDateSystem(cells, date1904) };
 }
 
 /** Validates the form and, only when valid, writes the register as a new sheet. */
 export async function writeRegister(gateway: WorkbookGateway, inputs: RawInputs): Promise<{ ok: true; sheet: string } | { ok: false; validation: Extract<RegisterValidation, { ok: false }> }> {
   const v = validateRegister(inputs);
   if (!v.ok) return { ok: false, validation: v };
-  const sheet = await gateway.addSheet(registerSheet(v.schedule, v.incidents));
+  const sheet = await gateway.addSheet(registerSheet(v.schedule, v.incidents, await workbookDate1904(gateway)));
   return { ok: true, sheet };
 }
 
@@ -496,6 +501,8 @@ export type RegisterReading =
       readonly outOfOrder: number;
       /** The sheet row an added incident goes to (null when the register is full). */
       readonly nextRow: number | null;
+      /** The workbook was in the 1904 date system when read: the dates above are its cells' dates as 1900 serials. */
+      readonly date1904: boolean;
     };
 
 const numberOr = (v: CellValue | undefined): number | null => (typeof v === 'number' ? v : null);
@@ -512,7 +519,10 @@ export async function readRegister(gateway: WorkbookGateway, sheet: string): Pro
     const p = parseCell(address)!;
     return grid[p.row - 1]?.[p.col - 1] ?? null;
   };
-  const schedule = Object.fromEntries(Object.entries(L.schedule).map(([k, a]) => [k, cell(a)])) as Record<keyof Schedule, CellValue>;
+  // The dates come back in the 1900 serials the engine, the form and the view count in.
+  const date1904 = await workbookDate1904(gateway);
+  const dateOf = (v: CellValue | undefined): number | null => (typeof v === 'number' ? to1900(v, date1904) : null);
+  const schedule = Object.fromEntries(Object.entries(L.schedule).map(([k, a]) => [k, k === 'policyStart' || k === 'policyEnd' ? (dateOf(cell(a)) ?? cell(a)) : cell(a)])) as Record<keyof Schedule, CellValue>;
   const idx = Object.fromEntries(TABLE.map((c, i) => [c.key, i])) as Record<TableKey, number>;
   const rows: RegisterRow[] = [];
   let lastFilled = L.headerRow;
@@ -524,7 +534,7 @@ export async function readRegister(gateway: WorkbookGateway, sheet: string): Pro
     rows.push({
       row: r,
       id: String(typeof id === 'object' ? id.error : id),
-      date: numberOr(line[idx.date]),
+      date: dateOf(line[idx.date]),
       cover: String(line[idx.cover] ?? ''),
       payable: line[idx.payable] ?? null,
       coverLeft: line[idx.coverLeft] ?? null,
@@ -549,6 +559,7 @@ export async function readRegister(gateway: WorkbookGateway, sheet: string): Pro
     flagged: numberOr(cell(sum.flagged)) ?? rows.filter((r) => r.check !== CHECK.ok).length,
     outOfOrder: rows.filter((r) => r.check === CHECK.order).length,
     nextRow: lastFilled < last ? lastFilled + 1 : null,
+    date1904,
   };
 }
 
@@ -607,7 +618,7 @@ export async function addIncident(gateway: WorkbookGateway, reading: Extract<Reg
   const e = incidentError(inc, schedule, earlier.filter((x) => x.date <= inc.date));
   if (e) return { ok: false, error: e.message };
   const prefix = sheetPrefix(reading.sheet);
-  for (const c of incidentCells(reading.nextRow, inc, reading.layout)) {
+  for (const c of cellsInDateSystem(incidentCells(reading.nextRow, inc, reading.layout), reading.date1904)) {
     if (c.input !== null) await gateway.writeInput(`${prefix}${c.address}`, c.input);
   }
   await gateway.recalculate();

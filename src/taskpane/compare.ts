@@ -8,14 +8,16 @@
  * from the models. Pure logic over the gateway: no React.
  */
 import type { Text } from '../engine';
+import { to1900 } from '../sheet/dateSystem';
 import { cellAddress, columnLetters, parseCell, sheetPrefix } from './addresses';
 import type { CellInput, CellValue, CellWrite, WorkbookGateway } from './gateway';
 import type { Language } from './i18n';
 import { COMPARE_TEXT } from './compareText';
+import { workbookDate1904 } from './explain';
 import type { Scenario } from './scenarios';
 import { findTemplate } from './templates';
 import { defaultInputs, validateForm } from './templates/form';
-import { FORMAT } from './templates/sheetBuilder';
+import { FORMAT, specInDateSystem } from './templates/sheetBuilder';
 import type { BuiltTemplate, FieldDef, FieldValue, TemplateDefinition } from './templates/types';
 
 /** Highlight of an input that differs from the first scenario's. */
@@ -39,7 +41,7 @@ export interface CompareResult {
   readonly key: string;
   readonly label: Text;
   readonly format?: string;
-  /** Per scenario: the model's value (errors as their code). */
+  /** Per scenario: the model's value (errors as their code; a date as its 1900 serial, as the inputs' dates). */
   readonly values: readonly CellValue[];
   /** Per scenario: value − the first scenario's (null for the first, or when either is not a number). */
   readonly absolute: ReadonlyArray<number | null>;
@@ -145,10 +147,12 @@ export async function compareScenarios(gateway: WorkbookGateway, selected: reado
   });
   const t = COMPARE_TEXT[language];
   const built = values.map((v) => template.build(v));
+  // Dates are written in the workbook's system and read back into the 1900 one the form's entries count in.
+  const date1904 = await workbookDate1904(gateway);
   const sheets: string[] = [];
   for (let i = 0; i < scenarios.length; i++) {
     // The template's live model without its workbook names (the user's models keep theirs) or its chart.
-    sheets.push(await gateway.addSheet({ ...built[i].spec, name: sheetName(t.modelSheet(scenarios[i].name)), names: [], charts: [] }));
+    sheets.push(await gateway.addSheet({ ...specInDateSystem(built[i].spec, date1904), name: sheetName(t.modelSheet(scenarios[i].name)), names: [], charts: [] }));
   }
   await gateway.recalculate();
 
@@ -166,9 +170,11 @@ export async function compareScenarios(gateway: WorkbookGateway, selected: reado
     const read: CellValue[] = [];
     for (let i = 0; i < cells.length; i++) read.push(first(await gateway.readRange(`${sheetPrefix(sheets[i])}${cells[i]!.address}`)));
     const base = read[0];
+    // The differences as the comparison sheet computes them, from the cells' own values.
     const absolute = read.map((v, i) => (i > 0 && typeof v === 'number' && typeof base === 'number' ? v - base : null));
     const relative = read.map((v, i) => (i > 0 && typeof v === 'number' && typeof base === 'number' && base !== 0 ? v / base - 1 : null));
-    results.push({ key: r.key, label: r.label, format: r.format, values: read, absolute, relative });
+    const values = r.format === FORMAT.date ? read.map((v) => (typeof v === 'number' ? to1900(v, date1904) : v)) : read;
+    results.push({ key: r.key, label: r.label, format: r.format, values, absolute, relative });
   }
 
   const sheet = await gateway.addSheet(comparisonSheet(template, scenarios.map((s) => s.name), sheets, built, inputs, results, language));

@@ -10,6 +10,7 @@
  */
 import { findFunction, SOURCE_TITLES, type Citation, type ParamSpec, type Text, type TraceStep } from '../engine';
 import { cellAddress, columnLetters, parseCell, parseRange, qualify, sheetPrefix, splitAddress } from './addresses';
+import { from1900, to1900 } from '../sheet/dateSystem';
 import { evaluateForWorkbook, resolveCall, workbookDate1904 } from './explain';
 import { classifyArgument, findCyberCalls, qualifyReferences } from './formulaArgs';
 import type { CellInput, CellValue, CellWrite, SheetSpec, WorkbookGateway } from './gateway';
@@ -90,8 +91,14 @@ export interface Statement {
   /** ISO time of writing, and the same as the local wall-clock text the statement prints. */
   readonly writtenAt: string;
   readonly writtenAtText: string;
-  /** The same moment as an Excel serial in local time (what the sheet's date cell holds). */
+  /** The same moment as an Excel serial in local time, in the workbook's date system (what the sheet's date cell holds). */
   readonly writtenAtSerial: number;
+  /**
+   * The workbook was in Excel's 1904 date system: the cells' dates above (inputs, steps, the
+   * result) are its serials, 1,462 below the 1900 ones, and the print view shows them so. Absent
+   * (a statement stored before it was recorded) is 1900. The trace's values stay the engine's.
+   */
+  readonly date1904?: boolean;
   readonly engineVersion: string;
   /** More than MAX_CELLS cells were reachable: only the first were followed. */
   readonly truncated: boolean;
@@ -146,14 +153,14 @@ export function numberFormatOf(unit: Unit | undefined): string {
   }
 }
 
-/** An Excel date serial (1900 system) as yyyy-mm-dd. */
+/** An Excel date serial (1900 system) as yyyy-mm-dd; a 1904 workbook's serial goes through to1900 first. */
 export function serialDate(serial: number): string {
   const ms = Math.round((serial - 25569) * 86400000);
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** A figure as the print view shows it: the sheet's format, written out. */
-export function figureText(v: Figure | string | boolean | undefined, unit?: Unit): string {
+/** A figure as the print view shows it: the sheet's format, written out (a date of a 1904 workbook, `date1904`, in its system). */
+export function figureText(v: Figure | string | boolean | undefined, unit?: Unit, date1904 = false): string {
   if (Array.isArray(v)) {
     const rows = v.length;
     const cols = rows ? v[0].length : 0;
@@ -165,9 +172,9 @@ export function figureText(v: Figure | string | boolean | undefined, unit?: Unit
   if (typeof v === 'string') {
     // A trace value is an exact decimal string; other text is shown as it is.
     if (!/^-?\d+(\.\d+)?$/.test(v)) return v;
-    return figureText(Number(v), unit);
+    return figureText(Number(v), unit, date1904);
   }
-  if (unit === 'date' && Number.isFinite(v)) return serialDate(v);
+  if (unit === 'date' && Number.isFinite(v)) return serialDate(to1900(v, date1904));
   if (unit === 'ratio') return `${(v * 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
   if (unit === 'hours') return v.toLocaleString('en-US', { maximumFractionDigits: 0 });
   if (unit === 'days') return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -233,7 +240,7 @@ interface Collected {
  * whole. Units come from the CYBER parameters that take each cell, then spread through sums and
  * caps (a cell added to an amount is an amount).
  */
-async function collect(gateway: WorkbookGateway, source: string): Promise<Collected> {
+async function collect(gateway: WorkbookGateway, source: string, date1904: boolean): Promise<Collected> {
   const inputs: StatementInput[] = [];
   const steps: StatementStep[] = [];
   const units = new Map<string, Unit>();
@@ -241,7 +248,6 @@ async function collect(gateway: WorkbookGateway, source: string): Promise<Collec
   const rangeKeys = new Set<string>();
   let truncated = false;
   const key = (a: string) => a.replace(/\$/g, '').toUpperCase();
-  const date1904 = await workbookDate1904(gateway);
 
   async function visit(address: string, depth: number): Promise<void> {
     const k = key(address);
@@ -377,7 +383,8 @@ export async function collectStatement(gateway: WorkbookGateway, address: string
   const input = await gateway.readInput(address);
   if (!isFormulaInput(input)) throw new NoFormula(address);
   const { sheet = '' } = splitAddress(address);
-  const { inputs, steps, truncated } = await collect(gateway, address);
+  const date1904 = await workbookDate1904(gateway);
+  const { inputs, steps, truncated } = await collect(gateway, address, date1904);
   const functions = [...new Set(steps.flatMap((s) => s.calls.map((c) => c.name)))];
   const templateId = options.templateId ?? templateOfSheet(sheet);
   const readings = readingsFor(functions, templateId ? [templateId] : []).map((r) => r.where);
@@ -396,9 +403,11 @@ export async function collectStatement(gateway: WorkbookGateway, address: string
     readings,
     writtenAt: now.toISOString(),
     writtenAtText: local.text,
-    writtenAtSerial: local.serial,
+    // The sheet's date cell: the local moment in the workbook's date system.
+    writtenAtSerial: from1900(local.serial, date1904),
     engineVersion: ENGINE_VERSION,
     truncated,
+    ...(date1904 ? { date1904 } : {}),
   };
 }
 

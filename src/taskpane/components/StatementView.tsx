@@ -56,7 +56,7 @@ export function StatementDocument({ statement: st }: { readonly statement: State
               [t.incident, st.details.incident || t.notGiven],
               [t.resultCell, st.source.address],
               [t.formula, st.source.formula ?? ''],
-              [t.result, figureText(st.source.value, st.source.unit)],
+              [t.result, figureText(st.source.value, st.source.unit, st.date1904)],
               [t.writtenOn, st.writtenAtText],
               [t.engineVersion, `cyberbi ${st.engineVersion}`],
             ] as const
@@ -88,7 +88,7 @@ export function StatementDocument({ statement: st }: { readonly statement: State
             {st.inputs.map((i) => (
               <tr key={i.address} className={s.row}>
                 <td className={s.td}>{i.label || i.address}</td>
-                <td className={s.num}>{figureText(i.value, i.unit)}</td>
+                <td className={s.num}>{figureText(i.value, i.unit, st.date1904)}</td>
                 <td className={s.td}>{i.unit ? t.units[i.unit] : ''}</td>
                 <td className={s.td}>{i.address}</td>
               </tr>
@@ -111,7 +111,7 @@ export function StatementDocument({ statement: st }: { readonly statement: State
           {st.steps.map((step) => [
             <tr key={step.address} className={s.stepRow}>
               <td className={s.td}>{step.label || step.address}</td>
-              <td className={s.num}>{figureText(step.value, step.unit)}</td>
+              <td className={s.num}>{figureText(step.value, step.unit, st.date1904)}</td>
               <td className={`${s.td} ${s.code}`} colSpan={2}>
                 {step.address} {step.formula}
               </td>

@@ -5,8 +5,10 @@
  * with the engine's own message. Pure.
  */
 import { evaluate, type Text } from '../../engine';
+import { workbookDate1904 } from '../explain';
 import { UI_TEXT } from '../i18n';
 import type { CellScalar, WorkbookGateway } from '../gateway';
+import { specInDateSystem } from './sheetBuilder';
 import type { ColumnDef, FieldDef, FieldValue, FieldValues, RawInputs, TableValue, TemplateDefinition } from './types';
 
 /** Both languages of a form message, built from the one UI text table. */
@@ -18,7 +20,7 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; error: Text };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (error: Text): Parsed<never> => ({ ok: false, error });
 
-/** Excel's serial for a calendar date (1900 date system). */
+/** Excel's serial for a calendar date (1900 date system, as the engine counts; a sheet in a 1904 workbook gets it through specInDateSystem). */
 export function dateSerial(year: number, month: number, day: number): number {
   return (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
 }
@@ -192,12 +194,13 @@ export type BuildResult =
 
 /**
  * Validates the entries and, only when they are all valid, writes the model sheet: an invalid
- * form never reaches the workbook. `payout` is the main result's address on the new sheet.
+ * form never reaches the workbook. `payout` is the main result's address on the new sheet. The
+ * dates are written in the workbook's date system (a 1904 workbook's serials are 1,462 lower).
  */
 export async function buildTemplate(gateway: WorkbookGateway, template: TemplateDefinition, inputs: RawInputs): Promise<BuildResult> {
   const validation = validateForm(template, inputs);
   if (!validation.ok) return { ok: false, validation };
   const built = template.build(validation.values);
-  const sheet = await gateway.addSheet(built.spec);
+  const sheet = await gateway.addSheet(specInDateSystem(built.spec, await workbookDate1904(gateway)));
   return { ok: true, sheet, payout: built.payout };
 }

@@ -3,6 +3,7 @@
  * formula, D where it comes from (the examples/ workbooks use the same layout). Formulas are
  * written against the addresses the builder hands out, so no template hand-types a cell address.
  */
+import { from1900 } from '../../sheet/dateSystem';
 import { cellAddress, columnLetters } from '../addresses';
 import type { CellInput, CellWrite, ChartSpec, SheetSpec } from '../gateway';
 
@@ -177,6 +178,23 @@ export class SheetBuilder {
       refs: Object.fromEntries(this.refs),
     };
   }
+}
+
+/**
+ * The cells as a workbook in `date1904` stores them: the builders write every date as a number in
+ * the date format (FORMAT.date) and count it in the 1900 system, as the engine does; in a 1904
+ * workbook each such number is written 1,462 lower (src/sheet/dateSystem.ts), so the cell shows
+ * the date entered and the CYBER formulas over it (which convert it back) give the same dates.
+ * Formulas are left as they are: they hold references, not serials.
+ */
+export function cellsInDateSystem(cells: readonly CellWrite[], date1904: boolean): CellWrite[] {
+  if (!date1904) return [...cells];
+  return cells.map((c) => (c.numberFormat === FORMAT.date && typeof c.input === 'number' ? { ...c, input: from1900(c.input, true) } : c));
+}
+
+/** A built sheet in the workbook's date system (see {@link cellsInDateSystem}). */
+export function specInDateSystem(spec: SheetSpec, date1904: boolean): SheetSpec {
+  return date1904 ? { ...spec, cells: cellsInDateSystem(spec.cells, true) } : spec;
 }
 
 export const STANDARD_WIDTHS = { A: 44, B: 30, C: 18, D: 34, E: 16, F: 34, G: 18 } as const;
