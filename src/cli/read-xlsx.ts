@@ -16,6 +16,7 @@ import { DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLim
 import { readWorkbookContent, type XlsxContent } from '../sheet/xlsx';
 import { characterSetOfApplication } from '../sheet/characterSets';
 import { readWorkbookParts } from '../sheet/externalLinks';
+import { autoFilterElement, worksheetPathsOf } from '../sheet/hiddenRows';
 import type { IterationSettings } from '../sheet/iteration';
 import { UnreadableInputError } from './errors';
 
@@ -86,7 +87,11 @@ export async function readXlsx(
   // Names as stored and linked workbooks' cached values (src/sheet/externalLinks.ts): extras, read
   // from the file itself (the package given to ExcelJS holds no external links).
   const parts = await JSZip.loadAsync(bytes)
-    .then((zip) => readWorkbookParts(zip, limits.partBytes))
+    .then(async (zip) => {
+      const read = await readWorkbookParts(zip, limits.partBytes);
+      await readAutoFilters(zip, read, workbook, limits.partBytes);
+      return read;
+    })
     .catch(() => undefined);
   let content: XlsxContent;
   try {
@@ -99,4 +104,28 @@ export async function readXlsx(
   // Mac Excel computes CHAR and CODE in the Macintosh character set: evaluate as it did.
   // Iterative calculation as the workbook sets it (src/sheet/iteration.ts).
   return { ...content, characterSet: characterSetOfApplication(bounded.application), ...(bounded.iteration ? { iteration: bounded.iteration } : {}) };
+}
+
+/**
+ * For a worksheet with an autofilter and hidden rows, keeps its `<autoFilter>` element in `parts`
+ * under the worksheet's path: whether the filter filters tells SUBTOTAL which hidden rows a filter
+ * hid (src/sheet/hiddenRows.ts). ExcelJS keeps only the filter's range. A part declaring more than
+ * `maxBytes` is not read (the filter's rows are then taken as filtered).
+ */
+async function readAutoFilters(zip: import('jszip'), parts: Map<string, string>, workbook: InstanceType<ExcelJSParts['Workbook']>, maxBytes: number): Promise<void> {
+  const paths = worksheetPathsOf(parts);
+  for (const sheet of workbook.worksheets) {
+    if (typeof (sheet as unknown as { autoFilter?: unknown }).autoFilter !== 'string') continue;
+    let hidden = false;
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      if (row.hidden) hidden = true;
+    });
+    const path = paths.get(sheet.name.toUpperCase());
+    const file = hidden && path ? zip.file(path) : null;
+    if (!file || !path) continue;
+    const declared = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+    if (typeof declared === 'number' && declared > maxBytes) continue;
+    const element = autoFilterElement(await file.async('string'));
+    if (element) parts.set(path, element);
+  }
 }

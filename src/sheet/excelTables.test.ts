@@ -27,7 +27,8 @@ const TABLE_XML =
 
 describe('table parts as Excel writes them', () => {
   it('reads every column, the header row Excel leaves implicit and a totals row', () => {
-    expect(storedTableOf(TABLE_XML)).toEqual({ name: '\\_T.1', ref: 'A1:D4', headerRow: true, totalsRow: false, columns: ['double', 'valueA', 'calc=#*#', 'Gender '] });
+    // Its autofilter (rows 1–4) filters nothing: rows hidden in it were hidden by Hide Rows (src/sheet/hiddenRows.ts).
+    expect(storedTableOf(TABLE_XML)).toEqual({ name: '\\_T.1', ref: 'A1:D4', headerRow: true, totalsRow: false, columns: ['double', 'valueA', 'calc=#*#', 'Gender '], filter: { top: 0, bottom: 3, active: false } });
     const other = '<table xmlns="x" id="2" name="T2" displayName="Sales" ref="B2:C9" headerRowCount="0" totalsRowCount="1"><tableColumns count="2"><tableColumn id="1" name="Line_x000a_two"/><tableColumn id="2" name="a &amp; b"/></tableColumns></table>';
     expect(storedTableOf(other)).toEqual({ name: 'Sales', ref: 'B2:C9', headerRow: false, totalsRow: true, columns: ['Line\ntwo', 'a & b'] });
     expect(storedTableOf('<worksheet/>')).toBeUndefined();

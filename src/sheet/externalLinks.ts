@@ -18,7 +18,7 @@
  */
 import { tokenize } from './formula';
 import { columnLetters, columnNumber } from './a1';
-import { decodeXml } from './xmlText';
+import { decodeXml, xmlAttribute } from './xmlText';
 
 /** Parts read here, by path inside the package. */
 export const WORKBOOK_PARTS = /^\/?xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|externalLinks\/externalLink\d+\.xml|tables\/table\d+\.xml)$/;
@@ -42,10 +42,6 @@ export interface RawDefinedName {
   readonly localSheetId?: number;
 }
 
-function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(/:/g, '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? decodeXml(m[2] ?? m[3] ?? '') : undefined;
-}
 
 function part(parts: WorkbookParts, path: string): string | undefined {
   return parts.get(path) ?? parts.get(`/${path}`);
@@ -58,10 +54,10 @@ export function definedNamesOf(parts: WorkbookParts): RawDefinedName[] | undefin
   const out: RawDefinedName[] = [];
   const re = /<(?:\w+:)?definedName\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?definedName>)/g;
   for (let m = re.exec(xml); m !== null; m = re.exec(xml)) {
-    const name = attribute(m[1], 'name');
+    const name = xmlAttribute(m[1], 'name');
     const body = decodeXml(m[2] ?? '').trim();
     if (!name || name.startsWith('_xlnm.') || body === '') continue;
-    const local = attribute(m[1], 'localSheetId');
+    const local = xmlAttribute(m[1], 'localSheetId');
     out.push({ name, expression: body.startsWith('=') ? body : `=${body}`, ...(local !== undefined && /^\d+$/.test(local) ? { localSheetId: Number(local) } : {}) });
   }
   return out;
@@ -92,13 +88,13 @@ export function externalBooksOf(parts: WorkbookParts): ExternalBook[] {
   if (workbook === undefined || rels === undefined || !/externalReference\b/.test(workbook)) return [];
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = attribute(m[0], 'Id');
-    const target = attribute(m[0], 'Target');
+    const id = xmlAttribute(m[0], 'Id');
+    const target = xmlAttribute(m[0], 'Target');
     if (id && target) targets.set(id, resolvePath('xl/workbook.xml', target));
   }
   const books: ExternalBook[] = [];
   for (const m of workbook.matchAll(/<(?:\w+:)?externalReference\b[^>]*>/g)) {
-    const id = attribute(m[0], 'r:id');
+    const id = xmlAttribute(m[0], 'r:id');
     const xml = id === undefined ? undefined : part(parts, targets.get(id) ?? '');
     books.push(xml === undefined ? { sheets: new Map(), names: new Map() } : bookOf(xml));
   }
@@ -106,24 +102,24 @@ export function externalBooksOf(parts: WorkbookParts): ExternalBook[] {
 }
 
 function bookOf(xml: string): ExternalBook {
-  const sheetNames = [...xml.matchAll(/<(?:\w+:)?sheetName\b[^>]*>/g)].map((m) => attribute(m[0], 'val') ?? '');
+  const sheetNames = [...xml.matchAll(/<(?:\w+:)?sheetName\b[^>]*>/g)].map((m) => xmlAttribute(m[0], 'val') ?? '');
   const sheets = new Map<string, Map<string, CachedValue>>();
   sheetNames.forEach((n) => sheets.set(n.toUpperCase(), new Map()));
   const data = /<(?:\w+:)?sheetData\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?sheetData>)/g;
   for (let m = data.exec(xml); m !== null; m = data.exec(xml)) {
-    const id = Number(attribute(m[1], 'sheetId'));
+    const id = Number(xmlAttribute(m[1], 'sheetId'));
     const cells = Number.isInteger(id) ? sheets.get((sheetNames[id] ?? '').toUpperCase()) : undefined;
     if (!cells || !m[2]) continue;
     for (const c of m[2].matchAll(/<(?:\w+:)?cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?cell>)/g)) {
-      const r = attribute(c[1], 'r');
+      const r = xmlAttribute(c[1], 'r');
       const v = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(c[2] ?? '');
-      if (r && v) cells.set(r.toUpperCase(), cachedValue(attribute(c[1], 't'), decodeXml(v[1])));
+      if (r && v) cells.set(r.toUpperCase(), cachedValue(xmlAttribute(c[1], 't'), decodeXml(v[1])));
     }
   }
   const names = new Map<string, string | undefined>();
   for (const m of xml.matchAll(/<(?:\w+:)?definedName\b[^>]*>/g)) {
-    const name = attribute(m[0], 'name');
-    if (name) names.set(name.toUpperCase(), attribute(m[0], 'refersTo'));
+    const name = xmlAttribute(m[0], 'name');
+    if (name) names.set(name.toUpperCase(), xmlAttribute(m[0], 'refersTo'));
   }
   return { sheets, names };
 }

@@ -12,6 +12,7 @@ import { CellError, ErrorType, HyperFormula } from 'hyperformula';
 import type { FunctionPluginDefinition } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
+import type { RowVisibility } from './hiddenRows';
 
 /** Ranges larger than this are given to HyperFormula as they are (not searched for nested subtotals). */
 const MAX_SEARCHED_CELLS = 200_000;
@@ -24,7 +25,6 @@ interface Address {
 
 interface AddressLike {
   toSimpleCellAddress(base: Address): Address;
-  constructor: { absolute(col: number, row: number, sheet: number): AddressLike };
 }
 
 interface VertexLike {
@@ -33,6 +33,8 @@ interface VertexLike {
 
 interface GraphLike {
   getCell(address: Address): VertexLike | undefined;
+  getSheetHeight?(sheet: number): number;
+  getSheetWidth?(sheet: number): number;
   lazilyTransformingAstService: unknown;
 }
 
@@ -62,32 +64,83 @@ function holdsSubtotal(graph: GraphLike, address: Address): boolean {
   return known;
 }
 
+/** A cell reference made here (the interpreter reads a reference's sheet and its address). */
+class CellRef {
+  constructor(
+    readonly sheet: number,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+
+  toSimpleCellAddress(): Address {
+    return { sheet: this.sheet, row: this.row, col: this.col };
+  }
+}
+
+interface RangeLike {
+  type: string;
+  start: { toSimpleCellAddress?(b: Address): Address; toSimpleColumnAddress?(b: Address): { sheet: number; col: number }; toSimpleRowAddress?(b: Address): { sheet: number; row: number } };
+  end: RangeLike['start'];
+}
+
+/**
+ * The cells a range, whole columns (B:B) or whole rows (1:6) cover that can hold anything: only
+ * the sheet's used rows and columns (every function of SUBTOTAL ignores empty cells), so
+ * SUBTOTAL(109,B:B) searches the rows in use, not a million. Undefined across sheets.
+ */
+function areaOf(a: RangeLike, base: Address, graph: GraphLike): { sheet: number; top: number; bottom: number; left: number; right: number; cells: number } | undefined {
+  let s: Address;
+  let e: Address;
+  if (a.type === 'CELL_RANGE' && a.start.toSimpleCellAddress && a.end.toSimpleCellAddress) {
+    s = a.start.toSimpleCellAddress(base);
+    e = a.end.toSimpleCellAddress(base);
+  } else if (a.type === 'COLUMN_RANGE' && a.start.toSimpleColumnAddress && a.end.toSimpleColumnAddress) {
+    const c1 = a.start.toSimpleColumnAddress(base);
+    const c2 = a.end.toSimpleColumnAddress(base);
+    s = { sheet: c1.sheet, row: 0, col: c1.col };
+    e = { sheet: c2.sheet, row: Number.MAX_SAFE_INTEGER, col: c2.col };
+  } else if (a.type === 'ROW_RANGE' && a.start.toSimpleRowAddress && a.end.toSimpleRowAddress) {
+    const r1 = a.start.toSimpleRowAddress(base);
+    const r2 = a.end.toSimpleRowAddress(base);
+    s = { sheet: r1.sheet, row: r1.row, col: 0 };
+    e = { sheet: r2.sheet, row: r2.row, col: Number.MAX_SAFE_INTEGER };
+  } else return undefined;
+  if (s.sheet !== e.sheet) return undefined;
+  const height = graph.getSheetHeight?.(s.sheet) ?? Infinity;
+  const width = graph.getSheetWidth?.(s.sheet) ?? Infinity;
+  const top = Math.min(s.row, e.row);
+  const bottom = Math.min(Math.max(s.row, e.row), height - 1);
+  const left = Math.min(s.col, e.col);
+  const right = Math.min(Math.max(s.col, e.col), width - 1);
+  if (!Number.isFinite(bottom) || !Number.isFinite(right)) return undefined;
+  return { sheet: s.sheet, top, bottom, left, right, cells: Math.max(0, bottom - top + 1) * Math.max(0, right - left + 1) };
+}
+
 /**
  * The reference arguments with the cells holding nested subtotals left out, or undefined when
  * none holds one (the arguments are then evaluated as given).
  */
-function withoutNested(args: readonly Ast[], graph: GraphLike, base: Address): Ast[] | undefined {
+function withoutNested(args: readonly Ast[], graph: GraphLike, base: Address, leftOut: (sheet: number, row: number) => boolean = () => false): Ast[] | undefined {
   let changed = false;
   const out: Ast[] = [];
   for (const arg of args) {
-    const a = arg as unknown as { type: string; reference?: AddressLike; start?: AddressLike; end?: AddressLike; sheetReferenceType?: unknown };
+    const a = arg as unknown as { type: string; reference?: AddressLike; start?: RangeLike['start']; end?: RangeLike['start'] };
     if (a.type === 'CELL_REFERENCE' && a.reference) {
-      if (holdsSubtotal(graph, a.reference.toSimpleCellAddress(base))) {
+      const at = a.reference.toSimpleCellAddress(base);
+      if (leftOut(at.sheet, at.row) || holdsSubtotal(graph, at)) {
         changed = true;
         continue;
       }
-    } else if (a.type === 'CELL_RANGE' && a.start && a.end) {
-      const s = a.start.toSimpleCellAddress(base);
-      const e = a.end.toSimpleCellAddress(base);
-      const [top, bottom] = [Math.min(s.row, e.row), Math.max(s.row, e.row)];
-      const [left, right] = [Math.min(s.col, e.col), Math.max(s.col, e.col)];
-      if (s.sheet === e.sheet && (bottom - top + 1) * (right - left + 1) <= MAX_SEARCHED_CELLS) {
+    } else if ((a.type === 'CELL_RANGE' || a.type === 'COLUMN_RANGE' || a.type === 'ROW_RANGE') && a.start && a.end) {
+      const area = areaOf({ type: a.type, start: a.start, end: a.end }, base, graph);
+      if (area && area.cells <= MAX_SEARCHED_CELLS) {
+        const { sheet, top, bottom, left, right } = area;
         const runs: Array<[number, number, number]> = []; // col, first row, last row
         let any = false;
         for (let col = left; col <= right; col++) {
           let first: number | undefined;
           for (let row = top; row <= bottom + 1; row++) {
-            const skip = row > bottom || holdsSubtotal(graph, { sheet: s.sheet, row, col });
+            const skip = row > bottom || leftOut(sheet, row) || holdsSubtotal(graph, { sheet, row, col });
             if (row <= bottom && skip) any = true;
             if (!skip && first === undefined) first = row;
             if (skip && first !== undefined) {
@@ -100,9 +153,8 @@ function withoutNested(args: readonly Ast[], graph: GraphLike, base: Address): A
           // Each other cell as a reference of its own (HyperFormula reads a cell reference as it
           // reads a range's cells, and computes only over ranges its graph holds).
           changed = true;
-          const make = a.start.constructor;
           for (const [col, r1, r2] of runs) {
-            for (let row = r1; row <= r2; row++) out.push({ type: 'CELL_REFERENCE', reference: make.absolute(col, row, s.sheet) } as unknown as Ast);
+            for (let row = r1; row <= r2; row++) out.push({ type: 'CELL_REFERENCE', reference: new CellRef(sheet, row, col) } as unknown as Ast);
           }
           continue;
         }
@@ -111,6 +163,38 @@ function withoutNested(args: readonly Ast[], graph: GraphLike, base: Address): A
     out.push(arg);
   }
   return changed ? out : undefined;
+}
+
+interface PluginLike {
+  config?: { context?: unknown };
+  dependencyGraph?: { sheetMapping?: { getSheetName(id: number): string | undefined } };
+  evaluateAst(a: Ast, s: InterpreterState): unknown;
+}
+
+/**
+ * The rows SUBTOTAL leaves out, by the sheets' hidden rows the workbook was read with (the
+ * evaluation context's `rows`, src/sheet/workbook.ts): rows a filter hides for every function
+ * number, every hidden row for 101–111 (src/sheet/hiddenRows.ts quotes Microsoft's page).
+ */
+function hiddenRowsLeftOut(plugin: unknown, ast: ProcedureAst, state: InterpreterState): ((sheet: number, row: number) => boolean) | undefined {
+  const p = plugin as PluginLike;
+  const rows = (p.config?.context as { rows?: ReadonlyMap<string, RowVisibility> } | undefined)?.rows;
+  if (!(rows instanceof Map) || rows.size === 0 || ast.args.length < 2) return undefined;
+  const kind = p.evaluateAst(ast.args[0], state);
+  const k = typeof kind === 'number' ? Math.trunc(kind) : NaN;
+  if (!((k >= 1 && k <= 11) || (k >= 101 && k <= 111))) return undefined; // HyperFormula's own error then
+  const all = k >= 101;
+  const bySheet = new Map<number, ReadonlySet<number> | null>();
+  return (sheet, row) => {
+    let set = bySheet.get(sheet);
+    if (set === undefined) {
+      const name = p.dependencyGraph?.sheetMapping?.getSheetName(sheet);
+      const v = name === undefined ? undefined : rows.get(name.toUpperCase());
+      set = v ? new Set(all ? v.hidden : v.filtered) : null;
+      bySheet.set(sheet, set);
+    }
+    return set !== null && set.has(row);
+  };
 }
 
 let registered = false;
@@ -134,9 +218,10 @@ export function registerSubtotal(): void {
 
     excelSubtotal(ast: ProcedureAst, state: InterpreterState): unknown {
       const graph = (this as unknown as { dependencyGraph: GraphLike }).dependencyGraph;
+      const leftOut = hiddenRowsLeftOut(this, ast, state);
       let args: Ast[] | undefined;
       try {
-        args = ast.args.length >= 2 ? withoutNested(ast.args.slice(1), graph, state.formulaAddress as Address) : undefined;
+        args = ast.args.length >= 2 ? withoutNested(ast.args.slice(1), graph, state.formulaAddress as Address, leftOut) : undefined;
       } catch {
         args = undefined;
       }

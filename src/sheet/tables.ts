@@ -7,7 +7,8 @@
  * (and is then a parse error in that cell only).
  */
 import { columnLetters } from './formula';
-import { decodeXml } from './xmlText';
+import { type AutoFilterArea, autoFilterOf } from './hiddenRows';
+import { xmlAttribute } from './xmlText';
 
 /** A table as the workbook defines it; rows and columns 1-based, inclusive, header and totals rows included. */
 export interface TableDefinition {
@@ -20,6 +21,8 @@ export interface TableDefinition {
   readonly headerRow: boolean;
   readonly totalsRow: boolean;
   readonly columns: readonly string[];
+  /** The table's autofilter, from its part (src/sheet/hiddenRows.ts). */
+  readonly filter?: AutoFilterArea;
 }
 
 function quoteSheet(name: string): string {
@@ -184,11 +187,8 @@ export interface StoredTable {
   /** totalsRowCount: absent means 0. */
   readonly totalsRow: boolean;
   readonly columns: readonly string[];
-}
-
-function xmlAttribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? decodeXml(m[2] ?? m[3] ?? '') : undefined;
+  /** The table's autofilter (its rows, whether it filters), when the part has one. */
+  readonly filter?: AutoFilterArea;
 }
 
 /**
@@ -210,5 +210,6 @@ export function storedTableOf(xml: string): StoredTable | undefined {
   }
   const headers = xmlAttribute(open, 'headerRowCount');
   const totals = xmlAttribute(open, 'totalsRowCount');
-  return { name, ref, headerRow: headers === undefined || Number(headers) > 0, totalsRow: totals !== undefined && Number(totals) > 0, columns };
+  const filter = autoFilterOf(xml);
+  return { name, ref, headerRow: headers === undefined || Number(headers) > 0, totalsRow: totals !== undefined && Number(totals) > 0, columns, ...(filter ? { filter } : {}) };
 }

@@ -14,6 +14,7 @@ import { formulaLimitProblem, limitedContent } from './formulaLimits';
 import type { CharacterSet } from './characterSets';
 import { probeInstance } from './interpreterHook';
 import { withThreeDReferences } from './threeD';
+import type { RowVisibility } from './hiddenRows';
 import { type IterationSettings, resolveCircularReferences } from './iteration';
 import { HYPERFORMULA_CONFIG, type Language, mentionsWholeLine, readsWholeLines, registerCyberFunctions } from './plugin';
 
@@ -46,6 +47,8 @@ export interface SheetInput {
   readonly cells: ReadonlyArray<ReadonlyArray<InputCell>>;
   /** Array formulas' ranges: the result fills each range as Excel fills it (see fillArrayAreas). */
   readonly arrays?: readonly ArrayArea[];
+  /** The rows the file hides, and which of them a filter hides (SUBTOTAL leaves them out: src/sheet/hiddenRows.ts). */
+  readonly rows?: RowVisibility;
 }
 
 /** A workbook-level name (an xlsx defined name), e.g. { name: 'SumInsured', expression: '=Model!$C$5' }. */
@@ -269,6 +272,9 @@ const NAME_MAPS = new WeakMap<readonly NamedExpressionInput[], Map<string, strin
  */
 function buildEngine(sheets: readonly SheetInput[], contents: RawCellContent[][][], options: WorkbookOptions, names: readonly NamedExpressionInput[]): HyperFormula {
   const config = workbookConfig(options);
+  // The sheets' hidden rows, for SUBTOTAL (src/sheet/subtotal.ts reads them from the context).
+  const rows = new Map(sheets.filter((s) => s.rows).map((s) => [s.name.toUpperCase(), s.rows as RowVisibility] as const));
+  if (rows.size > 0) config.context = { ...(config.context as object), rows };
   // Without names, build in one go. With names, fill an empty engine: names must exist before the
   // formulas using them are entered, so that an array function over a named range is sized by it.
   if (names.length === 0) {

@@ -29,6 +29,7 @@ import type { InputCell, NamedExpressionInput, SheetInput } from './workbook';
 import type { CharacterSet } from './characterSets';
 import { DATE1904_OFFSET } from './dateSystem';
 import { definedNamesOf, externalBooksOf, resolveExternalReferences, resolveSpillReferences, singleValueOfArrayConstant, type WorkbookParts } from './externalLinks';
+import { type AutoFilterArea, autoFilterOf, rowsOfRange, rowVisibility, worksheetPathsOf } from './hiddenRows';
 
 /** What a host shows for one cell beyond its input. */
 export interface CellDetail {
@@ -144,7 +145,7 @@ function tablesOf(workbook: Workbook, parts?: WorkbookParts): TableDefinition[] 
       const end = parseAddress(b ?? a);
       if (!start || !end) continue;
       if (part) {
-        out.push({ name: part.name, sheet: sheet.name, top: start.row, left: start.col, bottom: end.row, right: end.col, headerRow: part.headerRow, totalsRow: part.totalsRow, columns: part.columns });
+        out.push({ name: part.name, sheet: sheet.name, top: start.row, left: start.col, bottom: end.row, right: end.col, headerRow: part.headerRow, totalsRow: part.totalsRow, columns: part.columns, ...(part.filter ? { filter: part.filter } : {}) });
         continue;
       }
       const columns = (m.columns ?? []).map((c) => String(c.name ?? ''));
@@ -225,12 +226,15 @@ function readSheet(
   withDetails: boolean,
   tables: readonly TableDefinition[],
   date1904: boolean,
+  parts: WorkbookParts | undefined,
 ): { input: SheetInput; details?: SheetDetails } {
   const cells: InputCell[][] = [];
   const details = new Map<string, CellDetail>();
   const arrayAreas: Array<{ top: number; left: number; bottom: number; right: number }> = [];
+  const hidden: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > MAX_ROWS) throw new SheetLimitError(sheetLimitMessage(sheet.name, `has a cell in row ${rowNumber.toLocaleString('en-US')}`));
+    if (row.hidden) hidden.push(rowNumber - 1);
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (colNumber > MAX_COLS) throw new SheetLimitError(sheetLimitMessage(sheet.name, `has a cell in column ${colNumber.toLocaleString('en-US')}`));
       if (withDetails) {
@@ -266,7 +270,8 @@ function readSheet(
   const arrays = arrayAreas
     .map((a) => ({ row: a.top - 1, col: a.left - 1, rows: a.bottom - a.top + 1, cols: a.right - a.left + 1 }))
     .filter((a) => a.rows * a.cols <= MAX_FILLED_ARRAY);
-  const input = arrays.length > 0 ? { name: sheet.name, cells, arrays } : { name: sheet.name, cells };
+  const rows = hidden.length > 0 ? rowVisibility(hidden, filtersOf(sheet, tables, parts)) : undefined;
+  const input: SheetInput = { name: sheet.name, cells, ...(arrays.length > 0 ? { arrays } : {}), ...(rows ? { rows } : {}) };
   if (!withDetails) return { input };
   const columnWidths: Record<string, number> = {};
   (sheet.columns ?? []).forEach((column, k) => {
@@ -274,6 +279,30 @@ function readSheet(
   });
   const state = sheet.state === 'hidden' || sheet.state === 'veryHidden' ? sheet.state : 'visible';
   return { input, details: { cells: details, columnWidths, state } };
+}
+
+/**
+ * The sheet's autofilter areas (src/sheet/hiddenRows.ts): its own — whether it filters from its
+ * element in the worksheet's part when the reader kept it (src/cli/read-xlsx.ts), unknown
+ * otherwise — and each of its tables' (from the table part; unknown for a table read by ExcelJS
+ * alone, whose header row has the filter arrows).
+ */
+function filtersOf(sheet: Worksheet, tables: readonly TableDefinition[], parts: WorkbookParts | undefined): AutoFilterArea[] {
+  const out: AutoFilterArea[] = [];
+  const own = (sheet as unknown as { autoFilter?: unknown }).autoFilter;
+  const ref = typeof own === 'string' ? own : undefined;
+  const rows = ref ? rowsOfRange(ref) : undefined;
+  if (rows) {
+    const path = parts ? worksheetPathsOf(parts).get(sheet.name.toUpperCase()) : undefined;
+    const xml = path ? (parts?.get(path) ?? parts?.get(`/${path}`)) : undefined;
+    out.push({ ...rows, active: xml ? autoFilterOf(xml)?.active : undefined });
+  }
+  for (const t of tables) {
+    if (t.sheet !== sheet.name) continue;
+    if (t.filter) out.push(t.filter);
+    else if (t.headerRow) out.push({ top: t.top - 1, bottom: t.bottom - 1, active: undefined });
+  }
+  return out;
 }
 
 function namesOf(workbook: Workbook): NamedExpressionInput[] {
@@ -384,7 +413,7 @@ export function readWorkbookContent(workbook: Workbook, ValueType: ValueTypes, o
   }
   // ExcelJS reads <workbookPr date1904="1"> and gives date cells as the dates of that system.
   const date1904 = workbookDate1904(workbook);
-  const read = workbook.worksheets.map((s) => readSheet(s, ValueType, options.details === true, tables, date1904));
+  const read = workbook.worksheets.map((s) => readSheet(s, ValueType, options.details === true, tables, date1904, options.parts));
   const sheets = read.map((r) => r.input);
   // A host reading details (the workbench) keeps each formula as the user wrote it, to show and save.
   const names = options.details ? namesOf(workbook) : resolveFileReferences(sheets, options.parts, namesOf(workbook), tables);

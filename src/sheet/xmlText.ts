@@ -38,3 +38,9 @@ export function decodeXml(text: string): string {
     return isXmlChar(code) ? String.fromCodePoint(code) : whole;
   });
 }
+
+/** The value of attribute `name` (a prefix such as `r:id` allowed) of a start tag's text, decoded; undefined when absent. */
+export function xmlAttribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(/:/g, '\\:')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? decodeXml(m[2] ?? m[3] ?? '') : undefined;
+}
