@@ -995,14 +995,20 @@ export function simulate(model: SimModel, options: SimOptions): SimResult | unde
   let events = 0;
   const scale = model.scale;
   let nextCheckpoint = 100;
+  // The engine's per-year results, read straight from its arrays (they never change identity).
+  const yearPaid = engine.yearPaid;
+  const yearMax = engine.yearMaxEvent;
+  const yearGround = engine.yearGround;
+  const nScopes = scopes.length;
   for (let y = 1; y <= years; y++) {
     engine.year(y);
     events += engine.events;
-    for (let s = 0; s < scopes.length; s++) {
-      const v = engine.yearPaid[s];
+    const checkpoint = y === nextCheckpoint || y === years;
+    for (let s = 0; s < nScopes; s++) {
+      const v = yearPaid[s];
       paid[s][y - 1] = v;
-      oep[s][y - 1] = engine.yearMaxEvent[s];
-      const g = engine.yearGround[s];
+      oep[s][y - 1] = yearMax[s];
+      const g = yearGround[s];
       const h = Math.floor(g / TWO_32);
       groundHi[s] += h;
       groundLo[s] += g - h * TWO_32;
@@ -1010,7 +1016,7 @@ export function simulate(model: SimModel, options: SimOptions): SimResult | unde
       const delta = v - runMean[s];
       runMean[s] += delta / y;
       runM2[s] += delta * (v - runMean[s]);
-      if (y === nextCheckpoint || y === years) {
+      if (checkpoint) {
         const sd = y > 1 ? Math.sqrt(runM2[s] / (y - 1)) : 0;
         convergence[s].push({ years: y, mean: runMean[s] / scale, se: sd / Math.sqrt(y) / scale });
       }
