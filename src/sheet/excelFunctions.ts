@@ -40,6 +40,7 @@ import { registerEngineering } from './engineering';
 import { registerReferenceFunctions } from './referenceFunctions';
 import { registerStatistics } from './statistics';
 import { registerSubtotal } from './subtotal';
+import { registerEmptyTextIsNoNumber } from './emptyText';
 import { registerIsIntersection } from './isIntersection';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
 import { interpreterPrototype } from './interpreterHook';
@@ -1688,6 +1689,7 @@ export function registerExcelFunctions(): void {
   registerStatistics();
   registerSubtotal();
   registerIsIntersection();
+  registerEmptyTextIsNoNumber();
 }
 
 /**

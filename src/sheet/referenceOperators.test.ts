@@ -258,11 +258,11 @@ describe('what the file says beyond ExcelJS: linked workbooks, names as stored, 
   });
 });
 
-describe('what still differs from Excel (pinned): empty text as a number', () => {
+describe('empty text as a number is #VALUE!, as in Excel (src/sheet/emptyText.ts)', () => {
   // Excel: =1+"" and =SUM("2","4","") are #VALUE! ("" is text that is no number); HyperFormula
-  // reads "" as 0 wherever it converts text to a number.
-  it('"" is 0 here', () => {
-    expect(value('=1+""')).toBe(1);
-    expect(value('=SUM("2","4","")')).toBe(6);
+  // read "" as 0 wherever it converts text to a number, until src/sheet/emptyText.ts.
+  it('"" is no number', () => {
+    expect(value('=1+""')).toMatchObject({ error: '#VALUE!' });
+    expect(value('=SUM("2","4","")')).toMatchObject({ error: '#VALUE!' });
   });
 });
