@@ -26,6 +26,7 @@ import { FormulaLimitError, formulaLimitProblem, limitedContent } from '../sheet
 import { mentionsWholeLine, readsWholeLines, registerCyberFunctions, reservationOutgrown } from '../sheet/plugin';
 import { isSparseSheet, withSparseSheets, workbookConfig } from '../sheet/workbook';
 import type { CharacterSet } from '../sheet/characterSets';
+import type { RowVisibility } from '../sheet/hiddenRows';
 import type { CellInput, CellValue, ChartSpec } from '../taskpane/gateway';
 import type { CellRef } from './address';
 import { editText, parseTyped, setCellTextDateSystem } from './cellText';
@@ -73,6 +74,11 @@ interface SheetProps {
    * save in place moves the file's merges, validations, names… with them (./xlsxShift.ts).
    */
   edits?: readonly AxisEdit[];
+  /**
+   * The rows the file hides, and which of them a filter hides (src/sheet/hiddenRows.ts): SUBTOTAL
+   * leaves them out as Excel does. They move with inserted and deleted rows (undo restores them).
+   */
+  rows?: RowVisibility;
 }
 
 interface SheetState extends SheetProps {
@@ -128,6 +134,8 @@ export interface WorkbookSnapshot {
     readonly charts: readonly ChartSpec[];
     /** [row, col, input, array, style] per cell with an input or a format, row-major. */
     readonly cells: ReadonlyArray<readonly [number, number, CellInput, boolean, CellStyle | null]>;
+    /** The rows the sheet hides (an opened file's), when any. */
+    readonly rows?: RowVisibility;
   }>;
   readonly names: readonly NamedRange[];
   readonly settings: ReadonlyArray<readonly [string, string]>;
@@ -464,9 +472,58 @@ export function parseTsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * The sheets' hidden rows as HyperFormula's evaluation context hands them to SUBTOTAL: the Map by
+ * upper-case sheet name that src/sheet/subtotal.ts reads (`context.rows`, as src/sheet/workbook.ts
+ * builds it for the CLI), looked up in the model's sheets at each evaluation. So the engine is
+ * given it once, when built: HyperFormula's updateConfig rebuilds the engine and drops its undo
+ * history, and the rows change with every row inserted or deleted, undone or redone, and follow a
+ * renamed sheet by themselves. Only what SUBTOTAL reads (size, get, has) answers; it is never iterated.
+ */
+class LiveRowVisibility extends Map<string, RowVisibility> {
+  constructor(private readonly states: readonly SheetState[]) {
+    super();
+  }
+
+  override get(name: string): RowVisibility | undefined {
+    const upper = name.toUpperCase();
+    return this.states.find((s) => s.rows !== undefined && s.name.toUpperCase() === upper)?.rows;
+  }
+
+  override has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  override get size(): number {
+    return this.states.reduce((n, s) => n + (s.rows ? 1 : 0), 0);
+  }
+}
+
+/** A stored RowVisibility (an autosave's JSON) when it is one: row numbers within a sheet, the filtered among the hidden. */
+function validRows(v: unknown): RowVisibility | undefined {
+  const rows = v as { hidden?: unknown; filtered?: unknown } | null | undefined;
+  if (!rows || typeof rows !== 'object' || !Array.isArray(rows.hidden) || !Array.isArray(rows.filtered)) return undefined;
+  if (rows.hidden.length > 1048576 || !rows.hidden.every((r) => isCellIndex(r, 1048576))) return undefined;
+  const hidden = new Set(rows.hidden as number[]);
+  if (!rows.filtered.every((r) => hidden.has(r as number))) return undefined;
+  return { hidden: [...hidden], filtered: [...new Set(rows.filtered as number[])] };
+}
+
+/** A sheet's hidden rows after rows were inserted (delta > 0) or deleted (delta < 0) at `index`; undefined when none is left. */
+export function shiftRowVisibility(rows: RowVisibility | undefined, index: number, delta: number): RowVisibility | undefined {
+  if (!rows) return undefined;
+  // As Excel: rows at and below the edit move; deleted rows go; inserted rows are shown.
+  const shift = (list: readonly number[]) =>
+    list.flatMap((r) => (r < index ? [r] : delta < 0 && r < index - delta ? [] : r + delta < 1048576 ? [r + delta] : []));
+  const hidden = shift(rows.hidden);
+  return hidden.length === 0 ? undefined : { hidden, filtered: shift(rows.filtered) };
+}
+
 export class WorkbenchModel {
   private engine: HyperFormula;
   private readonly sheets: SheetState[] = [];
+  /** The sheets' hidden rows for SUBTOTAL, given to HyperFormula's context once ({@link LiveRowVisibility}). */
+  private readonly liveRows = new LiveRowVisibility(this.sheets);
   private readonly settings = new Map<string, string>();
   private selected: Selection | null = null;
   private readonly listeners = new Set<() => void>();
@@ -489,14 +546,20 @@ export class WorkbenchModel {
 
   constructor() {
     registerCyberFunctions('en');
-    this.engine = WorkbenchModel.newEngine();
+    this.engine = WorkbenchModel.newEngine(this.liveRows);
     setCellTextDateSystem(false);
   }
 
-  private static newEngine(characterSet: CharacterSet = 'windows', date1904 = false): HyperFormula {
-    const hf = HyperFormula.buildEmpty({ ...workbookConfig({ arrayArithmetic: false, characterSet, date1904 }), undoLimit: HF_UNDO_LIMIT });
+  private static newEngine(rows: LiveRowVisibility, characterSet: CharacterSet = 'windows', date1904 = false): HyperFormula {
+    const config = workbookConfig({ arrayArithmetic: false, characterSet, date1904 });
+    const hf = HyperFormula.buildEmpty({ ...config, context: { ...(config.context as object), rows }, undoLimit: HF_UNDO_LIMIT });
     skipEmptyUndoCleanup(hf);
     return hf;
+  }
+
+  /** HyperFormula's evaluation context: CHAR's and CODE's character set, the date system, the sheets' hidden rows. */
+  private contextOf(characterSet: CharacterSet, date1904: boolean): object {
+    return { ...(workbookConfig({ characterSet, date1904 }).context as object), rows: this.liveRows };
   }
 
   /**
@@ -507,7 +570,7 @@ export class WorkbenchModel {
   setCharacterSet(characterSet: CharacterSet): void {
     if (characterSet === this.characterSet) return;
     this.characterSet = characterSet;
-    this.engine.updateConfig({ context: workbookConfig({ characterSet, date1904: this.date1904 }).context });
+    this.engine.updateConfig({ context: this.contextOf(characterSet, this.date1904) });
     // updateConfig rebuilds HyperFormula's parts, its undo-redo among them: patch it again.
     skipEmptyUndoCleanup(this.engine);
   }
@@ -537,8 +600,8 @@ export class WorkbenchModel {
     setCellTextDateSystem(date1904);
     if (date1904 === this.date1904) return;
     this.date1904 = date1904;
-    const { nullDate, leapYear1900, context } = workbookConfig({ characterSet: this.characterSet, date1904 });
-    this.engine.updateConfig({ nullDate, leapYear1900, context });
+    const { nullDate, leapYear1900 } = workbookConfig({ characterSet: this.characterSet, date1904 });
+    this.engine.updateConfig({ nullDate, leapYear1900, context: this.contextOf(this.characterSet, date1904) });
     skipEmptyUndoCleanup(this.engine);
   }
 
@@ -683,6 +746,10 @@ export class WorkbenchModel {
     const entry = this.undoStack.pop();
     if (!entry) return false;
     let failed: unknown;
+    // SUBTOTAL is recomputed while HyperFormula undoes: the hidden rows (and a deleted sheet, with
+    // its rows) are back first, so it leaves out the rows Excel would.
+    for (const p of entry.props) p.sheet.rows = p.before.rows;
+    if (entry.order) this.sheets.splice(0, this.sheets.length, ...entry.order.before);
     try {
       for (let i = 0; i < entry.hf; i++) if (this.hf.isThereSomethingToUndo()) this.hf.undo();
     } catch (e) {
@@ -706,6 +773,9 @@ export class WorkbenchModel {
     const entry = this.redoStack.pop();
     if (!entry) return false;
     let failed: unknown;
+    // As in undo: the hidden rows (and the sheets) as the step left them before SUBTOTAL is recomputed.
+    for (const p of entry.props) p.sheet.rows = p.after.rows;
+    if (entry.order) this.sheets.splice(0, this.sheets.length, ...entry.order.after);
     try {
       for (let i = 0; i < entry.hf; i++) if (this.hf.isThereSomethingToRedo()) this.hf.redo();
     } catch (e) {
@@ -827,6 +897,8 @@ export class WorkbenchModel {
     if (!tx) return;
     this.tx = null;
     let failed: unknown;
+    for (const [sheet, before] of tx.props) sheet.rows = before.rows;
+    if (tx.order) this.sheets.splice(0, this.sheets.length, ...tx.order);
     try {
       for (let i = 0; i < tx.hf; i++) if (this.hf.isThereSomethingToUndo()) this.hf.undo();
     } catch (e) {
@@ -967,7 +1039,7 @@ export class WorkbenchModel {
       const id = old.getSheetId(s.name);
       return id === undefined ? [] : this.safeNames(old, id);
     });
-    const fresh = WorkbenchModel.newEngine(this.characterSet, this.date1904);
+    const fresh = WorkbenchModel.newEngine(this.liveRows, this.characterSet, this.date1904);
     // A sparse sheet is built sparse again (a dense one reaching XFD1048576 would not fit in memory).
     for (const s of this.sheets) withSparseSheets(sparseAt(inputCells(s)), () => fresh.addSheet(s.name));
     fresh.batch(() => {
@@ -1045,7 +1117,7 @@ export class WorkbenchModel {
   }
 
   private propsOf(state: SheetState): SheetProps {
-    return { name: state.name, columnWidths: { ...state.columnWidths }, charts: [...state.charts], hidden: state.hidden, edits: state.edits };
+    return { name: state.name, columnWidths: { ...state.columnWidths }, charts: [...state.charts], hidden: state.hidden, edits: state.edits, rows: state.rows };
   }
 
   private setProps(state: SheetState, patch: Partial<SheetProps>): void {
@@ -1180,6 +1252,12 @@ export class WorkbenchModel {
     return this.edit('Duplicate sheet', () => {
       const copy = this.uniqueSheetName(src.name);
       const records = [...src.cells.entries()];
+      // The copy hides the rows its sheet hides (as Excel's Move or Copy); it is among the sheets
+      // before HyperFormula computes its cells, so its SUBTOTALs leave them out.
+      const state: SheetState = { name: copy, cells: new Map(), columnWidths: { ...src.columnWidths }, charts: src.charts.map((c) => ({ ...c })), hidden: false, ...(src.rows ? { rows: src.rows } : {}) };
+      const order = [...this.sheets];
+      order.splice(order.indexOf(src) + 1, 0, state);
+      this.setOrder(order);
       this.hfDo(() => {
         withSparseSheets(sparseAt(inputCells(src)), () => this.hf.addSheet(copy));
         const id = this.hf.getSheetId(copy) as number;
@@ -1195,10 +1273,6 @@ export class WorkbenchModel {
           this.hf.setCellContents({ sheet: id, row, col }, [[content]]);
         }
       });
-      const state: SheetState = { name: copy, cells: new Map(), columnWidths: { ...src.columnWidths }, charts: src.charts.map((c) => ({ ...c })), hidden: false };
-      const order = [...this.sheets];
-      order.splice(order.indexOf(src) + 1, 0, state);
-      this.setOrder(order);
       for (const [k, rec] of records) this.put(state, k, rec);
       this.reconcile(state);
       return copy;
@@ -1537,7 +1611,8 @@ export class WorkbenchModel {
     // The remembered block's cells have moved: as in Excel, the copy or cut is cancelled.
     if (this.clip?.sheet === state) this.clip = null;
     this.edit(label, () => {
-      this.setProps(state, { edits: [...(state.edits ?? []), { axis, index, delta }] });
+      // The hidden rows move first: HyperFormula recomputes SUBTOTAL as it inserts or deletes.
+      this.setProps(state, { edits: [...(state.edits ?? []), { axis, index, delta }], ...(axis === 'row' && state.rows ? { rows: shiftRowVisibility(state.rows, index, delta) } : {}) });
       const id = this.idOf(state);
       const dims = this.hf.getSheetDimensions(id);
       const size = axis === 'row' ? dims.height : dims.width;
@@ -2036,6 +2111,21 @@ export class WorkbenchModel {
   }
 
   /** The rows and columns inserted (delta > 0) and deleted (delta < 0) on a sheet so far, in order. */
+  /** The rows the sheet hides, and which of them a filter hides (0-based); undefined when none. */
+  rowVisibility(sheet: string): RowVisibility | undefined {
+    return this.sheet(sheet).rows;
+  }
+
+  /**
+   * Sets the rows a sheet hides (opening a file: src/workbench/xlsx.ts, before its cells are
+   * written): SUBTOTAL leaves them out as Excel does, and saving writes them back hidden.
+   */
+  setRowVisibility(sheet: string, rows: RowVisibility | undefined): void {
+    const state = this.sheet(sheet);
+    const kept = rows && rows.hidden.length > 0 ? { hidden: [...rows.hidden].sort((a, b) => a - b), filtered: [...rows.filtered].sort((a, b) => a - b) } : undefined;
+    this.edit('Hide rows', () => this.setProps(state, { rows: kept }));
+  }
+
   structureEdits(sheet: string): readonly AxisEdit[] {
     return this.sheet(sheet).edits ?? [];
   }
@@ -2155,6 +2245,7 @@ export class WorkbenchModel {
             return [row, col, rec.input, rec.array === true, rec.style ? { ...rec.style } : null] as const;
           })
           .sort((x, y) => x[0] - y[0] || x[1] - y[1]),
+        ...(s.rows ? { rows: { hidden: [...s.rows.hidden], filtered: [...s.rows.filtered] } } : {}),
       })),
       names: this.names(),
       settings: this.settingEntries(),
@@ -2174,6 +2265,11 @@ export class WorkbenchModel {
         withSparseSheets(sparseAt(at), () => model.addSheet(s.name, { hidden: s.hidden }));
       }
       if (model.sheets.length === 0) model.addSheet('Sheet1');
+      // Hidden rows before any cell is computed (SUBTOTAL reads them); a list that is not rows is dropped.
+      for (const s of snapshot.sheets) {
+        const rows = validRows(s.rows);
+        if (rows && model.hasSheet(s.name)) model.setRowVisibility(s.name, rows);
+      }
       for (const n of snapshot.names ?? []) model.addName(n.name, n.expression);
       for (const s of snapshot.sheets) {
         model.writeInputs(

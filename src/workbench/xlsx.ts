@@ -30,6 +30,7 @@ import { type BoundedPackage, boundedPackage, leanPackage } from '../sheet/archi
 import { characterSetOfApplication } from '../sheet/characterSets';
 import { count, DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { isInputError, type InputCell, isSparseSheet, withSparseSheets } from '../sheet/workbook';
+import { type RowVisibility, rowsOfRange } from '../sheet/hiddenRows';
 import { wholeLineCells } from '../sheet/wholeLineCells';
 import { readWorkbookContent } from '../sheet/xlsx';
 import type { CellInput, CellValue } from '../taskpane/gateway';
@@ -114,6 +115,8 @@ export async function writeNewXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Pro
     const ws = wb.addWorksheet(name, visible.has(name) ? {} : { state: 'hidden' });
     const widths = model.columnWidths(name);
     for (const [letters, width] of Object.entries(widths)) ws.getColumn(columnNumber(letters)).width = width;
+    // The rows an opened sheet hid stay hidden (SUBTOTAL reads them again when the copy is opened).
+    for (const row of model.rowVisibility(name)?.hidden ?? []) ws.getRow(row + 1).hidden = true;
     const covered = new Set<string>();
     for (const { row, col, input, array } of model.inputsOf(name)) {
       const cell = ws.getCell(row + 1, col + 1);
@@ -181,6 +184,29 @@ function toInput(v: InputCell): CellInput {
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (isInputError(v)) return { formula: `=${v.error}` };
   return v.text;
+}
+
+/**
+ * A sheet's hidden rows with the hidden rows that hold no value added (readWorkbookContent reads
+ * only rows with values): the model keeps them too, so that a value typed there is left out by
+ * SUBTOTAL as in Excel, and that a save moves them with inserted and deleted rows. Such a row
+ * inside the sheet's autofilter (below its header row) counts as filtered, as the others do.
+ */
+function withEmptyHiddenRows(rows: RowVisibility | undefined, ws: ExcelJSModule.Worksheet | undefined): RowVisibility | undefined {
+  const known = new Set(rows?.hidden ?? []);
+  const extra: number[] = [];
+  // ExcelJS's own rows (eachRow with includeEmpty would create every row up to the last).
+  const own = (ws as unknown as { _rows?: Array<ExcelJSModule.Row | undefined> } | undefined)?._rows;
+  if (Array.isArray(own)) {
+    own.forEach((row, i) => {
+      if (row && row.hidden && !row.hasValues && !known.has(i)) extra.push(i);
+    });
+  }
+  if (extra.length === 0) return rows;
+  const ref = (ws as unknown as { autoFilter?: unknown }).autoFilter;
+  const area = typeof ref === 'string' ? rowsOfRange(ref) : undefined;
+  const filtered = area ? extra.filter((r) => r > area.top && r <= area.bottom) : [];
+  return { hidden: [...known, ...extra].sort((a, b) => a - b), filtered: [...(rows?.filtered ?? []), ...filtered].sort((a, b) => a - b) };
 }
 
 /**
@@ -274,6 +300,13 @@ export async function openXlsx(
   // A sparse sheet (one value at XFD1048576) is stored sparsely by HyperFormula: its cells, not its rectangle.
   for (const k of kept) {
     withSparseSheets(isSparseSheet(content.sheets[k].cells), () => model.addSheet(content.sheets[k].name, { hidden: details[k]?.state !== 'visible' && details[k] !== undefined }));
+  }
+  // The rows each sheet hides, before any cell is computed: SUBTOTAL leaves out the rows a filter
+  // hides, and for 101–111 every hidden row, as Excel (src/sheet/hiddenRows.ts). The workbench
+  // reads no worksheet part here, so a hidden row inside an autofilter's range counts as filtered.
+  for (const k of kept) {
+    const rows = withEmptyHiddenRows(content.sheets[k].rows, wb.worksheets[k]);
+    if (rows) model.setRowVisibility(content.sheets[k].name, rows);
   }
   for (const n of names) model.addName(n.name, n.expression);
   for (const k of kept) {

@@ -41,7 +41,7 @@ import {
   unescapeXml,
   withInner,
 } from './xlsxXml';
-import { type AxisEdit, shiftArea, shiftCommentsXml, shiftDefinedNames, shiftSheetXml, shiftTableXml } from './xlsxShift';
+import { type AxisEdit, shiftArea, shiftCommentsXml, shiftDefinedNames, shiftSheetXml, shiftSpanAll, shiftTableXml } from './xlsxShift';
 
 // ---- the snapshot taken at open -----------------------------------------------------------------
 
@@ -1119,10 +1119,76 @@ function sheetCellsXml(model: WorkbenchModel, sheet: string, styles: Styles): st
     }
     put(row, col, cellXml(addr(row, col), s, { input, array: model.isArrayFormula(sheet, row, col), value: model.getValue(sheet, row, col), arrayRef }, undefined));
   }
+  // The rows the sheet hides (a copy of an opened sheet) are written hidden, cells or not.
+  const hidden = new Set(model.rowVisibility(sheet)?.hidden ?? []);
+  for (const row of hidden) if (!byRow.has(row)) byRow.set(row, new Map());
   return [...byRow.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([row, line]) => `<row r="${row + 1}">${[...line.entries()].sort((a, b) => a[0] - b[0]).map((x) => x[1]).join('')}</row>`)
+    .map(([row, line]) => {
+      const cells = [...line.entries()].sort((a, b) => a[0] - b[0]).map((x) => x[1]).join('');
+      const attrs = `r="${row + 1}"${hidden.has(row) ? ' hidden="1"' : ''}`;
+      return cells === '' ? `<row ${attrs}/>` : `<row ${attrs}>${cells}</row>`;
+    })
     .join('');
+}
+
+/** The rows a sheet part hides (`<row hidden="1">`, 0-based) that hold no value (no cell with a value, formula or inline text). */
+export function emptyHiddenRowsOf(xml: string): number[] {
+  return sheetRows(xml)
+    .rows.filter((r) => isHiddenRow(startTag(r.text)) && !/<(?:\w+:)?(?:v|f|is)\b/.test(r.text))
+    .map((r) => r.row);
+}
+
+const isHiddenRow = (tag: string): boolean => /^(?:1|true)$/i.test(getAttr(tag, 'hidden') ?? '');
+
+/**
+ * The rows to hide in a sheet part after rows were inserted or deleted: every row the model hides
+ * (it read the file's hidden rows and moved them with each edit, undo and redo), and, in case the
+ * reader missed one, the part's hidden rows that hold no value, moved as Excel moves them
+ * (`edits`), or where they are when the edits are not known for sure (undefined: an undo went
+ * back past the last save). A row holding a value is hidden only when the model hides it.
+ */
+export function hiddenRowsAfter(xml: string, edits: readonly AxisEdit[] | undefined, model: WorkbenchModel, sheet: string): Set<number> {
+  const out = new Set(model.rowVisibility(sheet)?.hidden ?? []);
+  const withValues = new Set(model.inputsOf(sheet).map((c) => c.row));
+  for (const row of emptyHiddenRowsOf(xml)) {
+    const at = edits ? shiftSpanAll(row, row, edits, 'row')?.[0] : row;
+    if (at !== undefined && !withValues.has(at)) out.add(at);
+  }
+  return out;
+}
+
+/**
+ * The sheet part with exactly the rows of `hidden` hidden: `hidden="1"` set on their `<row>`
+ * elements (an empty `<row>` added where the part has none) and taken off the others; every other
+ * attribute (a row's height, style, outline level) stays. Unchanged text when nothing differs.
+ */
+export function withHiddenRows(xml: string, hidden: ReadonlySet<number>): string {
+  const { data, rows } = sheetRows(xml);
+  if (!data) return xml;
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  const present = new Set<number>();
+  for (const r of rows) {
+    present.add(r.row);
+    const tag = startTag(r.text);
+    const want = hidden.has(r.row);
+    if (want === isHiddenRow(tag)) continue;
+    edits.push({ start: r.start, end: r.start + tag.length, text: setAttr(tag, 'hidden', want ? '1' : undefined) });
+  }
+  const missing = [...hidden].filter((row) => !present.has(row)).sort((a, b) => a - b);
+  if (missing.length > 0) {
+    const tag = startTag(data.text);
+    if (tag.endsWith('/>')) {
+      edits.push({ start: data.start, end: data.end, text: `<sheetData>${missing.map((row) => `<row r="${row + 1}" hidden="1"/>`).join('')}</sheetData>` });
+    } else {
+      const body = inner(data);
+      for (const row of missing) {
+        const next = rows.find((r) => r.row > row);
+        edits.push({ start: next ? next.start : body.end, end: next ? next.start : body.end, text: `<row r="${row + 1}" hidden="1"/>` });
+      }
+    }
+  }
+  return edits.length === 0 ? xml : splice(xml, edits);
 }
 
 function colsXml(widths: Readonly<Record<string, number>>): string {
@@ -1225,6 +1291,10 @@ export async function patchPackage(model: WorkbenchModel, origin: PackageOrigin,
       shifted = shiftSheetXml(xml, before.fileName, shift);
       wb = shiftDefinedNames(wb, before.fileName, shift);
       await shiftSheetParts(zip, part.path, shift);
+    }
+    // Hidden rows (a filter's or Hide Rows') move with the rows, as the model moved them.
+    if (!origin.unpatchable.has(lower(before.fileName)) && (shift === undefined || shift.some((e) => e.axis === 'row'))) {
+      shifted = withHiddenRows(shifted, hiddenRowsAfter(xml, shift, model, name));
     }
     if (changes.edited.size === 0 && changes.recomputed.size === 0 && !changes.columnWidths) {
       if (shifted !== xml) zip.file(part.path, shifted);

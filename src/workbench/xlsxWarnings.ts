@@ -100,15 +100,15 @@ export function saveWarnings(model: WorkbenchModel, origin: PackageOrigin, metaS
       out.push({
         kind: 'rowsColumnsMoved',
         sheet: name,
-        en: `Rows or columns were inserted or deleted on '${name}': its merged cells, conditional formatting, data validation, hyperlinks, comments, tables, defined names and column widths move with them, but its pictures, charts, row heights, the boxes of its comments, the borders and fonts of moved cells, formatting kept in Excel 2010 extensions and a table with columns inserted or deleted inside it stay at their old rows and columns.`,
-        zh: `工作表 '${name}' 中插入或删除了行或列：该表的合并单元格、条件格式、数据验证、超链接、批注、表格、名称和列宽随之移动，但图片、图表、行高、批注框、移动单元格的边框和字体、Excel 2010 扩展中保存的格式以及在其中插入或删除了列的表格仍留在原来的行列位置。`,
+        en: `Rows or columns were inserted or deleted on '${name}': its merged cells, conditional formatting, data validation, hyperlinks, comments, tables, defined names and column widths move with them, and so do its hidden rows, but its pictures, charts, row heights, the boxes of its comments, the borders and fonts of moved cells, formatting kept in Excel 2010 extensions and a table with columns inserted or deleted inside it stay at their old rows and columns.`,
+        zh: `工作表 '${name}' 中插入或删除了行或列：该表的合并单元格、条件格式、数据验证、超链接、批注、表格、名称和列宽随之移动，隐藏的行也随之移动，但图片、图表、行高、批注框、移动单元格的边框和字体、Excel 2010 扩展中保存的格式以及在其中插入或删除了列的表格仍留在原来的行列位置。`,
       });
     } else if (fate.moved) {
       out.push({
         kind: 'rowsColumnsMoved',
         sheet: name,
-        en: `Rows or columns were inserted or deleted on '${name}': its cells are saved where they are now, but its merged cells, comments, hyperlinks, data validation, conditional formatting, tables, pictures, charts, row heights and the borders and fonts of moved cells stay at their old rows and columns.`,
-        zh: `工作表 '${name}' 中插入或删除了行或列：单元格按现在的位置保存，但该表的合并单元格、批注、超链接、数据验证、条件格式、表格、图片、图表、行高以及移动单元格的边框和字体仍留在原来的行列位置。`,
+        en: `Rows or columns were inserted or deleted on '${name}': its cells are saved where they are now, its hidden rows hidden with them, but its merged cells, comments, hyperlinks, data validation, conditional formatting, tables, pictures, charts, row heights and the borders and fonts of moved cells stay at their old rows and columns.`,
+        zh: `工作表 '${name}' 中插入或删除了行或列：单元格按现在的位置保存，隐藏的行随之保持隐藏，但该表的合并单元格、批注、超链接、数据验证、条件格式、表格、图片、图表、行高以及移动单元格的边框和字体仍留在原来的行列位置。`,
       });
     }
     const changes = sheetChanges(model, name, fate.origin);
