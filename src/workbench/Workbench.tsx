@@ -25,7 +25,7 @@ import { GridMenu, type MenuItemSpec, SheetDialogs, type SheetDialogState } from
 import { SheetCharts } from './SheetCharts';
 import { isFormula, WholeLineLimitError, type WorkbenchModel } from './model';
 import { modelOps, type Range } from './ops';
-import { WORKBENCH_TEXT } from './uiText';
+import { WORKBENCH_TEXT, type WorkbenchText } from './uiText';
 
 /** One grid cell: the text shown and its CSS classes. */
 interface GridCell {
@@ -39,7 +39,11 @@ interface GridCell {
  */
 class GridRow {
   private readonly cells = new Map<number, GridCell | null>();
-  constructor(private readonly read: (col: number) => GridCell | null) {}
+  /** `hidden`: the file hides the row (by a filter, or by Hide Rows); the gutter marks it. */
+  constructor(
+    private readonly read: (col: number) => GridCell | null,
+    readonly hidden?: 'filtered' | 'hidden',
+  ) {}
   cell(col: number): GridCell | null {
     let made = this.cells.get(col);
     if (made === undefined) {
@@ -105,7 +109,23 @@ const inertCopy = () => '';
 const inertRow = ({ rowData }: { rowData: GridRow }) => rowData;
 const ignoreChange = () => undefined;
 /** Module constants: new props on every render would make the grid recompute its 16,384 columns. */
-const GUTTER_COLUMN = { basis: 44, component: ({ rowIndex }: { rowIndex: number }) => <span className="wb-rownum">{rowIndex + 1}</span> };
+/**
+ * The row numbers; a row the file hides is drawn (the workbench shows every row) with its number
+ * marked and a tip saying why SUBTOTAL leaves it out.
+ */
+function gutterColumn(tip: WorkbenchText['hiddenRowTip']) {
+  return {
+    basis: 44,
+    component: ({ rowIndex, rowData }: { rowIndex: number; rowData?: GridRow }) =>
+      rowData?.hidden ? (
+        <span className="wb-rownum wb-rownum-hidden" data-hidden={rowData.hidden} title={tip(rowData.hidden)}>
+          {rowIndex + 1}
+        </span>
+      ) : (
+        <span className="wb-rownum">{rowIndex + 1}</span>
+      ),
+  };
+}
 
 type OnSelectionChange = NonNullable<DataSheetGridProps<GridRow>['onSelectionChange']>;
 type OnActiveCellChange = NonNullable<DataSheetGridProps<GridRow>['onActiveCellChange']>;
@@ -273,6 +293,7 @@ export function parseTsv(text: string): string[][] {
 export function Workbench({ model, fileName, onOpen, onSave, onNew, message, language, dirty }: WorkbenchProps) {
   const styles = useStyles();
   const text = WORKBENCH_TEXT[language];
+  const gutter = useMemo(() => gutterColumn(text.hiddenRowTip), [text]);
   const ops = useMemo(() => modelOps(model), [model]);
   const version = useModelVersion(model);
   const selection = useSelection(model);
@@ -318,7 +339,11 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
       ].filter(Boolean);
       return { display: displayText(value, style.numberFormat), className: classes.join(' ') || undefined };
     };
-    return lazyRows(rowCount, (r) => new GridRow((c) => cellAt(r, c)));
+    const shown = model.rowVisibility(sheet);
+    const hidden = new Set(shown?.hidden ?? []);
+    const filtered = new Set(shown?.filtered ?? []);
+    const hiddenAs = (r: number) => (filtered.has(r) ? 'filtered' : hidden.has(r) ? 'hidden' : undefined);
+    return lazyRows(rowCount, (r) => new GridRow((c) => cellAt(r, c), hiddenAs(r)));
   }, [model, sheet, version, rowCount]); // the version: new rows after every change of the workbook
 
 
@@ -1188,7 +1213,7 @@ export function Workbench({ model, fileName, onOpen, onSave, onNew, message, lan
           value={rows}
           onChange={ignoreChange}
           columns={columns}
-          gutterColumn={GUTTER_COLUMN}
+          gutterColumn={gutter}
           lockRows
           disableContextMenu
           rowHeight={ROW_HEIGHT}

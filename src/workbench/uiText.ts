@@ -19,6 +19,8 @@ export interface WorkbenchText {
   readonly cellAddress: string;
   readonly formulaBar: string;
   readonly cellEditor: (address: string) => string;
+  /** The tip on the number of a row the file hides (the grid still shows it). */
+  readonly hiddenRowTip: (why: 'filtered' | 'hidden') => string;
   readonly sheets: string;
   readonly addSheet: string;
   readonly copy: string;
@@ -82,6 +84,10 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     cellAddress: 'Cell address',
     formulaBar: 'Formula bar',
     cellEditor: (address) => `Editing ${address}`,
+    hiddenRowTip: (why) =>
+      why === 'filtered'
+        ? 'Hidden by a filter in the file (shown here): SUBTOTAL leaves it out, as Excel does.'
+        : 'Hidden in the file (shown here): SUBTOTAL 101–111 leaves it out, as Excel does; 1–11 count it.',
     sheets: 'Sheets',
     addSheet: 'Add sheet',
     copy: 'Copy',
@@ -143,6 +149,10 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     cellAddress: '单元格地址',
     formulaBar: '编辑栏',
     cellEditor: (address) => `正在编辑 ${address}`,
+    hiddenRowTip: (why) =>
+      why === 'filtered'
+        ? '文件中此行被筛选隐藏（此处仍显示）：SUBTOTAL 不计此行，与 Excel 相同。'
+        : '文件中此行被隐藏（此处仍显示）：SUBTOTAL 101–111 不计此行，与 Excel 相同；1–11 计入。',
     sheets: '工作表',
     addSheet: '添加工作表',
     copy: '复制',
