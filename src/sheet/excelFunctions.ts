@@ -40,6 +40,7 @@ import { registerEngineering } from './engineering';
 import { registerReferenceFunctions } from './referenceFunctions';
 import { registerStatistics } from './statistics';
 import { registerSubtotal } from './subtotal';
+import { registerAggregate } from './aggregate';
 import { registerEmptyTextIsNoNumber } from './emptyText';
 import { registerIsIntersection } from './isIntersection';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
@@ -1688,6 +1689,7 @@ export function registerExcelFunctions(): void {
   registerEngineering();
   registerStatistics();
   registerSubtotal();
+  registerAggregate(); // after the plugins of the functions it calls (SUM, MEDIAN, PERCENTILE.INC, …)
   registerIsIntersection();
   registerEmptyTextIsNoNumber();
 }

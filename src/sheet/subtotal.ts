@@ -17,7 +17,7 @@ import type { RowVisibility } from './hiddenRows';
 /** Ranges larger than this are given to HyperFormula as they are (not searched for nested subtotals). */
 const MAX_SEARCHED_CELLS = 200_000;
 
-interface Address {
+export interface Address {
   readonly sheet: number;
   readonly row: number;
   readonly col: number;
@@ -31,8 +31,9 @@ interface VertexLike {
   getFormula?: (service: unknown) => unknown;
 }
 
-interface GraphLike {
+export interface GraphLike {
   getCell(address: Address): VertexLike | undefined;
+  getCellValue?(address: Address): unknown;
   getSheetHeight?(sheet: number): number;
   getSheetWidth?(sheet: number): number;
   lazilyTransformingAstService: unknown;
@@ -116,18 +117,35 @@ function areaOf(a: RangeLike, base: Address, graph: GraphLike): { sheet: number;
   return { sheet: s.sheet, top, bottom, left, right, cells: Math.max(0, bottom - top + 1) * Math.max(0, right - left + 1) };
 }
 
+/** A cell reference node (see CellRef). */
+const cellRef = (sheet: number, row: number, col: number): Ast => ({ type: 'CELL_REFERENCE', reference: new CellRef(sheet, row, col) }) as unknown as Ast;
+
+/** An array constant node of one column, {a;b;…}: its items are read as a range's cells are. */
+export const columnArray = (items: readonly Ast[]): Ast => ({ type: 'ARRAY', args: items.map((a) => [a]) }) as unknown as Ast;
+
+/** Which cells of the references are left out: those a predicate names, and (`nested`) those holding SUBTOTAL or AGGREGATE. */
+export interface LeftOut {
+  readonly cell?: (sheet: number, row: number, col: number) => boolean;
+  readonly nested: boolean;
+  /**
+   * The cells kept of a range changed, as one array constant of them in reading order (row by
+   * row), for a function that takes one array (AGGREGATE's LARGE, …); else each as a reference.
+   */
+  readonly asArray?: boolean;
+}
+
 /**
- * The reference arguments with the cells holding nested subtotals left out, or undefined when
- * none holds one (the arguments are then evaluated as given).
+ * The reference arguments with the cells left out (nested subtotals, and the cells `leftOut`
+ * names), or undefined when none is (the arguments are then evaluated as given).
  */
-function withoutNested(args: readonly Ast[], graph: GraphLike, base: Address, leftOut: (sheet: number, row: number) => boolean = () => false): Ast[] | undefined {
+export function withoutNested(args: readonly Ast[], graph: GraphLike, base: Address, leftOut: LeftOut = { nested: true }): Ast[] | undefined {
+  const skipped = (at: Address): boolean => (leftOut.cell?.(at.sheet, at.row, at.col) ?? false) || (leftOut.nested && holdsSubtotal(graph, at));
   let changed = false;
   const out: Ast[] = [];
   for (const arg of args) {
     const a = arg as unknown as { type: string; reference?: AddressLike; start?: RangeLike['start']; end?: RangeLike['start'] };
     if (a.type === 'CELL_REFERENCE' && a.reference) {
-      const at = a.reference.toSimpleCellAddress(base);
-      if (leftOut(at.sheet, at.row) || holdsSubtotal(graph, at)) {
+      if (skipped(a.reference.toSimpleCellAddress(base))) {
         changed = true;
         continue;
       }
@@ -135,27 +153,25 @@ function withoutNested(args: readonly Ast[], graph: GraphLike, base: Address, le
       const area = areaOf({ type: a.type, start: a.start, end: a.end }, base, graph);
       if (area && area.cells <= MAX_SEARCHED_CELLS) {
         const { sheet, top, bottom, left, right } = area;
-        const runs: Array<[number, number, number]> = []; // col, first row, last row
+        const kept: Ast[] = [];
         let any = false;
-        for (let col = left; col <= right; col++) {
-          let first: number | undefined;
-          for (let row = top; row <= bottom + 1; row++) {
-            const skip = row > bottom || leftOut(sheet, row) || holdsSubtotal(graph, { sheet, row, col });
-            if (row <= bottom && skip) any = true;
-            if (!skip && first === undefined) first = row;
-            if (skip && first !== undefined) {
-              runs.push([col, first, row - 1]);
-              first = undefined;
-            }
-          }
+        // Row by row for one array (AGGREGATE's order of values, as Excel reads a range), else
+        // column by column (SUBTOTAL's functions do not depend on the order).
+        const height = bottom - top + 1;
+        const width = right - left + 1;
+        for (let i = 0; i < area.cells; i++) {
+          const row = leftOut.asArray ? top + Math.floor(i / width) : top + (i % height);
+          const col = leftOut.asArray ? left + (i % width) : left + Math.floor(i / height);
+          if (skipped({ sheet, row, col })) any = true;
+          else kept.push(cellRef(sheet, row, col));
         }
         if (any) {
           // Each other cell as a reference of its own (HyperFormula reads a cell reference as it
           // reads a range's cells, and computes only over ranges its graph holds).
           changed = true;
-          for (const [col, r1, r2] of runs) {
-            for (let row = r1; row <= r2; row++) out.push({ type: 'CELL_REFERENCE', reference: new CellRef(sheet, row, col) } as unknown as Ast);
-          }
+          if (leftOut.asArray) {
+            if (kept.length > 0) out.push(columnArray(kept));
+          } else out.push(...kept);
           continue;
         }
       }
@@ -172,29 +188,51 @@ interface PluginLike {
 }
 
 /**
- * The rows SUBTOTAL leaves out, by the sheets' hidden rows the workbook was read with (the
- * evaluation context's `rows`, src/sheet/workbook.ts): rows a filter hides for every function
- * number, every hidden row for 101–111 (src/sheet/hiddenRows.ts quotes Microsoft's page).
+ * The sheets' hidden rows the workbook was read with (the evaluation context's `rows`,
+ * src/sheet/workbook.ts), as a test of a row: every hidden row, or only those a filter hides;
+ * undefined when the workbook hides none.
  */
-function hiddenRowsLeftOut(plugin: unknown, ast: ProcedureAst, state: InterpreterState): ((sheet: number, row: number) => boolean) | undefined {
+export function rowsLeftOut(plugin: unknown, which: 'hidden' | 'filtered'): ((sheet: number, row: number) => boolean) | undefined {
   const p = plugin as PluginLike;
   const rows = (p.config?.context as { rows?: ReadonlyMap<string, RowVisibility> } | undefined)?.rows;
-  if (!(rows instanceof Map) || rows.size === 0 || ast.args.length < 2) return undefined;
-  const kind = p.evaluateAst(ast.args[0], state);
-  const k = typeof kind === 'number' ? Math.trunc(kind) : NaN;
-  if (!((k >= 1 && k <= 11) || (k >= 101 && k <= 111))) return undefined; // HyperFormula's own error then
-  const all = k >= 101;
+  if (!(rows instanceof Map) || rows.size === 0) return undefined;
   const bySheet = new Map<number, ReadonlySet<number> | null>();
   return (sheet, row) => {
     let set = bySheet.get(sheet);
     if (set === undefined) {
       const name = p.dependencyGraph?.sheetMapping?.getSheetName(sheet);
       const v = name === undefined ? undefined : rows.get(name.toUpperCase());
-      set = v ? new Set(all ? v.hidden : v.filtered) : null;
+      set = v ? new Set(which === 'hidden' ? v.hidden : v.filtered) : null;
       bySheet.set(sheet, set);
     }
     return set !== null && set.has(row);
   };
+}
+
+/**
+ * The rows SUBTOTAL leaves out: rows a filter hides for every function number, every hidden row
+ * for 101–111 (src/sheet/hiddenRows.ts quotes Microsoft's page).
+ */
+function hiddenRowsLeftOut(plugin: unknown, ast: ProcedureAst, state: InterpreterState): ((sheet: number, row: number) => boolean) | undefined {
+  if (ast.args.length < 2) return undefined;
+  const kind = (plugin as PluginLike).evaluateAst(ast.args[0], state);
+  const k = typeof kind === 'number' ? Math.trunc(kind) : NaN;
+  if (!((k >= 1 && k <= 11) || (k >= 101 && k <= 111))) return undefined; // HyperFormula's own error then
+  return rowsLeftOut(plugin, k >= 101 ? 'hidden' : 'filtered');
+}
+
+/**
+ * SUBTOTAL's or AGGREGATE's function number `k` (1–19) of no value at all: as the function itself
+ * of an empty range — a mean, deviation or variance #DIV/0!, a sum, count, maximum, minimum or
+ * product 0 (Excel's SUM, COUNT, MAX, MIN, PRODUCT of an empty range), a median, k-th value,
+ * percentile or quartile #NUM!, a mode #N/A.
+ */
+export function ofNoValues(k: number, name: string): number | CellError | undefined {
+  if ([1, 7, 8, 10, 11].includes(k)) return new CellError(ErrorType.DIV_BY_ZERO, `${name}: no value is left to compute.`);
+  if ([2, 3, 4, 5, 6, 9].includes(k)) return 0;
+  if (k === 12 || (k >= 14 && k <= 19)) return new CellError(ErrorType.NUM, `${name}: no number is left to compute.`);
+  if (k === 13) return new CellError(ErrorType.NA, `${name}: no value is left to compute.`);
+  return undefined;
 }
 
 let registered = false;
@@ -221,18 +259,16 @@ export function registerSubtotal(): void {
       const leftOut = hiddenRowsLeftOut(this, ast, state);
       let args: Ast[] | undefined;
       try {
-        args = ast.args.length >= 2 ? withoutNested(ast.args.slice(1), graph, state.formulaAddress as Address, leftOut) : undefined;
+        args = ast.args.length >= 2 ? withoutNested(ast.args.slice(1), graph, state.formulaAddress as Address, { cell: leftOut, nested: true }) : undefined;
       } catch {
         args = undefined;
       }
       if (args && args.length === 0) {
-        // Every reference a nested subtotal: the function of no value — a mean, deviation or
-        // variance of none is #DIV/0!, a sum, count, maximum, minimum or product 0 (as Excel's SUM,
-        // COUNT, MAX, MIN and PRODUCT of an empty range).
+        // Every reference a nested subtotal (or hidden): the function of no value.
         const kind = (this as unknown as { evaluateAst(a: Ast, s: InterpreterState): unknown }).evaluateAst(ast.args[0], state);
         const k = typeof kind === 'number' ? Math.trunc(kind) % 100 : NaN;
-        if ([1, 7, 8, 10, 11].includes(k)) return new CellError(ErrorType.DIV_BY_ZERO, 'SUBTOTAL: every value is a nested subtotal, which SUBTOTAL ignores.');
-        if ([2, 3, 4, 5, 6, 9].includes(k)) return 0;
+        const none = k >= 1 && k <= 11 ? ofNoValues(k, 'SUBTOTAL') : undefined;
+        if (none !== undefined) return none;
         args = undefined;
       }
       return original.call(this, args ? ({ ...ast, args: [ast.args[0], ...args] } as ProcedureAst) : ast, state);
