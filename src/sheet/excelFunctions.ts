@@ -42,6 +42,7 @@ import { registerStatistics } from './statistics';
 import { registerSubtotal } from './subtotal';
 import { registerAggregate } from './aggregate';
 import { registerEmptyTextIsNoNumber } from './emptyText';
+import { registerExcelProduct } from './product';
 import { registerIsIntersection } from './isIntersection';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
 import { interpreterPrototype } from './interpreterHook';
@@ -1692,6 +1693,7 @@ export function registerExcelFunctions(): void {
   registerAggregate(); // after the plugins of the functions it calls (SUM, MEDIAN, PERCENTILE.INC, …)
   registerIsIntersection();
   registerEmptyTextIsNoNumber();
+  registerExcelProduct();
 }
 
 /**
