@@ -8,7 +8,7 @@
  * Skipped, with a warning, when /usr/bin/chromium is missing. CYBERBI_E2E_DIST=<dir> reuses an
  * existing workbench build (local iteration only).
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { REGISTER_LAYOUT } from '../../src/taskpane/claimsRegister';
 import { amount, cellText as gridCellText, chromiumSuite, eventually, openWorkbench, taskPane } from '../support/workbench';
 
@@ -16,6 +16,47 @@ const suite = chromiumSuite('claims register');
 const H = REGISTER_LAYOUT.headerRow;
 
 let base: string;
+
+/**
+ * Waits until no finite animation runs on `target` or any element around it. Opening the register's
+ * accordion animates its panel (Fluent's Collapse: a clip box with overflow hidden growing from 0 to
+ * the form's height). A click started while it grows can be lost: Playwright scrolls the clip box
+ * itself (script can scroll an overflow-hidden box; a user cannot) to bring the button into the
+ * small visible strip, the growing box then clamps that scroll, and the button moves down under the
+ * pointer between pointerdown and pointerup — the click event goes to a common ancestor, the
+ * button's onClick never runs, and Playwright reports the click done (its hit-target check looks
+ * at the first event only). Seen under load in 2 of 15 runs and 3 of 55 scripted repeats
+ * (pointerdown on the button, pointerup 4–8 ms later on the form's "Policy period to" label or
+ * source line, the clip box's scrollTop falling from 1,318 to 64); none in 45 repeats once the
+ * click waited for the animation.
+ */
+async function settled(target: Locator): Promise<void> {
+  await target.evaluate(async (el) => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const finite = e.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+      await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
+}
+
+/** What the pointer events of a click landed on (capture phase, by the target's text), for a message when a click gives nothing. */
+async function recordPointer(page: Page): Promise<() => Promise<string>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __pointerLog?: string[] };
+    w.__pointerLog = [];
+    for (const type of ['pointerdown', 'pointerup', 'click']) {
+      window.addEventListener(
+        type,
+        (e) => {
+          const t = e.target as HTMLElement | null;
+          w.__pointerLog?.push(`${type} on <${t?.tagName?.toLowerCase() ?? '?'}> “${(t?.textContent ?? '').slice(0, 40)}”`);
+        },
+        { capture: true },
+      );
+    }
+  });
+  return () => page.evaluate(() => ((window as unknown as { __pointerLog?: string[] }).__pointerLog ?? []).join('; '));
+}
 
 suite('the claims register in the workbench (Chromium)', () => {
   let page: Page;
@@ -50,14 +91,22 @@ suite('the claims register in the workbench (Chromium)', () => {
     await pane().getByRole('button', { name: 'Claims register (CPIC 2025 B)' }).click();
     const write = pane().getByRole('button', { name: 'Write the register' });
     const written = pane().getByText(/^Register written to sheet “CPIC 赔案登记簿”/);
+    // The accordion's opening animation first (see settled): a click on the growing panel can miss.
+    await settled(write);
+    const pointer = await recordPointer(page);
     await write.click();
     try {
       await written.waitFor({ timeout: 10_000 });
     } catch {
-      // Seen twice in about twenty full runs, never reproduced alone (13 runs): the click gives no
-      // message at all. Say what the pane showed, then click once more, so that the suite checks
-      // the register itself; a second silent click still fails the test.
-      process.stderr.write(`claims register e2e: no message 10 s after the click; pane: ${((await pane().textContent()) ?? '').slice(0, 600)}; page errors: ${pageErrors.join(' | ') || 'none'}\n`);
+      // Should no longer happen (it was the click lost to the opening animation, see settled). Say
+      // what the Limits tab shows (innerText: the hidden Templates tab comes first in textContent)
+      // and where the click's events landed, then click once more, so that the suite checks the
+      // register itself; a second silent click still fails the test.
+      const shown = await pane().evaluate((el) => (el as HTMLElement).innerText);
+      process.stderr.write(
+        `claims register e2e: no message 10 s after the click; events: ${await pointer()}; button disabled: ${await write.isDisabled()}; pane shows: …${shown.slice(-600)}; page errors: ${pageErrors.join(' | ') || 'none'}\n`,
+      );
+      await settled(write);
       await write.click();
       await written.waitFor();
     }
