@@ -60,6 +60,10 @@ describe('each function_num is the plain function of the same values (option 4: 
     const cells = [[1, '=AGGREGATE(9,4,vals)'], [2, '=AGGREGATE(9,6,vals)'], ['=1/0', '=AGGREGATE(14,6,vals,1)'], [4, '=AGGREGATE(2,0,vals)']];
     const v = evaluateWorkbook([{ name: 'N', cells }], { names: [{ name: 'vals', expression: '=N!$A$1:$A$4' }] })[0].values.map((r) => r[1]);
     expect(v).toEqual([err('#DIV/0!'), 7, 4, 3]);
+    // The name's hidden rows and nested cells are left out as a written reference's.
+    const hidden = [[1, '=AGGREGATE(9,5,vals)'], [2, '=AGGREGATE(9,4,vals)'], ['=SUBTOTAL(9,A1:A2)', '=AGGREGATE(9,1,vals)'], [4, '=AGGREGATE(14,3,vals,2)']];
+    const w = evaluateWorkbook([{ name: 'N', cells: hidden, rows: { hidden: [1], filtered: [] } }], { names: [{ name: 'vals', expression: '=N!$A$1:$A$4' }] })[0].values.map((r) => r[1]);
+    expect(w).toEqual([1 + 3 + 4, 1 + 2 + 3 + 4, 1 + 4, 1]);
   });
   test('several references, and a reference given twice', () => {
     expect(plainSheet(['=AGGREGATE(9,4,D1:D4,D5:D8)', '=AGGREGATE(9,4,D1,D1:D8)', '=AGGREGATE(2,4,D1:D8,D1:D2)']).slice(0, 3)).toEqual([31, 34, 10]);

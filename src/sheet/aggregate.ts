@@ -82,6 +82,25 @@ export class AggregatePlugin extends FunctionPlugin {
     return Math.trunc(typeof n === 'number' ? n : Number((n as { val: number }).val));
   }
 
+  /**
+   * A defined name that is a reference (vals = Sheet1!$B$2:$B$90) as that reference, so that its
+   * hidden rows and nested subtotals are left out as those of a reference written in the formula;
+   * any other argument as it is.
+   */
+  private referenceOfName(arg: Ast, state: InterpreterState): Ast {
+    if (arg.type !== 'NAMED_EXPRESSION') return arg;
+    try {
+      const names = (this as unknown as { interpreter: { namedExpressions: { nearestNamedExpression(n: string, sheet: number): { address: Address } | undefined } } }).interpreter.namedExpressions;
+      const named = names.nearestNamedExpression((arg as unknown as { expressionName: string }).expressionName, state.formulaAddress.sheet);
+      const graph = this.dependencyGraph as unknown as GraphLike;
+      const vertex = named && graph.getCell(named.address);
+      const formula = vertex && typeof vertex.getFormula === 'function' ? (vertex.getFormula(graph.lazilyTransformingAstService) as Ast | undefined) : undefined;
+      return formula && REFERENCES.has(formula.type) ? formula : arg;
+    } catch {
+      return arg;
+    }
+  }
+
   aggregate(ast: ProcedureAst, state: InterpreterState): unknown {
     const args = ast.args;
     const fn = this.whole(args[0], state, undefined);
@@ -93,7 +112,7 @@ export class AggregatePlugin extends FunctionPlugin {
     const arrayForm = fn >= 14;
     if (args.length < 3) return valueError('a reference (ref1, or array) is required.');
     if (arrayForm && args.length !== 4) return valueError(`${AGGREGATE_FUNCTIONS[fn - 1]} (function_num ${fn}) takes one array and its k.`);
-    const data = arrayForm ? args.slice(2, 3) : args.slice(2);
+    const data = (arrayForm ? args.slice(2, 3) : args.slice(2)).map((a) => this.referenceOfName(a, state));
     if (!arrayForm && data.some((a) => DATA.has(a.type))) return valueError('the functions 1–13 take references, not values or arrays.');
 
     const nested = opt <= 3;
@@ -126,10 +145,10 @@ export class AggregatePlugin extends FunctionPlugin {
         continue;
       }
       // A reference with errors to leave out (a single cell, a range searched without leaving
-      // anything out, or too large to search), or any other expression (a name, a function's
-      // result, a computed array): its values.
-      // (A function's result is taken as it comes: HyperFormula's INDEX, INDIRECT, … return values,
-      // not the references Excel's do.)
+      // anything out, or too large to search), or any other expression (a name that is no
+      // reference, a function's result, a computed array): its values. A function's result is
+      // taken as it comes: HyperFormula's INDEX, INDIRECT, … return values, not the references
+      // Excel's do, so their hidden rows and nested cells are not known here.
       if (!errors) {
         values.push(a);
         continue;
