@@ -17,7 +17,9 @@ import { openXlsx, saveXlsx, writeNewXlsx } from './xlsx';
  * filter, is hidden by Hide Rows. C1 =SUBTOTAL(9,A2:A9), C2 =SUBTOTAL(109,A2:A9), and on another
  * sheet the same over Data's rows; the cached values are Excel's.
  */
-async function filteredWorkbook(): Promise<Uint8Array> {
+const FILTERS = '<autoFilter ref="A1:A7"><filterColumn colId="0"><filters><filter val="10"/><filter val="30"/><filter val="50"/><filter val="60"/></filters></filterColumn></autoFilter>';
+
+async function filteredWorkbook(filter = FILTERS, iconTable = false): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Data');
   ws.getCell('A1').value = 'Amount';
@@ -26,15 +28,22 @@ async function filteredWorkbook(): Promise<Uint8Array> {
   ws.getCell('C2').value = { formula: 'SUBTOTAL(109,A2:A9)', result: 220 } as ExcelJS.CellValue;
   ws.autoFilter = 'A1:A7';
   for (const r of [3, 5, 9]) ws.getRow(r).hidden = true;
+  if (iconTable) ws.addTable({ name: 'Codes', ref: 'E1', headerRow: true, columns: [{ name: 'code' }], rows: [['x'], ['y']] });
   const other = wb.addWorksheet('Report');
   other.getCell('A1').value = { formula: 'SUBTOTAL(9,Data!A2:A9)', result: 320 } as ExcelJS.CellValue;
   other.getCell('A2').value = { formula: 'SUBTOTAL(109,Data!A2:A9)', result: 220 } as ExcelJS.CellValue;
   const zip = await JSZip.loadAsync(new Uint8Array(await wb.xlsx.writeBuffer()));
   const part = 'xl/worksheets/sheet1.xml';
   const xml = (await zip.file(part)?.async('string')) ?? '';
-  const filter = '<autoFilter ref="A1:A7"><filterColumn colId="0"><filters><filter val="10"/><filter val="30"/><filter val="50"/><filter val="60"/></filters></filterColumn></autoFilter>';
   expect(xml).toContain('<autoFilter ref="A1:A7"/>');
   zip.file(part, xml.replace('<autoFilter ref="A1:A7"/>', filter));
+  if (iconTable) {
+    // A table filtered by icon, which ExcelJS refuses: the workbook is read without any filter element.
+    const table = 'xl/tables/table1.xml';
+    const t = (await zip.file(table)?.async('string')) ?? '';
+    expect(t).toMatch(/<autoFilter\b/);
+    zip.file(table, t.replace(/<autoFilter\b[^>]*\/>|<autoFilter\b[\s\S]*?<\/autoFilter>/, '<autoFilter ref="E1:E3"><filterColumn colId="0"><iconFilter iconSet="3TrafficLights1" iconId="1"/></filterColumn></autoFilter>'));
+  }
   return zip.generateAsync({ type: 'uint8array' });
 }
 
@@ -63,6 +72,26 @@ describe('SUBTOTAL over hidden rows in the workbench', () => {
     m.undo();
     expect(m.getValue('Data', 3, 2)).toBeNull();
     expect(m.canUndo).toBe(false);
+  });
+
+  test('under an autofilter that filters nothing (arrows only) the hidden rows were hidden by Hide Rows: only 109 leaves them out, as the CLI', async () => {
+    const m = await openXlsx(await filteredWorkbook('<autoFilter ref="A1:A7"/>'), ExcelJS);
+    expect(m.rowVisibility('Data')).toEqual({ hidden: [2, 4, 8], filtered: [] });
+    expect(sums(m, 'Data', 2, 0)).toEqual([380, 220]);
+  });
+
+  test('read without its filters (a table filtered by icon, which ExcelJS refuses), the sheet\'s filter still filters', async () => {
+    const original = await filteredWorkbook(FILTERS, true);
+    await expect(new ExcelJS.Workbook().xlsx.load(original as unknown as ArrayBuffer)).rejects.toThrow(/iconFilter/);
+    const m = await openXlsx(original, ExcelJS);
+    expect(m.rowVisibility('Data')).toEqual({ hidden: [2, 4, 8], filtered: [2, 4] });
+    expect(sums(m, 'Data', 2, 0)).toEqual([320, 220]);
+    m.insertRows('Data', 0, 1);
+    const saved = await saveXlsx(m, ExcelJS);
+    expect(await hiddenInFile(saved)).toEqual([4, 6, 10]);
+    expect(await part(saved, 'xl/worksheets/sheet1.xml')).toContain('<autoFilter ref="A2:A8"><filterColumn colId="0"><filters>');
+    expect(await part(saved, 'xl/tables/table1.xml')).toContain('<iconFilter iconSet="3TrafficLights1" iconId="1"/>');
+    expect(sums(await openXlsx(saved, ExcelJS), 'Data', 2, 1)).toEqual([320, 220]);
   });
 
   test('a row inserted above moves the hidden rows; a row inserted inside the range is shown', async () => {

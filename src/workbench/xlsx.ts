@@ -30,7 +30,7 @@ import { type BoundedPackage, boundedPackage, leanPackage } from '../sheet/archi
 import { characterSetOfApplication } from '../sheet/characterSets';
 import { count, DEFAULT_PACKAGE_LIMITS, PackageLimitError, type PackageLimits, SheetLimitError } from '../sheet/limits';
 import { isInputError, type InputCell, isSparseSheet, withSparseSheets } from '../sheet/workbook';
-import { type RowVisibility, rowsOfRange } from '../sheet/hiddenRows';
+import { type AutoFilterArea, autoFilterOf, type RowVisibility, rowsOfRange, worksheetPathsOf } from '../sheet/hiddenRows';
 import { wholeLineCells } from '../sheet/wholeLineCells';
 import { readWorkbookContent } from '../sheet/xlsx';
 import type { CellInput, CellValue } from '../taskpane/gateway';
@@ -210,6 +210,49 @@ function withEmptyHiddenRows(rows: RowVisibility | undefined, ws: ExcelJSModule.
 }
 
 /**
+ * Each listed worksheet's own autofilter as its part has it (by upper-case sheet name): whether it
+ * filters (a `<filterColumn>`) tells a row a filter hid from one hidden by Hide Rows. ExcelJS keeps
+ * only a filter's range, and none when the filter made it fail (the lean reading above). A part
+ * declaring more than `maxBytes` is not read.
+ */
+async function fileAutoFilters(bytes: Uint8Array, sheets: readonly string[], maxBytes: number): Promise<Map<string, AutoFilterArea>> {
+  const out = new Map<string, AutoFilterArea>();
+  if (sheets.length === 0) return out;
+  const zip = await (await loadJSZip()).loadAsync(bytes);
+  const size = (f: { _data?: { uncompressedSize?: number } }) => f._data?.uncompressedSize;
+  const read = async (path: string): Promise<string | undefined> => {
+    const file = zip.file(path);
+    const declared = file ? size(file as unknown as { _data?: { uncompressedSize?: number } }) : undefined;
+    return file && !(typeof declared === 'number' && declared > maxBytes) ? file.async('string') : undefined;
+  };
+  const parts = new Map<string, string>();
+  for (const path of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']) {
+    const xml = await read(path);
+    if (xml !== undefined) parts.set(path, xml);
+  }
+  const paths = worksheetPathsOf(parts);
+  for (const name of sheets) {
+    const path = paths.get(name.toUpperCase());
+    const xml = path ? await read(path) : undefined;
+    const area = xml === undefined ? undefined : autoFilterOf(xml);
+    if (area) out.set(name.toUpperCase(), area);
+  }
+  return out;
+}
+
+/**
+ * The hidden rows with those inside the sheet's own autofilter (below its header row) taken as
+ * filtered when it filters and as hidden by Hide Rows when it does not, as the CLI reads them;
+ * the others (a table's filter) as they were read.
+ */
+function withFileFilter(rows: RowVisibility | undefined, own: AutoFilterArea | undefined): RowVisibility | undefined {
+  if (!rows || !own) return rows;
+  const was = new Set(rows.filtered);
+  const inside = (r: number) => r > own.top && r <= own.bottom;
+  return { hidden: rows.hidden, filtered: rows.hidden.filter((r) => (inside(r) ? own.active !== false : was.has(r))) };
+}
+
+/**
  * The most cells the workbench opens: beyond it the page's memory (HyperFormula, the model and
  * the grid, about 1 KB a cell) would run out before the workbook shows. `cyberbi calc` reads more.
  */
@@ -302,12 +345,17 @@ export async function openXlsx(
     withSparseSheets(isSparseSheet(content.sheets[k].cells), () => model.addSheet(content.sheets[k].name, { hidden: details[k]?.state !== 'visible' && details[k] !== undefined }));
   }
   // The rows each sheet hides, before any cell is computed: SUBTOTAL leaves out the rows a filter
-  // hides, and for 101–111 every hidden row, as Excel (src/sheet/hiddenRows.ts). The workbench
-  // reads no worksheet part here, so a hidden row inside an autofilter's range counts as filtered.
-  for (const k of kept) {
-    const rows = withEmptyHiddenRows(content.sheets[k].rows, wb.worksheets[k]);
+  // hides, and for 101–111 every hidden row, as Excel (src/sheet/hiddenRows.ts).
+  const hiddenRows = kept.map((k) => withEmptyHiddenRows(content.sheets[k].rows, wb.worksheets[k]));
+  const filters = await fileAutoFilters(
+    original,
+    kept.filter((_, i) => hiddenRows[i]).map((k) => content.sheets[k].name),
+    limits.partBytes,
+  ).catch(() => new Map<string, AutoFilterArea>());
+  kept.forEach((k, i) => {
+    const rows = withFileFilter(hiddenRows[i], filters.get(content.sheets[k].name.toUpperCase()));
     if (rows) model.setRowVisibility(content.sheets[k].name, rows);
-  }
+  });
   for (const n of names) model.addName(n.name, n.expression);
   for (const k of kept) {
     const sheet = content.sheets[k];
