@@ -74,6 +74,15 @@ describe('SUBTOTAL over hidden rows in the workbench', () => {
     expect(m.canUndo).toBe(false);
   });
 
+  test('the engine rebuilt by a change of date system or character set still leaves the rows out', async () => {
+    const m = await openXlsx(await filteredWorkbook(), ExcelJS);
+    m.setDate1904(true);
+    m.setCharacterSet('mac');
+    m.setInput('Data', 1, 0, 11);
+    expect(sums(m, 'Data', 2, 0)).toEqual([321, 221]);
+    m.setDate1904(false);
+  });
+
   test('under an autofilter that filters nothing (arrows only) the hidden rows were hidden by Hide Rows: only 109 leaves them out, as the CLI', async () => {
     const m = await openXlsx(await filteredWorkbook('<autoFilter ref="A1:A7"/>'), ExcelJS);
     expect(m.rowVisibility('Data')).toEqual({ hidden: [2, 4, 8], filtered: [] });
