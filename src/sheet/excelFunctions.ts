@@ -43,6 +43,7 @@ import { registerSubtotal } from './subtotal';
 import { registerAggregate } from './aggregate';
 import { registerEmptyTextIsNoNumber } from './emptyText';
 import { registerExcelProduct } from './product';
+import { registerRowsColumns } from './rowsColumns';
 import { registerIsIntersection } from './isIntersection';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
 import { interpreterPrototype } from './interpreterHook';
@@ -1694,6 +1695,7 @@ export function registerExcelFunctions(): void {
   registerIsIntersection();
   registerEmptyTextIsNoNumber();
   registerExcelProduct();
+  registerRowsColumns();
 }
 
 /**
