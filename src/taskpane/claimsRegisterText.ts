@@ -34,6 +34,8 @@ export interface RegisterText {
   readonly add: string;
   readonly added: (id: string, row: number) => string;
   readonly addFailed: (message: string) => string;
+  /** The incident is written but the register could not be read back (the list shown is older). */
+  readonly addedNotRefreshed: (id: string, row: number, message: string) => string;
   readonly full: (n: number) => string;
   readonly scheduleUnreadable: string;
   readonly lineError: (line: number, message: string) => string;
@@ -81,6 +83,7 @@ const en: RegisterText = {
   add: 'Add incident',
   added: (id, row) => `Incident ${id} added on row ${row}.`,
   addFailed: (m) => `The incident could not be added: ${m}`,
+  addedNotRefreshed: (id, row, m) => `Incident ${id} added on row ${row}, but the register could not be read again${m ? `: ${m}` : ''}. The list below may not show it yet; do not add it again.`,
   full: (n) => `The register holds at most ${n} incidents.`,
   scheduleUnreadable: 'The register’s schedule cells do not all hold numbers (column C): correct them on the sheet first.',
   lineError: (line, m) => `Line ${line}: ${m}`,
@@ -128,6 +131,7 @@ const zh: RegisterText = {
   add: '新增事故',
   added: (id, row) => `事故 ${id} 已写入第 ${row} 行。`,
   addFailed: (m) => `无法新增事故：${m}`,
+  addedNotRefreshed: (id, row, m) => `事故 ${id} 已写入第 ${row} 行，但未能重新读取登记表${m ? `：${m}` : ''}。下方列表可能尚未显示该事故，请勿重复新增。`,
   full: (n) => `登记簿最多容纳 ${n} 次事故。`,
   scheduleUnreadable: '登记簿明细表单元格（C 列）并非全部为数值：请先在工作表中更正。',
   lineError: (line, m) => `第 ${line} 行：${m}`,

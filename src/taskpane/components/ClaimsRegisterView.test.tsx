@@ -5,11 +5,11 @@
  * each incident's payout and the limits left after it — is the sheet's.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
-import { defaultRegisterInputs, type Incident, readRegister, registerSheet, validateRegister, writeRegister } from '../claimsRegister';
+import { defaultRegisterInputs, EMPTY_INCIDENT, type Incident, readRegister, registerSheet, validateRegister, writeRegister } from '../claimsRegister';
 import { FakeGateway } from '../testing/fakeGateway';
 import { hyperFormulaCompute } from '../testing/sheetEval';
 import { ClaimsRegisterPanel } from './ClaimsRegisterPanel';
-import { ClaimsRegisterView } from './ClaimsRegisterView';
+import { addAndReadBack, ClaimsRegisterView } from './ClaimsRegisterView';
 import { LimitsTab } from './LimitsTab';
 
 const textOf = (html: string) =>
@@ -118,4 +118,57 @@ test('the register form in the Limits tab, in both languages, with its inline er
   // the tab itself is rendered here).
   const tab = textOf(renderToStaticMarkup(<LimitsTab gateway={new FakeGateway(undefined, 'zh-CN')} language="zh" />));
   expect(tab).toContain('赔案登记簿（太平洋 2025 B 款）');
+});
+
+describe('adding an incident says what happened to its row', () => {
+  const entries = { ...EMPTY_INCIDENT, id: 'I5', date: '2025-10-01', cover: 'crisis', loss: '50,000' };
+
+  test('written and read back: success, and the new reading lists it', async () => {
+    const g = new FakeGateway(hyperFormulaCompute);
+    const r = await registerOn(g);
+    const out = await addAndReadBack(g, r, entries, 'en');
+    expect(out.status).toEqual({ intent: 'success', text: expect.stringContaining('Incident I5 added on row') });
+    expect(out.written).toBe(true);
+    expect(out.reading?.rows.map((x) => x.id)).toEqual(['I1', 'I2', 'I3', 'I4', 'I5']);
+  });
+
+  test('written but the register cannot be read again: a warning that it WAS added (never "could not be added"), in both languages', async () => {
+    for (const language of ['en', 'zh'] as const) {
+      const g = new FakeGateway(hyperFormulaCompute);
+      const r = await registerOn(g);
+      // Every read after the incident's row is written fails.
+      let wrote = false;
+      const writeInput = g.writeInput.bind(g);
+      const readRange = g.readRange.bind(g);
+      g.writeInput = async (address, input) => {
+        await writeInput(address, input);
+        wrote = true;
+      };
+      g.readRange = async (address) => {
+        if (wrote) throw new Error('the workbook is busy');
+        return readRange(address);
+      };
+      const out = await addAndReadBack(g, r, entries, language);
+      expect(out.written).toBe(true);
+      expect(out.reading).toBeUndefined();
+      expect(out.status.intent).toBe('warning');
+      expect(out.status.text).toContain(language === 'en' ? 'Incident I5 added on row' : '事故 I5 已写入第');
+      expect(out.status.text).toContain('the workbook is busy');
+      expect(out.status.text).not.toContain(language === 'en' ? 'could not be added' : '无法新增');
+    }
+  });
+
+  test('refused or failing before anything is written: an error, the entries kept', async () => {
+    const g = new FakeGateway(hyperFormulaCompute);
+    const r = await registerOn(g);
+    const refused = await addAndReadBack(g, r, { ...entries, date: '2025-01-01' }, 'en');
+    expect(refused.status.intent).toBe('error');
+    expect(refused.written).toBe(false);
+    g.writeInput = async () => {
+      throw new Error('protected sheet');
+    };
+    const failed = await addAndReadBack(g, r, entries, 'en');
+    expect(failed.status).toEqual({ intent: 'error', text: 'The incident could not be added: protected sheet' });
+    expect(failed.written).toBe(false);
+  });
 });

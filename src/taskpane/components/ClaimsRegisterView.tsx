@@ -90,27 +90,53 @@ export function ClaimsRegisterView({ reading, language, gateway }: { readonly re
 
 const FIELD_KEYS = ['id', 'date', 'cover', 'loss', 'deductible', 'hours', 'ratio', 'recovered'] as const;
 
+/** What adding an incident says, whether its row was written, and the register read again after it. */
+export interface AddOutcome {
+  readonly status: { readonly intent: 'success' | 'warning' | 'error'; readonly text: string };
+  readonly written: boolean;
+  readonly reading?: Register;
+}
+
+/**
+ * Adds the incident (addIncident), then reads the register again for the list. Once the row is
+ * written, a failure to read it back is a warning that says so — never "could not be added", which
+ * would have the user add the incident again and the register count it twice.
+ */
+export async function addAndReadBack(gateway: WorkbookGateway, register: Register, entries: IncidentEntries, language: Language): Promise<AddOutcome> {
+  const t = REGISTER_TEXT[language];
+  let row: number;
+  try {
+    const result = await addIncident(gateway, register, entries);
+    if (!result.ok) return { status: { intent: 'error', text: result.error[language] }, written: false };
+    row = result.row;
+  } catch (e) {
+    return { status: { intent: 'error', text: t.addFailed(e instanceof Error ? e.message : String(e)) }, written: false };
+  }
+  const id = entries.id.trim();
+  let failure = '';
+  try {
+    const again = await readRegister(gateway, register.sheet);
+    if (again.ok) return { status: { intent: 'success', text: t.added(id, row) }, written: true, reading: again };
+  } catch (e) {
+    failure = e instanceof Error ? e.message : String(e);
+  }
+  return { status: { intent: 'warning', text: t.addedNotRefreshed(id, row, failure) }, written: true };
+}
+
 /** One incident's entries, checked against the register, written on its first free row. */
 export function AddIncidentForm({ gateway, register, language, onAdded }: { gateway: WorkbookGateway; register: Register; language: Language; onAdded: (r: Register) => void }) {
   const styles = useStyles();
   const t = REGISTER_TEXT[language];
   const [entries, setEntries] = useState<IncidentEntries>(EMPTY_INCIDENT);
-  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | undefined>();
+  const [status, setStatus] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   async function add() {
     setBusy(true);
     try {
-      const result = await addIncident(gateway, register, entries);
-      if (!result.ok) {
-        setStatus({ intent: 'error', text: result.error[language] });
-        return;
-      }
-      setStatus({ intent: 'success', text: t.added(entries.id.trim(), result.row) });
-      setEntries(EMPTY_INCIDENT);
-      const again = await readRegister(gateway, register.sheet);
-      if (again.ok) onAdded(again);
-    } catch (e) {
-      setStatus({ intent: 'error', text: t.addFailed(e instanceof Error ? e.message : String(e)) });
+      const outcome = await addAndReadBack(gateway, register, entries, language);
+      setStatus(outcome.status);
+      if (outcome.written) setEntries(EMPTY_INCIDENT);
+      if (outcome.reading) onAdded(outcome.reading);
     } finally {
       setBusy(false);
     }
