@@ -279,6 +279,16 @@ describe('CYBER.SIMULATE bad input names the argument', () => {
     expect(e).toMatchObject({ code: '#NUM!', argument: 'events', rule: 'simOverflow' });
   });
 
+  test('an annual paid beyond every double whose ground-up total stays finite is #NUM! too, with the largest year named (not an internal error)', () => {
+    // 16 small losses after a near-maximum one: each is absorbed in the ground-up total (below an
+    // ulp of it), while the year's paid adds them event by event and reaches Infinity.
+    const small = (0.45 * 2 ** 971) / 100;
+    const events = [['A', 0.5, 'constant(1.7976931348623157e306)'], ...Array.from({ length: 16 }, () => ['A', 1, `constant(${small})`])];
+    const e = fails(['poisson(2)', events, [['A', '', null, null, 0]], null, null, 1, 4] as RawArgument[]);
+    expect(e).toMatchObject({ code: '#NUM!', argument: 'events', rule: 'simOverflow' });
+    expect(e.en).toContain('Infinity');
+  });
+
   test('1e308 as a limit is no limit', () => {
     expect(run(at(2, [['A', null, 1e308, 1e308, null]]))).toEqual(run(ok));
     expect(run([...ok.slice(0, 3), 1e308, 1e308, 10, 1])).toEqual(run(ok));

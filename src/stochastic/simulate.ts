@@ -922,6 +922,15 @@ function positionsOf(n: number): number[] {
 
 function statsOf(paid: Float64Array, oep: Float64Array, events: number, ground: bigint, scale: number, scratch: Float64Array): Omit<ScopeResult, 'scope' | 'convergence'> {
   const n = paid.length;
+  // A loss beyond every double (a quantile overflowing to Infinity) has no statistics: reported
+  // before any sum (exactSum cannot take Infinity), with the largest annual amount as it was.
+  let largest = 0;
+  let largestEvent = 0;
+  for (let i = 0; i < n; i++) {
+    if (paid[i] > largest || paid[i] !== paid[i]) largest = paid[i];
+    if (oep[i] > largestEvent || oep[i] !== oep[i]) largestEvent = oep[i];
+  }
+  if (!Number.isFinite(largest) || !Number.isFinite(largestEvent)) throw new SimulationLimit('overflow', String(largest));
   const total = exactSum(paid, 0, n);
   const mean = ratio(total, big(n) * big(scale));
   // Two passes in units, in year order: the exact mean's nearest double, then the squared
@@ -937,9 +946,9 @@ function statsOf(paid: Float64Array, oep: Float64Array, events: number, ground: 
   }
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) / scale : 0;
   const positions = positionsOf(n);
-  // A loss beyond every double (a quantile overflowing to Infinity) has no statistics.
-  if (!placeOrderStatistics(paid, positions, scratch)) throw new SimulationLimit('overflow', 'annual paid');
-  if (!placeOrderStatistics(oep, positions, scratch)) throw new SimulationLimit('overflow', 'largest event');
+  // Refused only for a value that is not finite or is negative, which the scan above excluded.
+  if (!placeOrderStatistics(paid, positions, scratch)) throw new SimulationLimit('overflow', String(largest));
+  if (!placeOrderStatistics(oep, positions, scratch)) throw new SimulationLimit('overflow', String(largest));
   const [v90, v95, v99, v995, v996] = VAR_LEVELS.map(([a, b]) => quantile7(paid, a, b, scale));
   const stats: SimStats = {
     mean,
