@@ -10,6 +10,7 @@
 import { invoke } from './adapter';
 import { MockCustomFunctionsError, MockErrorCode, setDisplayLanguage } from './testing/customFunctionsMock';
 import {
+  DATE_SYSTEM_RETRIES_MS,
   type DateSystemHost,
   readWorkbookDate1904,
   resetWorkbookDateSystem,
@@ -186,8 +187,39 @@ describe('reading the workbook date system from Excel', () => {
   });
 
   it('a failing Excel call never escapes: the functions keep the system they have', async () => {
-    const failing: DateSystemHost = { inExcel: async () => true, isSetSupported: () => true, run: () => Promise.reject(new Error('RichApi.Error')) };
+    const failing: DateSystemHost = { inExcel: async () => true, isSetSupported: () => true, run: () => Promise.reject(new Error('RichApi.Error')), wait: async () => undefined };
     expect(await watchWorkbookDateSystem(failing)).toBe('unknown');
+    expect(invoke('DEADLINE', ['samsung.payment', 45658])).toBe(45668);
+  });
+
+  it('no answer at first (a workbook still loading): it asks again, waiting longer each time, until Excel answers, and recalculates the cells computed meanwhile', async () => {
+    const { host, log } = fakeExcel(() => 1);
+    let failures = 3;
+    const waits: number[] = [];
+    const flaky: DateSystemHost = {
+      ...host,
+      run: (batch) => (failures-- > 0 ? Promise.reject(new Error('RichApi.Error: the workbook is busy')) : host.run(batch)),
+      wait: async (ms) => {
+        waits.push(ms);
+      },
+    };
+    expect(invoke('DEADLINE', ['cpic.investigation', 43860])).toBe(43890);
+    // The first call fails (and so does registering onCalculated): unknown for now.
+    expect(await watchWorkbookDateSystem(flaky)).toBe('unknown');
+    for (let i = 0; i < 10; i++) await settle();
+    expect(workbookDateSystemStatus()).toBe('1904');
+    expect(waits).toEqual(DATE_SYSTEM_RETRIES_MS.slice(0, 2));
+    expect(invoke('DEADLINE', ['cpic.investigation', 43860])).toBe(43889);
+    expect(log.calculations).toEqual(['Full']);
+  });
+
+  it('Excel never answering: it stops asking after the last wait, the functions keep 1900', async () => {
+    const waits: number[] = [];
+    const failing: DateSystemHost = { inExcel: async () => true, isSetSupported: () => true, run: () => Promise.reject(new Error('RichApi.Error')), wait: async (ms) => void waits.push(ms) };
+    expect(await watchWorkbookDateSystem(failing)).toBe('unknown');
+    for (let i = 0; i < 40; i++) await settle();
+    expect(waits).toEqual([...DATE_SYSTEM_RETRIES_MS]);
+    expect(workbookDateSystemStatus()).toBe('unknown');
     expect(invoke('DEADLINE', ['samsung.payment', 45658])).toBe(45668);
   });
 

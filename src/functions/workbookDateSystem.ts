@@ -101,7 +101,16 @@ export interface DateSystemHost {
   /** Office.context.requirements.isSetSupported. */
   isSetSupported(name: string, version: string): boolean;
   run: ExcelRun;
+  /** Waits `ms` before a retry (setTimeout in Excel; immediate in tests). */
+  wait?: (ms: number) => Promise<void>;
 }
+
+/**
+ * The waits before asking again while Excel has not answered (a workbook still loading can fail
+ * the first call): about a minute in all, so a 1904 workbook does not stay counted in 1900 until
+ * its next calculation — or for the session, without ExcelApi 1.8's onCalculated.
+ */
+export const DATE_SYSTEM_RETRIES_MS: readonly number[] = [250, 500, 1000, 2000, 4000, 8000, 16000, 30000];
 
 function officeHost(): DateSystemHost {
   return {
@@ -153,6 +162,18 @@ export async function watchWorkbookDateSystem(host: DateSystemHost = officeHost(
       });
     };
     await check().catch(() => undefined);
+    if (status === 'unknown') {
+      // No answer yet: ask again, waiting longer each time, until Excel answers (not awaited: the
+      // functions start meanwhile, in 1900, and are recalculated if the answer is 1904).
+      const wait = host.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+      void (async () => {
+        for (const ms of DATE_SYSTEM_RETRIES_MS) {
+          if (status !== 'unknown') return;
+          await wait(ms);
+          await check().catch(() => undefined);
+        }
+      })();
+    }
     if (host.isSetSupported('ExcelApi', '1.8')) {
       await host.run(async (context) => {
         context.workbook.worksheets.onCalculated.add(async () => recheck());
