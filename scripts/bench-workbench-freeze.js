@@ -117,7 +117,7 @@ async function enterAndMeasure(page, text, expected) {
   for (;;) {
     const shown = await cellText(page, 'I', 1);
     // The grid shows about ten significant digits; another seed's value differs far more.
-    if (shown !== undefined && Math.abs(Number(shown.replace(/,/g, '')) - expected) <= 1e-8 * Math.abs(expected)) break;
+    if (shown !== undefined && shown.trim() !== '' && Math.abs(Number(shown.replace(/,/g, '')) - expected) <= 1e-8 * Math.abs(expected)) break;
     if (Date.now() - t0 > 120_000) throw new Error(`I1 shows ${JSON.stringify(shown)}, expected ${expected}`);
     await page.waitForTimeout(20);
   }
@@ -156,6 +156,9 @@ async function benchWorkbenchFreeze({ quick = false, runs, progress = () => {} }
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(base);
+    // What is measured must be measurable: the page reports long tasks, and computes as shipped.
+    if (!(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask')))) throw new Error('this Chromium reports no long tasks');
+    const wasm = await page.evaluate(() => document.documentElement.dataset.philoxWasm);
     await page.getByTestId('open-file').setInputFiles({ name: 'bench-model.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await modelXlsx() });
     for (const t0 = Date.now(); (await cellText(page, 'A', 9)) !== 'BI'; ) {
       if (Date.now() - t0 > 60_000) throw new Error('the model workbook did not open');
@@ -179,14 +182,17 @@ async function benchWorkbenchFreeze({ quick = false, runs, progress = () => {} }
       big.push(await enterAndMeasure(page, formula(years, seed), expected(years, seed)));
     }
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-    const bestOf = (xs, k) => Math.min(...xs.map((x) => x[k]));
+    // A cell computing for a second or more is one long task: none recorded means nothing was measured.
+    if (big.some((x) => !(x.longest > 0))) throw new Error(`no long task recorded for a ${years}-year cell: ${JSON.stringify(big)}`);
+    // The worst run is the freeze a user meets ("must not freeze ... for more than about a second").
+    const worstOf = (xs, k) => Math.max(...xs.map((x) => x[k]));
     const rows = [
-      { key: `SIMULATE ${years.toLocaleString('en-US')}-year cell, workbench in Chromium: longest main-thread task (s)`, value: bestOf(big, 'longest') / 1000, unit: 's' },
-      { key: `SIMULATE ${years.toLocaleString('en-US')}-year cell, workbench in Chromium: Enter to value shown (s)`, value: bestOf(big, 'ms') / 1000, unit: 's' },
+      { key: `SIMULATE ${years.toLocaleString('en-US')}-year cell, workbench in Chromium: longest main-thread task, worst run (s)`, value: worstOf(big, 'longest') / 1000, unit: 's' },
+      { key: `SIMULATE ${years.toLocaleString('en-US')}-year cell, workbench in Chromium: Enter to value shown, worst run (s)`, value: worstOf(big, 'ms') / 1000, unit: 's' },
     ];
     const list = (xs, k) => xs.map((x) => (x[k] / 1000).toFixed(3)).join(', ');
     const lines = [
-      `The workbench page in Chromium (production build under its CSP), the formula bar entering a ${years.toLocaleString('en-US')}-year SIMULATE cell: the longest main-thread task from Enter to the value in the grid ${list(big, 'longest')} s, Enter to value shown ${list(big, 'ms')} s (best ${(bestOf(big, 'longest') / 1000).toFixed(3)} s and ${(bestOf(big, 'ms') / 1000).toFixed(3)} s; target about 1 s). A 1-year cell: longest task ${list(small, 'longest')} s, value shown after ${list(small, 'ms')} s. The values shown equal the engine's for the same seed.`,
+      `The workbench page in Chromium (production build under its CSP; Philox blocks in ${wasm === 'true' ? 'WebAssembly' : 'JavaScript'}), the formula bar entering a ${years.toLocaleString('en-US')}-year SIMULATE cell: the longest main-thread task from Enter to the value in the grid ${list(big, 'longest')} s, Enter to value shown ${list(big, 'ms')} s (worst ${(worstOf(big, 'longest') / 1000).toFixed(3)} s and ${(worstOf(big, 'ms') / 1000).toFixed(3)} s; target about 1 s). A 1-year cell: longest task ${list(small, 'longest')} s, value shown after ${list(small, 'ms')} s. The values shown equal the engine's for the same seed.`,
     ];
     return { rows, lines };
   } finally {
