@@ -209,7 +209,6 @@ class YearEngine {
   readonly rowCover: Int32Array;
   readonly rowH1: Uint32Array;
   readonly rowH2: Uint32Array;
-  readonly rowProb: Float64Array;
   /**
    * p × 2^53 (exact: a power-of-two scaling): a row hits when the integer numerator k of its hit
    * uniform k / 2^53 (uniform53) is below it — the same comparison as uniform53(…) < p, without
@@ -313,7 +312,6 @@ class YearEngine {
       this.rowH1[i] = a;
       this.rowH2[i] = b;
     });
-    this.rowProb = Float64Array.from(rows, (r) => r.probability);
     this.rowThreshold = Float64Array.from(rows, (r) => r.probability * TWO_53);
     // The severity's own quantile (CYBER.QUANTILE's function), taken once per row: the families
     // define it as a closure over their parameters (families.ts), so it is called without `this`.
