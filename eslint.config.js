@@ -88,8 +88,10 @@ module.exports = tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!@stdlib/math-base-special-[a-z0-9-]+$|\\./).*',
-              message: 'src/stochastic may import only @stdlib/math-base-special-* and its own modules (no engine, decimal.js, Office, React, DOM, HyperFormula, Node).',
+              // A package's polynomial kernel (lib/polyval_*.js) is allowed: special.ts computes exp
+              // with the library's own coefficients.
+              regex: '^(?!@stdlib/math-base-special-[a-z0-9-]+(/lib/polyval_[a-z0-9]+\\.js)?$|\\./).*',
+              message: 'src/stochastic may import only @stdlib/math-base-special-* (and their lib/polyval_*.js kernels) and its own modules (no engine, decimal.js, Office, React, DOM, HyperFormula, Node).',
             },
           ],
         },
