@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseFrequency, parseSeverity } from './parse';
 import { philox4x32, philoxRounds2to10At, mulhiM0, mulhiM1, PHILOX_M0, PHILOX_M1, uniform53 } from './philox';
-import { BLOCK_WORDS, createPhiloxBatch, type PhiloxBatch, PHILOX_WASM_BYTES, philoxWasmAvailable, philoxWasmInUse, usePhiloxWasm } from './philoxWasm';
+import { BLOCK_WORDS, createDrawBatch, createPhiloxBatch, type PhiloxBatch, PHILOX_WASM_BYTES, philoxWasmAvailable, philoxWasmInUse, usePhiloxWasm } from './philoxWasm';
 import { countOf, countTable } from './sample';
 import { idHashes, simulate, simulateYear, type SimModel, yearLossTable } from './simulate';
 
@@ -21,105 +21,8 @@ interface WasmForTest {
 }
 const realWasm = (globalThis as unknown as { WebAssembly: WasmForTest }).WebAssembly;
 
-// ---- a minimal assembler for the subset of WebAssembly text philox.wat uses --------------------
-
-function sleb(value: number): number[] {
-  let v = BigInt(value);
-  const out: number[] = [];
-  for (;;) {
-    const b = Number(v & BigInt(0x7f));
-    v >>= BigInt(7);
-    if ((v === BigInt(0) && (b & 0x40) === 0) || (v === BigInt(-1) && (b & 0x40) !== 0)) {
-      out.push(b);
-      return out;
-    }
-    out.push(b | 0x80);
-  }
-}
-
-function uleb(value: number): number[] {
-  const out: number[] = [];
-  let v = value;
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v) b |= 0x80;
-    out.push(b);
-  } while (v);
-  return out;
-}
-
-const OPCODES: Record<string, number> = {
-  'i32.mul': 0x6c,
-  'i32.add': 0x6a,
-  'i32.sub': 0x6b,
-  'i32.xor': 0x73,
-  'i32.ge_u': 0x4f,
-  'i64.mul': 0x7e,
-  'i64.shr_u': 0x88,
-  'i64.extend_i32_u': 0xad,
-  'i32.wrap_i64': 0xa7,
-  end: 0x0b,
-};
-
-/** Assembles philox.wat: its one function (param, locals, body) and its two exports. */
-function assemble(text: string): Uint8Array {
-  const noComments = text
-    .split('\n')
-    .map((l) => l.replace(/;;.*$/, ''))
-    .join('\n');
-  const param = /\(param (\$\w+) i32\)/.exec(noComments);
-  expect(param).not.toBeNull();
-  const locals = [...noComments.matchAll(/\(local (\$\w+) (i32|i64)\)/g)].map((m) => [m[1], m[2]] as const);
-  const index = new Map<string, number>([[param![1], 0]]);
-  locals.forEach(([name], i) => index.set(name, i + 1));
-  // Local declarations as runs of one type.
-  const groups: Array<[number, number]> = [];
-  for (const [, type] of locals) {
-    const t = type === 'i32' ? 0x7f : 0x7e;
-    if (groups.length > 0 && groups[groups.length - 1][1] === t) groups[groups.length - 1][0]++;
-    else groups.push([1, t]);
-  }
-  const lines = text.split('\n');
-  const from = lines.findIndex((l) => l.includes(';; body'));
-  const to = lines.findIndex((l) => l.includes(';; /body'));
-  const code: number[] = [];
-  for (const raw of lines.slice(from + 1, to)) {
-    const line = raw.replace(/;;.*$/, '').trim();
-    if (line === '') continue;
-    const [op, arg] = line.split(/\s+/);
-    const local = () => {
-      expect(index.has(arg)).toBe(true);
-      return index.get(arg)!;
-    };
-    if (op === 'local.get') code.push(0x20, local());
-    else if (op === 'local.set') code.push(0x21, local());
-    else if (op === 'local.tee') code.push(0x22, local());
-    else if (op === 'i32.const') code.push(0x41, ...sleb(Number(arg) | 0));
-    else if (op === 'i64.const') code.push(0x42, ...sleb(Number(arg)));
-    else if (op === 'i32.load') code.push(0x28, 2, ...uleb(Number(arg.split('=')[1])));
-    else if (op === 'i32.store') code.push(0x36, 2, ...uleb(Number(arg.split('=')[1])));
-    else if (op === 'block') code.push(0x02, 0x40);
-    else if (op === 'loop') code.push(0x03, 0x40);
-    else if (op === 'br') code.push(0x0c, Number(arg));
-    else if (op === 'br_if') code.push(0x0d, Number(arg));
-    else if (op in OPCODES) code.push(OPCODES[op]);
-    else throw new Error(`not in the subset: ${line}`);
-  }
-  const body = [groups.length, ...groups.flat(), ...code, 0x0b];
-  const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
-  const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-  expect(noComments).toContain('(memory (export "memory") 1)');
-  expect(noComments).toContain('(func (export "blocks")');
-  return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 1, 0x7f, 0]),
-    ...section(3, [1, 0]),
-    ...section(5, [1, 0, 1]),
-    ...section(7, [2, ...name('memory'), 2, 0, ...name('blocks'), 0, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
-  ]);
-}
+/** philox.wat assembled by wabt, as scripts/gen-wasm.js assembles it. */
+const { assemble } = require('../../scripts/gen-wasm.js') as { assemble: (text?: string) => Promise<Uint8Array> };
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -182,10 +85,9 @@ function withoutWasm<T>(how: 'refused' | 'missing', f: (mods: { wasm: typeof imp
 // ---- the module ---------------------------------------------------------------------------------
 
 describe('the module', () => {
-  test('its bytes are philox.wat assembled, and it validates', () => {
+  test('its bytes are philox.wat assembled (scripts/gen-wasm.js is up to date), and it validates', async () => {
     const text = fs.readFileSync(path.join(__dirname, 'philox.wat'), 'utf8');
-    expect(Array.from(assemble(text))).toEqual(Array.from(PHILOX_WASM_BYTES));
-    expect(PHILOX_WASM_BYTES.length).toBe(256);
+    expect(Array.from(await assemble(text))).toEqual(Array.from(PHILOX_WASM_BYTES));
     expect(realWasm.validate(PHILOX_WASM_BYTES)).toBe(true);
     expect(philoxWasmAvailable()).toBe(true);
   });
@@ -247,6 +149,111 @@ describe.each([
     batch.run(1);
     expect(Array.from(batch.words.subarray(6))).toEqual([7, 8, 9, 10, 11, 12]);
     expect(() => batch.run(3)).toThrow(RangeError);
+  });
+});
+
+// ---- draws of whole years (philox.wat's draw) ---------------------------------------------------
+
+describe("draws of whole years (createDrawBatch: philox.wat's draw)", () => {
+  /** What the draw must give, from philox4x32 and the hit test in JavaScript: each event's hits as [slot, u]. */
+  function reference(y0: number, counts: number[], rows: { h1: Uint32Array; h2: Uint32Array; position: Int32Array; threshold: Float64Array }, seed: number): Array<Array<[number, number]>> {
+    const events: Array<Array<[number, number]>> = [];
+    const w = new Uint32Array(4);
+    counts.forEach((n, yi) => {
+      for (let e = 0; e < n; e++) {
+        const hits: Array<[number, number]> = [];
+        for (let j = 0; j < rows.h1.length; j++) {
+          philox4x32(y0 + yi, e, rows.h1[j], rows.position[j], seed, rows.h2[j], w);
+          if ((w[0] >>> 5) * 2 ** 26 + (w[1] >>> 6) < rows.threshold[j]) hits.push([j, uniform53(w[2], w[3])]);
+        }
+        events.push(hits);
+      }
+    });
+    return events;
+  }
+
+  /** The batch's events after run(y0, counts.length). */
+  function viaDraw(batch: NonNullable<ReturnType<typeof createDrawBatch>>, y0: number, counts: number[]): Array<Array<[number, number]>> {
+    batch.counts.set(counts);
+    batch.run(y0, counts.length);
+    const events: Array<Array<[number, number]>> = [];
+    let q = 0;
+    for (const n of counts) {
+      for (let e = 0; e < n; e++, q++) {
+        const from = q === 0 ? 0 : batch.ends[q - 1];
+        const hits: Array<[number, number]> = [];
+        for (let h = from; h < batch.ends[q]; h++) hits.push([batch.hitSlot[4 * h], batch.hitU[2 * h + 1]]);
+        events.push(hits);
+      }
+    }
+    return events;
+  }
+
+  test('random rows, thresholds, seeds and counts: every hit, slot and loss uniform as the blocks tested in JavaScript give', () => {
+    let state = 2026;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) | 0) >>> 0;
+    const word = () => (next() >>> 16) * 65536 + (next() >>> 16);
+    let hits = 0;
+    let misses = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const nActive = 1 + (next() % 9);
+      const rows = {
+        h1: Uint32Array.from({ length: nActive }, word),
+        h2: Uint32Array.from({ length: nActive }, word),
+        position: Int32Array.from({ length: nActive }, () => next() % 5000),
+        // p × 2^53 for p from 0 to 1, including 1 (always) and tiny p.
+        threshold: Float64Array.from({ length: nActive }, (_, j) => (j === 0 ? 2 ** 53 : j === 1 ? 2 ** 20 : Math.floor((next() / 2 ** 32) * 2 ** 53))),
+      };
+      const seed = word();
+      const years = 1 + (next() % 60);
+      const counts = Array.from({ length: years }, () => next() % 6);
+      const y0 = trial === 0 ? 1 : trial === 1 ? 0x7fffffff - years : 1 + (next() % 10_000_000);
+      const eventCapacity = Math.max(1, counts.reduce((a, b) => a + b, 0));
+      const batch = createDrawBatch(rows, seed, eventCapacity, years, { wasm: true });
+      expect(batch).not.toBeNull();
+      const want = reference(y0, counts, rows, seed);
+      expect(viaDraw(batch!, y0, counts)).toEqual(want);
+      for (const ev of want) {
+        hits += ev.length;
+        misses += nActive - ev.length;
+      }
+    }
+    // The cases exercise both outcomes of the hit test.
+    expect(hits).toBeGreaterThan(300);
+    expect(misses).toBeGreaterThan(300);
+  });
+
+  test('the hit test is strict, at the threshold itself (a numerator equal to p × 2^53 does not hit; one below does)', () => {
+    const w = new Uint32Array(4);
+    // A year whose block's numerator is below 2^51, so that numerator ± 0.5 are doubles of their own.
+    let year = 7;
+    philox4x32(year, 0, 11, 3, 99, 13, w);
+    while ((w[0] >>> 5) * 2 ** 26 + (w[1] >>> 6) >= 2 ** 51) philox4x32(++year, 0, 11, 3, 99, 13, w);
+    const numerator = (w[0] >>> 5) * 2 ** 26 + (w[1] >>> 6);
+    const rows = (t: number) => ({ h1: Uint32Array.of(11), h2: Uint32Array.of(13), position: Int32Array.of(3), threshold: Float64Array.of(t) });
+    for (const [t, hit] of [
+      [numerator, false],
+      [numerator + 1, true],
+      [numerator + 0.5, true],
+      [numerator - 0.5, false],
+    ] as const) {
+      const batch = createDrawBatch(rows(t), 99, 1, 1, { wasm: true })!;
+      const got = viaDraw(batch, year, [1]);
+      expect(got).toEqual([hit ? [[0, uniform53(w[2], w[3])]] : []]);
+    }
+  });
+
+  test('years without events, a run longer than one page, and the capacities enforced', () => {
+    const rows = { h1: Uint32Array.of(1, 2, 3), h2: Uint32Array.of(4, 5, 6), position: Int32Array.of(0, 1, 2), threshold: Float64Array.of(2 ** 52, 2 ** 53, 2 ** 51) };
+    const counts = Array.from({ length: 1024 }, (_, i) => (i % 7 === 0 ? 0 : (i % 5) + 1));
+    const events = counts.reduce((a, b) => a + b, 0);
+    const batch = createDrawBatch(rows, 5, events, 1024, { wasm: true })!;
+    expect(viaDraw(batch, 100, counts)).toEqual(reference(100, counts, rows, 5));
+    expect(viaDraw(batch, 100, [0, 0, 0])).toEqual([]);
+    batch.counts.set([events + 1]);
+    expect(() => batch.run(1, 1)).toThrow(RangeError);
+    expect(() => batch.run(1, 1025)).toThrow(RangeError);
+    expect(createDrawBatch(rows, 5, 4, 4, { wasm: false })).toBeNull();
   });
 });
 

@@ -11,8 +11,9 @@
  * key k0 k1), calls run(n), and reads block i's output words from words[6i .. 6i + 3]. One call
  * computes n blocks, so the cost of crossing into WebAssembly is paid once a batch.
  *
- * The module is the text of philox.wat, assembled by hand (256 bytes; philoxWasm.test.ts
- * assembles the text again and compares the bytes). It is compiled synchronously, once a
+ * The module is the text of philox.wat, assembled by wabt (philoxWasmBytes.ts, written by
+ * scripts/gen-wasm.js; philoxWasm.test.ts assembles the text again and compares the bytes). Its
+ * second function, draw, is a simulation's draws for whole years (createDrawBatch). It is compiled synchronously, once a
  * process, and only once a host has asked for it (usePhiloxWasm(true)), because only the host
  * knows whether its policy allows it: under a Content-Security-Policy without
  * 'wasm-unsafe-eval', `new WebAssembly.Module` throws AND reports a policy violation
@@ -29,118 +30,9 @@
  * declares no WebAssembly.
  */
 import { philox4x32 } from './philox';
+import { PHILOX_WASM_BYTES } from './philoxWasmBytes';
 
-/** The module's bytes: philox.wat, one line of bytes per instruction. */
-export const PHILOX_WASM_BYTES = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,       // "\0asm", version 1
-  0x01, 0x05, 0x01, 0x60, 0x01, 0x7f, 0x00,             // type section: one type, (func (param i32))
-  0x03, 0x02, 0x01, 0x00,                               // function section: one function of type 0
-  0x05, 0x03, 0x01, 0x00, 0x01,                         // memory section: one memory, at least 1 page, no maximum
-  0x07, 0x13, 0x02,                                     // export section (19 bytes): two exports
-  0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, // "memory": memory 0
-  0x06, 0x62, 0x6c, 0x6f, 0x63, 0x6b, 0x73, 0x00, 0x00, // "blocks": function 0
-  0x0a, 0xd0, 0x01, 0x01, 0xcd, 0x01,                   // code section (208 bytes): one body of 205 bytes
-  0x02, 0x09, 0x7f, 0x02, 0x7e,                         // locals: 9 × i32 ($p $end $x0 $x1 $x2 $x3 $k0 $k1 $r), 2 × i64 ($q0 $q1)
-  0x20, 0x00,                                           // local.get $n
-  0x41, 0x18,                                           // i32.const 24
-  0x6c,                                                 // i32.mul
-  0x21, 0x02,                                           // local.set $end
-  0x02, 0x40,                                           // block
-  0x03, 0x40,                                           // loop
-  0x20, 0x01,                                           // local.get $p
-  0x20, 0x02,                                           // local.get $end
-  0x4f,                                                 // i32.ge_u
-  0x0d, 0x01,                                           // br_if 1
-  0x20, 0x01,                                           // local.get $p
-  0x28, 0x02, 0x00,                                     // i32.load offset=0
-  0x21, 0x03,                                           // local.set $x0
-  0x20, 0x01,                                           // local.get $p
-  0x28, 0x02, 0x04,                                     // i32.load offset=4
-  0x21, 0x04,                                           // local.set $x1
-  0x20, 0x01,                                           // local.get $p
-  0x28, 0x02, 0x08,                                     // i32.load offset=8
-  0x21, 0x05,                                           // local.set $x2
-  0x20, 0x01,                                           // local.get $p
-  0x28, 0x02, 0x0c,                                     // i32.load offset=12
-  0x21, 0x06,                                           // local.set $x3
-  0x20, 0x01,                                           // local.get $p
-  0x28, 0x02, 0x10,                                     // i32.load offset=16
-  0x21, 0x07,                                           // local.set $k0
-  0x20, 0x01,                                           // local.get $p
-  0x28, 0x02, 0x14,                                     // i32.load offset=20
-  0x21, 0x08,                                           // local.set $k1
-  0x41, 0x0a,                                           // i32.const 10
-  0x21, 0x09,                                           // local.set $r
-  0x03, 0x40,                                           // loop
-  0x20, 0x03,                                           // local.get $x0
-  0xad,                                                 // i64.extend_i32_u
-  0x42, 0xd3, 0xbe, 0xc4, 0x92, 0x0d,                   // i64.const 0xd2511f53
-  0x7e,                                                 // i64.mul
-  0x21, 0x0a,                                           // local.set $q0
-  0x20, 0x05,                                           // local.get $x2
-  0xad,                                                 // i64.extend_i32_u
-  0x42, 0xd7, 0x9a, 0xfa, 0xec, 0x0c,                   // i64.const 0xcd9e8d57
-  0x7e,                                                 // i64.mul
-  0x21, 0x0b,                                           // local.set $q1
-  0x20, 0x0b,                                           // local.get $q1
-  0x42, 0x20,                                           // i64.const 32
-  0x88,                                                 // i64.shr_u
-  0xa7,                                                 // i32.wrap_i64
-  0x20, 0x04,                                           // local.get $x1
-  0x73,                                                 // i32.xor
-  0x20, 0x07,                                           // local.get $k0
-  0x73,                                                 // i32.xor
-  0x21, 0x03,                                           // local.set $x0
-  0x20, 0x0b,                                           // local.get $q1
-  0xa7,                                                 // i32.wrap_i64
-  0x21, 0x04,                                           // local.set $x1
-  0x20, 0x0a,                                           // local.get $q0
-  0x42, 0x20,                                           // i64.const 32
-  0x88,                                                 // i64.shr_u
-  0xa7,                                                 // i32.wrap_i64
-  0x20, 0x06,                                           // local.get $x3
-  0x73,                                                 // i32.xor
-  0x20, 0x08,                                           // local.get $k1
-  0x73,                                                 // i32.xor
-  0x21, 0x05,                                           // local.set $x2
-  0x20, 0x0a,                                           // local.get $q0
-  0xa7,                                                 // i32.wrap_i64
-  0x21, 0x06,                                           // local.set $x3
-  0x20, 0x07,                                           // local.get $k0
-  0x41, 0xb9, 0xf3, 0xdd, 0xf1, 0x79,                   // i32.const 0x9e3779b9
-  0x6a,                                                 // i32.add
-  0x21, 0x07,                                           // local.set $k0
-  0x20, 0x08,                                           // local.get $k1
-  0x41, 0x85, 0xdd, 0x9e, 0xdb, 0x7b,                   // i32.const 0xbb67ae85
-  0x6a,                                                 // i32.add
-  0x21, 0x08,                                           // local.set $k1
-  0x20, 0x09,                                           // local.get $r
-  0x41, 0x01,                                           // i32.const 1
-  0x6b,                                                 // i32.sub
-  0x22, 0x09,                                           // local.tee $r
-  0x0d, 0x00,                                           // br_if 0
-  0x0b,                                                 // end
-  0x20, 0x01,                                           // local.get $p
-  0x20, 0x03,                                           // local.get $x0
-  0x36, 0x02, 0x00,                                     // i32.store offset=0
-  0x20, 0x01,                                           // local.get $p
-  0x20, 0x04,                                           // local.get $x1
-  0x36, 0x02, 0x04,                                     // i32.store offset=4
-  0x20, 0x01,                                           // local.get $p
-  0x20, 0x05,                                           // local.get $x2
-  0x36, 0x02, 0x08,                                     // i32.store offset=8
-  0x20, 0x01,                                           // local.get $p
-  0x20, 0x06,                                           // local.get $x3
-  0x36, 0x02, 0x0c,                                     // i32.store offset=12
-  0x20, 0x01,                                           // local.get $p
-  0x41, 0x18,                                           // i32.const 24
-  0x6a,                                                 // i32.add
-  0x21, 0x01,                                           // local.set $p
-  0x0c, 0x00,                                           // br 0
-  0x0b,                                                 // end
-  0x0b,                                                 // end
-  0x0b,                                                 // end (of the function)
-]);
+export { PHILOX_WASM_BYTES } from './philoxWasmBytes';
 
 /** Words per block in a batch: counter c0..c3, key k0 k1 (the output replaces the counter). */
 export const BLOCK_WORDS = 6;
@@ -159,7 +51,16 @@ export interface PhiloxBatch {
 /** The little of the WebAssembly API used here (the CLI build's type library has none). */
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: { memory: { buffer: ArrayBuffer; grow(pages: number): number }; blocks: (n: number) => void } };
+  Instance: new (
+    module: object,
+    imports: object,
+  ) => {
+    exports: {
+      memory: { buffer: ArrayBuffer; grow(pages: number): number };
+      blocks: (n: number) => void;
+      draw: (y0: number, years: number, counts: number, ends: number, hits: number, rows: number, nActive: number, seed: number) => void;
+    };
+  };
 }
 
 const PAGE = 65536;
@@ -256,4 +157,95 @@ export function createPhiloxBatch(capacity: number, options: { wasm?: boolean } 
       }
     },
   };
+}
+
+/**
+ * A simulation's draws for whole years in WebAssembly (philox.wat's draw): for each year, each of
+ * its events and each active row, the block of counter [year, event, h1, position] and key
+ * [seed, h2], the row's hit (the hit uniform's integer numerator below p × 2^53: the comparison
+ * simulate.ts makes) and, for a row that hits, its slot and loss uniform (philox.ts's uniform53 of
+ * words 2 and 3). What drawing each block in JavaScript and testing it there gives, without
+ * reading the blocks back: simulate.ts's YearEngine reads only the hits.
+ */
+export interface DrawBatch {
+  /** The most events one run draws (all its years together). */
+  readonly eventCapacity: number;
+  /** The most years one run draws. */
+  readonly yearCapacity: number;
+  /** The events of each year of the next run, written by the caller: counts[i] for year y0 + i. */
+  readonly counts: Int32Array;
+  /** After a run: ends[q] = the hits of the run's events 0 .. q (event q's hits end there). */
+  readonly ends: Int32Array;
+  /** After a run: hit h's slot (the index of its row among the active rows) at hitSlot[4h]. */
+  readonly hitSlot: Int32Array;
+  /** After a run: hit h's loss uniform at hitU[2h + 1]. */
+  readonly hitU: Float64Array;
+  /** Draws years y0 .. y0 + years − 1 (counts written; their events at most eventCapacity). */
+  run(y0: number, years: number): void;
+}
+
+/**
+ * A draw batch for active rows with these ids' hashes (h1, h2), positions and hit thresholds
+ * (p × 2^53), under this seed; null when the batches compute in JavaScript (the host did not ask
+ * for WebAssembly, or it cannot compile or instantiate the module): the caller draws in
+ * JavaScript then. `wasm: true` / `false` overrides the host's choice as in createPhiloxBatch.
+ */
+export function createDrawBatch(
+  rows: { readonly h1: Uint32Array; readonly h2: Uint32Array; readonly position: Int32Array; readonly threshold: Float64Array },
+  seed: number,
+  eventCapacity: number,
+  yearCapacity: number,
+  options: { wasm?: boolean } = {},
+): DrawBatch | null {
+  const nActive = rows.h1.length;
+  if (nActive < 1 || !Number.isInteger(eventCapacity) || eventCapacity < 1 || !Number.isInteger(yearCapacity) || yearCapacity < 1) {
+    throw new RangeError(`programmer error: a draw batch needs rows and capacities from 1 (${nActive}, ${eventCapacity}, ${yearCapacity})`);
+  }
+  const module = (options.wasm ?? wanted) ? compiledModule() : null;
+  const api = wasmApi();
+  if (module === null || !api) return null;
+  // Byte layout: rows (24 a slot), counts (4 a year), ends (4 an event), hits (16 a block).
+  const align8 = (n: number): number => Math.ceil(n / 8) * 8;
+  const rowsAt = 0;
+  const countsAt = align8(rowsAt + 24 * nActive);
+  const endsAt = align8(countsAt + 4 * yearCapacity);
+  const hitsAt = align8(endsAt + 4 * eventCapacity);
+  const bytes = hitsAt + 16 * eventCapacity * nActive;
+  try {
+    const instance = new api.Instance(module, {});
+    const memory = instance.exports.memory;
+    const pages = Math.ceil(bytes / PAGE);
+    if (pages > 1) memory.grow(pages - 1);
+    const buffer = memory.buffer;
+    const words = new Int32Array(buffer, rowsAt, 6 * nActive);
+    const doubles = new Float64Array(buffer, rowsAt, 3 * nActive);
+    for (let j = 0; j < nActive; j++) {
+      words[6 * j] = rows.h1[j];
+      words[6 * j + 1] = rows.position[j];
+      words[6 * j + 2] = rows.h2[j];
+      doubles[3 * j + 2] = rows.threshold[j];
+    }
+    const draw = instance.exports.draw;
+    const s = seed | 0;
+    const counts = new Int32Array(buffer, countsAt, yearCapacity);
+    return {
+      eventCapacity,
+      yearCapacity,
+      counts,
+      ends: new Int32Array(buffer, endsAt, eventCapacity),
+      hitSlot: new Int32Array(buffer, hitsAt, 4 * eventCapacity * nActive),
+      hitU: new Float64Array(buffer, hitsAt, 2 * eventCapacity * nActive),
+      run(y0: number, years: number): void {
+        if (years > yearCapacity) throw new RangeError(`programmer error: ${years} years in a draw batch of ${yearCapacity}`);
+        // The module writes an end per event and an entry per block: more would overwrite the hits.
+        let events = 0;
+        for (let i = 0; i < years; i++) events += counts[i];
+        if (!(events <= eventCapacity)) throw new RangeError(`programmer error: ${events} events in a draw batch of ${eventCapacity}`);
+        draw(y0, years, countsAt, endsAt, hitsAt, rowsAt, nActive, s);
+      },
+    };
+  } catch {
+    // Instantiation refused (memory): the caller draws in JavaScript.
+    return null;
+  }
 }

@@ -26,7 +26,7 @@
  */
 import { exponentialQuantile, type Frequency, lognormalQuantile, lomaxQuantile, pareto1Quantile, QUANTILE_KERNELS, type Severity } from './families';
 import { mulhiM0, mulhiM1, PHILOX_M0, PHILOX_M1, philoxRounds2to10At, uniform53 } from './philox';
-import { BLOCK_WORDS, createPhiloxBatch, type PhiloxBatch } from './philoxWasm';
+import { BLOCK_WORDS, createDrawBatch, createPhiloxBatch, type DrawBatch, type PhiloxBatch } from './philoxWasm';
 import { centsOf, countOf, type CountTable, countTable, SimulationLimit } from './sample';
 
 export { SimulationLimit } from './sample';
@@ -242,6 +242,13 @@ class YearEngine {
   readonly rowBatch: PhiloxBatch;
   /** Events per row batch. */
   readonly eventsPerBatch: number;
+  /**
+   * With WebAssembly, the draws of whole years (philox.wat's draw): the blocks, the hits and the
+   * hits' loss uniforms of hundreds of years in one call, read back as hits only (drawnEvent).
+   * Null without WebAssembly (drawEventJs). A year with more events than a batch holds is drawn
+   * in chunks of rowBatch's blocks instead (rowBlocks, drawEvent): the same draws.
+   */
+  readonly draw: DrawBatch | null;
   /** The count blocks (counter [year, RESERVED, RESERVED, RESERVED], key [seed, COUNT_KEY]) of up to COUNT_BATCH years at once. */
   readonly countBatch: PhiloxBatch;
   /** The counts of years countFrom .. countFrom + countN − 1, drawn ahead in one batch. */
@@ -332,6 +339,20 @@ class YearEngine {
       rw[slot * BLOCK_WORDS + 4] = seed;
       rw[slot * BLOCK_WORDS + 5] = this.rowH2[this.activeRows[slot % nActive]];
     }
+    this.draw =
+      this.rowBatch.wasm && nActive > 0
+        ? createDrawBatch(
+            {
+              h1: Uint32Array.from(this.activeRows, (r) => this.rowH1[r]),
+              h2: Uint32Array.from(this.activeRows, (r) => this.rowH2[r]),
+              position: Int32Array.from(this.activeRows, (r) => this.rowPosition[r]),
+              threshold: Float64Array.from(this.activeRows, (r) => this.rowThreshold[r]),
+            },
+            seed,
+            this.eventsPerBatch,
+            COUNT_BATCH,
+          )
+        : null;
     this.countBatch = createPhiloxBatch(COUNT_BATCH);
     const cw = this.countBatch.words;
     for (let i = 0; i < COUNT_BATCH; i++) {
@@ -442,14 +463,19 @@ class YearEngine {
     const yLo = wasm ? 0 : Math.imul(PHILOX_M0, y);
     // WebAssembly: the blocks of this and the next years' draws, computed ahead in one batch
     // (rowBlocksAhead); a year whose draws alone exceed the batch, in chunks of its events.
+    // With the draw batch, the first event of year y among the events drawn ahead (drawAhead).
     let ahead = -1;
-    if (wasm && nActive > 0) {
+    const drawn = this.draw !== null;
+    if (drawn) {
+      if (y < this.blocksFrom || y >= this.blocksTo) this.drawAhead(y);
+      if (y < this.blocksTo) ahead = this.blocksStart[y - this.blocksFrom];
+    } else if (wasm && nActive > 0) {
       if (y < this.blocksFrom || y >= this.blocksTo) this.rowBlocksAhead(y);
       if (y < this.blocksTo) ahead = this.blocksStart[y - this.blocksFrom];
     }
     for (let e = 0; e < n; e++) {
       let hits: number;
-      if (ahead >= 0) hits = this.drawEvent(ahead + e * nActive);
+      if (ahead >= 0) hits = drawn ? this.drawnEvent(ahead + e) : this.drawEvent(ahead + e * nActive);
       else if (wasm) {
         if (e % perBatch === 0 && nActive > 0) this.rowBlocks(y, e, Math.min(perBatch, n - e));
         hits = this.drawEvent((e % perBatch) * nActive);
@@ -503,6 +529,55 @@ class YearEngine {
     this.blocksFrom = y;
     this.blocksTo = yy;
     if (slots > 0) this.rowBatch.run(slots);
+  }
+
+  /**
+   * Draws every event of years y, y + 1, … in the draw batch (WebAssembly): as many whole years as
+   * it holds and whose counts are drawn (countCache); year y' 's first event is event
+   * blocksStart[y' − y] of the run. Sets blocksFrom .. blocksTo − 1 to the years drawn (none when
+   * year y alone has more events than the batch holds: then rowBlocks draws it in chunks).
+   */
+  private drawAhead(y: number): void {
+    const draw = this.draw as DrawBatch;
+    const cache = this.countCache;
+    const cacheEnd = this.countFrom + this.countN;
+    const starts = this.blocksStart;
+    const counts = draw.counts;
+    const capacity = draw.eventCapacity;
+    let events = 0;
+    let yy = y;
+    for (; yy < cacheEnd && yy - y < starts.length; yy++) {
+      const k = cache[yy - this.countFrom];
+      if (events + k > capacity) break;
+      starts[yy - y] = events;
+      counts[yy - y] = k;
+      events += k;
+    }
+    this.blocksFrom = y;
+    this.blocksTo = yy;
+    if (events > 0) draw.run(y, yy - y);
+  }
+
+  /**
+   * The draws of event q of the last draw batch run (drawAhead): its hits, in row order, to
+   * hitRow/hitAmount (in cents × unit), as drawEvent finds them from the blocks; returns how many.
+   */
+  private drawnEvent(q: number): number {
+    const draw = this.draw as DrawBatch;
+    const ends = draw.ends;
+    const from = q === 0 ? 0 : ends[q - 1];
+    const hits = ends[q] - from;
+    const slot = draw.hitSlot;
+    const u = draw.hitU;
+    const active = this.activeRows;
+    const hitRow = this.hitRow;
+    const hitAmount = this.hitAmount;
+    for (let i = 0, h = from; i < hits; i++, h++) {
+      const r = active[slot[4 * h]];
+      hitRow[i] = r;
+      hitAmount[i] = this.loss(r, u[2 * h + 1]);
+    }
+    return hits;
   }
 
   /** Computes the blocks of events e0 .. e0 + k − 1 of year y for every active row (rowBatch). */
