@@ -29,7 +29,7 @@ import { evaluateIn, type FunctionFinder, functionFinder } from '../engine/evalu
 import { formatMessage } from '../engine/messages';
 import type { FunctionDefinition } from '../engine/specs';
 import type { CellValue, ErrorCode, RawArgument, ResultValue } from '../engine/values';
-import { cyberArgumentsTo1900, from1900 } from '../sheet/dateSystem';
+import { cyberArgumentsTo1900, cyberOutcomeIn1904 } from '../sheet/dateSystem';
 import { workbookDate1904 } from './workbookDateSystem';
 
 export type Language = 'en' | 'zh';
@@ -246,12 +246,15 @@ function invokeLoaded(name: string, args: readonly unknown[]): ResultValue {
   try {
     // A workbook in Excel's 1904 date system (./workbookDateSystem.ts): its date serials reach the
     // engine as the 1900 serials it counts in, and a date it returns goes back to a 1904 serial,
-    // as the HyperFormula plugin does in the workbench and the CLI (src/sheet/dateSystem.ts).
+    // as the HyperFormula plugin does in the workbench and the CLI (src/sheet/dateSystem.ts); a
+    // date before 1904-01-01, given or returned, is the engine's error for a date out of range.
     const fn = find(name);
     const date1904 = fn !== undefined && bearsDates(fn) && workbookDate1904();
     const raw = args.map(toRawArgument);
-    const outcome = evaluateIn(find, name, date1904 ? cyberArgumentsTo1900(fn.params, raw) : raw, { language: userLanguage() });
-    if (outcome.ok) return date1904 && fn.resultKind === 'date' && typeof outcome.value === 'number' ? from1900(outcome.value, true) : outcome.value;
+    const given = date1904 ? cyberArgumentsTo1900(fn.params, raw) : raw;
+    const evaluated = evaluateIn(find, name, given, { language: userLanguage() });
+    const outcome = date1904 ? cyberOutcomeIn1904(fn, name, given, evaluated) : evaluated;
+    if (outcome.ok) return outcome.value;
     failure = { code: outcome.error.code, message: outcome.error.message[userLanguage()] };
   } catch (e) {
     // The engine reports bad input as a value; an exception here is a defect, but it must still

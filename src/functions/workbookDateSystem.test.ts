@@ -78,6 +78,79 @@ describe('a 1904 workbook: the functions read and return its serials', () => {
   });
 });
 
+/** What `invoke` throws (Excel's error cell), or the value it returns. */
+function cell(name: string, args: readonly unknown[]): unknown {
+  try {
+    return invoke(name, args);
+  } catch (e) {
+    if (!(e instanceof MockCustomFunctionsError)) throw e;
+    return { code: e.code, message: e.message };
+  }
+}
+
+/**
+ * A 1904 serial below 0 is before 1904-01-01, the first day of that system (DATE(1903,12,31) is
+ * #NUM! in a 1904 workbook): given for a date it is the error of a date out of range in the 1900
+ * system (catalogue conventions: "#VALUE! — ... out of range"), not a day of 1900–1903 moved by
+ * 1,462 days; a date result before 1904-01-01 is the #NUM! of a day outside the calendar.
+ */
+describe('a 1904 workbook: a date before 1904-01-01', () => {
+  const outOfRange = (arg: string, got: string) => ({
+    code: '#VALUE!',
+    message: `CYBER.DEADLINE: ${arg} must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is ${got}.`,
+  });
+
+  it('given for a date, is #VALUE! naming the argument, in English and Chinese, as in a 1900 workbook', () => {
+    setWorkbookDate1904(true);
+    expect(cell('DEADLINE', ['samsung.payment', -1])).toEqual(outOfRange('date', '-1'));
+    expect(cell('DEADLINE', ['samsung.payment', -0.25])).toEqual(outOfRange('date', '-0.25'));
+    expect(cell('DEADLINE', ['samsung.payment', [[-1462]]])).toEqual(outOfRange('date', '-1462'));
+    expect(cell('INPERIOD', [100, 0, -1])).toEqual({
+      code: '#VALUE!',
+      message: 'CYBER.INPERIOD: policy_end must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is -1.',
+    });
+    const history = [
+      [-1, 1000],
+      [31, 2000],
+    ];
+    expect(cell('STANDARDREVENUE', [history, 400, 2])).toEqual({
+      code: '#VALUE!',
+      message: 'CYBER.STANDARDREVENUE: history row 1, column "period start" must be a date serial from 61 (1900-03-01) to 2958465 (9999-12-31), but it is -1.',
+    });
+    setDisplayLanguage('zh-CN');
+    expect(cell('DEADLINE', ['samsung.payment', -1])).toEqual({
+      code: '#VALUE!',
+      message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 61（1900-03-01）至 2958465（9999-12-31）之间的日期序列号，但输入的是 -1。',
+    });
+    setWorkbookDate1904(false);
+    setDisplayLanguage('en-US');
+    expect(cell('DEADLINE', ['samsung.payment', -1])).toEqual(outOfRange('date', '-1'));
+  });
+
+  it('0 (1904-01-01) and later serials give the same numbers as before', () => {
+    setWorkbookDate1904(true);
+    expect(cell('DEADLINE', ['samsung.payment', 0])).toBe(10);
+    expect(cell('DEADLINE', ['samsung.payment', 0.5])).toBe(10);
+    expect(cell('DEADLINE', ['samsung.payment', 1])).toBe(11);
+    expect(cell('DEADLINE', ['samsung.payment', 44196])).toBe(44206);
+    expect(cell('NOTICESERVED', [0, null])).toBe(1);
+    expect(cell('INPERIOD', [0, 0, 1])).toBe(true);
+    expect(cell('DEADLINE', ['samsung.cancel.other', 60])).toBe(0);
+  });
+
+  it('a date result before 1904-01-01 is #NUM!, not a negative serial; a 1900 workbook is as before', () => {
+    // samsung.cancel.other: 60 days before the day the cancellation takes effect (SAMSUNG 第四十九条 (一) 3 b).
+    setWorkbookDate1904(true);
+    expect(cell('DEADLINE', ['samsung.cancel.other', 59])).toEqual({
+      code: '#NUM!',
+      message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-02-29), would be serial -1, outside the dates a spreadsheet can hold (61, 1900-03-01, to 2958465, 9999-12-31).',
+    });
+    setWorkbookDate1904(false);
+    expect(cell('DEADLINE', ['samsung.cancel.other', 1521])).toBe(1461);
+    expect(cell('DEADLINE', ['samsung.cancel.other', 120])).toEqual({ code: '#NUM!', message: expect.stringContaining('The day of samsung.cancel.other, counted from date (1900-04-29), would be serial 60') });
+  });
+});
+
 /** Excel as far as the watcher uses it: DATE(1904,1,2) answers `answer()`, after the sync. */
 function fakeExcel(answer: () => number | string, sets: readonly string[] = ['1.2', '1.8']) {
   const log = { dates: 0, calculations: [] as string[], handlers: [] as Array<() => Promise<unknown>> };

@@ -84,10 +84,11 @@ describe('the 1904 date system', () => {
     expect(row(['=CYBER.DEADLINE("samsung.payment", 45658)'], false)).toEqual([45668]);
   });
 
-  it('what still differs from Excel (pinned): a CYBER date out of range is named by its 1900 serial in the message', () => {
-    // -1500 in the 1904 system is -38 in 1900: the engine's rule names the 1900 serials it counts in.
-    const [v] = row(['=CYBER.DEADLINE("samsung.payment", -1500)'], true);
-    expect(v).toEqual({ error: '#VALUE!', message: expect.stringContaining('61 (1900-03-01)') });
+  it('what still differs from Excel (pinned): a CYBER date out of range is judged by the 1900 rule, and one after 9999-12-31 named by its 1900 serial', () => {
+    // The message states the engine's 1900 range; 2957004 in 1904 (10000-01-01) is 2958466 in 1900.
+    const [before, after] = row(['=CYBER.DEADLINE("samsung.payment", -1500)', '=CYBER.DEADLINE("samsung.payment", 2957004)'], true);
+    expect(before).toEqual({ error: '#VALUE!', message: expect.stringContaining('61 (1900-03-01)') });
+    expect(after).toEqual({ error: '#VALUE!', message: expect.stringContaining('but it is 2958466.') });
   });
 
   it('reads date cells of a 1904 xlsx as 1904 serials, in the sheet reader and the CLI', async () => {
@@ -114,5 +115,97 @@ describe('the 1904 date system', () => {
     expect(cli.date1904).toBe(true);
     const values = evaluateWorkbook(cli.sheets, { names: cli.names, date1904: cli.date1904 })[0].values[0];
     expect(values).toEqual([43860.5, 2024, '2024-01-31 12:00']);
+  });
+});
+
+/**
+ * A 1904 serial below 0 is a moment before 1904-01-01, the first day of that system (Microsoft,
+ * "Date systems in Excel": "In the 1904 date system, the first day that is supported is January 1,
+ * 1904"; DATE(1903,12,31) is #NUM! in a 1904 workbook). Given for a CYBER function's date, it is
+ * the error the function gives for a date out of range in the 1900 system — #VALUE!, the engine's
+ * message naming the argument (catalogue conventions: "Bad input never yields a number ... #VALUE!
+ * — wrong type, negative where not allowed, out of range") — and never a day of 1900–1903 moved by
+ * 1,462 days. 0 (1904-01-01) and every later serial give the numbers they gave before.
+ */
+describe('a date before 1904-01-01 in a 1904 workbook', () => {
+  const outOfRange = (got: string) => ({
+    error: '#VALUE!',
+    message: `CYBER.DEADLINE: date must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is ${got}.`,
+  });
+
+  it('stays as given where a 1904 serial from 0 moves by 1,462 days, so the engine judges it', () => {
+    const params = [{ kind: 'date' }, { kind: 'table', columns: [{ kind: 'date' }, { kind: 'amount' }] }, { kind: 'date' }, { kind: 'amount' }];
+    expect(cyberArgumentsTo1900(params, [-1, [[-0.5, -5], [0, 6]], [[-1462]], -7])).toEqual([-1, [[-0.5, -5], [1462, 6]], [[-1462]], -7]);
+    expect(cyberArgumentsTo1900(params, [0, [[0.25, 1]], [[1]], 0])).toEqual([1462, [[1462.25, 1]], [[1463]], 0]);
+  });
+
+  it('given for a date argument, is the #VALUE! of a date out of range, naming the argument (en and zh)', () => {
+    const cells = ['=CYBER.DEADLINE("samsung.payment", -1)', '=CYBER.DEADLINE("samsung.payment", -0.5)', '=CYBER.DEADLINE("samsung.payment", -1462)', '=CYBER.DEADLINE("samsung.payment", -1e-9)'];
+    expect(row(cells, true)).toEqual([outOfRange('-1'), outOfRange('-0.5'), outOfRange('-1462'), outOfRange('-1e-9')]);
+    const zh = evaluateWorkbook([{ name: 'S', cells: [['=CYBER.DEADLINE("samsung.payment", -1)']] }], { date1904: true, language: 'zh' })[0].values[0][0];
+    expect(zh).toEqual({ error: '#VALUE!', message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 61（1900-03-01）至 2958465（9999-12-31）之间的日期序列号，但输入的是 -1。' });
+    // The same error as a date out of range in a 1900 workbook, which is unchanged.
+    expect(row(['=CYBER.DEADLINE("samsung.payment", -1)', '=CYBER.DEADLINE("samsung.payment", 60)'], false)).toEqual([outOfRange('-1'), outOfRange('60')]);
+  });
+
+  it('from a cell, a 1×1 array or a second date argument alike', () => {
+    const [a, b, c, d] = row([-1, '=CYBER.DEADLINE("samsung.payment", A1)', '=CYBER.DEADLINE("samsung.payment", {-1})', '=CYBER.INPERIOD(100, -1, 200)'], true).slice(0, 4);
+    expect([a, b, c]).toEqual([-1, outOfRange('-1'), outOfRange('-1')]);
+    expect(d).toEqual({ error: '#VALUE!', message: 'CYBER.INPERIOD: policy_start must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is -1.' });
+    // A 1×1 array of a valid 1904 date is read in 1904 too (it was counted as a 1900 serial).
+    expect(row(['=CYBER.DEADLINE("samsung.payment", {44196})'], true)).toEqual([44206]);
+  });
+
+  it("in a table's date column, is the table's rule for a date cell", () => {
+    // STANDARDREVENUE's history: 2-column table (period start, revenue); the first start is -1.
+    const sheet = (first: number) => [{ name: 'S', cells: [[first, 1000, '=CYBER.STANDARDREVENUE(A1:B2, 400, 2)'], [31, 2000]] }];
+    expect(evaluateWorkbook(sheet(-1), { date1904: true })[0].values[0][2]).toEqual({
+      error: '#VALUE!',
+      message: 'CYBER.STANDARDREVENUE: history row 1, column "period start" must be a date serial from 61 (1900-03-01) to 2958465 (9999-12-31), but it is -1.',
+    });
+    // From 1904-01-01 the table is read as before: 31 + 1462 is 1904-02-01, 400 + 1462 1905-02-04.
+    const from0 = evaluateWorkbook(sheet(0), { date1904: true })[0].values[0][2];
+    expect(typeof from0).toBe('number');
+    expect(from0).toBe(evaluateWorkbook([{ name: 'S', cells: [[1462, 1000, '=CYBER.STANDARDREVENUE(A1:B2, 1862, 2)'], [1493, 2000]] }])[0].values[0][2]);
+  });
+
+  it('0 (1904-01-01) and later serials give the same numbers as before', () => {
+    const cells = [
+      '=CYBER.DEADLINE("samsung.payment", 0)',
+      '=CYBER.DEADLINE("samsung.payment", 0.75)',
+      '=CYBER.DEADLINE("samsung.payment", 1)',
+      '=CYBER.DEADLINE("samsung.payment", 44196)',
+      '=CYBER.NOTICESERVED(0)',
+      '=CYBER.INPERIOD(0, 0, 1)',
+      '=CYBER.DEADLINE("samsung.payment", 2957003)',
+    ];
+    expect(row(cells, true)).toEqual([10, 10, 11, 44206, 1, true, { error: '#NUM!', message: expect.stringContaining('would be serial 2958475') }]);
+  });
+
+  it('a date result before 1904-01-01 is the #NUM! of a day outside the calendar, not a negative serial', () => {
+    // samsung.cancel.other is 60 days before the day the cancellation takes effect (SAMSUNG
+    // 第四十九条 (一) 3 b). From 1904-03-01 (60) that is 1904-01-01 (0); from 1904-02-29 (59), 1903-12-31.
+    const cells = ['=CYBER.DEADLINE("samsung.cancel.other", 60)', '=CYBER.DEADLINE("samsung.cancel.other", 59)', '=CYBER.DEADLINE("samsung.cancel.other", 0.5)'];
+    expect(row(cells, true)).toEqual([
+      0,
+      {
+        error: '#NUM!',
+        message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-02-29), would be serial -1, outside the dates a spreadsheet can hold (61, 1900-03-01, to 2958465, 9999-12-31).',
+      },
+      {
+        error: '#NUM!',
+        message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-01-01 12:00), would be serial -60, outside the dates a spreadsheet can hold (61, 1900-03-01, to 2958465, 9999-12-31).',
+      },
+    ]);
+    const zh = evaluateWorkbook([{ name: 'S', cells: [['=CYBER.DEADLINE("samsung.cancel.other", 59)']] }], { date1904: true, language: 'zh' })[0].values[0][0];
+    expect(zh).toEqual({
+      error: '#NUM!',
+      message: 'CYBER.DEADLINE：结果日期（自参数 date（起算日）（1904-02-29）起算）为序列号 -1，超出电子表格能表示的日期范围（61，即 1900-03-01，至 2958465，即 9999-12-31）。',
+    });
+    // In a 1900 workbook the same rule keeps its numbers and its own error before 1900-03-01.
+    expect(row(['=CYBER.DEADLINE("samsung.cancel.other", 1522)', '=CYBER.DEADLINE("samsung.cancel.other", 120)'], false)).toEqual([
+      1462,
+      { error: '#NUM!', message: expect.stringContaining('CYBER.DEADLINE: The day of samsung.cancel.other, counted from date (1900-04-29), would be serial 60') },
+    ]);
   });
 });

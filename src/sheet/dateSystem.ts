@@ -9,9 +9,17 @@
  * functions' dates in src/engine) counts in the 1900 system; for a 1904 workbook each converts
  * at its boundary: a 1904 serial plus 1,462 is the 1900 serial of the same date and time (every
  * 1904 serial from 0 is past 1900-03-01, where the phantom day no longer matters), and a date it
- * returns goes back by 1,462. HyperFormula's own date functions take the system from its
- * `nullDate` and `leapYear1900` settings (src/sheet/workbook.ts).
+ * returns goes back by 1,462. A 1904 serial below 0 is before 1904-01-01, no date of that
+ * system: a CYBER function given one, or whose date result would be one, gives the engine's error
+ * for a date out of range (see cyberArgumentsTo1900 and cyberOutcomeIn1904), never a day of
+ * 1900–1903. HyperFormula's own date functions take the system from its `nullDate` and
+ * `leapYear1900` settings (src/sheet/workbook.ts).
  */
+
+import { formatSerial } from '../engine/calendar';
+import { Dec } from '../engine/decimal';
+import { makeError } from '../engine/errors';
+import type { Outcome } from '../engine/evaluator';
 
 /** Days between the two systems' serials of one date: 1904-01-01 is 1462 in 1900, 0 in 1904. */
 export const DATE1904_OFFSET = 1462;
@@ -42,24 +50,86 @@ export function date1904OfWorkbookXml(xml: string): boolean {
 
 /** A CYBER function's parameter as far as its dates go (src/engine/specs.ts ParamSpec). */
 interface DateBearingParam {
+  readonly name?: string;
   readonly kind: string;
+  readonly label?: { readonly zh: string };
   readonly columns?: ReadonlyArray<{ readonly kind: string }>;
 }
 
 /**
+ * A number given for a date in a 1904 workbook → the 1900 serial of the same moment. A negative
+ * 1904 serial is a moment before 1904-01-01, the first day that system holds (Excel: DATE(1903,12,31)
+ * is #NUM! in a 1904 workbook, and such a cell has no date to show): moved by 1,462 days it would
+ * become a valid day of 1900–1903 and a CYBER function would return a number. It stays as given,
+ * below the engine's first date (61), so the engine rejects it exactly as it rejects a 1900 date
+ * out of range — #VALUE! naming the argument, showing the value the cell holds. 0 is 1904-01-01
+ * itself (DATE(1904,1,1) is 0 there), a valid date.
+ */
+function dateTo1900<T>(v: T): T {
+  return (typeof v === 'number' && v >= 0 ? v + DATE1904_OFFSET : v) as T;
+}
+
+/**
  * The CYBER functions' arguments from a 1904 workbook → the 1900 serials the engine counts in
- * (src/engine/calendar.ts): a number given for a date parameter, and the numbers in a table's
- * date columns, move by 1,462 days; text, blanks and errors are left for the engine to judge.
+ * (src/engine/calendar.ts): a number given for a date parameter (also the cell of a 1×1 array,
+ * `{43860}`), and the numbers in a table's date columns, move by 1,462 days (a negative one is
+ * kept, see {@link dateTo1900}); text, blanks and errors are left for the engine to judge.
  */
 export function cyberArgumentsTo1900<T>(params: readonly (DateBearingParam | undefined)[], args: readonly T[]): T[] {
   return args.map((a, i) => {
     const p = params[i];
     if (!p) return a;
-    if (p.kind === 'date') return (typeof a === 'number' ? a + DATE1904_OFFSET : a) as T;
+    if (p.kind === 'date') {
+      if (!Array.isArray(a)) return dateTo1900(a);
+      return (a as unknown[]).map((row) => (Array.isArray(row) ? row.map(dateTo1900) : row)) as T;
+    }
     const dateColumns = p.kind === 'table' ? (p.columns ?? []).map((c) => c.kind === 'date') : [];
     if (!dateColumns.includes(true) || !Array.isArray(a)) return a;
-    return (a as unknown[]).map((row) =>
-      Array.isArray(row) ? row.map((v: unknown, c: number) => (dateColumns[c] && typeof v === 'number' ? v + DATE1904_OFFSET : v)) : row,
-    ) as T;
+    return (a as unknown[]).map((row) => (Array.isArray(row) ? row.map((v: unknown, c: number) => (dateColumns[c] ? dateTo1900(v) : v)) : row)) as T;
   });
+}
+
+/** A CYBER function as far as its date result goes (src/engine/specs.ts FunctionSpec). */
+interface DateResultFunction {
+  readonly name: string;
+  readonly excelName?: string;
+  readonly resultKind: string;
+  readonly params: readonly DateBearingParam[];
+}
+
+/** What the day outside the 1904 calendar is, in the message (the engine names its own days). */
+const RESULTING_DAY = { en: 'The resulting day', zh: '结果日期' };
+
+/**
+ * The engine's outcome of a CYBER call from a 1904 workbook (its arguments moved by
+ * {@link cyberArgumentsTo1900}, `args1900`) → the outcome for the workbook's cell: a date result
+ * goes back 1,462 days to the workbook's serial of the same day. A date result before 1904-01-01
+ * (a rule counted back, e.g. CYBER.DEADLINE("samsung.cancel.other", …) 60 days before a date in
+ * January–February 1904) is no date the workbook can hold, so it is the error the engine gives
+ * for a day outside the calendar a cell can hold (#NUM!, catalogue conventions: "a result that
+ * cannot be computed from valid-looking numbers"; as DEADLINE before 1900-03-01 in the 1900
+ * system), never a negative serial. Errors and other results pass unchanged.
+ */
+export function cyberOutcomeIn1904(fn: DateResultFunction, called: string, args1900: readonly unknown[], outcome: Outcome): Outcome {
+  if (fn.resultKind !== 'date' || !outcome.ok || typeof outcome.value !== 'number') return outcome;
+  if (outcome.value >= DATE1904_OFFSET) {
+    const value = from1900(outcome.value, true);
+    const exact = typeof outcome.exact === 'string' ? new Dec(outcome.exact).minus(DATE1904_OFFSET).toString() : String(value);
+    return { ...outcome, value, exact };
+  }
+  // The day is counted from the first date argument (DEADLINE's date, NOTICESERVED's sent_date).
+  const at = fn.params.findIndex((p, i) => p.kind === 'date' && typeof singleCell(args1900[i]) === 'number');
+  const param = at >= 0 ? fn.params[at] : fn.params.find((p) => p.kind === 'date');
+  const from = at >= 0 ? (singleCell(args1900[at]) as number) : undefined;
+  const shown = called.trim().toUpperCase().replace(/^CYBER\./, '');
+  const fnName = `CYBER.${fn.excelName !== undefined && shown === fn.excelName ? fn.excelName : fn.name}`;
+  const argument = param?.name === undefined ? undefined : { name: param.name, zh: param.label?.zh ?? param.name };
+  const got = from === undefined ? '' : formatSerial(from);
+  const error = makeError('dayOutsideCalendar', fnName, argument, { what: RESULTING_DAY, got, result: String(from1900(outcome.value, true)) });
+  return { ok: false, error, trace: outcome.trace };
+}
+
+/** The value of a single cell, or of a 1×1 array's cell. */
+function singleCell(v: unknown): unknown {
+  return Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 ? v[0][0] : v;
 }

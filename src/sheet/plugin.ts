@@ -47,7 +47,7 @@ import {
   type ResultValue,
 } from '../engine';
 import { errorCodeOf, firstCellError } from './errorCodes';
-import { cyberArgumentsTo1900, from1900, isDate1904 } from './dateSystem';
+import { cyberArgumentsTo1900, cyberOutcomeIn1904, isDate1904 } from './dateSystem';
 import { registerExcelFunctions } from './excelFunctions';
 import { type ArgumentShapes, fitsShape, seriesRejectedBySize, RESULT_SHAPES, type Shape, SCALAR, type ShapeRule, shapeRuleFor } from './shapes';
 
@@ -376,7 +376,8 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
       });
       const given = values.map((v, i) => (v === undefined ? undefined : argumentOf(v, spec.params[i])));
       // A 1904 workbook's dates reach the engine as the 1900 serials it counts in, and a date it
-      // returns goes back (src/sheet/dateSystem.ts): the same calendar dates as Excel on a Mac.
+      // returns goes back (src/sheet/dateSystem.ts): the same calendar dates as Excel on a Mac. A
+      // date before 1904-01-01, given or returned, is the engine's error for a date out of range.
       const date1904 = isDate1904(this.config);
       const raw = date1904 ? cyberArgumentsTo1900(spec.params, given) : given;
       // An array function that fails is one error, in the formula's own cell, as in Excel (where
@@ -392,6 +393,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         // `evaluate` never throws for bad input; anything else must still not break the sheet.
         return failed(new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (${e instanceof Error ? e.message : String(e)})`));
       }
+      if (date1904) outcome = cyberOutcomeIn1904(spec, called, raw, outcome);
       if (!outcome.ok) {
         if (outcome.error.rule === 'propagated') {
           // The original CellError (type and message), found in the engine's order.
@@ -400,7 +402,7 @@ export function createFunctionPlugin(options: PluginOptions = {}): CyberPluginDe
         }
         return failed(new CellError(errorTypeOf(outcome.error.code), outcome.error.message[language]));
       }
-      const value = date1904 && spec.resultKind === 'date' && typeof outcome.value === 'number' ? from1900(outcome.value, true) : outcome.value;
+      const value = outcome.value;
       if (!shape) {
         if (Array.isArray(value)) {
           return new CellError(ErrorType.VALUE, `${namespace}.${spec.name}: internal error (an array from a single-value function)`);

@@ -5,7 +5,7 @@
  * second way. Also reads CYBER.ALLOCATE cells for the limits view. Pure logic over the gateway.
  */
 import { evaluate, findFunction, limitsReport, type LimitsReport, type Outcome, type RawArgument } from '../engine';
-import { cyberArgumentsTo1900, from1900 } from '../sheet/dateSystem';
+import { cyberArgumentsTo1900, cyberOutcomeIn1904 } from '../sheet/dateSystem';
 import { qualify } from './addresses';
 import { classifyArgument, findCyberCalls, type CyberCall } from './formulaArgs';
 import type { CellValue, SelectedCell, WorkbookGateway } from './gateway';
@@ -76,11 +76,10 @@ export async function workbookDate1904(gateway: WorkbookGateway): Promise<boolea
  */
 export function evaluateForWorkbook(name: string, values: readonly (RawArgument | undefined)[], date1904: boolean): Outcome {
   const fn = date1904 ? findFunction(name) : undefined;
-  const outcome = evaluate(name, fn ? cyberArgumentsTo1900(fn.params, values) : values, { trace: true });
-  if (!fn || fn.resultKind !== 'date' || !outcome.ok || typeof outcome.value !== 'number') return outcome;
-  // The date results (DEADLINE, NOTICEBY, NOTICESERVED) are whole days: 1,462 lower is exact.
-  const value = from1900(outcome.value, true);
-  return { ...outcome, value, exact: String(value) };
+  if (!fn) return evaluate(name, values, { trace: true });
+  const given = cyberArgumentsTo1900(fn.params, values);
+  // A date before 1904-01-01, given or returned, is the cell's error (src/sheet/dateSystem.ts).
+  return cyberOutcomeIn1904(fn, name, given, evaluate(name, given, { trace: true }));
 }
 
 export async function explainCell(gateway: WorkbookGateway, cell: SelectedCell | null): Promise<Explanation> {

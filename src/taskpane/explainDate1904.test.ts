@@ -27,6 +27,33 @@ describe('explain in a 1904 workbook', () => {
     expect(in1904.trace.some((s) => s.value === '45351')).toBe(true);
   });
 
+  it('a date before 1904-01-01 is the cell\'s error, given (#VALUE!) or returned (#NUM!); from 0 the numbers are as before', () => {
+    // 1904 serial -1 is 1903-12-31, before the 1904 system's first day: not 1461 (a 1900 date).
+    const given = evaluateForWorkbook('DEADLINE', ['samsung.payment', -1], true);
+    expect(!given.ok && [given.error.code, given.error.rule, given.error.argument, given.error.message.en]).toEqual([
+      '#VALUE!',
+      'dateOutOfRange',
+      'date',
+      'CYBER.DEADLINE: date must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is -1.',
+    ]);
+    // samsung.cancel.other is 60 days back (SAMSUNG 第四十九条 (一) 3 b): from 1904-02-29, 1903-12-31.
+    const returned = evaluateForWorkbook('DEADLINE', ['samsung.cancel.other', 59], true);
+    expect(!returned.ok && [returned.error.code, returned.error.rule, returned.error.message.zh]).toEqual([
+      '#NUM!',
+      'dayOutsideCalendar',
+      'CYBER.DEADLINE：结果日期（自参数 date（起算日）（1904-02-29）起算）为序列号 -1，超出电子表格能表示的日期范围（61，即 1900-03-01，至 2958465，即 9999-12-31）。',
+    ]);
+    // The trace is still the engine's (the day it found, 1461 in 1900).
+    expect(returned.trace.some((s) => s.value === '1461')).toBe(true);
+    const first = evaluateForWorkbook('DEADLINE', ['samsung.cancel.other', 60], true);
+    expect(first.ok && [first.value, first.exact]).toEqual([0, '0']);
+    const zero = evaluateForWorkbook('DEADLINE', ['samsung.payment', 0], true);
+    expect(zero.ok && [zero.value, zero.exact]).toEqual([10, '10']);
+    // A 1900 workbook is as before: 60 days back from 1521 (1904-02-29) is 1461.
+    const in1900 = evaluateForWorkbook('DEADLINE', ['samsung.cancel.other', 1521], false);
+    expect(in1900.ok && in1900.value).toBe(1461);
+  });
+
   it('the workbench: explain gives the value the 1904 cell shows', async () => {
     const model = new WorkbenchModel();
     model.setDate1904(true);

@@ -24,12 +24,25 @@ function shownAsDate(numberFormat: string | undefined): boolean {
   return isDateFormat(numberFormat) && !/\[(h+|m+|s+)\]/i.test(numberFormat ?? '');
 }
 
+/**
+ * A number shown through a calendar date or time format in a 1904 workbook. A negative serial is
+ * before 1904-01-01 and no date of that system; moved by 1,462 days it would show as a day of
+ * 1900–1903. Excel shows it as it shows a negative time there, with a minus sign before the value
+ * formatted without its sign (Microsoft KB 182247, "Negative Date/Time Value Displayed as Pound
+ * Signs": the pound signs are the 1900 system's, and the fix it gives is the 1904 date system): −1
+ * as yyyy-mm-dd is "-1904-01-02", −0.5 as hh:mm is "-12:00".
+ */
+function date1904Text(numberFormat: string, value: number): string {
+  return value < 0 ? `-${formatNumber(numberFormat, DATE1904_OFFSET - value)}` : formatNumber(numberFormat, value + DATE1904_OFFSET);
+}
+
 /** The value as the grid shows it: numbers through the cell's format (General when none). */
 export function displayText(value: CellValue, numberFormat?: string): string {
   if (value === null) return '';
   if (typeof value === 'number') {
     try {
-      return formatNumber(numberFormat || 'General', date1904 && shownAsDate(numberFormat) ? value + DATE1904_OFFSET : value);
+      if (date1904 && numberFormat && shownAsDate(numberFormat)) return date1904Text(numberFormat, value);
+      return formatNumber(numberFormat || 'General', value);
     } catch {
       return formatNumber('General', value);
     }

@@ -60,6 +60,44 @@ describe('a 1904 workbook in the workbench', () => {
     expect(await sheetXml(await writeNewXlsx(model, ExcelJS), 'xl/workbook.xml')).toMatch(/date1904="1"/);
   });
 
+  it('shows a negative serial with a date or time format as Excel does in 1904, never as a 1900 date', () => {
+    // Microsoft KB 182247 ("Negative Date/Time Value Displayed as Pound Signs"): the pound signs
+    // are the 1900 system's ("Microsoft Excel is set to use the 1900 date system ... The value in
+    // the cell is a negative number"), and its fix is the 1904 date system, which shows the value
+    // with a minus sign, as a negative time. -1 moved by 1,462 days would show 1903-12-31.
+    const model = new WorkbenchModel();
+    model.setDate1904(true);
+    expect(displayText(-1, 'yyyy-mm-dd')).toBe('-1904-01-02');
+    expect(displayText(-1.25, 'yyyy-mm-dd hh:mm')).toBe('-1904-01-02 06:00');
+    expect(displayText(-0.5, 'hh:mm')).toBe('-12:00');
+    expect(displayText(-0.5, '[h]:mm')).toBe('-12:00');
+    expect(displayText(-1, '0.00')).toBe('-1.00');
+    // From 0 (1904-01-01) as before.
+    expect(displayText(0, 'yyyy-mm-dd')).toBe('1904-01-01');
+    expect(displayText(0.5, 'hh:mm')).toBe('12:00');
+    expect(displayText(1, 'yyyy-mm-dd')).toBe('1904-01-02');
+    expect(displayText(43860, 'yyyy-mm-dd')).toBe('2024-01-31');
+    // The editor shows the number itself, as before.
+    expect(editText(-1, 'yyyy-mm-dd')).toBe('-1');
+
+    // A CYBER date before 1904-01-01 in a cell is an error, given or returned (src/sheet/dateSystem.ts).
+    const sheet = model.addSheet('S');
+    model.setInput(sheet, 0, 0, -1);
+    model.setInput(sheet, 0, 1, { formula: '=CYBER.DEADLINE("samsung.payment",A1)' });
+    model.setInput(sheet, 0, 2, { formula: '=CYBER.DEADLINE("samsung.cancel.other",59)' });
+    model.setInput(sheet, 0, 3, { formula: '=CYBER.DEADLINE("samsung.payment",0)' });
+    expect(model.getValue(sheet, 0, 1)).toEqual({ error: '#VALUE!', message: 'CYBER.DEADLINE: date must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is -1.' });
+    expect(model.getValue(sheet, 0, 2)).toEqual({ error: '#NUM!', message: expect.stringContaining('would be serial -1, outside the dates') });
+    expect(model.getValue(sheet, 0, 3)).toBe(10);
+  });
+
+  it('what still differs from Excel (pinned): in a 1900 workbook a negative date shows a date of 1899', () => {
+    // Excel shows pound signs there (KB 182247); the 1900 system's display is left as it was.
+    new WorkbenchModel();
+    expect(displayText(-1, 'yyyy-mm-dd')).toBe('1899-12-29');
+    expect(displayText(1462, 'yyyy-mm-dd')).toBe('1904-01-01');
+  });
+
   it('a 1900 workbook stays in the 1900 system', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
