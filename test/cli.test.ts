@@ -3,6 +3,7 @@
  * and on temporary CSV and XLSX files: exact standard output, the JSON shape, error messages,
  * spills, exit statuses, and the golden example.
  */
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -438,10 +439,27 @@ describe('several sheets from one evaluation (--sheet repeated, --all-sheets)', 
     expect(cold.status).toBe(0);
     expect(warm).toEqual(cold);
     expect(run('off')).toEqual(cold);
-    // Node 20 has no module.enableCompileCache: the launcher keeps one cache file per Node version.
+    // Node 20 has no module.enableCompileCache: the launcher keeps one cache file per Node
+    // version and installed copy (a hash of its folder), and removes the one shared file earlier
+    // versions wrote, whose entries of every copy ever run each run read.
     if (typeof (require('node:module') as { enableCompileCache?: unknown }).enableCompileCache !== 'function') {
-      expect(fs.readdirSync(dir)).toEqual([`${process.version}-${process.arch}.cache`]);
+      const copy = createHash('sha256').update(root).digest('hex').slice(0, 16);
+      expect(fs.readdirSync(dir)).toEqual([`${process.version}-${process.arch}-${copy}.cache`]);
       expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+      const legacy = path.join(dir, `${process.version}-${process.arch}.cache`);
+      fs.writeFileSync(legacy, 'old');
+      fs.rmSync(path.join(dir, `${process.version}-${process.arch}-${copy}.cache`));
+      expect(run(dir)).toEqual(cold);
+      expect(fs.readdirSync(dir)).toEqual([`${process.version}-${process.arch}-${copy}.cache`]);
+      // Another copy of cyberbi (another folder) keeps a file of its own beside it.
+      const other = path.join(tmp, 'other-copy');
+      fs.mkdirSync(path.join(other, 'bin'), { recursive: true });
+      fs.copyFileSync(path.join(root, 'bin', 'compile-cache.js'), path.join(other, 'bin', 'compile-cache.js'));
+      fs.writeFileSync(path.join(other, 'bin', 'run.js'), "require('./compile-cache').install(); require(process.argv[2]);\n");
+      const r = spawnSync(process.execPath, [path.join(other, 'bin', 'run.js'), path.join(root, 'lib', 'cli', 'errors.js')], { encoding: 'utf8', env: { ...process.env, CYBERBI_COMPILE_CACHE: dir } });
+      expect(r.status).toBe(0);
+      const otherCopy = createHash('sha256').update(other).digest('hex').slice(0, 16);
+      expect(fs.readdirSync(dir).sort()).toEqual([`${process.version}-${process.arch}-${copy}.cache`, `${process.version}-${process.arch}-${otherCopy}.cache`].sort());
     }
   });
 
