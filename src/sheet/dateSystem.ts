@@ -40,6 +40,29 @@ export function from1900(serial: number, date1904: boolean): number {
   return date1904 ? serial - DATE1904_OFFSET : serial;
 }
 
+/**
+ * What Excel shows in a cell formatted as a date or a time whose value is negative in the 1900
+ * date system: pound signs (Microsoft KB 182247, "Negative Date/Time Value Displayed as Pound
+ * Signs (###)": "Microsoft Excel is set to use the 1900 date system -and- The value in the cell is
+ * a negative number (less than zero) -and- The cell is formatted as a date or a time"; the cell
+ * fills with them, five stand for it here).
+ */
+export const NEGATIVE_DATE_1900 = '#####';
+
+/**
+ * A serial of the workbook's date system as Excel shows it through a date format, `format`
+ * writing a 1900 serial from 0 (the one of the same date and time). From 0 the date itself. A
+ * negative serial is no date of either system: in the 1900 system the cell shows pound signs
+ * ({@link NEGATIVE_DATE_1900}); in the 1904 system — the resolution KB 182247 gives, where the
+ * value shows — a minus sign before the date of its magnitude (−1 as yyyy-mm-dd is
+ * "-1904-01-02", as the workbench grid shows it, src/workbench/cellText.ts), never a day of
+ * 1900–1903 moved by 1,462 days.
+ */
+export function dateShown(serial: number, date1904: boolean, format: (serial1900: number) => string): string {
+  if (serial < 0) return date1904 ? `-${format(DATE1904_OFFSET - serial)}` : NEGATIVE_DATE_1900;
+  return format(to1900(serial, date1904));
+}
+
 /** xl/workbook.xml says the 1904 date system: `<workbookPr date1904="1"/>` (or "true", xsd:boolean). */
 export function date1904OfWorkbookXml(xml: string): boolean {
   const tag = /<(?:[A-Za-z_][\w.-]*:)?workbookPr\b[^>]*>/.exec(xml)?.[0];

@@ -44,6 +44,7 @@ import { registerAggregate } from './aggregate';
 import { registerEmptyTextIsNoNumber } from './emptyText';
 import { registerExcelProduct } from './product';
 import { registerRowsColumns } from './rowsColumns';
+import { registerDates1904 } from './dates1904';
 import { registerIsIntersection } from './isIntersection';
 import { type CharacterSet, charOf, codeOf } from './characterSets';
 import { interpreterPrototype } from './interpreterHook';
@@ -664,8 +665,9 @@ export class ExcelFunctionsPlugin extends FunctionPlugin {
       const date1904 = isDate1904(this.config);
       if (typeof input === 'string') {
         // Date text is read as the serial of its date in the workbook's date system.
+        // Before 1904-01-01 it is no date in a 1904 workbook, and stays text (as before 1900 in 1900).
         const iso = isoDateSerial(input);
-        input = textToNumber(input, date1904) ?? (iso === undefined ? input : from1900(iso, date1904));
+        input = textToNumber(input, date1904) ?? (iso === undefined || (date1904 && iso < DATE1904_OFFSET) ? input : from1900(iso, date1904));
       }
       // Format codes as Excel applies them (src/sheet/textFormat.ts: numfmt plus Excel's rules for %, commas and literals).
       return excelText(input, code, { date1904 }) ?? new CellError(ErrorType.VALUE, `TEXT: "${code}" is not a format code for this value.`);
@@ -1696,6 +1698,7 @@ export function registerExcelFunctions(): void {
   registerEmptyTextIsNoNumber();
   registerExcelProduct();
   registerRowsColumns();
+  registerDates1904();
 }
 
 /**

@@ -217,7 +217,7 @@ export function excelText(value: number | string, code: string, options: { reado
   // the 1900 serial of the same date and time (src/sheet/dateSystem.ts). Elapsed times ([h]:mm)
   // and numbers are the same in both systems.
   let shift = 0;
-  if (typeof input === 'string') input = textToNumber(input) ?? input;
+  if (typeof input === 'string') input = textToNumber(input, options.date1904) ?? input;
   const sections = formatSections(code);
   if (code === '') return typeof input === 'number' ? (input < 0 ? '-' : '') : input;
   // More than four sections, or a quotation mark left open (#"°F""), is no format.
@@ -336,7 +336,7 @@ export function timeOfText(text: string): number | undefined {
 /**
  * Text Excel reads as a number when a function needs one: a number ("12", "1e3", " 2.5 ",
  * "$1,234.50", "(12)", "12.5%"), an ISO
- * date with an optional time (its serial in the 1904 date system when `date1904`) ("1987-08-26", "2007-02-03 19:08:07.0123"), or a time ("0:59:99").
+ * date with an optional time (its serial in the 1904 date system when `date1904`, from 1904-01-01) ("1987-08-26", "2007-02-03 19:08:07.0123"), or a time ("0:59:99").
  */
 export function textToNumber(text: string, date1904 = false): number | undefined {
   const t = text.trim();
@@ -352,8 +352,10 @@ export function textToNumber(text: string, date1904 = false): number | undefined
   const d = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](.+))?$/.exec(t);
   if (d) {
     const date = serialOf(Number(d[1]), Number(d[2]), Number(d[3]));
-    if (date === undefined) return undefined;
-    // In a 1904 workbook a date is 1,462 days lower (src/sheet/dateSystem.ts).
+    // In a 1904 workbook a date is 1,462 days lower (src/sheet/dateSystem.ts), and one before
+    // 1904-01-01, the first day of that system, is no date: the text stays text, as a date before
+    // 1900 does in the 1900 system (VALUE("1903-12-31") is #VALUE! there, not -1).
+    if (date === undefined || (date1904 && date < DATE1904_OFFSET)) return undefined;
     const serial = date1904 ? date - DATE1904_OFFSET : date;
     if (d[4] === undefined) return serial;
     const time = timeOfText(d[4]);

@@ -38,7 +38,7 @@ import { cellAddress, columnLetters, parseCell, sheetPrefix } from './addresses'
 import type { CellInput, CellValue, CellWrite, SelectedCell, SheetSpec, WorkbookGateway } from './gateway';
 import { REGISTER_TEXT } from './claimsRegisterText';
 import { readAllocate, workbookDate1904, type AllocateReading } from './explain';
-import { to1900 } from '../sheet/dateSystem';
+import { dateShown, to1900 } from '../sheet/dateSystem';
 import { SheetBuilder, FORMAT, cellsInDateSystem } from './templates/sheetBuilder';
 import { parseField, serialToIso } from './templates/form';
 import type { FieldDef, FormSection, RawInputs, TableValue } from './templates/types';
@@ -469,6 +469,16 @@ export async function writeRegister(gateway: WorkbookGateway, inputs: RawInputs)
 // ---------------------------------------------------------------------------------------------
 // Reading a register back (the Limits tab) and adding an incident
 
+/**
+ * A register reading's date (a 1900 serial; a negative one as the cell holds it, see readRegister)
+ * as the sheet's yyyy-mm-dd cell shows it in Excel: a negative one as pound signs in a 1900
+ * workbook, with a minus sign before the date of its magnitude in a 1904 workbook
+ * (src/sheet/dateSystem.ts dateShown, Microsoft KB 182247).
+ */
+export function registerDateText(date: number, date1904: boolean): string {
+  return date < 0 ? dateShown(date, date1904, serialToIso) : serialToIso(date);
+}
+
 export interface RegisterRow {
   /** Sheet row. */
   readonly row: number;
@@ -519,9 +529,12 @@ export async function readRegister(gateway: WorkbookGateway, sheet: string): Pro
     const p = parseCell(address)!;
     return grid[p.row - 1]?.[p.col - 1] ?? null;
   };
-  // The dates come back in the 1900 serials the engine, the form and the view count in.
+  // The dates come back in the 1900 serials the engine, the form and the view count in. A
+  // negative serial is no date of either system: it stays as the cell holds it, below every date
+  // (as src/sheet/dateSystem.ts cyberArgumentsTo1900 keeps it; moved by 1,462 days it would be a
+  // day of 1900–1903), and is shown as Excel shows the cell (registerDateText).
   const date1904 = await workbookDate1904(gateway);
-  const dateOf = (v: CellValue | undefined): number | null => (typeof v === 'number' ? to1900(v, date1904) : null);
+  const dateOf = (v: CellValue | undefined): number | null => (typeof v === 'number' ? (v < 0 ? v : to1900(v, date1904)) : null);
   const schedule = Object.fromEntries(Object.entries(L.schedule).map(([k, a]) => [k, k === 'policyStart' || k === 'policyEnd' ? (dateOf(cell(a)) ?? cell(a)) : cell(a)])) as Record<keyof Schedule, CellValue>;
   const idx = Object.fromEntries(TABLE.map((c, i) => [c.key, i])) as Record<TableKey, number>;
   const rows: RegisterRow[] = [];
@@ -609,7 +622,7 @@ export async function addIncident(gateway: WorkbookGateway, reading: Extract<Reg
   const schedule = scheduleOf(reading);
   if (!schedule) return { ok: false, error: both((t) => t.scheduleUnreadable) };
   const lastRow = reading.rows[reading.rows.length - 1];
-  if (lastRow && lastRow.date !== null && lastRow.date > inc.date) return { ok: false, error: both((t) => t.beforeLast(lastRow.id, serialToIso(lastRow.date!))) };
+  if (lastRow && lastRow.date !== null && lastRow.date > inc.date) return { ok: false, error: both((t) => t.beforeLast(lastRow.id, registerDateText(lastRow.date!, reading.date1904))) };
   const earlier: Incident[] = reading.rows
     .filter((row) => row.date !== null && normaliseCover(row.cover))
     .map((row) => ({ id: row.id, date: row.date!, cover: normaliseCover(row.cover)!, loss: 0, deductible: null, hours: null, ratio: null, recovered: null }));

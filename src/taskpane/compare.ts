@@ -8,7 +8,7 @@
  * from the models. Pure logic over the gateway: no React.
  */
 import type { Text } from '../engine';
-import { to1900 } from '../sheet/dateSystem';
+import { dateShown, to1900 } from '../sheet/dateSystem';
 import { cellAddress, columnLetters, parseCell, sheetPrefix } from './addresses';
 import type { CellInput, CellValue, CellWrite, WorkbookGateway } from './gateway';
 import type { Language } from './i18n';
@@ -16,7 +16,7 @@ import { COMPARE_TEXT } from './compareText';
 import { workbookDate1904 } from './explain';
 import type { Scenario } from './scenarios';
 import { findTemplate } from './templates';
-import { defaultInputs, validateForm } from './templates/form';
+import { defaultInputs, serialToIso, validateForm } from './templates/form';
 import { FORMAT, specInDateSystem } from './templates/sheetBuilder';
 import type { BuiltTemplate, FieldDef, FieldValue, TemplateDefinition } from './templates/types';
 
@@ -41,7 +41,7 @@ export interface CompareResult {
   readonly key: string;
   readonly label: Text;
   readonly format?: string;
-  /** Per scenario: the model's value (errors as their code; a date as its 1900 serial, as the inputs' dates). */
+  /** Per scenario: the model's value (errors as their code; a date as its 1900 serial, as the inputs' dates; a negative date of a 1904 workbook as the text Excel shows). */
   readonly values: readonly CellValue[];
   /** Per scenario: value − the first scenario's (null for the first, or when either is not a number). */
   readonly absolute: ReadonlyArray<number | null>;
@@ -123,6 +123,19 @@ function resultsOf(built: BuiltTemplate): Array<{ key: string; address: string; 
   return out;
 }
 
+/**
+ * A date result read from a model sheet → what the comparison holds for the pane: a date as its
+ * 1900 serial, as the entries' dates. A negative serial is no date of the workbook's system (moved
+ * by 1,462 days it would be a day of 1900–1903): in a 1904 workbook, the text Excel shows in the
+ * cell ("-1904-01-02", src/sheet/dateSystem.ts dateShown); in a 1900 one the number as the cell
+ * holds it, which the pane shows as the cell's pound signs (statement.ts figureText).
+ */
+export function comparedDate(v: CellValue, date1904: boolean): CellValue {
+  if (typeof v !== 'number') return v;
+  if (v >= 0) return to1900(v, date1904);
+  return date1904 ? dateShown(v, true, serialToIso) : v;
+}
+
 function first(v: CellValue[][]): CellValue {
   return v[0]?.[0] ?? null;
 }
@@ -173,7 +186,7 @@ export async function compareScenarios(gateway: WorkbookGateway, selected: reado
     // The differences as the comparison sheet computes them, from the cells' own values.
     const absolute = read.map((v, i) => (i > 0 && typeof v === 'number' && typeof base === 'number' ? v - base : null));
     const relative = read.map((v, i) => (i > 0 && typeof v === 'number' && typeof base === 'number' && base !== 0 ? v / base - 1 : null));
-    const values = r.format === FORMAT.date ? read.map((v) => (typeof v === 'number' ? to1900(v, date1904) : v)) : read;
+    const values = r.format === FORMAT.date ? read.map((v) => comparedDate(v, date1904)) : read;
     results.push({ key: r.key, label: r.label, format: r.format, values, absolute, relative });
   }
 

@@ -10,7 +10,7 @@
  */
 import { findFunction, SOURCE_TITLES, type Citation, type ParamSpec, type Text, type TraceStep } from '../engine';
 import { cellAddress, columnLetters, parseCell, parseRange, qualify, sheetPrefix, splitAddress } from './addresses';
-import { from1900, to1900 } from '../sheet/dateSystem';
+import { dateShown, from1900 } from '../sheet/dateSystem';
 import { evaluateForWorkbook, resolveCall, workbookDate1904 } from './explain';
 import { classifyArgument, findCyberCalls, qualifyReferences } from './formulaArgs';
 import type { CellInput, CellValue, CellWrite, SheetSpec, WorkbookGateway } from './gateway';
@@ -159,7 +159,13 @@ export function serialDate(serial: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** A figure as the print view shows it: the sheet's format, written out (a date of a 1904 workbook, `date1904`, in its system). */
+/**
+ * A figure as the print view shows it: the sheet's format, written out (a date of a 1904 workbook,
+ * `date1904`, in its system). A negative date is shown as Excel shows the cell
+ * (src/sheet/dateSystem.ts dateShown): pound signs in the 1900 system (Microsoft KB 182247), a
+ * minus sign before the date of its magnitude in the 1904 system — never a day of 1899 or of
+ * 1900–1903.
+ */
 export function figureText(v: Figure | string | boolean | undefined, unit?: Unit, date1904 = false): string {
   if (Array.isArray(v)) {
     const rows = v.length;
@@ -174,7 +180,7 @@ export function figureText(v: Figure | string | boolean | undefined, unit?: Unit
     if (!/^-?\d+(\.\d+)?$/.test(v)) return v;
     return figureText(Number(v), unit, date1904);
   }
-  if (unit === 'date' && Number.isFinite(v)) return serialDate(to1900(v, date1904));
+  if (unit === 'date' && Number.isFinite(v)) return dateShown(v, date1904, serialDate);
   if (unit === 'ratio') return `${(v * 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
   if (unit === 'hours') return v.toLocaleString('en-US', { maximumFractionDigits: 0 });
   if (unit === 'days') return v.toLocaleString('en-US', { maximumFractionDigits: 2 });

@@ -5,6 +5,7 @@
 import DecimalJs from 'decimal.js';
 import { format as formatNumber, isDateFormat as isDateCode } from 'numfmt';
 import type { CellInput, CellValue } from '../taskpane/gateway';
+import { DATE1904_OFFSET, dateShown, NEGATIVE_DATE_1900 } from '../sheet/dateSystem';
 import { isFormula } from './model';
 
 /**
@@ -13,7 +14,6 @@ import { isFormula } from './model';
  * dates (numfmt counts in 1900 only, so a 1904 date is shown as the 1900 serial of the same date).
  */
 let date1904 = false;
-const DATE1904_OFFSET = 1462;
 
 export function setCellTextDateSystem(on: boolean): void {
   date1904 = on;
@@ -25,23 +25,20 @@ function shownAsDate(numberFormat: string | undefined): boolean {
 }
 
 /**
- * A number shown through a calendar date or time format in a 1904 workbook. A negative serial is
- * before 1904-01-01 and no date of that system; moved by 1,462 days it would show as a day of
- * 1900–1903. Excel shows it as it shows a negative time there, with a minus sign before the value
- * formatted without its sign (Microsoft KB 182247, "Negative Date/Time Value Displayed as Pound
- * Signs": the pound signs are the 1900 system's, and the fix it gives is the 1904 date system): −1
- * as yyyy-mm-dd is "-1904-01-02", −0.5 as hh:mm is "-12:00".
+ * The value as the grid shows it: numbers through the cell's format (General when none). A
+ * negative number through a date or time format is no date (src/sheet/dateSystem.ts dateShown):
+ * in a 1900 workbook the pound signs Excel shows (Microsoft KB 182247, "Negative Date/Time Value
+ * Displayed as Pound Signs": the 1900 date system, a negative value, a cell formatted as a date or
+ * a time — elapsed times such as [h]:mm too), where numfmt would write a day of 1899; in a 1904
+ * workbook (KB 182247's resolution) a minus sign before the value formatted without its sign:
+ * −1 as yyyy-mm-dd is "-1904-01-02", −0.5 as hh:mm is "-12:00", never a day of 1900–1903.
  */
-function date1904Text(numberFormat: string, value: number): string {
-  return value < 0 ? `-${formatNumber(numberFormat, DATE1904_OFFSET - value)}` : formatNumber(numberFormat, value + DATE1904_OFFSET);
-}
-
-/** The value as the grid shows it: numbers through the cell's format (General when none). */
 export function displayText(value: CellValue, numberFormat?: string): string {
   if (value === null) return '';
   if (typeof value === 'number') {
     try {
-      if (date1904 && numberFormat && shownAsDate(numberFormat)) return date1904Text(numberFormat, value);
+      if (date1904 && numberFormat && shownAsDate(numberFormat)) return dateShown(value, true, (serial) => formatNumber(numberFormat, serial));
+      if (!date1904 && value < 0 && isDateFormat(numberFormat)) return NEGATIVE_DATE_1900;
       return formatNumber(numberFormat || 'General', value);
     } catch {
       return formatNumber('General', value);

@@ -91,11 +91,23 @@ describe('a 1904 workbook in the workbench', () => {
     expect(model.getValue(sheet, 0, 3)).toBe(10);
   });
 
-  it('what still differs from Excel (pinned): in a 1900 workbook a negative date shows a date of 1899', () => {
-    // Excel shows pound signs there (KB 182247); the 1900 system's display is left as it was.
+  it('in a 1900 workbook a negative number with a date or time format shows pound signs, as in Excel', () => {
+    // Microsoft KB 182247 ("Negative Date/Time Value Displayed as Pound Signs"): "Microsoft Excel
+    // is set to use the 1900 date system -and- The value in the cell is a negative number (less
+    // than zero) -and- The cell is formatted as a date or a time". It showed 1899-12-29.
     new WorkbenchModel();
-    expect(displayText(-1, 'yyyy-mm-dd')).toBe('1899-12-29');
+    expect(displayText(-1, 'yyyy-mm-dd')).toBe('#####');
+    expect(displayText(-1e-9, 'yyyy-mm-dd hh:mm')).toBe('#####');
+    expect(displayText(-0.5, 'hh:mm')).toBe('#####');
+    expect(displayText(-0.5, '[h]:mm')).toBe('#####');
+    expect(displayText(-45322, 'd mmm yyyy')).toBe('#####');
+    // Not a date or time format: the number; from 0 the dates as before (0 is Excel's 1900-01-00).
+    expect([displayText(-1, '0.00'), displayText(-1, 'General'), displayText(-1)]).toEqual(['-1.00', '-1', '-1']);
+    expect([displayText(0, 'yyyy-mm-dd'), displayText(1, 'yyyy-mm-dd'), displayText(61, 'yyyy-mm-dd'), displayText(0.5, 'hh:mm')]).toEqual(['1900-01-00', '1900-01-01', '1900-03-01', '12:00']);
     expect(displayText(1462, 'yyyy-mm-dd')).toBe('1904-01-01');
+    expect(displayText(45322.75, 'yyyy-mm-dd hh:mm')).toBe('2024-01-31 18:00');
+    // The editor shows the number itself, as before.
+    expect(editText(-1, 'yyyy-mm-dd')).toBe('-1');
   });
 
   it('a 1900 workbook stays in the 1900 system', async () => {

@@ -1,11 +1,10 @@
 import { Body1, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, ProgressBar, Select, Subtitle2, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { addIncident, type Cover, COVERS, CHECK, EMPTY_INCIDENT, type IncidentEntries, readRegister, REGISTER_CAPACITY, type RegisterReading } from '../claimsRegister';
+import { addIncident, type Cover, COVERS, CHECK, EMPTY_INCIDENT, type IncidentEntries, readRegister, REGISTER_CAPACITY, type RegisterReading, registerDateText } from '../claimsRegister';
 import { REGISTER_TEXT } from '../claimsRegisterText';
 import type { CellValue, WorkbookGateway } from '../gateway';
 import { formatAmount } from '../format';
 import type { Language } from '../i18n';
-import { serialToIso } from '../templates/form';
 
 type Register = Extract<RegisterReading, { ok: true }>;
 
@@ -71,7 +70,7 @@ export function ClaimsRegisterView({ reading, language, gateway }: { readonly re
         return (
           <div key={row.row} className={ok ? styles.incident : `${styles.incident} ${styles.flagged}`} data-incident={row.id} data-row={row.row}>
             <Body1>
-              <strong>{row.id}</strong> · {row.date === null ? '' : serialToIso(row.date)} · {coverName(row.cover)} · {t.columns.payable} <strong>{amountOf(row.payable, language)}</strong>
+              <strong>{row.id}</strong> · {row.date === null ? '' : registerDateText(row.date, r.date1904)} · {coverName(row.cover)} · {t.columns.payable} <strong>{amountOf(row.payable, language)}</strong>
             </Body1>
             <LeftBar label={t.columns.coverLeft} limit={coverLimit(row.cover)} left={row.coverLeft} language={language} />
             <LeftBar label={t.columns.overallLeft} limit={r.overall.limit} left={row.overallLeft} language={language} />
