@@ -17,7 +17,7 @@
  *                        'wasm-unsafe-eval' allows compiling WebAssembly and nothing else: not
  *                        JavaScript eval or new Function, not inline scripts, no network (it loads
  *                        nothing: a module is compiled from bytes a script already holds). The
- *                        only module we compile is the 256-byte Philox4x32-10 module of
+ *                        only module we compile is the 621-byte Philox4x32-10 module of
  *                        CYBER.SIMULATE, whose bytes are a constant in our own bundle
  *                        (src/stochastic/philoxWasm.ts, the text in philox.wat): about 15% faster
  *                        simulation than the same blocks in JavaScript. A webview that does not know

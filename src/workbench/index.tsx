@@ -37,7 +37,7 @@ async function start(container: HTMLElement): Promise<void> {
 }
 
 // The page's policy allows compiling WebAssembly ('wasm-unsafe-eval', scripts/csp.js): SIMULATE
-// cells compute their Philox blocks in the 256-byte module of src/stochastic/philoxWasm.ts (the
+// cells compute their Philox blocks in the module of src/stochastic/philoxWasm.ts (philox.wat) (the
 // same values as in JavaScript, which a webview refusing the compile runs). The attribute says
 // which blocks this page's cells use, for the browser test (test/e2e/philoxWasm.e2e.test.ts).
 document.documentElement.dataset.philoxWasm = String(usePhiloxWasm(true));

@@ -29,6 +29,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CATALOGUE } from '../../src/engine';
+import { PHILOX_WASM_BYTES } from '../../src/stochastic/philoxWasmBytes';
 import { buildMetadata, writeMetadata } from '../../scripts/build-metadata';
 import { collectViolations, OFFICE_JS_ORIGIN } from '../support/csp';
 import { ensureLibBuilt } from '../support/lib';
@@ -337,7 +338,7 @@ suite('SIMULATE with the Philox blocks in WebAssembly, in the add-in\'s shared-r
     if (addinTmp) fs.rmSync(addinTmp, { recursive: true, force: true });
   });
 
-  test('the task pane and the custom functions compile the 256-byte module under the page\'s policy, and SIMULATE returns the CLI\'s values', async () => {
+  test('the task pane and the custom functions compile the simulation\'s module (philoxWasmBytes.ts) under the page\'s policy, and SIMULATE returns the CLI\'s values', async () => {
     const { context, page, pageErrors } = await launchChromium(path.join(addinTmp, 'browser'), { timeout: 30_000 });
     try {
       const violations = await collectViolations(context);
@@ -356,7 +357,7 @@ suite('SIMULATE with the Philox blocks in WebAssembly, in the add-in\'s shared-r
       await page.getByText(`${CATALOGUE.length} functions`).waitFor();
       const compiles = () => page.evaluate(() => (window as unknown as { __wasmCompiles: Array<{ script?: string; bytes: number; ok: boolean }> }).__wasmCompiles);
       // The pane asked at start-up (src/taskpane/index.tsx); the functions have not loaded SIMULATE yet.
-      expect(await compiles()).toEqual([{ script: 'https://localhost:3000/taskpane.js', bytes: 256, ok: true }]);
+      expect(await compiles()).toEqual([{ script: 'https://localhost:3000/taskpane.js', bytes: PHILOX_WASM_BYTES.length, ok: true }]);
 
       const before = requests.length;
       const args = ['poisson(1.5)', modelRange('A7', 'C10'), modelRange('A12', 'F16'), 7500000, 2500000, 10000, 2025, 'stats'];
@@ -368,7 +369,7 @@ suite('SIMULATE with the Philox blocks in WebAssembly, in the add-in\'s shared-r
       const after = await compiles();
       expect(after).toHaveLength(2);
       // The custom functions' compile, from the chunk SIMULATE loaded (src/functions/adapter.ts).
-      expect(after[1]).toEqual({ script: expect.any(String), bytes: 256, ok: true });
+      expect(after[1]).toEqual({ script: expect.any(String), bytes: PHILOX_WASM_BYTES.length, ok: true });
       expect(loaded).toContain(after[1].script);
       expect(after[1].script).not.toMatch(/\/(taskpane|functions)\.js$/);
 
