@@ -16,7 +16,7 @@
  * `leapYear1900` settings (src/sheet/workbook.ts).
  */
 
-import { formatSerial } from '../engine/calendar';
+import { formatSerial, LAST_SERIAL } from '../engine/calendar';
 import { Dec } from '../engine/decimal';
 import { makeError } from '../engine/errors';
 import type { Outcome } from '../engine/evaluator';
@@ -41,26 +41,63 @@ export function from1900(serial: number, date1904: boolean): number {
 }
 
 /**
- * What Excel shows in a cell formatted as a date or a time whose value is negative in the 1900
- * date system: pound signs (Microsoft KB 182247, "Negative Date/Time Value Displayed as Pound
- * Signs (###)": "Microsoft Excel is set to use the 1900 date system -and- The value in the cell is
- * a negative number (less than zero) -and- The cell is formatted as a date or a time"; the cell
- * fills with them, five stand for it here).
+ * What Excel shows in a cell formatted as a date or a time whose value is no date it can show:
+ * pound signs, five standing here for the cell full of them. A negative value in the 1900 date
+ * system (Microsoft KB 182247, "Negative Date/Time Value Displayed as Pound Signs (###)": "Microsoft
+ * Excel is set to use the 1900 date system -and- The value in the cell is a negative number (less
+ * than zero) -and- The cell is formatted as a date or a time"), and in either system a value after
+ * 9999-12-31, the last date (ECMA-376 Part 1, §18.17.4.1 "Date Representation": "The upper-limit
+ * is December 31, 9999, which has serial value 2,958,465" in the 1900 system, 2,957,003 in the
+ * 1904 one; "A serial value outside of the range for its date base system is ill-formed"; Microsoft
+ * KB 210782: Excel "only allows years in the range from 1900 to 9999").
  */
-export const NEGATIVE_DATE_1900 = '#####';
+export const POUND_SIGNS = '#####';
+
+/** What Excel shows for a negative date or time in the 1900 system ({@link POUND_SIGNS}). */
+export const NEGATIVE_DATE_1900 = POUND_SIGNS;
+
+/** The serial is after 9999-12-31 23:59:59.999 in the workbook's system: no date Excel shows. */
+export function afterLastDate(serial: number, date1904: boolean): boolean {
+  return to1900(serial, date1904) >= LAST_SERIAL + 1;
+}
+
+const DAY_MS = 86400000;
+
+/**
+ * A 1900 serial's day as Excel writes it through yyyy-mm-dd, from 0 to 2958465 (9999-12-31). From
+ * serial 61 (1900-03-01) the day is the serial's count of days after 1899-12-30. Below it Excel
+ * counts from 1900-01-01 (serial 1) and holds the fictitious 1900-02-29 as serial 60 (Microsoft,
+ * "Excel incorrectly assumes that the year 1900 is a leap year"; ECMA-376 Part 1, §18.17.4.1:
+ * "serial value 59 corresponds to February 28, and serial value 61 corresponds to March 1, …
+ * allowing the (non-existent) date February 29 to have the serial value 60"), so serials 1–59 are
+ * a day later than that count — 1 is
+ * 1900-01-01, never 1899-12-31 — 60 is "1900-02-29" and 0 is "1900-01-00", the texts Excel shows
+ * for them through that format (the workbench grid's numfmt writes the same).
+ */
+export function isoDate1900(serial1900: number): string {
+  const day = Math.floor(serial1900);
+  if (day === 0) return '1900-01-00';
+  if (day === 60) return '1900-02-29';
+  return new Date(Date.UTC(1899, 11, day < 60 ? 31 : 30) + day * DAY_MS).toISOString().slice(0, 10);
+}
 
 /**
  * A serial of the workbook's date system as Excel shows it through a date format, `format`
- * writing a 1900 serial from 0 (the one of the same date and time). From 0 the date itself. A
- * negative serial is no date of either system: in the 1900 system the cell shows pound signs
- * ({@link NEGATIVE_DATE_1900}); in the 1904 system — the resolution KB 182247 gives, where the
+ * writing a 1900 serial from 0 to 9999-12-31 (the one of the same date and time). From 0 the date
+ * itself. A negative serial is no date of either system: in the 1900 system the cell shows pound
+ * signs ({@link NEGATIVE_DATE_1900}); in the 1904 system — the resolution KB 182247 gives, where the
  * value shows — a minus sign before the date of its magnitude (−1 as yyyy-mm-dd is
  * "-1904-01-02", as the workbench grid shows it, src/workbench/cellText.ts), never a day of
- * 1900–1903 moved by 1,462 days.
+ * 1900–1903 moved by 1,462 days. A serial (or a 1904 magnitude) after 9999-12-31 shows pound signs
+ * ({@link POUND_SIGNS}), never a year 10000.
  */
 export function dateShown(serial: number, date1904: boolean, format: (serial1900: number) => string): string {
-  if (serial < 0) return date1904 ? `-${format(DATE1904_OFFSET - serial)}` : NEGATIVE_DATE_1900;
-  return format(to1900(serial, date1904));
+  if (serial < 0) {
+    if (!date1904) return NEGATIVE_DATE_1900;
+    const magnitude = DATE1904_OFFSET - serial;
+    return magnitude >= LAST_SERIAL + 1 ? POUND_SIGNS : `-${format(magnitude)}`;
+  }
+  return afterLastDate(serial, date1904) ? POUND_SIGNS : format(to1900(serial, date1904));
 }
 
 /** xl/workbook.xml says the 1904 date system: `<workbookPr date1904="1"/>` (or "true", xsd:boolean). */

@@ -473,10 +473,11 @@ export async function writeRegister(gateway: WorkbookGateway, inputs: RawInputs)
  * A register reading's date (a 1900 serial; a negative one as the cell holds it, see readRegister)
  * as the sheet's yyyy-mm-dd cell shows it in Excel: a negative one as pound signs in a 1900
  * workbook, with a minus sign before the date of its magnitude in a 1904 workbook
- * (src/sheet/dateSystem.ts dateShown, Microsoft KB 182247).
+ * (src/sheet/dateSystem.ts dateShown, Microsoft KB 182247); one after 9999-12-31 as pound signs
+ * in either; 1 to 60 as Excel's 1900-01-01 to 1900-02-29 (serialToIso).
  */
 export function registerDateText(date: number, date1904: boolean): string {
-  return date < 0 ? dateShown(date, date1904, serialToIso) : serialToIso(date);
+  return date < 0 ? dateShown(date, date1904, serialToIso) : dateShown(date, false, serialToIso);
 }
 
 export interface RegisterRow {

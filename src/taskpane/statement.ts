@@ -10,7 +10,7 @@
  */
 import { findFunction, SOURCE_TITLES, type Citation, type ParamSpec, type Text, type TraceStep } from '../engine';
 import { cellAddress, columnLetters, parseCell, parseRange, qualify, sheetPrefix, splitAddress } from './addresses';
-import { dateShown, from1900 } from '../sheet/dateSystem';
+import { dateShown, from1900, isoDate1900 } from '../sheet/dateSystem';
 import { evaluateForWorkbook, resolveCall, workbookDate1904 } from './explain';
 import { classifyArgument, findCyberCalls, qualifyReferences } from './formulaArgs';
 import type { CellInput, CellValue, CellWrite, SheetSpec, WorkbookGateway } from './gateway';
@@ -153,8 +153,14 @@ export function numberFormatOf(unit: Unit | undefined): string {
   }
 }
 
-/** An Excel date serial (1900 system) as yyyy-mm-dd; a 1904 workbook's serial goes through to1900 first. */
+/**
+ * An Excel date serial (1900 system) as yyyy-mm-dd; a 1904 workbook's serial goes through to1900
+ * first. Serials 0 to 60 as Excel shows them (src/sheet/dateSystem.ts isoDate1900: 1 is
+ * 1900-01-01, 60 the fictitious 1900-02-29, 0 1900-01-00), where counting days from 1899-12-30
+ * put them a day early (1 was 1899-12-31).
+ */
 export function serialDate(serial: number): string {
+  if (serial >= 0 && serial < 61) return isoDate1900(serial);
   const ms = Math.round((serial - 25569) * 86400000);
   return new Date(ms).toISOString().slice(0, 10);
 }

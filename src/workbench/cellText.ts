@@ -5,7 +5,7 @@
 import DecimalJs from 'decimal.js';
 import { format as formatNumber, isDateFormat as isDateCode } from 'numfmt';
 import type { CellInput, CellValue } from '../taskpane/gateway';
-import { DATE1904_OFFSET, dateShown, NEGATIVE_DATE_1900 } from '../sheet/dateSystem';
+import { afterLastDate, DATE1904_OFFSET, dateShown, NEGATIVE_DATE_1900, POUND_SIGNS } from '../sheet/dateSystem';
 import { isFormula } from './model';
 
 /**
@@ -31,12 +31,16 @@ function shownAsDate(numberFormat: string | undefined): boolean {
  * Displayed as Pound Signs": the 1900 date system, a negative value, a cell formatted as a date or
  * a time — elapsed times such as [h]:mm too), where numfmt would write a day of 1899; in a 1904
  * workbook (KB 182247's resolution) a minus sign before the value formatted without its sign:
- * −1 as yyyy-mm-dd is "-1904-01-02", −0.5 as hh:mm is "-12:00", never a day of 1900–1903.
+ * −1 as yyyy-mm-dd is "-1904-01-02", −0.5 as hh:mm is "-12:00", never a day of 1900–1903. A
+ * number after 9999-12-31 through a date or time format shows pound signs in either system, as
+ * Excel shows it (src/sheet/dateSystem.ts POUND_SIGNS: the last date is 9999-12-31), where numfmt
+ * wrote "10000-01-01".
  */
 export function displayText(value: CellValue, numberFormat?: string): string {
   if (value === null) return '';
   if (typeof value === 'number') {
     try {
+      if (afterLastDate(value, date1904) && isDateFormat(numberFormat)) return POUND_SIGNS;
       if (date1904 && numberFormat && shownAsDate(numberFormat)) return dateShown(value, true, (serial) => formatNumber(numberFormat, serial));
       if (!date1904 && value < 0 && isDateFormat(numberFormat)) return NEGATIVE_DATE_1900;
       return formatNumber(numberFormat || 'General', value);
@@ -63,8 +67,9 @@ export function editText(input: CellInput, numberFormat?: string): string {
   if (isFormula(input)) return input.formula;
   if (typeof input === 'boolean') return input ? 'TRUE' : 'FALSE';
   if (typeof input === 'number') {
-    if (date1904 && shownAsDate(numberFormat) && Number.isInteger(input) && input >= 0) return formatNumber('yyyy-mm-dd', input + DATE1904_OFFSET);
-    if (!date1904 && isDateFormat(numberFormat) && Number.isInteger(input) && input > 60) return formatNumber('yyyy-mm-dd', input);
+    // A date after 9999-12-31 is edited as its number, as Excel's formula bar shows it ("10000-01-01" would be typed back as text).
+    if (date1904 && shownAsDate(numberFormat) && Number.isInteger(input) && input >= 0 && !afterLastDate(input, true)) return formatNumber('yyyy-mm-dd', input + DATE1904_OFFSET);
+    if (!date1904 && isDateFormat(numberFormat) && Number.isInteger(input) && input > 60 && !afterLastDate(input, false)) return formatNumber('yyyy-mm-dd', input);
     return String(input);
   }
   // Text that would be read as something else keeps Excel's leading apostrophe.

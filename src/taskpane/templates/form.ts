@@ -10,6 +10,7 @@ import { UI_TEXT } from '../i18n';
 import type { CellScalar, WorkbookGateway } from '../gateway';
 import { specInDateSystem } from './sheetBuilder';
 import type { ColumnDef, FieldDef, FieldValue, FieldValues, RawInputs, TableValue, TemplateDefinition } from './types';
+import { isoDate1900 } from '../../sheet/dateSystem';
 
 /** Both languages of a form message, built from the one UI text table. */
 function both(pick: (t: (typeof UI_TEXT)['en']['form']) => string): Text {
@@ -25,8 +26,12 @@ export function dateSerial(year: number, month: number, day: number): number {
   return (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
-/** 45627 → "2024-12-01". */
+/**
+ * 45627 → "2024-12-01". Serials 0 to 60 as Excel shows them (src/sheet/dateSystem.ts
+ * isoDate1900: 1 is 1900-01-01, 60 the fictitious 1900-02-29, 0 1900-01-00), never a day early.
+ */
 export function serialToIso(serial: number): string {
+  if (serial >= 0 && serial < 61) return isoDate1900(serial);
   const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86400000);
   return d.toISOString().slice(0, 10);
 }
