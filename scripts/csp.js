@@ -19,8 +19,8 @@
  *                        nothing: a module is compiled from bytes a script already holds). The
  *                        only module we compile is the 621-byte Philox4x32-10 module of
  *                        CYBER.SIMULATE, whose bytes are a constant in our own bundle
- *                        (src/stochastic/philoxWasm.ts, the text in philox.wat): about 15% faster
- *                        simulation than the same blocks in JavaScript. A webview that does not know
+ *                        (src/stochastic/philoxWasmBytes.ts, the text in philox.wat): a simulated
+ *                        year in JavaScript takes about 1.6 times as long. A webview that does not know
  *                        the keyword refuses the compile, and the engine falls back to the
  *                        JavaScript blocks, which give identical values. A worker does not inherit
  *                        the page's <meta> policy: where the server sends this policy as a header

@@ -24,7 +24,7 @@
  * worker (src/taskpane/simulate/worker.ts) and the custom functions, when they load the SIMULATE
  * chunk (src/functions/adapter.ts). Without the host's word, without WebAssembly, or when the
  * compile is refused (a webview that does not know 'wasm-unsafe-eval'), every batch runs the
- * JavaScript philox4x32 (about 15% slower a simulated year, the same values).
+ * JavaScript philox4x32 (a simulated year takes about 1.6 times as long, the same values).
  * WebAssembly is a JavaScript built-in, not a DOM API, so the engine's rule (no DOM/Office code)
  * holds; it is reached through globalThis because the CLI build's type library (ES2020)
  * declares no WebAssembly.
