@@ -69,6 +69,14 @@ describe('WORKDAY and WORKDAY.INTL at the ends of the calendar', () => {
     expect(codes(['=WORKDAY(2957003,1)', '=WORKDAY.INTL(2957003,1)'], true)).toEqual(['#NUM!', '#NUM!']);
   });
 
+  it('a start date after 9999-12-31 is #NUM! in either system, even counted back onto a valid day (as a start before the first day is)', () => {
+    // Before: 2958456 and 2956996 (found by review).
+    expect(codes(['=WORKDAY(2958470,-10)', '=WORKDAY.INTL(2958466,-1)', '=WORKDAY(-1,1)'])).toEqual(['#NUM!', '#NUM!', '#NUM!']);
+    expect(codes(['=WORKDAY(2957010,-10)', '=WORKDAY.INTL(2957004,-1)'], true)).toEqual(['#NUM!', '#NUM!']);
+    // A time on the last day is still that day.
+    expect(column(['=WORKDAY(2958465.5,-1)'])).toEqual([2958464]);
+  });
+
   it('every workday from serial 0 to 9999-12-31 as before', () => {
     expect(column(['=WORKDAY(45322,10)', '=WORKDAY(3,-1)', '=WORKDAY(0,0)', '=WORKDAY.INTL(1,-1,"0000001")', '=WORKDAY(2958464,1)', '=WORKDAY(2958465,-1)'])).toEqual([45336, 2, 0, 0, 2958465, 2958464]);
     expect(column(['=WORKDAY(2957002,1)', '=WORKDAY(43860,10)'], true)).toEqual([2957003, 43874]);

@@ -184,8 +184,13 @@ export function registerDates1904(): void {
   if (typeof proto.workdaycore === 'function') {
     const core = proto.workdaycore as (this: unknown, ...args: unknown[]) => unknown;
     proto.workdaycore = function excelWorkday(this: DatePlugin, ...args: unknown[]): unknown {
-      const result = core.apply(this, args);
       const in1904 = isDate1904(this.config);
+      // A start date after 9999-12-31 is no date either: #NUM!, as HyperFormula already gives for
+      // one before the first day (WORKDAY(-1,1)); counted back it could land on a valid day.
+      if (typeof args[0] === 'number' && Math.trunc(args[0]) > (in1904 ? LAST_1904 : LAST_1900)) {
+        return new CellError(ErrorType.NUM, in1904 ? 'WORKDAY: the start date is after 9999-12-31, the last day of the 1904 date system.' : "WORKDAY: the start date is after 9999-12-31, the last day of Excel's calendar.");
+      }
+      const result = core.apply(this, args);
       const message = in1904
         ? 'WORKDAY: the resulting workday is outside 1904-01-01 to 9999-12-31, the dates of the 1904 date system.'
         : "WORKDAY: the resulting workday is outside Excel's calendar (1900-01-00 to 9999-12-31).";
