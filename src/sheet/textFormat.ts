@@ -204,6 +204,30 @@ function dateKind(section: string): 'none' | 'elapsed' | 'mixed' | 'date' {
   return /[yYmMdDhHsS]|AM\/PM|A\/P/i.test(b) ? 'date' : 'none';
 }
 
+/** The sections that format numbers: all but a last text section (@), at most three. */
+function numericSections(sections: readonly string[]): readonly string[] {
+  const textSection = sections.length > 1 && bare(sections[sections.length - 1]).includes('@');
+  return textSection ? sections.slice(0, -1) : sections.slice(0, 3);
+}
+
+/** The section Excel formats x with: one for all; positive and zero, negative; positive, negative, zero. */
+function sectionOf(numeric: readonly string[], x: number): string {
+  if (numeric.length <= 1) return numeric[0] ?? '';
+  if (numeric.length === 2) return x < 0 ? numeric[1] : numeric[0];
+  return x > 0 ? numeric[0] : x < 0 ? numeric[1] : numeric[2];
+}
+
+/**
+ * The section of a number format that Excel applies to the number x (a code such as
+ * `d-mmm;0` formats a negative number with `0`), or undefined for a code with conditions
+ * ([<0], [=1]…), whose section depends on them.
+ */
+export function numberSection(code: string, x: number): string | undefined {
+  const sections = formatSections(code);
+  if (sections.some((s) => /\[\s*[<>=]/.test(s))) return undefined;
+  return sectionOf(numericSections(sections), x);
+}
+
 /** The largest serial Excel shows as a date: 9999-12-31 23:59:59.999…. */
 const LAST_DATE = 2958466;
 
@@ -227,16 +251,10 @@ export function excelText(value: number | string, code: string, options: { reado
     if (b.includes('@') && (k < sections.length - 1 || /[0#?]/.test(b))) return undefined;
   }
   if (typeof input === 'number' && !sections.some((s) => /\[\s*[<>=]/.test(s))) {
-    const textSection = sections.length > 1 && bare(sections[sections.length - 1]).includes('@');
-    const numeric = textSection ? sections.slice(0, -1) : sections.slice(0, 3);
+    const numeric = numericSections(sections);
     const x = input;
-    let chosen: string;
-    let signed = false;
-    if (numeric.length <= 1) {
-      chosen = numeric[0] ?? '';
-      signed = true;
-    } else if (numeric.length === 2) chosen = x < 0 ? numeric[1] : numeric[0];
-    else chosen = x > 0 ? numeric[0] : x < 0 ? numeric[1] : numeric[2];
+    const chosen = sectionOf(numeric, x);
+    const signed = numeric.length <= 1;
     const kind = dateKind(chosen);
     if ((kind === 'date' || kind === 'mixed') && x < 0) return undefined;
     if (options.date1904 && kind === 'date') shift = DATE1904_OFFSET;

@@ -6,6 +6,7 @@ import DecimalJs from 'decimal.js';
 import { format as formatNumber, isDateFormat as isDateCode } from 'numfmt';
 import type { CellInput, CellValue } from '../taskpane/gateway';
 import { afterLastDate, DATE1904_OFFSET, dateShown, NEGATIVE_DATE_1900, POUND_SIGNS } from '../sheet/dateSystem';
+import { numberSection } from '../sheet/textFormat';
 import { isFormula } from './model';
 
 /**
@@ -40,9 +41,13 @@ export function displayText(value: CellValue, numberFormat?: string): string {
   if (value === null) return '';
   if (typeof value === 'number') {
     try {
-      if (afterLastDate(value, date1904) && isDateFormat(numberFormat)) return POUND_SIGNS;
-      if (date1904 && numberFormat && shownAsDate(numberFormat)) return dateShown(value, true, (serial) => formatNumber(numberFormat, serial));
-      if (!date1904 && value < 0 && isDateFormat(numberFormat)) return NEGATIVE_DATE_1900;
+      // The rules are the section's that formats this value (Excel picks it by the value's sign:
+      // `d-mmm;0` shows −1 as "1", `0;yyyy` shows 3000000 as a number); a code with conditions
+      // ([<0]…) is judged whole.
+      const section = numberFormat === undefined ? undefined : (numberSection(numberFormat, value) ?? numberFormat);
+      if (afterLastDate(value, date1904) && isDateFormat(section)) return POUND_SIGNS;
+      if (date1904 && section && shownAsDate(section)) return dateShown(value, true, (serial) => formatNumber(section, serial));
+      if (!date1904 && value < 0 && isDateFormat(section)) return NEGATIVE_DATE_1900;
       return formatNumber(numberFormat || 'General', value);
     } catch {
       return formatNumber('General', value);

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { displayText, editText } from './cellText';
+import { displayText, editText, setCellTextDateSystem } from './cellText';
 import { WorkbenchModel } from './model';
 import { openXlsx, saveXlsx, writeNewXlsx } from './xlsx';
 
@@ -108,6 +108,32 @@ describe('a 1904 workbook in the workbench', () => {
     expect(displayText(45322.75, 'yyyy-mm-dd hh:mm')).toBe('2024-01-31 18:00');
     // The editor shows the number itself, as before.
     expect(editText(-1, 'yyyy-mm-dd')).toBe('-1');
+  });
+
+  it('the pound signs follow the section that formats the value, as Excel picks it by sign (found by review)', () => {
+    new WorkbenchModel();
+    // A negative number through a code whose negative section is no date: Excel shows that section.
+    expect(displayText(-1, 'd-mmm;0')).toBe('1');
+    expect(displayText(-2.5, 'yyyy-mm-dd;0.0')).toBe('2.5');
+    // A large number through a code whose positive section is no date.
+    expect(displayText(3000000, '0;yyyy')).toBe('3000000');
+    // The date sections still follow the rules.
+    expect(displayText(-1, '0;yyyy')).toBe('#####');
+    expect(displayText(3000000, 'yyyy;0')).toBe('#####');
+    expect(displayText(45322, 'yyyy-mm-dd;0')).toBe('2024-01-31');
+    // A code with conditions is judged whole, as before.
+    expect(displayText(-1, '[<0]yyyy;0')).toBe('#####');
+    // In a 1904 workbook: a negative number through a number section is that number (was -1463,
+    // 1462 days added as to a date), through a date section a minus sign before the date.
+    setCellTextDateSystem(true);
+    try {
+      expect(displayText(-1, 'd-mmm;0')).toBe('1');
+      expect(displayText(-1, '0;yyyy-mm-dd')).toBe('-1904-01-02');
+      expect(displayText(3000000, '0;yyyy')).toBe('3000000');
+      expect(displayText(0, 'yyyy-mm-dd;0')).toBe('1904-01-01');
+    } finally {
+      setCellTextDateSystem(false);
+    }
   });
 
   it('a 1900 workbook stays in the 1900 system', async () => {
