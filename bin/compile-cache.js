@@ -83,6 +83,27 @@ function writeCache(file, entries) {
   fs.renameSync(tmp, file); // atomic: a concurrent run reads the old cache or the new one
 }
 
+/** A cache file no run has written for this long belongs to a copy no longer run (an old npx version, a deleted checkout). */
+const UNUSED_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Removes the other copies' cache files that no run has written for 30 days, so that copies
+ * which are gone do not leave their files behind for good. A copy still in use whose file is
+ * removed only compiles from source once and writes it again.
+ */
+function removeUnused(dir, keep) {
+  const now = Date.now();
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (file === keep || !name.endsWith('.cache')) continue;
+    try {
+      if (now - fs.statSync(file).mtimeMs > UNUSED_MS) fs.rmSync(file, { force: true });
+    } catch {
+      /* a file another run is writing or removing */
+    }
+  }
+}
+
 function install() {
   const dir0 = cacheDirectory();
   if (dir0 === undefined) return;
@@ -169,6 +190,7 @@ function install() {
       for (const { filename, stamp, script } of fresh) entries.set(filename, { stamp, code: script.createCachedData() });
       writeCache(file, entries);
       fs.rmSync(legacy, { force: true });
+      removeUnused(dir, file);
     } catch {
       /* the next run compiles from source again */
     }

@@ -460,6 +460,13 @@ describe('several sheets from one evaluation (--sheet repeated, --all-sheets)', 
       expect(r.status).toBe(0);
       const otherCopy = createHash('sha256').update(other).digest('hex').slice(0, 16);
       expect(fs.readdirSync(dir).sort()).toEqual([`${process.version}-${process.arch}-${copy}.cache`, `${process.version}-${process.arch}-${otherCopy}.cache`].sort());
+      // A copy's file that no run has written for 30 days is removed when another copy writes.
+      const otherFile = path.join(dir, `${process.version}-${process.arch}-${otherCopy}.cache`);
+      const old = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+      fs.utimesSync(otherFile, old, old);
+      fs.rmSync(path.join(dir, `${process.version}-${process.arch}-${copy}.cache`));
+      expect(run(dir)).toEqual(cold);
+      expect(fs.readdirSync(dir)).toEqual([`${process.version}-${process.arch}-${copy}.cache`]);
     }
   });
 
