@@ -13,7 +13,7 @@ import { dateShown, isoDate1900, POUND_SIGNS } from '../sheet/dateSystem';
 import { displayText, editText, parseTyped, setCellTextDateSystem } from '../workbench/cellText';
 import { registerDateText } from './claimsRegister';
 import { figureText, serialDate } from './statement';
-import { serialToIso } from './templates/form';
+import { dateSerial, parseDate, serialToIso } from './templates/form';
 
 afterEach(() => setCellTextDateSystem(false));
 
@@ -27,6 +27,16 @@ describe('serials 0 to 60 of the 1900 system', () => {
     expect(serials.map(serialToIso)).toEqual(excel);
     // The workbench grid writes the same through numfmt, as Excel does.
     expect(serials.map((s) => displayText(s, 'yyyy-mm-dd'))).toEqual(excel);
+  });
+
+  it('a date typed in a template form is the serial shown as that date (found by review: 1900-01-01 was stored as 2, shown 1900-01-02)', () => {
+    const typed = ['1900-01-01', '1900-02-01', '1900-02-28', '1900-03-01', '2024-01-31', '9999-12-31'];
+    const serials = typed.map(parseDate);
+    expect(serials).toEqual([1, 32, 59, 61, 45322, 2958465]);
+    expect(serials.map((s) => serialToIso(s as number))).toEqual(typed);
+    expect(dateSerial(1900, 3, 1)).toBe(61);
+    // Outside Excel's calendar, or a day that does not exist: no date.
+    expect(['1899-12-31', '1900-02-29', '10000-01-01'].map(parseDate)).toEqual([undefined, undefined, undefined]);
   });
 
   it('in the statement’s figures and the claims register', () => {

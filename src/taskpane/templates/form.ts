@@ -21,9 +21,15 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; error: Text };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (error: Text): Parsed<never> => ({ ok: false, error });
 
-/** Excel's serial for a calendar date (1900 date system, as the engine counts; a sheet in a 1904 workbook gets it through specInDateSystem). */
+/**
+ * Excel's serial for a calendar date (1900 date system, as the engine counts; a sheet in a 1904
+ * workbook gets it through specInDateSystem). Before 1900-03-01 Excel counts from 1900-01-01 = 1
+ * (its fictitious 1900-02-29 is 60), one less than the days since 1899-12-30: the serial that
+ * serialToIso shows as the same date.
+ */
 export function dateSerial(year: number, month: number, day: number): number {
-  return (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
+  const days = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
+  return days < 61 ? days - 1 : days;
 }
 
 /**
@@ -42,6 +48,8 @@ export function parseDate(text: string): number | undefined {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  // Excel's calendar runs from 1900-01-01 to 9999-12-31: a date outside is no date (Excel keeps such an entry as text).
+  if (y < 1900 || y > 9999) return undefined;
   return dateSerial(y, mo, d);
 }
 
