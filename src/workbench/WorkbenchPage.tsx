@@ -17,7 +17,7 @@ import { WORKBENCH_TEXT, workbenchLanguage } from './uiText';
 import { Workbench } from './Workbench';
 import { createWorkbenchGateway } from './workbenchGateway';
 import { stateProblemsLine } from './stateValidate';
-import { copyFileName, openXlsx, saveWarnings, saveXlsx, type SaveWarning, UnpatchableSheetError, writeNewXlsx } from './xlsx';
+import { copyFileName, openXlsx, saveWarnings, saveXlsx, type SaveWarning, sheetsWithFilteredRows, UnpatchableSheetError, writeNewXlsx } from './xlsx';
 
 const useStyles = makeStyles({
   page: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalL, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
@@ -177,7 +177,8 @@ export function WorkbenchPage({ initial, host }: WorkbenchPageProps) {
           // under another name so the opened file is not replaced by something poorer.
           if (!(e instanceof UnpatchableSheetError)) throw e;
           download(await writeNewXlsx(book.model, ExcelJS), copyFileName(name));
-          setMessage(text.savedAsNew(copyFileName(name)));
+          const filtered = sheetsWithFilteredRows(book.model);
+          setMessage(filtered.length > 0 ? `${text.savedAsNew(copyFileName(name))}. ${text.filtersNotKept(filtered)}` : text.savedAsNew(copyFileName(name)));
         }
         ops.markSaved();
         autosave.current?.clear();

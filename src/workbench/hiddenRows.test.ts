@@ -9,7 +9,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { WorkbenchModel } from './model';
-import { openXlsx, saveXlsx, writeNewXlsx } from './xlsx';
+import { WORKBENCH_TEXT } from './uiText';
+import { openXlsx, saveXlsx, sheetsWithFilteredRows, writeNewXlsx } from './xlsx';
 
 /**
  * Data!A1 "Amount", A2:A9 10, 20, 30, 40, 50, 60, 70, 100. An autofilter on A1:A7 that filters
@@ -260,6 +261,11 @@ describe('SUBTOTAL over hidden rows in the workbench', () => {
     const copy = await openXlsx(written, ExcelJS);
     expect(copy.rowVisibility('Data')).toEqual({ hidden: [2, 4, 8], filtered: [] });
     expect(sums(copy, 'Data', 2, 0)).toEqual([380, 220]);
+    // So the page says it after writing such a copy (WorkbenchPage: savedAsNew, then filtersNotKept).
+    expect(sheetsWithFilteredRows(m)).toEqual(['Data']);
+    expect(sheetsWithFilteredRows(copy)).toEqual([]);
+    expect(WORKBENCH_TEXT.en.filtersNotKept(sheetsWithFilteredRows(m))).toContain("on 'Data' stay hidden in the new workbook, but the filter is not kept");
+    expect(WORKBENCH_TEXT.zh.filtersNotKept(sheetsWithFilteredRows(m))).toContain("工作表 'Data' 中被筛选隐藏的行");
     const restored = WorkbenchModel.fromSnapshot(JSON.parse(JSON.stringify(m.snapshot())));
     expect(restored.rowVisibility('Data')).toEqual({ hidden: [2, 4, 8], filtered: [2, 4] });
     expect(sums(restored, 'Data', 2, 0)).toEqual([320, 220]);

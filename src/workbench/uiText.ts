@@ -61,6 +61,8 @@ export interface WorkbenchText {
   readonly saveAnyway: string;
   readonly saveAsCopy: string;
   readonly savedAsNew: (file: string) => string;
+  /** Said after savedAsNew when sheets had rows hidden by a filter (a new workbook keeps the rows hidden, not the filter). */
+  readonly filtersNotKept: (sheets: readonly string[]) => string;
   readonly unsavedMark: string;
   readonly standalone: (host: string) => string;
   readonly tabAccepts: string;
@@ -128,6 +130,8 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     saveAnyway: 'Save anyway',
     saveAsCopy: 'Save as a copy',
     savedAsNew: (file) => `A sheet could not be updated in place: saved as a new workbook, ${file} (the opened file is unchanged)`,
+    filtersNotKept: (sheets) =>
+      `The rows a filter hid on ${sheets.map((n) => `'${n}'`).join(', ')} stay hidden in the new workbook, but the filter is not kept: there SUBTOTAL 1–11 and AGGREGATE count them as rows hidden by hand (only SUBTOTAL 101–111 and AGGREGATE's options 1, 3, 5 and 7 leave them out).`,
     unsavedMark: 'unsaved changes',
     standalone: (host) => `This is the standalone workbench; inside ${host} use the cyberbi add-in's task pane instead.`,
     tabAccepts: 'Tab inserts',
@@ -193,6 +197,8 @@ export const WORKBENCH_TEXT: Record<Language, WorkbenchText> = {
     saveAnyway: '仍然保存',
     saveAsCopy: '另存为副本',
     savedAsNew: (file) => `有工作表无法在原文件中更新：已另存为新工作簿 ${file}（打开的文件未改动）`,
+    filtersNotKept: (sheets) =>
+      `工作表 ${sheets.map((n) => `'${n}'`).join('、')} 中被筛选隐藏的行在新工作簿中仍然隐藏，但筛选本身未保留：新工作簿中 SUBTOTAL 1–11 与 AGGREGATE 会将这些行视为手动隐藏的行（只有 SUBTOTAL 101–111 以及 AGGREGATE 的选项 1、3、5、7 会排除它们）。`,
     unsavedMark: '有未保存的更改',
     standalone: (host) => `这是独立工作台；在 ${host} 中请使用 cyberbi 加载项的任务窗格。`,
     tabAccepts: '按 Tab 插入',

@@ -101,6 +101,15 @@ export async function saveXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Promise
   return bytes;
 }
 
+/**
+ * The sheets whose rows a filter hid (the model's rowVisibility): a new workbook (writeNewXlsx)
+ * keeps those rows hidden but writes no filter (ExcelJS writes no filter criteria), so that there
+ * SUBTOTAL 1–11 counts them as rows hidden by hand — the page says so after saving one.
+ */
+export function sheetsWithFilteredRows(model: WorkbenchModel): string[] {
+  return model.sheetNames({ includeHidden: true }).filter((name) => (model.rowVisibility(name)?.filtered.length ?? 0) > 0);
+}
+
 /** A new .xlsx holding the workbench's model (what ExcelJS can write; see the module comment). */
 export async function writeNewXlsx(model: WorkbenchModel, ExcelJS: ExcelJS): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
