@@ -34,13 +34,17 @@
  * the result whatever the options (the option "determines which values to ignore in the
  * evaluation range for the function"). An array computed in the formula (the array form's
  * `array` not a reference) has no rows or formulas of its own: only its error values can be left out.
+ *
+ * A reference a function returns (INDEX, OFFSET, INDIRECT, CHOOSE, IF, A1:INDEX(…)) is read as the
+ * typed reference (typedReferences, src/sheet/subtotal.ts), as Excel reads it. An array of k in the
+ * array form (AGGREGATE(14,6,A1:A10,{1,2})) gives one value per k, spilled as in Excel 365.
  */
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
 import { gridOf, type Scalar } from './dynamicArrays';
-import { columnArray, ofNoValues, rowsLeftOut, withoutNested, type Address, type GraphLike } from './subtotal';
+import { columnArray, ofNoValues, rowsLeftOut, typedReferences, withoutNested, type Address, type GraphLike } from './subtotal';
 
 /** The functions by function_num − 1. */
 export const AGGREGATE_FUNCTIONS = [
@@ -69,7 +73,7 @@ export class AggregatePlugin extends FunctionPlugin {
   // enableArrayArithmeticForArguments: the array form's array is computed over whole ranges (B1:B9/(C1:C9="x")), as
   // Excel computes it without Ctrl+Shift+Enter, not intersected with the formula's row.
   static implementedFunctions: ImplementedFunctions = {
-    AGGREGATE: { method: 'aggregate', parameters: [{ argumentType: FunctionArgumentType.ANY }], repeatLastArgs: 1, vectorizationForbidden: true, enableArrayArithmeticForArguments: true },
+    AGGREGATE: { method: 'aggregate', sizeOfResultArrayMethod: 'aggregateSize', parameters: [{ argumentType: FunctionArgumentType.ANY }], repeatLastArgs: 1, vectorizationForbidden: true, enableArrayArithmeticForArguments: true },
   };
 
   /** function_num or options as a whole number (Excel truncates), its error, or undefined when it is an array. */
@@ -101,6 +105,27 @@ export class AggregatePlugin extends FunctionPlugin {
     }
   }
 
+  /**
+   * The array form with an array of k (AGGREGATE(14,6,A1:A10,{1,2})) spills one value per k, as
+   * Excel 365 computes it; function_num must be written (14–19) for the size to be known before
+   * the formula is evaluated. Any other AGGREGATE is one value.
+   */
+  aggregateSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const [fn, , , k] = ast.args as unknown as Array<{ type: string; value?: unknown } | undefined>;
+    if (ast.args.length !== 4 || fn?.type !== 'NUMBER' || typeof fn.value !== 'number' || Math.trunc(fn.value) < 14 || Math.trunc(fn.value) > 19 || !k) return ArraySize.scalar();
+    const range = k as unknown as { type: string; start?: { toSimpleCellAddress?(b: Address): Address }; end?: { toSimpleCellAddress?(b: Address): Address } };
+    if (range.type === 'CELL_RANGE' && range.start?.toSimpleCellAddress && range.end?.toSimpleCellAddress) {
+      // k from a range of cells (HyperFormula sizes a range as one value outside array formulas).
+      const a = range.start.toSimpleCellAddress(state.formulaAddress as Address);
+      const b = range.end.toSimpleCellAddress(state.formulaAddress as Address);
+      const width = Math.abs(b.col - a.col) + 1;
+      const height = Math.abs(b.row - a.row) + 1;
+      return width * height > 1 ? new ArraySize(width, height) : ArraySize.scalar();
+    }
+    const size = this.arraySizeForAst(ast.args[3], { ...state, arraysFlag: true } as InterpreterState);
+    return size.width >= 1 && size.height >= 1 && !size.isScalar() ? size : ArraySize.scalar();
+  }
+
   aggregate(ast: ProcedureAst, state: InterpreterState): unknown {
     const args = ast.args;
     const fn = this.whole(args[0], state, undefined);
@@ -125,7 +150,9 @@ export class AggregatePlugin extends FunctionPlugin {
         : undefined;
     let kept: readonly Ast[];
     try {
-      kept = withoutNested(data, graph, state.formulaAddress as Address, { cell, nested, asArray: true }) ?? data;
+      // A reference a function returns (INDEX, OFFSET, INDIRECT, CHOOSE, IF) as a typed one.
+      const refs = typedReferences(this, data, state);
+      kept = withoutNested(refs.args, graph, state.formulaAddress as Address, { cell, nested, asArray: true })?.map((a) => refs.typed.get(a) ?? a) ?? data;
     } catch {
       kept = data;
     }
@@ -146,9 +173,9 @@ export class AggregatePlugin extends FunctionPlugin {
       }
       // A reference with errors to leave out (a single cell, a range searched without leaving
       // anything out, or too large to search), or any other expression (a name that is no
-      // reference, a function's result, a computed array): its values. A function's result is
-      // taken as it comes: HyperFormula's INDEX, INDIRECT, … return values, not the references
-      // Excel's do, so their hidden rows and nested cells are not known here.
+      // reference, a function's result, a computed array): its values. A function's reference
+      // whose cells were searched (typedReferences) had nothing but errors to leave out; one
+      // not known (INDEX of a computed array) can leave out only its errors.
       if (!errors) {
         values.push(a);
         continue;
@@ -160,16 +187,28 @@ export class AggregatePlugin extends FunctionPlugin {
       if (items.length > 0) values.push(columnArray(items));
     }
 
-    if (values.length === 0) {
-      // Nothing left: an error of k first (it is no value of the range), then the function of no value.
-      if (arrayForm) {
-        const k = this.evaluateAst(args[3], state);
-        if (k instanceof CellError) return k;
-      }
-      return ofNoValues(fn, 'AGGREGATE');
+    if (!arrayForm) {
+      if (values.length === 0) return ofNoValues(fn, 'AGGREGATE');
+      return this.evaluateAst({ type: 'FUNCTION_CALL', procedureName: AGGREGATE_FUNCTIONS[fn - 1], args: values } as unknown as Ast, state);
     }
-    const call = { type: 'FUNCTION_CALL', procedureName: AGGREGATE_FUNCTIONS[fn - 1], args: arrayForm ? [values[0], args[3]] : values };
-    return this.evaluateAst(call as unknown as Ast, state);
+    /** The function of the kept values for one k (an error of k is the result: it is no value of the range). */
+    const ofK = (k: Ast, kValue: unknown): unknown => {
+      if (kValue instanceof CellError) return kValue;
+      if (values.length === 0) return ofNoValues(fn, 'AGGREGATE');
+      return this.evaluateAst({ type: 'FUNCTION_CALL', procedureName: AGGREGATE_FUNCTIONS[fn - 1], args: [values[0], k] } as unknown as Ast, state);
+    };
+    const k = this.evaluateAst(args[3], state);
+    if (k instanceof SimpleRangeValue && k.width() * k.height() > 1) {
+      // An array of k: one value per k (Excel 365 spills them), each as the function gives it for that k.
+      const grid = gridOf(k).map((row) =>
+        row.map((x) => {
+          const v = ofK(x === null || x instanceof CellError ? ({ type: 'NUMBER', value: 0 } as unknown as Ast) : literal(x), x);
+          return v instanceof SimpleRangeValue ? v.data[0]?.[0] : v;
+        }),
+      );
+      return SimpleRangeValue.onlyValues(grid as never);
+    }
+    return ofK(args[3], k);
   }
 }
 

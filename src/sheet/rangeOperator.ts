@@ -15,7 +15,7 @@ import type { InterpreterState } from 'hyperformula/typings/interpreter/Interpre
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import { parseReference } from './excelFunctions';
 
-interface Area {
+export interface Area {
   readonly sheet: number;
   readonly top: number;
   readonly left: number;
@@ -74,8 +74,8 @@ export class RangeOperatorPlugin extends FunctionPlugin {
     return String(v).trim() !== '' && Number.isFinite(n) ? n : new CellError(ErrorType.VALUE, `"${String(v)}" is not a number.`);
   }
 
-  /** The area an operand refers to, or the error it gives. */
-  private areaOf(arg: Node | undefined, state: InterpreterState, depth: number): Area | CellError {
+  /** The area an operand refers to, or the error it gives (also read by referenceArea below). */
+  areaOf(arg: Node | undefined, state: InterpreterState, depth: number): Area | CellError {
     let node = arg;
     while (node && (node.type === 'PARENTHESIS' || node.type === 'PARENTHESES') && node.expression) node = node.expression;
     if (!node || depth > 16) return refError('The range operator (:) needs a reference.');
@@ -122,6 +122,22 @@ export class RangeOperatorPlugin extends FunctionPlugin {
         return { sheet: a.sheet, top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
       }
       if (name === 'OFFSET' || name === 'XLOFFSET') return this.offsetArea(node.args, state, depth);
+      if (name === 'CHOOSE' && node.args.length >= 2) {
+        // "If index_num is a fraction, it is truncated"; outside the list #VALUE! (CHOOSE's page).
+        const k = this.number(node.args[0], state);
+        if (k instanceof CellError) return k;
+        const i = Math.trunc(k ?? 0);
+        if (i < 1 || i > node.args.length - 1) return new CellError(ErrorType.VALUE, 'CHOOSE: index_num is outside the list of values.');
+        return this.areaOf(node.args[i], state, depth + 1);
+      }
+      if (name === 'IF' && (node.args.length === 2 || node.args.length === 3)) {
+        // The reference of the branch taken; a condition that is an array, or a branch left out
+        // (FALSE), is no reference.
+        const test = this.number(node.args[0], state);
+        if (test instanceof CellError) return test;
+        const branch = test !== undefined && test !== 0 ? node.args[1] : node.args[2];
+        return branch && branch.type !== 'EMPTY' ? this.areaOf(branch, state, depth + 1) : refError('IF: the branch taken is no reference.');
+      }
       if (name === 'INDIRECT' && node.args[0]) {
         let text = this.evaluateAst(node.args[0] as never, state) as unknown;
         if (text instanceof SimpleRangeValue) text = text.data[0]?.[0];
@@ -202,6 +218,26 @@ export class RangeOperatorPlugin extends FunctionPlugin {
       rows.push(line);
     }
     return SimpleRangeValue.onlyValues(rows as never);
+  }
+}
+
+/**
+ * The area a reference-returning expression refers to — a cell, a range, a name, INDEX, OFFSET,
+ * INDIRECT, CHOOSE or IF of one, a range operator between them (A1:INDEX(A:A,5)) — worked out as
+ * the range operator's operands are; undefined for any other expression or an error. `plugin` is
+ * any HyperFormula function plugin (its interpreter evaluates the indexes and texts).
+ * AGGREGATE and SUBTOTAL read a function's reference so (src/sheet/aggregate.ts, subtotal.ts):
+ * HyperFormula gives them the function's values only (a SimpleRangeValue with no range).
+ */
+export function referenceArea(plugin: object, node: unknown, state: InterpreterState): Area | undefined {
+  const p = plugin as { interpreter?: unknown; dependencyGraph?: unknown };
+  if (!p.interpreter || !p.dependencyGraph) return undefined;
+  const resolver = Object.assign(Object.create(RangeOperatorPlugin.prototype) as RangeOperatorPlugin, { interpreter: p.interpreter, dependencyGraph: p.dependencyGraph });
+  try {
+    const area = resolver.areaOf(node as Node, state, 0);
+    return area instanceof CellError ? undefined : area;
+  } catch {
+    return undefined;
   }
 }
 

@@ -7,12 +7,15 @@
  * The plugin extends the class HyperFormula registers SUBTOTAL in (its numeric aggregations), so
  * the functions 1–11 and 101–111 are computed by HyperFormula's own code; only the references
  * given to it change: a range holding nested subtotals becomes the column runs of its other cells.
+ * A reference a function returns (INDEX, OFFSET, INDIRECT, CHOOSE, IF) is read as the typed one
+ * (typedReferences below).
  */
 import { CellError, ErrorType, HyperFormula } from 'hyperformula';
 import type { FunctionPluginDefinition } from 'hyperformula';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser';
 import type { RowVisibility } from './hiddenRows';
+import { referenceArea } from './rangeOperator';
 
 /** Ranges larger than this are given to HyperFormula as they are (not searched for nested subtotals). */
 const MAX_SEARCHED_CELLS = 200_000;
@@ -181,6 +184,60 @@ export function withoutNested(args: readonly Ast[], graph: GraphLike, base: Addr
   return changed ? out : undefined;
 }
 
+/** Functions that can return a reference (the range operator between references is XLRANGE, src/sheet/referenceOperators.ts). */
+const REFERENCE_CALLS = new Set(['INDEX', 'OFFSET', 'XLOFFSET', 'INDIRECT', 'CHOOSE', 'IF', 'XLRANGE']);
+
+/** The number of rows and columns of a value (one for a single value). */
+function sizeOf(v: unknown): { height: number; width: number } {
+  const r = v as { height?: () => number; width?: () => number } | null;
+  return r && typeof r === 'object' && typeof r.height === 'function' && typeof r.width === 'function' ? { height: r.height(), width: r.width() } : { height: 1, width: 1 };
+}
+
+/**
+ * The arguments with each call of a function returning a reference — INDEX(B1:B9,0,1),
+ * OFFSET(B1,0,0,n,1), INDIRECT("B1:B9"), CHOOSE(2,A1:A9,B1:B9), IF(c,B1:B9,C1:C9),
+ * B1:INDEX(B1:B9,5) — as the reference itself (a range or cell node), so that its hidden rows and
+ * nested subtotals are left out as those of a reference written in the formula: Excel reads the
+ * reference these functions return as a typed one. HyperFormula gives a function's values only
+ * (a SimpleRangeValue with no range), so the reference is worked out from the call's arguments
+ * (src/sheet/rangeOperator.ts) and used only when it has the size of the values the call gives;
+ * a call whose reference is not known (an array computed in it, a condition that is an array, an
+ * error) stays as it is. `typed` maps each node made to the argument it stands for (withoutNested
+ * gives an argument back unchanged where nothing of it is left out: it is then evaluated as written).
+ */
+export function typedReferences(plugin: unknown, args: readonly Ast[], state: InterpreterState): { args: Ast[]; typed: Map<Ast, Ast> } {
+  const typed = new Map<Ast, Ast>();
+  const p = plugin as PluginLike & { dependencyGraph?: GraphLike };
+  const out = args.map((arg) => {
+    let node = arg as unknown as { type: string; procedureName?: string; expression?: unknown };
+    while ((node.type === 'PARENTHESIS' || node.type === 'PARENTHESES') && node.expression) node = node.expression as typeof node;
+    if (node.type !== 'FUNCTION_CALL' || !REFERENCE_CALLS.has(node.procedureName ?? '')) return arg;
+    try {
+      const area = referenceArea(p as object, node, state);
+      if (!area) return arg;
+      const value = p.evaluateAst(arg, state);
+      if (value instanceof CellError) return arg;
+      const { height, width } = sizeOf(value);
+      const graph = p.dependencyGraph;
+      const h = area.bottom - area.top + 1;
+      const w = area.right - area.left + 1;
+      // A whole column's or row's values end at the sheet's last used row or column.
+      const usedH = Math.max(1, Math.min(area.bottom, Math.max(area.top, (graph?.getSheetHeight?.(area.sheet) ?? Infinity) - 1)) - area.top + 1);
+      const usedW = Math.max(1, Math.min(area.right, Math.max(area.left, (graph?.getSheetWidth?.(area.sheet) ?? Infinity) - 1)) - area.left + 1);
+      if (!((height === h || height === usedH) && (width === w || width === usedW))) return arg;
+      const made =
+        h === 1 && w === 1
+          ? cellRef(area.sheet, area.top, area.left)
+          : ({ type: 'CELL_RANGE', start: new CellRef(area.sheet, area.top, area.left), end: new CellRef(area.sheet, area.bottom, area.right) } as unknown as Ast);
+      typed.set(made, arg);
+      return made;
+    } catch {
+      return arg;
+    }
+  });
+  return { args: out, typed };
+}
+
 interface PluginLike {
   config?: { context?: unknown };
   dependencyGraph?: { sheetMapping?: { getSheetName(id: number): string | undefined } };
@@ -259,7 +316,10 @@ export function registerSubtotal(): void {
       const leftOut = hiddenRowsLeftOut(this, ast, state);
       let args: Ast[] | undefined;
       try {
-        args = ast.args.length >= 2 ? withoutNested(ast.args.slice(1), graph, state.formulaAddress as Address, { cell: leftOut, nested: true }) : undefined;
+        if (ast.args.length >= 2) {
+          const refs = typedReferences(this, ast.args.slice(1), state);
+          args = withoutNested(refs.args, graph, state.formulaAddress as Address, { cell: leftOut, nested: true })?.map((a) => refs.typed.get(a) ?? a);
+        }
       } catch {
         args = undefined;
       }

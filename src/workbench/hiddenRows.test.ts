@@ -276,3 +276,19 @@ describe('SUBTOTAL over hidden rows in the workbench', () => {
     expect(WorkbenchModel.fromSnapshot(bad).rowVisibility('Data')).toBeUndefined();
   });
 });
+
+describe('a reference a function returns (INDEX, INDIRECT, OFFSET) leaves out hidden rows as a typed range', () => {
+  test('SUBTOTAL and AGGREGATE over INDEX, INDIRECT and OFFSET of Data!A2:A9', async () => {
+    const m = await openXlsx(await filteredWorkbook(), ExcelJS);
+    m.setInput('Data', 0, 3, { formula: '=SUBTOTAL(109,INDEX(A2:A9,0,1))' });
+    m.setInput('Data', 1, 3, { formula: '=SUBTOTAL(9,INDIRECT("A2:A9"))' });
+    m.setInput('Data', 2, 3, { formula: '=AGGREGATE(9,5,OFFSET(A2,0,0,COUNT(A2:A9),1))' });
+    m.setInput('Data', 3, 3, { formula: '=AGGREGATE(9,4,INDEX(A2:A9,0,1))' });
+    m.setInput('Data', 4, 3, { formula: '=AGGREGATE(9,0,INDEX(C1:C2,0,1))' }); // both nested: 0
+    expect([0, 1, 2, 3, 4].map((r) => m.getValue('Data', r, 3))).toEqual([220, 320, 220, 380, 0]);
+    // A value typed in a hidden row is still left out; one in a shown row counted.
+    m.setInput('Data', 2, 0, 25);
+    m.setInput('Data', 1, 0, 11);
+    expect([0, 1, 2, 3].map((r) => m.getValue('Data', r, 3))).toEqual([221, 321, 221, 386]);
+  });
+});
