@@ -402,6 +402,41 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
+/**
+ * The messages above that quote the engine's serials and range (the 1900 date system: 61 is
+ * 1900-03-01, 2958465 is 9999-12-31), worded for a workbook in the 1904 date system, where serial
+ * 0 is 1904-01-01 and 2957003 is 9999-12-31 (ECMA-376 Part 1, §18.17.4.1). The engine counts in
+ * 1900 serials whatever the workbook; the host of a 1904 workbook words these errors again with
+ * these templates and the serials its cells hold (src/sheet/dateSystem.ts), so the user reads the
+ * numbers of the workbook in front of them. Same rule, code and placeholders as the 1900 message.
+ */
+export const MESSAGES_1904 = {
+  dateOutOfRange: {
+    code: '#VALUE!',
+    en: '{fn}: {arg} must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is {got}.',
+    zh: '{fn}：参数 {arg} 必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 {got}。',
+  },
+  noticeAfterCalendar: {
+    code: '#NUM!',
+    en: '{fn}: the notice deadline counted from {arg} ({got}) would fall on serial {result}, after 9999-12-31 (2957003), the last date a spreadsheet can hold.',
+    zh: '{fn}：从参数 {arg}（{got}）起算的通知期限为序列号 {result}，晚于电子表格能表示的最后日期 9999-12-31（2957003）。',
+  },
+  dayOutsideCalendar: {
+    code: '#NUM!',
+    en: '{fn}: {what}, counted from {arg} ({got}), would be serial {result}, outside the dates a spreadsheet can hold (0, 1904-01-01, to 2957003, 9999-12-31).',
+    zh: '{fn}：{what}（自参数 {arg}（{got}）起算）为序列号 {result}，超出电子表格能表示的日期范围（0，即 1904-01-01，至 2957003，即 9999-12-31）。',
+  },
+} as const satisfies Partial<Record<MessageKey, MessageTemplate>>;
+
+/**
+ * The rule of a table's date column in tableCellRule (its 1900 text is in src/engine/coerce.ts,
+ * COLUMN_RULE_TEXT), worded for a 1904 workbook as {@link MESSAGES_1904}.
+ */
+export const DATE_COLUMN_RULE_1904 = {
+  en: 'must be a date serial from 0 (1904-01-01) to 2957003 (9999-12-31)',
+  zh: '必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号',
+} as const;
+
 /** A parameter is the same in both languages, or given per language (a described value). */
 export type MessageParam = string | number | { readonly en: string; readonly zh: string };
 export type MessageParams = Readonly<Record<string, MessageParam>>;
@@ -414,13 +449,17 @@ function fill(template: string, params: MessageParams, lang: 'en' | 'zh'): strin
   });
 }
 
-/** Both languages of a message, with the argument shown as `name` (en) and `name（中文）` (zh). */
+/**
+ * Both languages of a message, with the argument shown as `name` (en) and `name（中文）` (zh);
+ * `template` is the rule's message, or another wording of the same rule ({@link MESSAGES_1904}).
+ */
 export function formatMessage(
   key: MessageKey,
   params: MessageParams,
   argument?: { name: string; zh: string },
+  template: MessageTemplate = MESSAGES[key],
 ): { en: string; zh: string } {
-  const t = MESSAGES[key];
+  const t = template;
   const en = fill(t.en, { ...params, arg: argument ? argument.name : '' }, 'en');
   const zh = fill(t.zh, { ...params, arg: argument ? `${argument.name}（${argument.zh}）` : '' }, 'zh');
   return { en, zh };

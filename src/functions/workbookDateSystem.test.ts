@@ -90,12 +90,17 @@ function cell(name: string, args: readonly unknown[]): unknown {
 
 /**
  * A 1904 serial below 0 is before 1904-01-01, the first day of that system (DATE(1903,12,31) is
- * #NUM! in a 1904 workbook): given for a date it is the error of a date out of range in the 1900
- * system (catalogue conventions: "#VALUE! — ... out of range"), not a day of 1900–1903 moved by
- * 1,462 days; a date result before 1904-01-01 is the #NUM! of a day outside the calendar.
+ * #NUM! in a 1904 workbook): given for a date it is the error of a date out of range, as in the
+ * 1900 system (catalogue conventions: "#VALUE! — ... out of range"), not a day of 1900–1903 moved
+ * by 1,462 days; a date result before 1904-01-01 is the #NUM! of a day outside the calendar. The
+ * messages state the 1904 range, 0 (1904-01-01) to 2957003 (9999-12-31), and the cell's serial.
  */
 describe('a 1904 workbook: a date before 1904-01-01', () => {
   const outOfRange = (arg: string, got: string) => ({
+    code: '#VALUE!',
+    message: `CYBER.DEADLINE: ${arg} must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is ${got}.`,
+  });
+  const outOfRange1900 = (arg: string, got: string) => ({
     code: '#VALUE!',
     message: `CYBER.DEADLINE: ${arg} must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is ${got}.`,
   });
@@ -105,9 +110,12 @@ describe('a 1904 workbook: a date before 1904-01-01', () => {
     expect(cell('DEADLINE', ['samsung.payment', -1])).toEqual(outOfRange('date', '-1'));
     expect(cell('DEADLINE', ['samsung.payment', -0.25])).toEqual(outOfRange('date', '-0.25'));
     expect(cell('DEADLINE', ['samsung.payment', [[-1462]]])).toEqual(outOfRange('date', '-1462'));
+    // 2957004 is 10000-01-01 in 1904: the cell's number, not its 1900 serial 2958466.
+    expect(cell('DEADLINE', ['samsung.payment', 2957004])).toEqual(outOfRange('date', '2957004'));
+    expect(cell('DEADLINE', ['samsung.payment', [[2957004]]])).toEqual(outOfRange('date', '2957004'));
     expect(cell('INPERIOD', [100, 0, -1])).toEqual({
       code: '#VALUE!',
-      message: 'CYBER.INPERIOD: policy_end must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is -1.',
+      message: 'CYBER.INPERIOD: policy_end must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is -1.',
     });
     const history = [
       [-1, 1000],
@@ -115,16 +123,42 @@ describe('a 1904 workbook: a date before 1904-01-01', () => {
     ];
     expect(cell('STANDARDREVENUE', [history, 400, 2])).toEqual({
       code: '#VALUE!',
-      message: 'CYBER.STANDARDREVENUE: history row 1, column "period start" must be a date serial from 61 (1900-03-01) to 2958465 (9999-12-31), but it is -1.',
+      message: 'CYBER.STANDARDREVENUE: history row 1, column "period start" must be a date serial from 0 (1904-01-01) to 2957003 (9999-12-31), but it is -1.',
+    });
+    const late = [
+      [0, 1000],
+      [2957004, 2000],
+    ];
+    expect(cell('STANDARDREVENUE', [late, 400, 2])).toEqual({
+      code: '#VALUE!',
+      message: 'CYBER.STANDARDREVENUE: history row 2, column "period start" must be a date serial from 0 (1904-01-01) to 2957003 (9999-12-31), but it is 2957004.',
     });
     setDisplayLanguage('zh-CN');
     expect(cell('DEADLINE', ['samsung.payment', -1])).toEqual({
       code: '#VALUE!',
-      message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 61（1900-03-01）至 2958465（9999-12-31）之间的日期序列号，但输入的是 -1。',
+      message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 -1。',
+    });
+    expect(cell('DEADLINE', ['samsung.payment', 2957004])).toEqual({
+      code: '#VALUE!',
+      message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 2957004。',
+    });
+    expect(cell('STANDARDREVENUE', [late, 400, 2])).toEqual({
+      code: '#VALUE!',
+      message: 'CYBER.STANDARDREVENUE：参数 history（经营性收益历史） 第 2 行“期间起始日”列必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 2957004。',
+    });
+    expect(cell('DEADLINE', ['samsung.cancel.other', 59])).toEqual({
+      code: '#NUM!',
+      message: 'CYBER.DEADLINE：结果日期（自参数 date（起算日）（1904-02-29）起算）为序列号 -1，超出电子表格能表示的日期范围（0，即 1904-01-01，至 2957003，即 9999-12-31）。',
     });
     setWorkbookDate1904(false);
+    expect(cell('DEADLINE', ['samsung.payment', -1])).toEqual({
+      code: '#VALUE!',
+      message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 61（1900-03-01）至 2958465（9999-12-31）之间的日期序列号，但输入的是 -1。',
+    });
     setDisplayLanguage('en-US');
-    expect(cell('DEADLINE', ['samsung.payment', -1])).toEqual(outOfRange('date', '-1'));
+    // A 1900 workbook's messages are unchanged.
+    expect(cell('DEADLINE', ['samsung.payment', -1])).toEqual(outOfRange1900('date', '-1'));
+    expect(cell('DEADLINE', ['samsung.payment', 2958466])).toEqual(outOfRange1900('date', '2958466'));
   });
 
   it('0 (1904-01-01) and later serials give the same numbers as before', () => {
@@ -143,7 +177,12 @@ describe('a 1904 workbook: a date before 1904-01-01', () => {
     setWorkbookDate1904(true);
     expect(cell('DEADLINE', ['samsung.cancel.other', 59])).toEqual({
       code: '#NUM!',
-      message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-02-29), would be serial -1, outside the dates a spreadsheet can hold (61, 1900-03-01, to 2958465, 9999-12-31).',
+      message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-02-29), would be serial -1, outside the dates a spreadsheet can hold (0, 1904-01-01, to 2957003, 9999-12-31).',
+    });
+    // A day counted past 9999-12-31 (2957003 in 1904) is named by its 1904 serial, 2957013.
+    expect(cell('DEADLINE', ['samsung.payment', 2957003])).toEqual({
+      code: '#NUM!',
+      message: 'CYBER.DEADLINE: The day of samsung.payment, counted from date (9999-12-31), would be serial 2957013, outside the dates a spreadsheet can hold (0, 1904-01-01, to 2957003, 9999-12-31).',
     });
     setWorkbookDate1904(false);
     expect(cell('DEADLINE', ['samsung.cancel.other', 1521])).toBe(1461);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cyberArgumentsTo1900, date1904OfWorkbookXml, from1900, to1900 } from './dateSystem';
+import { MESSAGES, MESSAGES_1904 } from '../engine/messages';
 import { evaluateWorkbook, type InputCell, type OutputCell } from './workbook';
 import { dateToSerial, readWorkbookContent } from './xlsx';
 import { readXlsx } from '../cli/read-xlsx';
@@ -84,11 +85,66 @@ describe('the 1904 date system', () => {
     expect(row(['=CYBER.DEADLINE("samsung.payment", 45658)'], false)).toEqual([45668]);
   });
 
-  it('what still differs from Excel (pinned): a CYBER date out of range is judged by the 1900 rule, and one after 9999-12-31 named by its 1900 serial', () => {
-    // The message states the engine's 1900 range; 2957004 in 1904 (10000-01-01) is 2958466 in 1900.
-    const [before, after] = row(['=CYBER.DEADLINE("samsung.payment", -1500)', '=CYBER.DEADLINE("samsung.payment", 2957004)'], true);
-    expect(before).toEqual({ error: '#VALUE!', message: expect.stringContaining('61 (1900-03-01)') });
-    expect(after).toEqual({ error: '#VALUE!', message: expect.stringContaining('but it is 2958466.') });
+  it("a CYBER date out of range states the 1904 range and the value the cell holds, in English and Chinese", () => {
+    // 9999-12-31 is 2957003 in 1904 (2958465 − 1462), so 2957004 is 10000-01-01 there; the engine
+    // judged it as 1900 serial 2958466 and quoted that number and the 1900 range (61 to 2958465).
+    const cells = ['=CYBER.DEADLINE("samsung.payment", -1)', '=CYBER.DEADLINE("samsung.payment", 2957004)', '=CYBER.DEADLINE("samsung.payment", -1500)'];
+    expect(row(cells, true)).toEqual([
+      { error: '#VALUE!', message: 'CYBER.DEADLINE: date must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is -1.' },
+      { error: '#VALUE!', message: 'CYBER.DEADLINE: date must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is 2957004.' },
+      { error: '#VALUE!', message: 'CYBER.DEADLINE: date must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is -1500.' },
+    ]);
+    expect(evaluateWorkbook([{ name: 'S', cells: [cells.slice(0, 2)] }], { date1904: true, language: 'zh' })[0].values[0]).toEqual([
+      { error: '#VALUE!', message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 -1。' },
+      { error: '#VALUE!', message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 2957004。' },
+    ]);
+    // A time on the day after the last and a 1×1 array: the cell's own number.
+    expect(row(['=CYBER.INPERIOD(2957003, 0, 2957004.5)', '=CYBER.DEADLINE("samsung.payment", {2957004.25})'], true)).toEqual([
+      { error: '#VALUE!', message: 'CYBER.INPERIOD: policy_end must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is 2957004.5.' },
+      { error: '#VALUE!', message: 'CYBER.DEADLINE: date must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is 2957004.25.' },
+    ]);
+    // A notice deadline past 9999-12-31 is named by its 1904 serial: 90 days after 2957003 is 2957093.
+    const notice = ['=CYBER.NOTICEBY("claim", 2956000, 2957003)'];
+    expect(row(notice, true)).toEqual([
+      {
+        error: '#NUM!',
+        message: 'CYBER.NOTICEBY: the notice deadline counted from policy_end (9999-12-31) would fall on serial 2957093, after 9999-12-31 (2957003), the last date a spreadsheet can hold.',
+      },
+    ]);
+    expect(evaluateWorkbook([{ name: 'S', cells: [notice] }], { date1904: true, language: 'zh' })[0].values[0]).toEqual([
+      {
+        error: '#NUM!',
+        message: 'CYBER.NOTICEBY：从参数 policy_end（保险期间终止日）（9999-12-31）起算的通知期限为序列号 2957093，晚于电子表格能表示的最后日期 9999-12-31（2957003）。',
+      },
+    ]);
+    // A 1900 workbook keeps its range and its numbers, in both languages.
+    expect(row(['=CYBER.NOTICEBY("claim", 2957462, 2958465)'], false)).toEqual([
+      {
+        error: '#NUM!',
+        message: 'CYBER.NOTICEBY: the notice deadline counted from policy_end (9999-12-31) would fall on serial 2958555, after 9999-12-31 (2958465), the last date a spreadsheet can hold.',
+      },
+    ]);
+    expect(row(['=CYBER.DEADLINE("samsung.payment", 2958466)'], false)).toEqual([
+      { error: '#VALUE!', message: 'CYBER.DEADLINE: date must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is 2958466.' },
+    ]);
+    expect(evaluateWorkbook([{ name: 'S', cells: [['=CYBER.DEADLINE("samsung.payment", -1)']] }], { language: 'zh' })[0].values[0]).toEqual([
+      { error: '#VALUE!', message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 61（1900-03-01）至 2958465（9999-12-31）之间的日期序列号，但输入的是 -1。' },
+    ]);
+  });
+
+  it('words each 1904 message as its 1900 one: the same code and placeholders, only the numbers differ', () => {
+    const placeholders = (t: string) => t.match(/\{\w+\}/g);
+    const numbersOf = (t: string) => t.match(/\d{4}-\d\d-\d\d|\d+/g);
+    for (const [key, t] of Object.entries(MESSAGES_1904)) {
+      const t1900 = MESSAGES[key as keyof typeof MESSAGES_1904];
+      expect([key, t.code]).toEqual([key, t1900.code]);
+      for (const lang of ['en', 'zh'] as const) {
+        expect(placeholders(t[lang])).toEqual(placeholders(t1900[lang]));
+        const swap = (n: string) => ({ '61': '0', '1900-03-01': '1904-01-01', '2958465': '2957003' })[n] ?? n;
+        expect(numbersOf(t[lang])).toEqual(numbersOf(t1900[lang])?.map(swap));
+        expect(t[lang].replace(/\d+/g, '#')).toBe(t1900[lang].replace(/\d+/g, '#'));
+      }
+    }
   });
 
   it('reads date cells of a 1904 xlsx as 1904 serials, in the sheet reader and the CLI', async () => {
@@ -130,6 +186,10 @@ describe('the 1904 date system', () => {
 describe('a date before 1904-01-01 in a 1904 workbook', () => {
   const outOfRange = (got: string) => ({
     error: '#VALUE!',
+    message: `CYBER.DEADLINE: date must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is ${got}.`,
+  });
+  const outOfRange1900 = (got: string) => ({
+    error: '#VALUE!',
     message: `CYBER.DEADLINE: date must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is ${got}.`,
   });
 
@@ -143,15 +203,15 @@ describe('a date before 1904-01-01 in a 1904 workbook', () => {
     const cells = ['=CYBER.DEADLINE("samsung.payment", -1)', '=CYBER.DEADLINE("samsung.payment", -0.5)', '=CYBER.DEADLINE("samsung.payment", -1462)', '=CYBER.DEADLINE("samsung.payment", -1e-9)'];
     expect(row(cells, true)).toEqual([outOfRange('-1'), outOfRange('-0.5'), outOfRange('-1462'), outOfRange('-1e-9')]);
     const zh = evaluateWorkbook([{ name: 'S', cells: [['=CYBER.DEADLINE("samsung.payment", -1)']] }], { date1904: true, language: 'zh' })[0].values[0][0];
-    expect(zh).toEqual({ error: '#VALUE!', message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 61（1900-03-01）至 2958465（9999-12-31）之间的日期序列号，但输入的是 -1。' });
-    // The same error as a date out of range in a 1900 workbook, which is unchanged.
-    expect(row(['=CYBER.DEADLINE("samsung.payment", -1)', '=CYBER.DEADLINE("samsung.payment", 60)'], false)).toEqual([outOfRange('-1'), outOfRange('60')]);
+    expect(zh).toEqual({ error: '#VALUE!', message: 'CYBER.DEADLINE：参数 date（起算日） 必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 -1。' });
+    // The same error (rule, code) as a date out of range in a 1900 workbook, whose message is unchanged.
+    expect(row(['=CYBER.DEADLINE("samsung.payment", -1)', '=CYBER.DEADLINE("samsung.payment", 60)'], false)).toEqual([outOfRange1900('-1'), outOfRange1900('60')]);
   });
 
   it('from a cell, a 1×1 array or a second date argument alike', () => {
     const [a, b, c, d] = row([-1, '=CYBER.DEADLINE("samsung.payment", A1)', '=CYBER.DEADLINE("samsung.payment", {-1})', '=CYBER.INPERIOD(100, -1, 200)'], true).slice(0, 4);
     expect([a, b, c]).toEqual([-1, outOfRange('-1'), outOfRange('-1')]);
-    expect(d).toEqual({ error: '#VALUE!', message: 'CYBER.INPERIOD: policy_start must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is -1.' });
+    expect(d).toEqual({ error: '#VALUE!', message: 'CYBER.INPERIOD: policy_start must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is -1.' });
     // A 1×1 array of a valid 1904 date is read in 1904 too (it was counted as a 1900 serial).
     expect(row(['=CYBER.DEADLINE("samsung.payment", {44196})'], true)).toEqual([44206]);
   });
@@ -161,7 +221,29 @@ describe('a date before 1904-01-01 in a 1904 workbook', () => {
     const sheet = (first: number) => [{ name: 'S', cells: [[first, 1000, '=CYBER.STANDARDREVENUE(A1:B2, 400, 2)'], [31, 2000]] }];
     expect(evaluateWorkbook(sheet(-1), { date1904: true })[0].values[0][2]).toEqual({
       error: '#VALUE!',
+      message: 'CYBER.STANDARDREVENUE: history row 1, column "period start" must be a date serial from 0 (1904-01-01) to 2957003 (9999-12-31), but it is -1.',
+    });
+    // After 9999-12-31 (2957003 in 1904) the cell's own number, not its 1900 serial 2958466.
+    expect(evaluateWorkbook(sheet(2957004), { date1904: true })[0].values[0][2]).toEqual({
+      error: '#VALUE!',
+      message: 'CYBER.STANDARDREVENUE: history row 1, column "period start" must be a date serial from 0 (1904-01-01) to 2957003 (9999-12-31), but it is 2957004.',
+    });
+    expect(evaluateWorkbook(sheet(-1), { date1904: true, language: 'zh' })[0].values[0][2]).toEqual({
+      error: '#VALUE!',
+      message: 'CYBER.STANDARDREVENUE：参数 history（经营性收益历史） 第 1 行“期间起始日”列必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 -1。',
+    });
+    expect(evaluateWorkbook(sheet(2957004), { date1904: true, language: 'zh' })[0].values[0][2]).toEqual({
+      error: '#VALUE!',
+      message: 'CYBER.STANDARDREVENUE：参数 history（经营性收益历史） 第 1 行“期间起始日”列必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 2957004。',
+    });
+    // A 1900 workbook's table keeps its rule's range and numbers; a column other than a date's is unchanged.
+    expect(evaluateWorkbook(sheet(-1))[0].values[0][2]).toEqual({
+      error: '#VALUE!',
       message: 'CYBER.STANDARDREVENUE: history row 1, column "period start" must be a date serial from 61 (1900-03-01) to 2958465 (9999-12-31), but it is -1.',
+    });
+    expect(evaluateWorkbook([{ name: 'S', cells: [[0, -5, '=CYBER.STANDARDREVENUE(A1:B2, 400, 2)'], [31, 2000]] }], { date1904: true })[0].values[0][2]).toEqual({
+      error: '#VALUE!',
+      message: 'CYBER.STANDARDREVENUE: history row 1, column "revenue" must be 0 or more, but it is -5.',
     });
     // From 1904-01-01 the table is read as before: 31 + 1462 is 1904-02-01, 400 + 1462 1905-02-04.
     const from0 = evaluateWorkbook(sheet(0), { date1904: true })[0].values[0][2];
@@ -179,7 +261,19 @@ describe('a date before 1904-01-01 in a 1904 workbook', () => {
       '=CYBER.INPERIOD(0, 0, 1)',
       '=CYBER.DEADLINE("samsung.payment", 2957003)',
     ];
-    expect(row(cells, true)).toEqual([10, 10, 11, 44206, 1, true, { error: '#NUM!', message: expect.stringContaining('would be serial 2958475') }]);
+    expect(row(cells, true)).toEqual([
+      10,
+      10,
+      11,
+      44206,
+      1,
+      true,
+      // 10 days after 9999-12-31 is 1904 serial 2957013 (the engine's 1900 serial 2958475).
+      {
+        error: '#NUM!',
+        message: 'CYBER.DEADLINE: The day of samsung.payment, counted from date (9999-12-31), would be serial 2957013, outside the dates a spreadsheet can hold (0, 1904-01-01, to 2957003, 9999-12-31).',
+      },
+    ]);
   });
 
   it('a date result before 1904-01-01 is the #NUM! of a day outside the calendar, not a negative serial', () => {
@@ -190,17 +284,17 @@ describe('a date before 1904-01-01 in a 1904 workbook', () => {
       0,
       {
         error: '#NUM!',
-        message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-02-29), would be serial -1, outside the dates a spreadsheet can hold (61, 1900-03-01, to 2958465, 9999-12-31).',
+        message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-02-29), would be serial -1, outside the dates a spreadsheet can hold (0, 1904-01-01, to 2957003, 9999-12-31).',
       },
       {
         error: '#NUM!',
-        message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-01-01 12:00), would be serial -60, outside the dates a spreadsheet can hold (61, 1900-03-01, to 2958465, 9999-12-31).',
+        message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-01-01 12:00), would be serial -60, outside the dates a spreadsheet can hold (0, 1904-01-01, to 2957003, 9999-12-31).',
       },
     ]);
     const zh = evaluateWorkbook([{ name: 'S', cells: [['=CYBER.DEADLINE("samsung.cancel.other", 59)']] }], { date1904: true, language: 'zh' })[0].values[0][0];
     expect(zh).toEqual({
       error: '#NUM!',
-      message: 'CYBER.DEADLINE：结果日期（自参数 date（起算日）（1904-02-29）起算）为序列号 -1，超出电子表格能表示的日期范围（61，即 1900-03-01，至 2958465，即 9999-12-31）。',
+      message: 'CYBER.DEADLINE：结果日期（自参数 date（起算日）（1904-02-29）起算）为序列号 -1，超出电子表格能表示的日期范围（0，即 1904-01-01，至 2957003，即 9999-12-31）。',
     });
     // In a 1900 workbook the same rule keeps its numbers and its own error before 1900-03-01.
     expect(row(['=CYBER.DEADLINE("samsung.cancel.other", 1522)', '=CYBER.DEADLINE("samsung.cancel.other", 120)'], false)).toEqual([

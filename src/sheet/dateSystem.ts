@@ -12,14 +12,16 @@
  * returns goes back by 1,462. A 1904 serial below 0 is before 1904-01-01, no date of that
  * system: a CYBER function given one, or whose date result would be one, gives the engine's error
  * for a date out of range (see cyberArgumentsTo1900 and cyberOutcomeIn1904), never a day of
- * 1900–1903. HyperFormula's own date functions take the system from its `nullDate` and
+ * 1900–1903. An error that quotes serials states the 1904 range and the serials the workbook's
+ * cells hold, not the engine's 1900 ones (cyberOutcomeIn1904). HyperFormula's own date functions take the system from its `nullDate` and
  * `leapYear1900` settings (src/sheet/workbook.ts).
  */
 
 import { formatSerial, LAST_SERIAL } from '../engine/calendar';
 import { Dec } from '../engine/decimal';
-import { makeError } from '../engine/errors';
+import { type EngineError, makeError } from '../engine/errors';
 import type { Outcome } from '../engine/evaluator';
+import { DATE_COLUMN_RULE_1904, MESSAGES, MESSAGES_1904, type MessageKey, type MessageParam, type MessageTemplate } from '../engine/messages';
 
 /** Days between the two systems' serials of one date: 1904-01-01 is 1462 in 1900, 0 in 1904. */
 export const DATE1904_OFFSET = 1462;
@@ -113,7 +115,7 @@ interface DateBearingParam {
   readonly name?: string;
   readonly kind: string;
   readonly label?: { readonly zh: string };
-  readonly columns?: ReadonlyArray<{ readonly kind: string }>;
+  readonly columns?: ReadonlyArray<{ readonly kind: string; readonly label?: { readonly en: string } }>;
 }
 
 /**
@@ -168,10 +170,15 @@ const RESULTING_DAY = { en: 'The resulting day', zh: '结果日期' };
  * January–February 1904) is no date the workbook can hold, so it is the error the engine gives
  * for a day outside the calendar a cell can hold (#NUM!, catalogue conventions: "a result that
  * cannot be computed from valid-looking numbers"; as DEADLINE before 1900-03-01 in the 1900
- * system), never a negative serial. Errors and other results pass unchanged.
+ * system), never a negative serial. An error that quotes serials is worded for the workbook
+ * ({@link errorIn1904}); other errors and other results pass unchanged.
  */
 export function cyberOutcomeIn1904(fn: DateResultFunction, called: string, args1900: readonly unknown[], outcome: Outcome): Outcome {
-  if (fn.resultKind !== 'date' || !outcome.ok || typeof outcome.value !== 'number') return outcome;
+  if (!outcome.ok) {
+    const error = errorIn1904(fn, called, outcome.error);
+    return error === outcome.error ? outcome : { ...outcome, error };
+  }
+  if (fn.resultKind !== 'date' || typeof outcome.value !== 'number') return outcome;
   if (outcome.value >= DATE1904_OFFSET) {
     const value = from1900(outcome.value, true);
     const exact = typeof outcome.exact === 'string' ? new Dec(outcome.exact).minus(DATE1904_OFFSET).toString() : String(value);
@@ -181,12 +188,73 @@ export function cyberOutcomeIn1904(fn: DateResultFunction, called: string, args1
   const at = fn.params.findIndex((p, i) => p.kind === 'date' && typeof singleCell(args1900[i]) === 'number');
   const param = at >= 0 ? fn.params[at] : fn.params.find((p) => p.kind === 'date');
   const from = at >= 0 ? (singleCell(args1900[at]) as number) : undefined;
-  const shown = called.trim().toUpperCase().replace(/^CYBER\./, '');
-  const fnName = `CYBER.${fn.excelName !== undefined && shown === fn.excelName ? fn.excelName : fn.name}`;
   const argument = param?.name === undefined ? undefined : { name: param.name, zh: param.label?.zh ?? param.name };
   const got = from === undefined ? '' : formatSerial(from);
-  const error = makeError('dayOutsideCalendar', fnName, argument, { what: RESULTING_DAY, got, result: String(from1900(outcome.value, true)) });
+  const params = { what: RESULTING_DAY, got, result: String(from1900(outcome.value, true)) };
+  const error = makeError('dayOutsideCalendar', functionShown(fn, called), argument, params, MESSAGES_1904.dayOutsideCalendar);
   return { ok: false, error, trace: outcome.trace };
+}
+
+/** The function as the message names it: as the user wrote it (CYBER.FXRATE in Excel), as the engine does. */
+function functionShown(fn: DateResultFunction, called: string): string {
+  const shown = called.trim().toUpperCase().replace(/^CYBER\./, '');
+  return `CYBER.${fn.excelName !== undefined && shown === fn.excelName ? fn.excelName : fn.name}`;
+}
+
+/**
+ * The engine's error for a call from a 1904 workbook → the same error (rule, code, argument)
+ * worded with the workbook's numbers, from the values its message was made of (`error.data`),
+ * never by editing its text: a date argument or a table's date cell out of range states the 1904
+ * range, 0 (1904-01-01) to 2957003 (9999-12-31), and the value the cell holds; a day a rule
+ * counts to outside the calendar (DEADLINE, NOTICEBY) is the 1904 serial of that day, the range
+ * stated in 1904 too (src/engine/messages.ts MESSAGES_1904). The engine, which counts in 1900
+ * serials, quoted its own range and the 1900 serial, 1,462 more than the cell's. Other errors
+ * are returned as they are.
+ */
+function errorIn1904(fn: DateResultFunction, called: string, error: EngineError): EngineError {
+  const data = error.data;
+  if (data === undefined) return error;
+  const reworded = (template: MessageTemplate, changed: Readonly<Record<string, MessageParam>>): EngineError => {
+    const param = fn.params.find((p) => p.name === error.argument);
+    const argument = error.argument === undefined ? undefined : { name: error.argument, zh: param?.label?.zh ?? error.argument };
+    return makeError(error.rule as MessageKey, functionShown(fn, called), argument, { ...data, ...changed }, template);
+  };
+  switch (error.rule) {
+    case 'dateOutOfRange':
+      return reworded(MESSAGES_1904.dateOutOfRange, { got: cellValueOf(data.got) });
+    case 'dayOutsideCalendar':
+    case 'noticeAfterCalendar':
+      return reworded(MESSAGES_1904[error.rule], { result: serial1904Of(data.result) });
+    case 'tableCellRule': {
+      // The cell's rule is its column's: only a date column's quotes serials.
+      const table = fn.params.find((p) => p.name === error.argument);
+      const column = data.column;
+      const label = typeof column === 'object' ? column.en : column;
+      const isDate = table?.columns?.some((c) => c.kind === 'date' && c.label?.en === label) ?? false;
+      return isDate ? reworded(MESSAGES.tableCellRule, { got: cellValueOf(data.got), rule: DATE_COLUMN_RULE_1904 }) : error;
+    }
+    default:
+      return error;
+  }
+}
+
+/**
+ * The value a date cell of the workbook holds, from the engine's message value for it: a number
+ * the engine was given is a 1904 serial from 0 moved by 1,462 days ({@link dateTo1900}), 1,462
+ * more than the cell's, which this takes back, or a negative one kept as given; a blank, text or
+ * truth value is shown as the engine shows it.
+ */
+function cellValueOf(got: MessageParam | undefined): MessageParam {
+  if (got === undefined) return '';
+  if (typeof got !== 'string' || got.trim() === '') return got;
+  const n = Number(got);
+  return Number.isFinite(n) && n >= DATE1904_OFFSET ? String(n - DATE1904_OFFSET) : got;
+}
+
+/** A day the engine counted to (a 1900 serial, exact decimal text) → the workbook's serial of that day. */
+function serial1904Of(result: MessageParam | undefined): MessageParam {
+  if (typeof result !== 'string' && typeof result !== 'number') return result ?? '';
+  return new Dec(result).minus(DATE1904_OFFSET).toString();
 }
 
 /** The value of a single cell, or of a 1×1 array's cell. */

@@ -34,14 +34,22 @@ describe('explain in a 1904 workbook', () => {
       '#VALUE!',
       'dateOutOfRange',
       'date',
-      'CYBER.DEADLINE: date must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is -1.',
+      'CYBER.DEADLINE: date must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is -1.',
+    ]);
+    // After 9999-12-31 (2957003 in 1904): the 1904 range and the serial the cell holds, not 2958466.
+    const late = evaluateForWorkbook('DEADLINE', ['samsung.payment', 2957004], true);
+    expect(!late.ok && [late.error.code, late.error.rule, late.error.message.en, late.error.message.zh]).toEqual([
+      '#VALUE!',
+      'dateOutOfRange',
+      'CYBER.DEADLINE: date must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is 2957004.',
+      'CYBER.DEADLINE：参数 date（起算日） 必须是 0（1904-01-01）至 2957003（9999-12-31）之间的日期序列号，但输入的是 2957004。',
     ]);
     // samsung.cancel.other is 60 days back (SAMSUNG 第四十九条 (一) 3 b): from 1904-02-29, 1903-12-31.
     const returned = evaluateForWorkbook('DEADLINE', ['samsung.cancel.other', 59], true);
     expect(!returned.ok && [returned.error.code, returned.error.rule, returned.error.message.zh]).toEqual([
       '#NUM!',
       'dayOutsideCalendar',
-      'CYBER.DEADLINE：结果日期（自参数 date（起算日）（1904-02-29）起算）为序列号 -1，超出电子表格能表示的日期范围（61，即 1900-03-01，至 2958465，即 9999-12-31）。',
+      'CYBER.DEADLINE：结果日期（自参数 date（起算日）（1904-02-29）起算）为序列号 -1，超出电子表格能表示的日期范围（0，即 1904-01-01，至 2957003，即 9999-12-31）。',
     ]);
     // The trace is still the engine's (the day it found, 1461 in 1900).
     expect(returned.trace.some((s) => s.value === '1461')).toBe(true);

@@ -86,8 +86,11 @@ describe('a 1904 workbook in the workbench', () => {
     model.setInput(sheet, 0, 1, { formula: '=CYBER.DEADLINE("samsung.payment",A1)' });
     model.setInput(sheet, 0, 2, { formula: '=CYBER.DEADLINE("samsung.cancel.other",59)' });
     model.setInput(sheet, 0, 3, { formula: '=CYBER.DEADLINE("samsung.payment",0)' });
-    expect(model.getValue(sheet, 0, 1)).toEqual({ error: '#VALUE!', message: 'CYBER.DEADLINE: date must be a date serial between 61 (1900-03-01) and 2958465 (9999-12-31), but it is -1.' });
-    expect(model.getValue(sheet, 0, 2)).toEqual({ error: '#NUM!', message: expect.stringContaining('would be serial -1, outside the dates') });
+    expect(model.getValue(sheet, 0, 1)).toEqual({ error: '#VALUE!', message: 'CYBER.DEADLINE: date must be a date serial between 0 (1904-01-01) and 2957003 (9999-12-31), but it is -1.' });
+    expect(model.getValue(sheet, 0, 2)).toEqual({
+      error: '#NUM!',
+      message: 'CYBER.DEADLINE: The resulting day, counted from date (1904-02-29), would be serial -1, outside the dates a spreadsheet can hold (0, 1904-01-01, to 2957003, 9999-12-31).',
+    });
     expect(model.getValue(sheet, 0, 3)).toBe(10);
   });
 
